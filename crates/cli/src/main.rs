@@ -1,0 +1,184 @@
+//! doudi: the caseworkers' command-line tool. Reads households, prints assessments.
+//! Exit status: 0 on success, 2 on bad input (with a message naming the field), 1 when
+//! the output cannot be written.
+
+mod batch;
+mod explain;
+
+use doudi_rules::{Household, InputError, Options};
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+doudi — 汉中社会救助计算器 / Hanzhong social-assistance calculator
+
+用法 / usage:
+  doudi assess FILE|-        household JSON in, assessment JSON out
+  doudi explain FILE|-       the same assessment as readable Chinese text
+  doudi what-if FILE|-       monthly support against household income (JSON)
+  doudi batch IN.csv [--no-trace]
+                             a caseload in (docs/batch-format.md), one CSV row per household out
+  doudi policy check [DIR]   validate policies/ and list every parameter with its status
+  doudi schema               the JSON Schema of the household input
+";
+
+/// A failure: the message and the exit status.
+struct Failure {
+    message: String,
+    status: u8,
+}
+
+impl From<InputError> for Failure {
+    fn from(error: InputError) -> Failure {
+        Failure { message: format!("输入有误 / invalid input: {}\n  {}\n  {}", error.field, error.zh, error.en), status: 2 }
+    }
+}
+
+fn usage_error(message: &str) -> Failure {
+    Failure { message: format!("{message}\n\n{USAGE}"), status: 2 }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut out = std::io::stdout().lock();
+    match run(&args, &mut out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("{}", failure.message);
+            ExitCode::from(failure.status)
+        }
+    }
+}
+
+fn run(args: &[String], out: &mut dyn Write) -> Result<(), Failure> {
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let text = match args.as_slice() {
+        ["assess", path] => {
+            let household = read_household(path)?;
+            let assessment = doudi_rules::assess(&household, Options::default())?;
+            to_json(&assessment)
+        }
+        ["explain", path] => {
+            let household = read_household(path)?;
+            let assessment = doudi_rules::assess(&household, Options::default())?;
+            explain::render(&household, &assessment)
+        }
+        ["what-if", path] => {
+            let household = read_household(path)?;
+            to_json(&doudi_rules::what_if::what_if(&household)?)
+        }
+        ["batch", path] => batch::run(&read_text(path)?, Options::default())?,
+        ["batch", path, "--no-trace"] => batch::run(&read_text(path)?, Options { trace: false })?,
+        ["policy", "check"] => policy_check("policies")?,
+        ["policy", "check", dir] => policy_check(dir)?,
+        ["schema"] => to_json(&schemars::schema_for!(Household)),
+        ["help"] | ["--help"] | ["-h"] => USAGE.to_string(),
+        [] => return Err(usage_error("缺少命令 / no command given")),
+        _ => return Err(usage_error(&format!("未知的命令 / unknown command: {}", args.join(" ")))),
+    };
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|error| Failure { message: format!("cannot write the output: {error}"), status: 1 })
+}
+
+fn read_text(path: &str) -> Result<String, Failure> {
+    let mut text = String::new();
+    let result = if path == "-" { std::io::stdin().read_to_string(&mut text).map(|_| ()) } else { std::fs::read_to_string(path).map(|read| text = read) };
+    result.map_err(|error| Failure { message: format!("无法读取 / cannot read {path}: {error}"), status: 2 })?;
+    Ok(text)
+}
+
+fn read_household(path: &str) -> Result<Household, Failure> {
+    parse_household(&read_text(path)?).map_err(Failure::from)
+}
+
+/// Parses household JSON, naming the field at fault on error.
+pub fn parse_household(text: &str) -> Result<Household, InputError> {
+    let deserializer = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(deserializer).map_err(|error| {
+        let path = error.path().to_string();
+        let inner = error.into_inner();
+        let field = if path == "." || path.is_empty() { "input".to_string() } else { path };
+        InputError::new(field, format!("格式有误：{inner}"), format!("malformed: {inner}"))
+    })
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    // Serialising our own types to a string cannot fail: they have string keys only.
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_else(|error| format!("{{\"error\": \"{error}\"}}"));
+    text.push('\n');
+    text
+}
+
+fn policy_check(dir: &str) -> Result<String, Failure> {
+    let set = doudi_policy::load(std::path::Path::new(dir)).map_err(|errors| Failure { message: format!("policies/ 有误 / is not valid:\n{errors}"), status: 2 })?;
+    let mut text = String::new();
+    let mut counts = [0usize; 3];
+    for param in &set.params {
+        text.push_str(&format!("{}  {}（{}）\n", param.id, param.zh, param.en));
+        for value in &param.values {
+            let index = match value.status {
+                doudi_policy::Status::Published => 0,
+                doudi_policy::Status::Inferred => 1,
+                doudi_policy::Status::Assumed => 2,
+            };
+            counts[index] += 1;
+            let shown = value.value.map(|value| value.to_string()).unwrap_or_else(|| "none".into());
+            text.push_str(&format!("    {} 起  {:>8}  {:<9}  {}\n", value.from, shown, value.status.name().to_lowercase(), value.source));
+        }
+    }
+    text.push_str(&format!(
+        "\n{} parameters, {} lists, {} places, {} sources; values: {} published, {} inferred, {} assumed. OK\n",
+        set.params.len(),
+        set.lists.len(),
+        set.places.len(),
+        set.sources.len(),
+        counts[0],
+        counts[1],
+        counts[2]
+    ));
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_args(args: &[&str]) -> Result<String, Failure> {
+        let args: Vec<String> = args.iter().map(|arg| arg.to_string()).collect();
+        let mut out = Vec::new();
+        run(&args, &mut out)?;
+        Ok(String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn an_unknown_field_names_its_path() {
+        let error = parse_household(r#"{"county":"hantai","category":"urban","date":"2026-01-01","members":[{"age":30,"colour":"red"}]}"#).unwrap_err();
+        assert_eq!(error.field, "members[0]");
+        assert!(error.en.contains("colour"), "{}", error.en);
+    }
+
+    #[test]
+    fn a_fractional_json_number_must_be_quoted() {
+        let error = parse_household(r#"{"county":"hantai","category":"urban","date":"2026-01-01","members":[{"age":30,"incomes":[{"kind":"wages","amount":12.5}]}]}"#).unwrap_err();
+        assert_eq!(error.field, "members[0].incomes[0].amount");
+    }
+
+    #[test]
+    fn an_unknown_command_exits_with_status_2() {
+        assert_eq!(run_args(&["frobnicate"]).err().map(|failure| failure.status), Some(2));
+    }
+
+    #[test]
+    fn policy_check_passes_on_the_shipped_policies() {
+        let text = run_args(&["policy", "check", concat!(env!("CARGO_MANIFEST_DIR"), "/../../policies")]).ok().unwrap();
+        assert!(text.contains("dibao.urban.standard"));
+        assert!(text.trim_end().ends_with("OK"));
+    }
+
+    #[test]
+    fn the_schema_describes_the_household() {
+        let text = run_args(&["schema"]).ok().unwrap();
+        assert!(text.contains("\"members\""));
+    }
+}

@@ -1,0 +1,536 @@
+//! Loading policies/ from files, validating it, and generating Rust tables.
+
+use crate::{Date, Status, Unit};
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::Path;
+use std::str::FromStr;
+
+// ---- Raw files -------------------------------------------------------------------
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSources {
+    sources: BTreeMap<String, RawSource>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    document: String,
+    title: String,
+    issuer: String,
+    date: String,
+    url: String,
+    #[serde(default)]
+    note: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlaces {
+    place: Vec<Place>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawParams {
+    #[serde(default)]
+    param: Vec<RawParam>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawParam {
+    id: String,
+    zh: String,
+    en: String,
+    unit: Unit,
+    values: Vec<RawValue>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawValue {
+    from: String,
+    value: String,
+    status: Status,
+    source: String,
+    clause: String,
+    #[serde(default)]
+    note: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLists {
+    list: Vec<RawList>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawList {
+    id: String,
+    zh: String,
+    en: String,
+    values: Vec<RawListValue>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawListValue {
+    from: String,
+    items: Vec<String>,
+    status: Status,
+    source: String,
+    clause: String,
+    #[serde(default)]
+    note: String,
+}
+
+// ---- Validated types -------------------------------------------------------------
+
+/// A document that values rest on.
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub id: String,
+    pub document: String,
+    pub title: String,
+    pub issuer: String,
+    pub date: String,
+    pub url: String,
+    pub note: String,
+}
+
+/// A county-level unit of Hanzhong.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    pub id: String,
+    pub zh: String,
+    pub en: String,
+}
+
+/// One dated value of a parameter.
+#[derive(Clone, Debug)]
+pub struct Value {
+    pub from: Date,
+    /// `None` states that the parameter did not exist from `from` on.
+    pub value: Option<Decimal>,
+    pub status: Status,
+    pub source: String,
+    pub clause: String,
+    pub note: String,
+}
+
+/// A named number with its whole dated history.
+#[derive(Clone, Debug)]
+pub struct Param {
+    pub id: String,
+    pub zh: String,
+    pub en: String,
+    pub unit: Unit,
+    /// The file (without .toml) the parameter is defined in: the programme.
+    pub file: String,
+    pub values: Vec<Value>,
+}
+
+/// One dated version of a list of names.
+#[derive(Clone, Debug)]
+pub struct ListValue {
+    pub from: Date,
+    pub items: Vec<String>,
+    pub status: Status,
+    pub source: String,
+    pub clause: String,
+    pub note: String,
+}
+
+/// A named list of names with its dated history.
+#[derive(Clone, Debug)]
+pub struct List {
+    pub id: String,
+    pub zh: String,
+    pub en: String,
+    pub values: Vec<ListValue>,
+}
+
+/// Everything in policies/, validated.
+#[derive(Clone, Debug)]
+pub struct PolicySet {
+    pub sources: Vec<Source>,
+    pub places: Vec<Place>,
+    pub params: Vec<Param>,
+    pub lists: Vec<List>,
+    /// A digest of the files' bytes: changes whenever any policy file changes.
+    pub digest: u64,
+}
+
+impl PolicySet {
+    pub fn param(&self, id: &str) -> Option<&Param> {
+        self.params.iter().find(|param| param.id == id)
+    }
+}
+
+/// Loads and validates every file of a policies/ folder. The error lists every problem
+/// found, one a line, each naming the file and the parameter.
+pub fn load(dir: &Path) -> Result<PolicySet, String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|error| format!("{}: {error}", dir.display()))?
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".toml"))
+        .collect();
+    names.sort();
+    let mut files = Vec::new();
+    for name in names {
+        let text = std::fs::read_to_string(dir.join(&name)).map_err(|error| format!("{name}: {error}"))?;
+        files.push((name, text));
+    }
+    parse(&files)
+}
+
+/// Validates the given (file name, text) pairs as a policies/ folder.
+pub fn parse(files: &[(String, String)]) -> Result<PolicySet, String> {
+    let mut errors: Vec<String> = Vec::new();
+    let mut sources = Vec::new();
+    let mut places = Vec::new();
+    let mut params = Vec::new();
+    let mut lists = Vec::new();
+    let mut digest: u64 = 0xcbf2_9ce4_8422_2325;
+    for (name, text) in files {
+        for byte in name.bytes().chain(text.bytes()) {
+            digest = (digest ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3);
+        }
+        let stem = name.trim_end_matches(".toml").to_string();
+        let result = match stem.as_str() {
+            "sources" => toml::from_str::<RawSources>(text).map(|raw| {
+                for (id, source) in raw.sources {
+                    sources.push(Source {
+                        id,
+                        document: source.document,
+                        title: source.title,
+                        issuer: source.issuer,
+                        date: source.date,
+                        url: source.url,
+                        note: source.note,
+                    });
+                }
+            }),
+            "places" => toml::from_str::<RawPlaces>(text).map(|raw| places = raw.place),
+            "lists" => toml::from_str::<RawLists>(text).map(|raw| {
+                for list in raw.list {
+                    let mut values = Vec::new();
+                    for value in list.values {
+                        match Date::parse(&value.from) {
+                            Ok(from) => values.push(ListValue {
+                                from,
+                                items: value.items,
+                                status: value.status,
+                                source: value.source,
+                                clause: value.clause,
+                                note: value.note,
+                            }),
+                            Err(error) => errors.push(format!("{name}: list {}: {error}", list.id)),
+                        }
+                    }
+                    lists.push(List { id: list.id, zh: list.zh, en: list.en, values });
+                }
+            }),
+            _ => toml::from_str::<RawParams>(text).map(|raw| {
+                for param in raw.param {
+                    let mut values = Vec::new();
+                    for value in param.values {
+                        let from = match Date::parse(&value.from) {
+                            Ok(from) => from,
+                            Err(error) => {
+                                errors.push(format!("{name}: {}: {error}", param.id));
+                                continue;
+                            }
+                        };
+                        let amount = if value.value == "none" {
+                            None
+                        } else {
+                            match Decimal::from_str(&value.value) {
+                                Ok(amount) => Some(amount),
+                                Err(_) => {
+                                    errors.push(format!(
+                                        "{name}: {} from {from}: value \"{}\" is not a decimal number or \"none\"",
+                                        param.id, value.value
+                                    ));
+                                    continue;
+                                }
+                            }
+                        };
+                        values.push(Value {
+                            from,
+                            value: amount,
+                            status: value.status,
+                            source: value.source,
+                            clause: value.clause,
+                            note: value.note,
+                        });
+                    }
+                    params.push(Param { id: param.id, zh: param.zh, en: param.en, unit: param.unit, file: stem.clone(), values });
+                }
+            }),
+        };
+        if let Err(error) = result {
+            errors.push(format!("{name}: {error}"));
+        }
+    }
+    let set = PolicySet { sources, places, params, lists, digest };
+    errors.extend(check(&set));
+    if errors.is_empty() {
+        Ok(set)
+    } else {
+        Err(errors.join("\n"))
+    }
+}
+
+/// The checks that make a set valid beyond its syntax.
+fn check(set: &PolicySet) -> Vec<String> {
+    let mut errors = Vec::new();
+    let source_ids: BTreeSet<&str> = set.sources.iter().map(|source| source.id.as_str()).collect();
+    if set.places.is_empty() {
+        errors.push("places.toml: no place is defined".to_string());
+    }
+    let mut seen = BTreeSet::new();
+    for param in &set.params {
+        if !seen.insert(param.id.as_str()) {
+            errors.push(format!("{}.toml: parameter {} is defined twice", param.file, param.id));
+        }
+        if param.values.is_empty() {
+            errors.push(format!("{}.toml: {} has no value", param.file, param.id));
+        }
+        for pair in param.values.windows(2) {
+            if pair[1].from <= pair[0].from {
+                errors.push(format!(
+                    "{}.toml: {}: dates must strictly increase ({} then {})",
+                    param.file, param.id, pair[0].from, pair[1].from
+                ));
+            }
+        }
+        for value in &param.values {
+            if !source_ids.contains(value.source.as_str()) {
+                errors.push(format!("{}.toml: {} from {}: unknown source \"{}\"", param.file, param.id, value.from, value.source));
+            }
+            if value.clause.trim().is_empty() {
+                errors.push(format!("{}.toml: {} from {}: the clause is empty", param.file, param.id, value.from));
+            }
+            if let Some(amount) = value.value {
+                if amount.is_sign_negative() {
+                    errors.push(format!("{}.toml: {} from {}: negative value {amount}", param.file, param.id, value.from));
+                }
+                if param.unit == Unit::Flag && amount != Decimal::ZERO && amount != Decimal::ONE {
+                    errors.push(format!("{}.toml: {} from {}: a flag is 0 or 1, not {amount}", param.file, param.id, value.from));
+                }
+                if param.unit == Unit::Ratio && amount > Decimal::from(10) {
+                    errors.push(format!("{}.toml: {} from {}: ratio {amount} is absurd", param.file, param.id, value.from));
+                }
+            }
+        }
+    }
+    for list in &set.lists {
+        for value in &list.values {
+            if !source_ids.contains(value.source.as_str()) {
+                errors.push(format!("lists.toml: {} from {}: unknown source \"{}\"", list.id, value.from, value.source));
+            }
+        }
+        for pair in list.values.windows(2) {
+            if pair[1].from <= pair[0].from {
+                errors.push(format!("lists.toml: {}: dates must strictly increase", list.id));
+            }
+        }
+    }
+    for place in &set.places {
+        if set.param(&format!("min_wage.class_of.{}", place.id)).is_none() {
+            errors.push(format!("min_wage.toml: no min_wage.class_of.{} for place {}", place.id, place.zh));
+        }
+    }
+    errors.extend(check_tekun_floor(set));
+    errors
+}
+
+/// 汉民发〔2021〕52号 二(二): the tekun basic living standard is at least 1.3 × the dibao
+/// standard. Checked at every date where either changes, so a data entry slip cannot
+/// ship.
+fn check_tekun_floor(set: &PolicySet) -> Vec<String> {
+    let mut errors = Vec::new();
+    let (Some(multiple), Some(urban), Some(rural), Some(tekun_urban), Some(tekun_rural)) = (
+        set.param("tekun.basic_multiple"),
+        set.param("dibao.urban.standard"),
+        set.param("dibao.rural.standard"),
+        set.param("tekun.urban.basic"),
+        set.param("tekun.rural.basic"),
+    ) else {
+        return vec!["policies: one of tekun.basic_multiple, dibao.urban.standard, dibao.rural.standard, tekun.urban.basic, tekun.rural.basic is missing".to_string()];
+    };
+    let dates: BTreeSet<Date> = [urban, rural, tekun_urban, tekun_rural].iter().flat_map(|param| param.values.iter().map(|value| value.from)).collect();
+    for date in dates {
+        let at = |param: &Param| value_at(param, date);
+        if let (Some(multiple), Some(standard), Some(tekun)) = (at(multiple), at(urban), at(tekun_urban)) {
+            if tekun < standard * multiple {
+                errors.push(format!("tekun.urban.basic {tekun} on {date} is below {multiple} × urban dibao {standard}"));
+            }
+        }
+        if let (Some(multiple), Some(standard_year), Some(tekun)) = (at(multiple), at(rural), at(tekun_rural)) {
+            if tekun * Decimal::from(12) < standard_year * multiple {
+                errors.push(format!("tekun.rural.basic {tekun}/month on {date} is below {multiple} × rural dibao {standard_year}/year"));
+            }
+        }
+    }
+    errors
+}
+
+/// The value in force on a date, if any.
+pub fn value_at(param: &Param, date: Date) -> Option<Decimal> {
+    param.values.iter().rev().find(|value| value.from <= date).and_then(|value| value.value)
+}
+
+/// Writes the Rust source of the compiled tables. The generated code names the types of
+/// the rules crate's `policy` module: `Source`, `Param`, `Entry`, `Place`, `List`,
+/// `ListEntry`, `Date`, `Status`, `Unit` and `Decimal`.
+pub fn generate(set: &PolicySet) -> String {
+    let mut out = String::new();
+    let source_index = |id: &str| set.sources.iter().position(|source| source.id == id).unwrap_or(0);
+    let _ = writeln!(out, "// Generated by doudi-policy from policies/*.toml. Do not edit.");
+    let _ = writeln!(out, "pub const POLICY_DIGEST: &str = \"{:016x}\";", set.digest);
+    for (index, source) in set.sources.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "static SOURCE_{index}: Source = Source {{ id: {:?}, document: {:?}, title: {:?}, issuer: {:?}, date: {:?}, url: {:?}, note: {:?} }};",
+            source.id, source.document, source.title, source.issuer, source.date, source.url, source.note
+        );
+    }
+    let _ = writeln!(out, "pub static SOURCES: &[&Source] = &[");
+    for index in 0..set.sources.len() {
+        let _ = writeln!(out, "    &SOURCE_{index},");
+    }
+    let _ = writeln!(out, "];");
+    let _ = writeln!(out, "pub static PLACES: &[Place] = &[");
+    for place in &set.places {
+        let _ = writeln!(out, "    Place {{ id: {:?}, zh: {:?}, en: {:?} }},", place.id, place.zh, place.en);
+    }
+    let _ = writeln!(out, "];");
+    let _ = writeln!(out, "pub static PARAMS: &[Param] = &[");
+    for param in &set.params {
+        let _ = writeln!(
+            out,
+            "    Param {{ id: {:?}, zh: {:?}, en: {:?}, unit: Unit::{}, file: {:?}, entries: &[",
+            param.id,
+            param.zh,
+            param.en,
+            param.unit.name(),
+            param.file
+        );
+        for value in &param.values {
+            let amount = match value.value {
+                None => "None".to_string(),
+                Some(amount) => decimal_literal(amount),
+            };
+            let _ = writeln!(
+                out,
+                "        Entry {{ from: Date::new({}, {}, {}), value: {amount}, status: Status::{}, source: &SOURCE_{}, clause: {:?}, note: {:?} }},",
+                value.from.year,
+                value.from.month,
+                value.from.day,
+                value.status.name(),
+                source_index(&value.source),
+                value.clause,
+                value.note
+            );
+        }
+        let _ = writeln!(out, "    ] }},");
+    }
+    let _ = writeln!(out, "];");
+    let _ = writeln!(out, "pub static LISTS: &[List] = &[");
+    for list in &set.lists {
+        let _ = writeln!(out, "    List {{ id: {:?}, zh: {:?}, en: {:?}, entries: &[", list.id, list.zh, list.en);
+        for value in &list.values {
+            let _ = writeln!(
+                out,
+                "        ListEntry {{ from: Date::new({}, {}, {}), items: &{:?}, status: Status::{}, source: &SOURCE_{}, clause: {:?}, note: {:?} }},",
+                value.from.year,
+                value.from.month,
+                value.from.day,
+                value.items,
+                value.status.name(),
+                source_index(&value.source),
+                value.clause,
+                value.note
+            );
+        }
+        let _ = writeln!(out, "    ] }},");
+    }
+    let _ = writeln!(out, "];");
+    out
+}
+
+/// A const expression that rebuilds the decimal exactly.
+fn decimal_literal(amount: Decimal) -> String {
+    let mantissa = amount.mantissa().unsigned_abs();
+    let lo = (mantissa & 0xffff_ffff) as u32;
+    let mid = ((mantissa >> 32) & 0xffff_ffff) as u32;
+    let hi = ((mantissa >> 64) & 0xffff_ffff) as u32;
+    format!("Some(Decimal::from_parts({lo}, {mid}, {hi}, {}, {}))", amount.is_sign_negative(), amount.scale())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(params: &str) -> Vec<(String, String)> {
+        vec![
+            ("places.toml".into(), "[[place]]\nid = \"hantai\"\nzh = \"汉台区\"\nen = \"Hantai\"\n".into()),
+            ("sources.toml".into(), "[sources.a]\ndocument = \"d\"\ntitle = \"t\"\nissuer = \"i\"\ndate = \"\"\nurl = \"\"\n".into()),
+            ("x.toml".into(), params.into()),
+        ]
+    }
+
+    #[test]
+    fn a_date_that_does_not_exist_is_rejected() {
+        assert!(Date::parse("2023-02-29").is_err());
+        assert!(Date::parse("2024-02-29").is_ok());
+        assert!(Date::parse("2024-2-01").is_err());
+    }
+
+    #[test]
+    fn unknown_fields_are_rejected() {
+        let text = "[[param]]\nid = \"a\"\nzh = \"a\"\nen = \"a\"\nunit = \"ratio\"\ncolour = \"red\"\nvalues = []\n";
+        let error = parse(&files(text)).unwrap_err();
+        assert!(error.contains("colour"), "{error}");
+    }
+
+    #[test]
+    fn dates_that_do_not_increase_are_rejected() {
+        let text = "[[param]]\nid = \"a\"\nzh = \"a\"\nen = \"a\"\nunit = \"ratio\"\n\
+            [[param.values]]\nfrom = \"2024-01-01\"\nvalue = \"1\"\nstatus = \"assumed\"\nsource = \"a\"\nclause = \"c\"\n\
+            [[param.values]]\nfrom = \"2023-01-01\"\nvalue = \"2\"\nstatus = \"assumed\"\nsource = \"a\"\nclause = \"c\"\n";
+        let error = parse(&files(text)).unwrap_err();
+        assert!(error.contains("strictly increase"), "{error}");
+    }
+
+    #[test]
+    fn a_float_value_is_rejected_because_values_are_quoted_strings() {
+        let text = "[[param]]\nid = \"a\"\nzh = \"a\"\nen = \"a\"\nunit = \"ratio\"\n\
+            [[param.values]]\nfrom = \"2024-01-01\"\nvalue = 0.3\nstatus = \"assumed\"\nsource = \"a\"\nclause = \"c\"\n";
+        assert!(parse(&files(text)).is_err());
+    }
+
+    #[test]
+    fn an_unknown_source_is_rejected() {
+        let text = "[[param]]\nid = \"a\"\nzh = \"a\"\nen = \"a\"\nunit = \"ratio\"\n\
+            [[param.values]]\nfrom = \"2024-01-01\"\nvalue = \"0.3\"\nstatus = \"assumed\"\nsource = \"nowhere\"\nclause = \"c\"\n";
+        let error = parse(&files(text)).unwrap_err();
+        assert!(error.contains("unknown source"), "{error}");
+    }
+
+    #[test]
+    fn decimal_literals_keep_every_digit() {
+        let amount = Decimal::from_str("1234567.891").unwrap();
+        assert_eq!(decimal_literal(amount), "Some(Decimal::from_parts(1234567891, 0, 0, false, 3))");
+    }
+}

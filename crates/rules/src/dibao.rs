@@ -1,0 +1,347 @@
+//! 最低生活保障 (dibao): eligibility by counted income, the monthly amount (urban: the
+//! income gap; rural: the tier A–E), and the 30 % / 50 % top-ups (分类施保).
+
+use crate::household::{Category, DisabilityKind, Person, Tier};
+use crate::income::Counted;
+use crate::outcome::{Outcome, Programme, State, Step, Text};
+use crate::policy::{Basis, Used};
+use crate::rounding;
+use crate::{Ctx, InputError};
+use rust_decimal::Decimal;
+
+pub(crate) const CLAUSE_STANDARD: &str = "汉民发〔2021〕52号 二(二)；汉民发〔2025〕82号";
+const CLAUSE_TOPUP: &str = "分类施保：陕西多地通行做法（宝鸡、渭南、陇县），汉中原文未见";
+const CLAUSE_TIER_ESTIMATE: &str = "档次由经办人评定；本估算参照紫阳县（2016）A、B、C 档描述，属假设";
+
+/// The dibao outcome and what other programmes need from it.
+#[derive(Clone, Debug)]
+pub(crate) struct Dibao {
+    pub outcome: Outcome,
+    /// The monthly standard per person (rural: the yearly standard ÷ 12).
+    pub standard_monthly: Decimal,
+    /// The yearly income per person below which a household qualifies.
+    pub threshold_yearly: Decimal,
+    /// The standard parameter, for explanations.
+    pub standard: Used,
+    /// Counted income is below the standard.
+    pub income_below: bool,
+}
+
+/// The monthly standard per person and its parameter.
+pub(crate) fn standard(ctx: &Ctx) -> Result<(Decimal, Decimal, Used), InputError> {
+    Ok(match ctx.facts.category {
+        Category::Urban => {
+            let used = ctx.get("dibao.urban.standard")?;
+            (used.value, used.value * Decimal::from(12), used)
+        }
+        Category::Rural => {
+            let used = ctx.get("dibao.rural.standard")?;
+            (used.value / Decimal::from(12), used.value, used)
+        }
+    })
+}
+
+/// 重度残疾人 (汉民发〔2021〕52号 二(一)): a certificate of grade 1 or 2 of any kind, or
+/// grade 3 intellectual or mental.
+pub(crate) fn severely_disabled(ctx: &Ctx, person: &Person) -> Result<bool, InputError> {
+    let Some(disability) = person.member.disability else { return Ok(false) };
+    let grade = Decimal::from(disability.grade);
+    if grade <= ctx.value("disability.severe_max_grade")? {
+        return Ok(true);
+    }
+    Ok(matches!(disability.kind, DisabilityKind::Intellectual | DisabilityKind::Mental)
+        && grade <= ctx.value("disability.severe_max_grade_intellectual_mental")?)
+}
+
+/// 重病患者 (汉民发〔2021〕52号 二(一)): a disease on the national list.
+pub(crate) fn seriously_ill(ctx: &Ctx, person: &Person) -> Result<bool, InputError> {
+    let Some(name) = &person.member.serious_illness else { return Ok(false) };
+    let list = ctx.params.list("serious_disease")?;
+    Ok(list.items.iter().any(|item| *item == name.trim()))
+}
+
+/// The top-up rate for one covered member (the highest that applies), with its reason.
+pub(crate) fn topup_rate(ctx: &Ctx, person: &Person) -> Result<Option<(Used, Text)>, InputError> {
+    let mut best: Option<(Used, Text)> = None;
+    let age = Decimal::from(person.age);
+    let elderly_age = ctx.get("topup.elderly_age")?;
+    let minor_age = ctx.get("topup.minor_age")?;
+    if age >= elderly_age.value {
+        best = Some((ctx.get("topup.elderly_minor_rate")?, Text::new(format!("{}周岁以上老人", elderly_age.value), format!("aged {}+", elderly_age.value))));
+    } else if age < minor_age.value {
+        best = Some((ctx.get("topup.elderly_minor_rate")?, Text::new("未成年人", "a minor")));
+    }
+    let severe = severely_disabled(ctx, person)?;
+    if severe || seriously_ill(ctx, person)? {
+        let rate = ctx.get("topup.severe_rate")?;
+        if best.as_ref().is_none_or(|(current, _)| rate.value > current.value) {
+            let why = if severe { Text::new("重度残疾人", "severely disabled") } else { Text::new("重病患者", "seriously ill") };
+            best = Some((rate, why));
+        }
+    }
+    Ok(best)
+}
+
+/// The top-ups of the given covered members: the total and one step each.
+pub(crate) fn topups(ctx: &Ctx, people: &[&Person], standard_monthly: Decimal, outcome: &mut Outcome) -> Result<Decimal, InputError> {
+    let mut total = Decimal::ZERO;
+    let step_round = ctx.get("topup.round_step")?;
+    for person in people {
+        let Some((rate, why)) = topup_rate(ctx, person)? else { continue };
+        let exact = rate.value * standard_monthly;
+        let amount = rounding::half_up_to_step(exact, step_round.value);
+        total += amount;
+        outcome.rests_on(rate.basis);
+        if amount != exact {
+            outcome.rests_on(step_round.basis);
+        }
+        if ctx.options.trace {
+            outcome.steps.push(Step {
+                text: Text::new(
+                    format!("分类施保：{}是{}，每月增发 {amount} 元", person.label, why.zh),
+                    format!("Top-up: {} is {}, {amount} yuan more a month", person.label, why.en),
+                ),
+                formula: format!("{} × {} = {} → {amount}（四舍五入到元）", rate.value, rounding::for_display(standard_monthly), rate.value * standard_monthly),
+                params: vec![rate.clone(), step_round.clone()],
+                clause: CLAUSE_TOPUP.into(),
+                basis: rate.basis.max(step_round.basis),
+            });
+        }
+    }
+    Ok(total)
+}
+
+/// An estimate of the rural tier from the A/B/C descriptions of a neighbouring county:
+/// A when nobody can work, B when someone can but a member is severely disabled, seriously
+/// ill or studying, C otherwise. Labelled assumed wherever it is used.
+pub(crate) fn estimate_tier(ctx: &Ctx, people: &[&Person]) -> Result<(Tier, Text), InputError> {
+    let elderly = ctx.value("tekun.elderly_age")?;
+    let child = ctx.value("tekun.child_age")?;
+    let mut workers = 0;
+    let mut burdened = false;
+    for person in people {
+        let age = Decimal::from(person.age);
+        let limited = severely_disabled(ctx, person)? || seriously_ill(ctx, person)?;
+        let studying = person.member.student != crate::household::Student::None;
+        burdened |= limited || studying;
+        if age >= child && age < elderly && !limited && !studying {
+            workers += 1;
+        }
+    }
+    Ok(if workers == 0 {
+        (Tier::A, Text::new("家中没有劳动年龄且能劳动的成员", "nobody of working age is able to work"))
+    } else if burdened {
+        (Tier::B, Text::new("有劳动力，但有重残、重病或在读成员", "someone can work, but a member is severely disabled, seriously ill or studying"))
+    } else {
+        (Tier::C, Text::new("有劳动能力和劳动条件", "the family has members able to work"))
+    })
+}
+
+/// The rural base amount for `size` people: the tier's amount × size, the range over the
+/// tiers in force when the caseworker has not chosen one, and its steps.
+pub(crate) fn rural_base(ctx: &Ctx, people: &[&Person], gap_monthly: Decimal, outcome: &mut Outcome) -> Result<Decimal, InputError> {
+    let size = Decimal::from(people.len());
+    let (tier, chosen, why) = match ctx.facts.tier {
+        Some(tier) => (tier, true, Text::new("经办人评定", "assigned by the caseworker")),
+        None => {
+            let (tier, why) = estimate_tier(ctx, people)?;
+            (tier, false, why)
+        }
+    };
+    if !ctx.params.in_force(tier.param_id())? {
+        return Err(InputError::new(
+            "caseworker.rural_tier".into(),
+            format!("{} 档在 {} 尚未设立", tier.letter(), ctx.facts.date),
+            format!("tier {} did not exist on {}", tier.letter(), ctx.facts.date),
+        ));
+    }
+    let amount = ctx.get(tier.param_id())?;
+    let mut base = amount.value * size;
+    outcome.rests_on(amount.basis);
+    if !chosen {
+        outcome.rests_on(Basis::Assumed);
+        let mut lowest = amount.value;
+        for other in Tier::ALL {
+            if ctx.params.in_force(other.param_id())? {
+                lowest = lowest.min(ctx.value(other.param_id())?);
+            }
+        }
+        outcome.monthly_min = Some(lowest * size);
+        outcome.monthly_max = Some(ctx.value(Tier::A.param_id())? * size);
+    }
+    outcome.level = Some(Text::new(
+        format!("{}档{}", tier.letter(), if chosen { "" } else { "（估算）" }),
+        format!("tier {}{}", tier.letter(), if chosen { "" } else { " (estimate)" }),
+    ));
+    if ctx.options.trace {
+        outcome.steps.push(Step {
+            text: Text::new(
+                format!("农村低保按档次发放：{} 档（{}），每人每月 {} 元", tier.letter(), why.zh, amount.value),
+                format!("Rural dibao is paid by tier: tier {} ({}), {} yuan per person a month", tier.letter(), why.en, amount.value),
+            ),
+            formula: format!("{} × {size} = {base}", amount.value),
+            params: vec![amount.clone()],
+            clause: if chosen { CLAUSE_STANDARD.into() } else { format!("{CLAUSE_STANDARD}；{CLAUSE_TIER_ESTIMATE}") },
+            basis: if chosen { amount.basis } else { Basis::Assumed },
+        });
+    }
+    let cap = ctx.get("dibao.rural.cap_at_gap")?;
+    if cap.value == Decimal::ONE && base > gap_monthly {
+        outcome.rests_on(cap.basis);
+        if ctx.options.trace {
+            outcome.steps.push(Step {
+                text: Text::new(format!("按差额封顶：不超过收入差额 {}", rounding::for_display(gap_monthly)), "Capped at the income gap"),
+                formula: format!("min({base}, {}) = {}", rounding::for_display(gap_monthly), rounding::for_display(gap_monthly)),
+                params: vec![cap.clone()],
+                clause: CLAUSE_STANDARD.into(),
+                basis: cap.basis,
+            });
+        }
+        base = gap_monthly.max(Decimal::ZERO);
+    }
+    Ok(base)
+}
+
+/// Rounds a payment as policies/ says (dibao.payment_round_step).
+pub(crate) fn round_payment(ctx: &Ctx, amount: Decimal, outcome: &mut Outcome) -> Result<Decimal, InputError> {
+    let step = ctx.get("dibao.payment_round_step")?;
+    let rounded = rounding::half_up_to_step(amount, step.value);
+    // The rounding rule shapes the amount only when it changes it.
+    if rounded != amount {
+        outcome.rests_on(step.basis);
+    }
+    Ok(rounded)
+}
+
+/// The property criterion, shared by dibao, the single-person route and marginal family.
+pub(crate) fn property_criterion(ctx: &Ctx, outcome: &mut Outcome) {
+    let text = Text::new("家庭财产符合当地规定", "family property within the local limits");
+    match ctx.facts.family.property_within_limits {
+        Some(true) => outcome.criterion("property", text, State::Met, Text::new("您填写了“符合”", "you said it is")),
+        Some(false) => outcome.criterion("property", text, State::NotMet, Text::new("您填写了“不符合”", "you said it is not")),
+        None => {
+            outcome.criterion("property", text, State::Unknown, Text::new("尚未填写", "not given yet"));
+            outcome.missing(
+                "family.property_within_limits".into(),
+                Text::new("家庭财产（存款、房产、车辆等）是否符合当地规定", "whether the family's property (savings, homes, vehicles) is within the local limits"),
+            );
+        }
+    }
+}
+
+pub(crate) fn assess(ctx: &Ctx, counted: &Counted) -> Result<Dibao, InputError> {
+    let facts = ctx.facts;
+    let mut outcome = Outcome::new(Programme::Dibao, Text::new("最低生活保障（低保）", "Minimum living guarantee (dibao)"));
+    let (standard_monthly, threshold_yearly, standard) = standard(ctx)?;
+    outcome.rests_on(standard.basis);
+    outcome.rests_on(counted.basis);
+    outcome.steps.extend(counted.steps.iter().cloned());
+    let size = counted.size();
+    let covered: Vec<&Person> = counted.covered.iter().map(|&index| &facts.people[index]).collect();
+    let income_below = !covered.is_empty() && counted.total_yearly < threshold_yearly * size;
+    let per_person = rounding::for_display(counted.monthly_per_person());
+    let shown_standard = rounding::for_display(standard_monthly);
+    let criterion = Text::new("家庭人均计入收入低于低保标准", "counted income per person below the dibao standard");
+    if covered.is_empty() {
+        outcome.criterion("income", criterion, State::NotMet, Text::new("所有成员都已是特困人员", "every member is a tekun person"));
+    } else if income_below {
+        outcome.criterion(
+            "income",
+            criterion,
+            State::Met,
+            Text::new(
+                format!("人均每月 {per_person} 元，低于标准 {shown_standard} 元"),
+                format!("{per_person} yuan per person a month, below the standard of {shown_standard}"),
+            ),
+        );
+    } else {
+        let above = rounding::for_display(counted.monthly_per_person() - standard_monthly);
+        outcome.criterion(
+            "income",
+            criterion,
+            State::NotMet,
+            Text::new(
+                format!("人均每月 {per_person} 元，不低于标准 {shown_standard} 元（高出 {above} 元）"),
+                format!("{per_person} yuan per person a month, not below the standard of {shown_standard} ({above} above)"),
+            ),
+        );
+    }
+    property_criterion(ctx, &mut outcome);
+    if ctx.options.trace {
+        let (zh, en) = match facts.category {
+            Category::Urban => (format!("城市低保标准：每人每月 {} 元", standard.value), format!("Urban dibao standard: {} yuan per person a month", standard.value)),
+            Category::Rural => (
+                format!("农村低保标准：每人每年 {} 元（每月 {shown_standard} 元）", standard.value),
+                format!("Rural dibao standard: {} yuan per person a year ({shown_standard} a month)", standard.value),
+            ),
+        };
+        outcome.steps.push(Step {
+            text: Text::new(zh, en),
+            formula: format!(
+                "{} × 12 × {size} = {} 元/年 {} 家庭计入收入 {} 元/年",
+                shown_standard,
+                rounding::for_display(threshold_yearly * size),
+                if income_below { ">" } else { "≤" },
+                rounding::for_display(counted.total_yearly)
+            ),
+            params: vec![standard.clone()],
+            clause: CLAUSE_STANDARD.into(),
+            basis: standard.basis,
+        });
+    }
+    outcome.decide();
+    if income_below {
+        let gap_monthly = standard_monthly * size - counted.monthly_total();
+        let base = match facts.category {
+            Category::Urban => {
+                let base = gap_monthly;
+                if ctx.options.trace {
+                    outcome.steps.push(Step {
+                        text: Text::new(
+                            format!("城市低保按差额发放：（标准 − 人均收入）× {size} 人"),
+                            format!("Urban dibao pays the gap: (standard − income per person) × {size}"),
+                        ),
+                        formula: format!("{} × {size} − {} = {}", standard.value, rounding::for_display(counted.monthly_total()), rounding::for_display(base)),
+                        params: vec![standard.clone()],
+                        clause: CLAUSE_STANDARD.into(),
+                        basis: standard.basis,
+                    });
+                }
+                base
+            }
+            Category::Rural => rural_base(ctx, &covered, gap_monthly, &mut outcome)?,
+        };
+        let base = round_payment(ctx, base, &mut outcome)?;
+        let extra = topups(ctx, &covered, standard_monthly, &mut outcome)?;
+        let monthly = base + extra;
+        outcome.monthly = Some(monthly);
+        outcome.yearly = Some(monthly * Decimal::from(12));
+        if let (Some(min), Some(max)) = (outcome.monthly_min, outcome.monthly_max) {
+            outcome.monthly_min = Some(min + extra);
+            outcome.monthly_max = Some(max + extra);
+        }
+        if ctx.options.trace {
+            outcome.steps.push(Step {
+                text: Text::new(format!("低保每月合计 {monthly} 元"), format!("Dibao in total: {monthly} yuan a month")),
+                formula: format!("{base} + {extra} = {monthly}"),
+                params: Vec::new(),
+                clause: CLAUSE_STANDARD.into(),
+                basis: outcome.amount_basis,
+            });
+        }
+        outcome.reasons.push(Text::new(
+            format!("家庭人均计入收入每月 {per_person} 元，低于低保标准 {shown_standard} 元"),
+            format!("Counted income is {per_person} yuan per person a month, below the standard of {shown_standard}"),
+        ));
+    } else if !covered.is_empty() {
+        outcome.reasons.push(Text::new(
+            format!("家庭人均计入收入每月 {per_person} 元，达到或超过低保标准 {shown_standard} 元；可看看低保边缘家庭、单人户和临时救助"),
+            format!("Counted income is {per_person} yuan per person a month, at or above the standard of {shown_standard}; see the marginal-family, single-person and temporary-assistance routes"),
+        ));
+    }
+    outcome.next.push(Text::new(
+        "向户籍所在地（或居住证所在地）的镇人民政府（街道办事处）申请，也可由村（居）委会代为提出；带身份证、户口簿、收入和财产情况说明，残疾或大病的带残疾证、诊断证明",
+        "Apply at the township office or street office (the village or community committee can apply for you); bring ID cards, the household register, a statement of income and property, and any disability certificate or diagnosis",
+    ));
+    Ok(Dibao { outcome, standard_monthly, threshold_yearly, standard, income_below })
+}

@@ -1,0 +1,175 @@
+//! Income accounting (家庭经济状况核算): which income counts, employment costs, and the
+//! household's counted income. Amounts are kept per year, exactly, so that monthly and
+//! yearly entries mix without rounding; a monthly figure is derived only for display.
+
+use crate::household::{IncomeKind, Period, Person};
+use crate::outcome::{Step, Text};
+use crate::policy::Basis;
+use crate::{Ctx, InputError};
+use rust_decimal::Decimal;
+
+const CLAUSE_EXCLUSION: &str = "汉民发〔2021〕52号 二(一)；最低生活保障审核确认办法（民发〔2021〕57号）";
+
+/// The household's counted income under the dibao rules.
+#[derive(Clone, Debug)]
+pub(crate) struct Counted {
+    /// Indices of the members in the dibao household: everyone living together except
+    /// members who are tekun persons now (they are supported separately).
+    pub covered: Vec<usize>,
+    pub total_yearly: Decimal,
+    /// The weakest basis of the income rules that shaped the total.
+    pub basis: Basis,
+    pub steps: Vec<Step>,
+}
+
+impl Counted {
+    pub fn size(&self) -> Decimal {
+        Decimal::from(self.covered.len())
+    }
+    pub fn monthly_total(&self) -> Decimal {
+        self.total_yearly / Decimal::from(12)
+    }
+    pub fn monthly_per_person(&self) -> Decimal {
+        if self.covered.is_empty() {
+            Decimal::ZERO
+        } else {
+            self.monthly_total() / self.size()
+        }
+    }
+}
+
+/// A member's counted income per year, with a step explaining it. `for_tekun` applies
+/// the exclusions that hold for tekun only (old-age allowance, medical insurance).
+pub(crate) fn member_yearly(ctx: &Ctx, person: &Person, for_tekun: bool) -> Result<MemberIncome, InputError> {
+    let twelve = Decimal::from(12);
+    let mut total = Decimal::ZERO;
+    let mut parts: Vec<String> = Vec::new();
+    let mut params = Vec::new();
+    let mut basis = Basis::Published;
+    let mut wages_yearly = Decimal::ZERO;
+    for income in &person.member.incomes {
+        let yearly = match income.per {
+            Period::Month => income.amount.0 * twelve,
+            Period::Year => income.amount.0,
+        };
+        let (name, counts) = match income.kind {
+            IncomeKind::Wages => ("工资", true),
+            IncomeKind::Business => ("经营净收入", true),
+            IncomeKind::Property => ("财产净收入", true),
+            IncomeKind::Transfer => ("转移净收入", true),
+            IncomeKind::SupportReceived => ("赡养（抚养、扶养）费", true),
+            IncomeKind::ResidentsBasicPension => {
+                let rule = ctx.get("income.exclude_residents_basic_pension")?;
+                let excluded = rule.value == Decimal::ONE;
+                basis = basis.max(rule.basis);
+                params.push(rule);
+                ("城乡居民基础养老金", !excluded)
+            }
+            IncomeKind::OldAgeAllowance => ("高龄津贴", !for_tekun),
+            IncomeKind::MedicalInsurance => ("医保报销", !for_tekun),
+            IncomeKind::Excluded => ("不计入的收入", false),
+        };
+        if income.kind == IncomeKind::Wages {
+            wages_yearly += yearly;
+        }
+        if counts {
+            total += yearly;
+            parts.push(format!("{name} {}/年", crate::rounding::for_display(yearly)));
+        } else {
+            parts.push(format!("{name} {}/年（不计入）", crate::rounding::for_display(yearly)));
+        }
+    }
+    if wages_yearly > Decimal::ZERO {
+        let (costs_monthly, source) = match person.member.employment_costs {
+            Some(costs) => (costs.0, "经办人填写"),
+            None => {
+                let default = ctx.get("income.employment_cost_default")?;
+                let value = default.value;
+                // The default only shapes the amount when it deducts something.
+                if value > Decimal::ZERO {
+                    basis = basis.max(default.basis);
+                }
+                params.push(default);
+                (value, "默认值")
+            }
+        };
+        let deduction = (costs_monthly * twelve).min(wages_yearly);
+        if deduction > Decimal::ZERO {
+            total -= deduction;
+            parts.push(format!("扣除就业成本 {}/年（{source}）", crate::rounding::for_display(deduction)));
+        }
+    }
+    if person.member.incomes.is_empty() || !ctx.options.trace {
+        return Ok(MemberIncome { yearly: total, basis, step: None });
+    }
+    let step = Step {
+        text: Text::new(
+            format!("{}的计入收入：每年 {} 元（每月 {} 元）", person.label, crate::rounding::for_display(total), crate::rounding::for_display(total / twelve)),
+            format!(
+                "Counted income of {}: {} yuan a year ({} a month)",
+                person.label,
+                crate::rounding::for_display(total),
+                crate::rounding::for_display(total / twelve)
+            ),
+        ),
+        formula: parts.join(" + "),
+        params,
+        clause: CLAUSE_EXCLUSION.to_string(),
+        basis,
+    };
+    Ok(MemberIncome { yearly: total, basis, step: Some(step) })
+}
+
+/// A member's counted income per year, the weakest basis of the rules that shaped it,
+/// and the step that explains it.
+pub(crate) struct MemberIncome {
+    pub yearly: Decimal,
+    pub basis: Basis,
+    pub step: Option<Step>,
+}
+
+/// The dibao household's counted income.
+pub(crate) fn household(ctx: &Ctx) -> Result<Counted, InputError> {
+    let mut covered = Vec::new();
+    let mut steps = Vec::new();
+    let mut total = Decimal::ZERO;
+    let mut basis = Basis::Published;
+    for person in &ctx.facts.people {
+        if person.member.tekun {
+            continue;
+        }
+        let income = member_yearly(ctx, person, false)?;
+        covered.push(person.index);
+        total += income.yearly;
+        basis = basis.max(income.basis);
+        steps.extend(income.step);
+    }
+    let counted = Counted { covered, total_yearly: total, basis, steps };
+    let mut steps = counted.steps.clone();
+    if ctx.options.trace && !counted.covered.is_empty() {
+        let size = counted.covered.len();
+        steps.push(Step {
+            text: Text::new(
+                format!(
+                    "家庭共 {size} 人，计入收入每月 {} 元，人均每月 {} 元",
+                    crate::rounding::for_display(counted.monthly_total()),
+                    crate::rounding::for_display(counted.monthly_per_person())
+                ),
+                format!(
+                    "{size} people; counted income {} yuan a month, {} per person",
+                    crate::rounding::for_display(counted.monthly_total()),
+                    crate::rounding::for_display(counted.monthly_per_person())
+                ),
+            ),
+            formula: format!(
+                "{} ÷ 12 ÷ {size} = {}",
+                crate::rounding::for_display(counted.total_yearly),
+                crate::rounding::for_display(counted.monthly_per_person())
+            ),
+            params: Vec::new(),
+            clause: "最低生活保障审核确认办法（民发〔2021〕57号）：共同生活家庭成员人均收入".into(),
+            basis: Basis::Published,
+        });
+    }
+    Ok(Counted { steps, ..counted })
+}

@@ -1,0 +1,65 @@
+//! 低保边缘家庭 (low-income marginal family): counted income per person at or above the
+//! dibao standard but below 1.5 × it, property within the conditions. It brings no cash
+//! of its own but opens medical, education, housing and employment assistance, the
+//! single-person route, and the price subsidy.
+
+use crate::dibao::{self, Dibao};
+use crate::income::Counted;
+use crate::outcome::{Outcome, Programme, State, Step, Text};
+use crate::rounding;
+use crate::{Ctx, InputError};
+
+const CLAUSE: &str = "汉民发〔2021〕52号 二(一)（低保边缘家庭指汉民发〔2020〕132号中的低收入家庭）；民政部 财政部 2020 年通知";
+
+pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outcome, InputError> {
+    let mut outcome = Outcome::new(Programme::MarginalFamily, Text::new("低保边缘家庭", "Low-income marginal family"));
+    let multiple = ctx.get("marginal.income_multiple")?;
+    outcome.rests_on(multiple.basis);
+    outcome.rests_on(counted.basis);
+    let line_yearly = dibao.threshold_yearly * multiple.value;
+    let size = counted.size();
+    let per_person = rounding::for_display(counted.monthly_per_person());
+    let line_monthly = rounding::for_display(dibao.standard_monthly * multiple.value);
+    let standard = rounding::for_display(dibao.standard_monthly);
+    let at_or_above = !counted.covered.is_empty() && !dibao.income_below;
+    outcome.criterion(
+        "above_standard",
+        Text::new("人均收入不低于低保标准", "income per person not below the dibao standard"),
+        if at_or_above { State::Met } else { State::NotMet },
+        if at_or_above {
+            Text::new(format!("人均每月 {per_person} 元 ≥ {standard} 元"), format!("{per_person} ≥ {standard} yuan a month"))
+        } else {
+            Text::new("收入低于低保标准：请看低保", "income is below the dibao standard: see dibao")
+        },
+    );
+    let below_line = !counted.covered.is_empty() && counted.total_yearly < line_yearly * size;
+    outcome.criterion(
+        "below_line",
+        Text::new(format!("人均收入低于低保标准的 {} 倍", multiple.value), format!("income per person below {} × the standard", multiple.value)),
+        if below_line { State::Met } else { State::NotMet },
+        Text::new(format!("人均每月 {per_person} 元，界线 {line_monthly} 元"), format!("{per_person} yuan a month; the line is {line_monthly}")),
+    );
+    dibao::property_criterion(ctx, &mut outcome);
+    outcome.decide();
+    if ctx.options.trace {
+        outcome.steps.extend(counted.steps.iter().cloned());
+        outcome.steps.push(Step {
+            text: Text::new(
+                format!("低保边缘界线：低保标准 × {} = 每人每月 {line_monthly} 元", multiple.value),
+                format!("Marginal line: the standard × {} = {line_monthly} yuan per person a month", multiple.value),
+            ),
+            formula: format!("{standard} × {} = {line_monthly}；人均 {per_person}", multiple.value),
+            params: vec![dibao.standard.clone(), multiple.clone()],
+            clause: CLAUSE.into(),
+            basis: multiple.basis,
+        });
+    }
+    if outcome.status == crate::Status::Eligible {
+        outcome.reasons.push(Text::new(
+            "可申请认定为低保边缘家庭：没有按月现金，但可获得医疗、教育、住房、就业等专项救助，重残重病成员可按“单人户”纳入低保",
+            "The family may be recognised as a low-income marginal family: no monthly cash, but medical, education, housing and employment assistance, and the single-person route for severely disabled or seriously ill members",
+        ));
+        outcome.next.push(Text::new("向镇（街道）申请低收入人口认定", "Apply at the township or street office to be recognised as low-income"));
+    }
+    Ok(outcome)
+}

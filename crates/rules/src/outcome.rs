@@ -1,0 +1,222 @@
+//! What an assessment says: each programme's outcome, its criteria, its amount, and the
+//! explanation trace (ordered steps, each with its arithmetic, parameters and clause).
+
+use crate::policy::{Basis, Date, Used};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// A sentence in Chinese and English.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Text {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Text {
+        Text { zh: zh.into(), en: en.into() }
+    }
+}
+
+/// The programmes of the plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Programme {
+    /// 最低生活保障.
+    Dibao,
+    /// 参照“单人户”纳入低保.
+    SinglePerson,
+    /// 渐退帮扶.
+    GradualExit,
+    /// 低保边缘家庭.
+    MarginalFamily,
+    /// 特困人员救助供养.
+    Tekun,
+    /// 价格临时补贴.
+    PriceSubsidy,
+    /// 临时救助.
+    TemporaryAssistance,
+}
+
+impl Programme {
+    pub fn id(self) -> &'static str {
+        match self {
+            Programme::Dibao => "dibao",
+            Programme::SinglePerson => "single_person",
+            Programme::GradualExit => "gradual_exit",
+            Programme::MarginalFamily => "marginal_family",
+            Programme::Tekun => "tekun",
+            Programme::PriceSubsidy => "price_subsidy",
+            Programme::TemporaryAssistance => "temporary_assistance",
+        }
+    }
+}
+
+/// The three outcomes a programme can have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Eligible,
+    NotEligible,
+    NeedsMoreInformation,
+}
+
+impl Status {
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Eligible => "eligible",
+            Status::NotEligible => "not_eligible",
+            Status::NeedsMoreInformation => "needs_more_information",
+        }
+    }
+}
+
+/// Whether a criterion is met.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    Met,
+    NotMet,
+    Unknown,
+}
+
+/// One condition of a programme, with what decided it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Criterion {
+    pub id: &'static str,
+    pub text: Text,
+    pub state: State,
+    pub detail: Text,
+}
+
+/// A piece of information the outcome is waiting for.
+#[derive(Clone, Debug, Serialize)]
+pub struct Missing {
+    /// The input field, as a JSON path ("members[1].self_care").
+    pub field: String,
+    pub text: Text,
+}
+
+/// One step of the explanation.
+#[derive(Clone, Debug, Serialize)]
+pub struct Step {
+    pub text: Text,
+    /// The arithmetic with the numbers, e.g. "675 × 3 − 1200 = 825".
+    pub formula: String,
+    pub params: Vec<Used>,
+    /// The clause the step implements, e.g. "汉民发〔2021〕52号 二(二)".
+    pub clause: String,
+    /// The weakest basis among the step's parameters (or the step's own, where the step
+    /// is an estimate of ours).
+    pub basis: Basis,
+}
+
+/// One month of a timeline (gradual exit).
+#[derive(Clone, Debug, Serialize)]
+pub struct TimelineMonth {
+    /// "YYYY-MM".
+    pub month: String,
+    pub amount: Decimal,
+    pub text: Text,
+}
+
+/// What one programme gives one household (or one member).
+#[derive(Clone, Debug, Serialize)]
+pub struct Outcome {
+    pub programme: Programme,
+    /// The member this outcome is about (index into the household's members).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub member: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub member_label: Option<String>,
+    pub title: Text,
+    pub status: Status,
+    /// The monthly amount, 元. For an estimate within a range, the estimate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub monthly: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub yearly: Option<Decimal>,
+    /// The range of the monthly amount when it depends on something not yet decided
+    /// (the rural tier, chosen by the caseworker).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub monthly_min: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub monthly_max: Option<Decimal>,
+    /// The weakest basis among the figures the amount rests on.
+    pub amount_basis: Basis,
+    /// A short label of the level reached: the rural tier, the care tier.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<Text>,
+    pub criteria: Vec<Criterion>,
+    pub reasons: Vec<Text>,
+    pub missing: Vec<Missing>,
+    pub steps: Vec<Step>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub timeline: Vec<TimelineMonth>,
+    /// What to do next, for this programme.
+    pub next: Vec<Text>,
+}
+
+impl Outcome {
+    pub(crate) fn new(programme: Programme, title: Text) -> Outcome {
+        Outcome {
+            programme,
+            member: None,
+            member_label: None,
+            title,
+            status: Status::NeedsMoreInformation,
+            monthly: None,
+            yearly: None,
+            monthly_min: None,
+            monthly_max: None,
+            amount_basis: Basis::Published,
+            level: None,
+            criteria: Vec::new(),
+            reasons: Vec::new(),
+            missing: Vec::new(),
+            steps: Vec::new(),
+            timeline: Vec::new(),
+            next: Vec::new(),
+        }
+    }
+
+    pub(crate) fn criterion(&mut self, id: &'static str, text: Text, state: State, detail: Text) {
+        self.criteria.push(Criterion { id, text, state, detail });
+    }
+
+    pub(crate) fn missing(&mut self, field: String, text: Text) {
+        if !self.missing.iter().any(|missing| missing.field == field) {
+            self.missing.push(Missing { field, text });
+        }
+    }
+
+    /// Decides the status from the criteria: one not met → not eligible; otherwise one
+    /// unknown → needs more information; otherwise eligible. The failed and unknown
+    /// criteria come first in the list, as users read them first.
+    pub(crate) fn decide(&mut self) {
+        let any = |state: State| self.criteria.iter().any(|criterion| criterion.state == state);
+        self.status = if any(State::NotMet) {
+            Status::NotEligible
+        } else if any(State::Unknown) {
+            Status::NeedsMoreInformation
+        } else {
+            Status::Eligible
+        };
+        self.criteria.sort_by_key(|criterion| match criterion.state {
+            State::NotMet => 0,
+            State::Unknown => 1,
+            State::Met => 2,
+        });
+    }
+
+    /// Records the amount's basis: the weakest of what it rests on.
+    pub(crate) fn rests_on(&mut self, basis: Basis) {
+        self.amount_basis = self.amount_basis.max(basis);
+    }
+}
+
+/// Months after a date: the first day of the month `offset` months after `date`'s month.
+pub fn month_after(date: Date, offset: u32) -> (u16, u8) {
+    let index = u32::from(date.year) * 12 + u32::from(date.month) - 1 + offset;
+    ((index / 12) as u16, (index % 12 + 1) as u8)
+}

@@ -1,0 +1,218 @@
+//! The policies compiled in from policies/*.toml, and the lookup of a parameter on a
+//! date. A date before a parameter's first value is an error naming both, never zero.
+
+pub use doudi_policy::{Date, Status, Unit};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A document that values rest on.
+#[derive(Debug, Serialize)]
+pub struct Source {
+    pub id: &'static str,
+    pub document: &'static str,
+    pub title: &'static str,
+    pub issuer: &'static str,
+    pub date: &'static str,
+    pub url: &'static str,
+    pub note: &'static str,
+}
+
+/// A county-level unit of Hanzhong.
+#[derive(Debug, Serialize)]
+pub struct Place {
+    pub id: &'static str,
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+/// A named number with its whole dated history.
+#[derive(Debug)]
+pub struct Param {
+    pub id: &'static str,
+    pub zh: &'static str,
+    pub en: &'static str,
+    pub unit: Unit,
+    pub file: &'static str,
+    pub entries: &'static [Entry],
+}
+
+/// One dated value: in force from `from` until the next entry's date.
+#[derive(Debug)]
+pub struct Entry {
+    pub from: Date,
+    /// `None`: the parameter did not exist from `from` on.
+    pub value: Option<Decimal>,
+    pub status: Status,
+    pub source: &'static Source,
+    pub clause: &'static str,
+    pub note: &'static str,
+}
+
+/// A named list of names with its dated history.
+#[derive(Debug)]
+pub struct List {
+    pub id: &'static str,
+    pub zh: &'static str,
+    pub en: &'static str,
+    pub entries: &'static [ListEntry],
+}
+
+/// One dated version of a list.
+#[derive(Debug)]
+pub struct ListEntry {
+    pub from: Date,
+    pub items: &'static [&'static str],
+    pub status: Status,
+    pub source: &'static Source,
+    pub clause: &'static str,
+    pub note: &'static str,
+}
+
+include!(concat!(env!("OUT_DIR"), "/policies.rs"));
+
+/// The version of the rules: the crate's version and a digest of the policy files.
+pub fn rules_version() -> String {
+    format!("{}+{}", env!("CARGO_PKG_VERSION"), &POLICY_DIGEST[..8])
+}
+
+/// The earliest date for which every programme is modelled: the latest first date among
+/// the parameters the programmes cannot do without.
+pub fn first_modelled_date() -> Date {
+    PARAMS.iter().filter_map(|param| param.entries.first().map(|entry| entry.from)).max().unwrap_or(Date::new(2023, 1, 1))
+}
+
+pub fn place(id: &str) -> Option<&'static Place> {
+    PLACES.iter().find(|place| place.id == id)
+}
+
+pub fn param(id: &str) -> Option<&'static Param> {
+    PARAMS.iter().find(|param| param.id == id)
+}
+
+impl Param {
+    /// The entry in force on `date`, if the parameter's history reaches back that far.
+    pub fn entry_on(&self, date: Date) -> Option<&'static Entry> {
+        self.entries.iter().rev().find(|entry| entry.from <= date)
+    }
+}
+
+/// Where a value came from: one of the policy statuses, or a caseworker's override.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Basis {
+    Published,
+    Inferred,
+    Assumed,
+    /// A caseworker replaced an assumed value for this assessment.
+    Override,
+}
+
+impl From<Status> for Basis {
+    fn from(status: Status) -> Basis {
+        match status {
+            Status::Published => Basis::Published,
+            Status::Inferred => Basis::Inferred,
+            Status::Assumed => Basis::Assumed,
+        }
+    }
+}
+
+/// A parameter's value as used in one assessment, with everything the explanation shows.
+#[derive(Clone, Debug, Serialize)]
+pub struct Used {
+    pub id: &'static str,
+    pub zh: &'static str,
+    pub en: &'static str,
+    pub unit: Unit,
+    pub value: Decimal,
+    /// The date the value is in force from.
+    pub from: Date,
+    pub basis: Basis,
+    /// What policy says when a caseworker's override replaced it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy_value: Option<Decimal>,
+    pub document: &'static str,
+    pub title: &'static str,
+    pub url: &'static str,
+    pub clause: &'static str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub note: &'static str,
+}
+
+/// Why a parameter could not be had on a date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LookupError {
+    /// The parameter's history starts after the date.
+    BeforeFirstValue { id: &'static str, date: Date, first: Date },
+    /// The parameter had ended, or not begun, on the date (an explicit "none" entry).
+    NotInForce { id: &'static str, date: Date },
+    /// A rule asked for a parameter that policies/ does not define: a programming error
+    /// caught by the date-sweep test, reported rather than panicking.
+    Unknown { id: String },
+}
+
+/// The parameters on one assessment date, with a caseworker's overrides.
+#[derive(Clone, Debug)]
+pub struct Params<'a> {
+    pub date: Date,
+    overrides: &'a BTreeMap<String, Decimal>,
+}
+
+impl<'a> Params<'a> {
+    pub fn new(date: Date, overrides: &'a BTreeMap<String, Decimal>) -> Params<'a> {
+        Params { date, overrides }
+    }
+
+    /// The value in force on the assessment date.
+    pub fn get(&self, id: &str) -> Result<Used, LookupError> {
+        let param = param(id).ok_or_else(|| LookupError::Unknown { id: id.to_string() })?;
+        let entry = param.entry_on(self.date).ok_or(LookupError::BeforeFirstValue {
+            id: param.id,
+            date: self.date,
+            first: param.entries.first().map(|entry| entry.from).unwrap_or(self.date),
+        })?;
+        let value = entry.value.ok_or(LookupError::NotInForce { id: param.id, date: self.date })?;
+        let mut used = Used {
+            id: param.id,
+            zh: param.zh,
+            en: param.en,
+            unit: param.unit,
+            value,
+            from: entry.from,
+            basis: entry.status.into(),
+            policy_value: None,
+            document: entry.source.document,
+            title: entry.source.title,
+            url: entry.source.url,
+            clause: entry.clause,
+            note: entry.note,
+        };
+        if let Some(&replacement) = self.overrides.get(id) {
+            used.policy_value = Some(value);
+            used.value = replacement;
+            used.basis = Basis::Override;
+        }
+        Ok(used)
+    }
+
+    /// Whether the parameter has a value in force on the date (an explicit "none" entry
+    /// says it has not).
+    pub fn in_force(&self, id: &str) -> Result<bool, LookupError> {
+        match self.get(id) {
+            Ok(_) => Ok(true),
+            Err(LookupError::NotInForce { .. }) => Ok(false),
+            Err(error) => Err(error),
+        }
+    }
+
+    /// The list in force on the assessment date.
+    pub fn list(&self, id: &str) -> Result<&'static ListEntry, LookupError> {
+        let list = LISTS.iter().find(|list| list.id == id).ok_or_else(|| LookupError::Unknown { id: id.to_string() })?;
+        list.entries.iter().rev().find(|entry| entry.from <= self.date).ok_or(LookupError::BeforeFirstValue {
+            id: list.id,
+            date: self.date,
+            first: list.entries.first().map(|entry| entry.from).unwrap_or(self.date),
+        })
+    }
+}

@@ -1,0 +1,53 @@
+//! Every rounding the rules do, in one place, each named for the rule it implements.
+//! Nothing else in the crate rounds money.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// Rounds half up (away from zero at .5) to a multiple of `step`, as for top-ups
+/// (渭南: 0.3 × 403 = 120.9 → 121) and care amounts (太白县: 0.15 × 1950 = 292.5 → 293).
+pub fn half_up_to_step(amount: Decimal, step: Decimal) -> Decimal {
+    if step <= Decimal::ZERO {
+        return amount;
+    }
+    ((amount / step).round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero) * step).normalize()
+}
+
+/// Rounds up to the next multiple of `step`, as the city appears to do for the tekun
+/// basic living standard (1.3 × 675 = 877.5 → 880).
+pub fn up_to_step(amount: Decimal, step: Decimal) -> Decimal {
+    if step <= Decimal::ZERO {
+        return amount;
+    }
+    ((amount / step).ceil() * step).normalize()
+}
+
+/// A figure shown to people (a per-capita income, a conversion from yearly to monthly),
+/// rounded half up to the fen for display only: never fed back into a rule.
+pub fn for_display(amount: Decimal) -> Decimal {
+    amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero).normalize()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(text: &str) -> Decimal {
+        Decimal::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn half_up_rounds_the_midpoint_up() {
+        assert_eq!(half_up_to_step(d("120.9"), d("1")), d("121"));
+        assert_eq!(half_up_to_step(d("292.5"), d("1")), d("293"));
+        assert_eq!(half_up_to_step(d("292.49"), d("1")), d("292"));
+        assert_eq!(half_up_to_step(d("10.005"), d("0.01")), d("10.01"));
+    }
+
+    #[test]
+    fn up_to_step_rounds_to_the_next_five() {
+        assert_eq!(up_to_step(d("877.5"), d("5")), d("880"));
+        assert_eq!(up_to_step(d("851.5"), d("5")), d("855"));
+        assert_eq!(up_to_step(d("880"), d("5")), d("880"));
+    }
+}
