@@ -246,6 +246,17 @@ pub struct Income {
     pub per: Period,
 }
 
+impl Income {
+    /// The income per month, for showing a yearly entry's conversion ("= 500 元/月");
+    /// rounded to the fen for display only. The rules themselves keep yearly amounts exact.
+    pub fn monthly_for_display(&self) -> Decimal {
+        match self.per {
+            Period::Month => self.amount.0,
+            Period::Year => crate::rounding::for_display(self.amount.0 / Decimal::from(12)),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
