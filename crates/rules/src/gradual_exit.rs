@@ -54,7 +54,8 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
         let months = ctx.get("gradual_exit.months")?;
         let ratio = ctx.get("gradual_exit.pay_ratio")?;
         outcome.rests_on(months.basis.max(ratio.basis));
-        let count = u32::try_from(months.value.trunc().mantissa()).unwrap_or(0).min(36);
+        // Validation keeps an override within 0 to 36 months.
+        let count = u32::try_from(months.value.trunc()).unwrap_or(0);
         if let Some(current) = current {
             let monthly = crate::dibao::round_payment(ctx, current.0 * ratio.value, &mut outcome)?;
             outcome.monthly = Some(monthly);

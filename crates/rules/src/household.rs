@@ -599,6 +599,24 @@ impl Household {
                     format!("only assumed parameters can be overridden; {} ({id}) is {:?}", param.en, used.basis),
                 ));
             }
+            let limit = match param.unit {
+                policy::Unit::Flag => Some(Decimal::ONE),
+                policy::Unit::Months => Some(Decimal::from(36)),
+                policy::Unit::Ratio => Some(Decimal::from(10)),
+                _ => None,
+            };
+            if let Some(limit) = limit {
+                if value.0 > limit || value.0.is_sign_negative() {
+                    return Err(InputError::new(
+                        field,
+                        format!("{}（{id}）的取值应在 0 到 {limit} 之间，不是 {}", param.zh, value.0),
+                        format!("{} ({id}) must be between 0 and {limit}, not {}", param.en, value.0),
+                    ));
+                }
+            }
+            if param.unit == policy::Unit::Flag && value.0 != Decimal::ZERO && value.0 != Decimal::ONE {
+                return Err(InputError::new(field, format!("{id} 只能是 0 或 1"), format!("{id} is 0 or 1")));
+            }
             check_amount(field, value.0, monthly_max)?;
             overrides.insert(id.clone(), value.0);
         }

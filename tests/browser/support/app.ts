@@ -57,8 +57,8 @@ export const test = base.extend<{ guard: PageGuard }>({
         foreignRequests: [],
         expectClean() {
           expect(guard.pageErrors, 'uncaught errors in the page').toEqual([]);
-          expect(guard.consoleErrors, 'console errors').toEqual([]);
           expect(guard.foreignRequests, 'requests that left 127.0.0.1').toEqual([]);
+          expect(guard.consoleErrors, 'console errors').toEqual([]);
           expect(guard.badResponses, 'failed requests / error responses').toEqual([]);
         },
       };
