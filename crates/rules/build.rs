@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 
 fn main() {
-    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let manifest =
+        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let dir = manifest.join("../../policies");
     println!("cargo:rerun-if-changed={}", dir.display());
     if let Ok(entries) = std::fs::read_dir(&dir) {
@@ -19,6 +20,7 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("policies.rs");
+    let out =
+        PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("policies.rs");
     std::fs::write(&out, doudi_policy::generate(&set)).expect("OUT_DIR is writable");
 }

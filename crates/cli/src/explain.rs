@@ -16,7 +16,11 @@ fn status_zh(status: Status) -> &'static str {
 
 pub fn render(household: &Household, assessment: &Assessment) -> String {
     let mut text = String::new();
-    let _ = writeln!(text, "兜底 · 汉中社会救助估算（规则版本 {}）", assessment.rules_version);
+    let _ = writeln!(
+        text,
+        "兜底 · 汉中社会救助估算（规则版本 {}）",
+        assessment.rules_version
+    );
     let _ = writeln!(
         text,
         "评估日期 {}　{}　{}低保　共同生活 {} 人（纳入低保计算 {} 人）",
@@ -32,17 +36,33 @@ pub fn render(household: &Household, assessment: &Assessment) -> String {
         assessment.counted_income_monthly, assessment.counted_income_per_person_monthly
     );
     let total = match (assessment.total_monthly_min, assessment.total_monthly_max) {
-        (Some(min), Some(max)) => format!("约 {} 元（视档次 {min}–{max} 元）", assessment.total_monthly),
+        (Some(min), Some(max)) => format!(
+            "约 {} 元（视档次 {min}–{max} 元）",
+            assessment.total_monthly
+        ),
         _ => format!("{} 元", assessment.total_monthly),
     };
-    let _ = writeln!(text, "预计每月合计：{total}（依据：{}）\n", basis_label(assessment.total_basis));
+    let _ = writeln!(
+        text,
+        "预计每月合计：{total}（依据：{}）\n",
+        basis_label(assessment.total_basis)
+    );
     for outcome in &assessment.programmes {
-        let who = outcome.member_label.as_ref().map(|label| format!("（{label}）")).unwrap_or_default();
+        let who = outcome
+            .member_label
+            .as_ref()
+            .map(|label| format!("（{label}）"))
+            .unwrap_or_default();
         let amount = match outcome.monthly {
             Some(monthly) => format!(" — 每月 {monthly} 元"),
             None => String::new(),
         };
-        let _ = writeln!(text, "【{}{who}】{}{amount}", outcome.title.zh, status_zh(outcome.status));
+        let _ = writeln!(
+            text,
+            "【{}{who}】{}{amount}",
+            outcome.title.zh,
+            status_zh(outcome.status)
+        );
         if let Some(level) = &outcome.level {
             let _ = writeln!(text, "  档次：{}", level.zh);
         }
@@ -52,7 +72,11 @@ pub fn render(household: &Household, assessment: &Assessment) -> String {
                 State::NotMet => "✗",
                 State::Unknown => "？",
             };
-            let _ = writeln!(text, "  {mark} {}：{}", criterion.text.zh, criterion.detail.zh);
+            let _ = writeln!(
+                text,
+                "  {mark} {}：{}",
+                criterion.text.zh, criterion.detail.zh
+            );
         }
         for missing in &outcome.missing {
             let _ = writeln!(text, "  需补充：{}", missing.text.zh);
@@ -73,14 +97,22 @@ pub fn render(household: &Household, assessment: &Assessment) -> String {
                     used.zh,
                     used.value,
                     used.from,
-                    if used.document.is_empty() { used.title } else { used.document },
+                    if used.document.is_empty() {
+                        used.title
+                    } else {
+                        used.document
+                    },
                     basis_label(used.basis)
                 );
             }
             let _ = writeln!(text, "      条款：{}", step.clause);
         }
         for month in &outcome.timeline {
-            let _ = writeln!(text, "   {}  {} 元  {}", month.month, month.amount, month.text.zh);
+            let _ = writeln!(
+                text,
+                "   {}  {} 元  {}",
+                month.month, month.amount, month.text.zh
+            );
         }
         for next in &outcome.next {
             let _ = writeln!(text, "  下一步：{next}", next = next.zh);
@@ -88,9 +120,20 @@ pub fn render(household: &Household, assessment: &Assessment) -> String {
         text.push('\n');
     }
     if !assessment.not_published.is_empty() {
-        let _ = writeln!(text, "以下数字不是已公布的汉中政策（推断、假设或经办人调整），仅供估算：");
+        let _ = writeln!(
+            text,
+            "以下数字不是已公布的汉中政策（推断、假设或经办人调整），仅供估算："
+        );
         for used in &assessment.not_published {
-            let _ = writeln!(text, "  - {}（{}）= {}，{}：{}", used.zh, used.id, used.value, basis_label(used.basis), used.note);
+            let _ = writeln!(
+                text,
+                "  - {}（{}）= {}，{}：{}",
+                used.zh,
+                used.id,
+                used.value,
+                basis_label(used.basis),
+                used.note
+            );
         }
         text.push('\n');
     }

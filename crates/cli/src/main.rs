@@ -2,7 +2,6 @@
 //! Exit status: 0 on success, 2 on bad input (with a message naming the field), 1 when
 //! the output cannot be written.
 
-mod batch;
 mod explain;
 
 use doudi_rules::{Household, InputError, Options};
@@ -30,12 +29,21 @@ struct Failure {
 
 impl From<InputError> for Failure {
     fn from(error: InputError) -> Failure {
-        Failure { message: format!("输入有误 / invalid input: {}\n  {}\n  {}", error.field, error.zh, error.en), status: 2 }
+        Failure {
+            message: format!(
+                "输入有误 / invalid input: {}\n  {}\n  {}",
+                error.field, error.zh, error.en
+            ),
+            status: 2,
+        }
     }
 }
 
 fn usage_error(message: &str) -> Failure {
-    Failure { message: format!("{message}\n\n{USAGE}"), status: 2 }
+    Failure {
+        message: format!("{message}\n\n{USAGE}"),
+        status: 2,
+    }
 }
 
 fn main() -> ExitCode {
@@ -67,24 +75,41 @@ fn run(args: &[String], out: &mut dyn Write) -> Result<(), Failure> {
             let household = read_household(path)?;
             to_json(&doudi_rules::what_if::what_if(&household)?)
         }
-        ["batch", path] => batch::run(&read_text(path)?, Options::default())?,
-        ["batch", path, "--no-trace"] => batch::run(&read_text(path)?, Options { trace: false })?,
+        ["batch", path] => doudi_caseload::run(&read_text(path)?, Options::default())?,
+        ["batch", path, "--no-trace"] => {
+            doudi_caseload::run(&read_text(path)?, Options { trace: false })?
+        }
         ["policy", "check"] => policy_check("policies")?,
         ["policy", "check", dir] => policy_check(dir)?,
         ["schema"] => to_json(&schemars::schema_for!(Household)),
         ["help"] | ["--help"] | ["-h"] => USAGE.to_string(),
         [] => return Err(usage_error("缺少命令 / no command given")),
-        _ => return Err(usage_error(&format!("未知的命令 / unknown command: {}", args.join(" ")))),
+        _ => {
+            return Err(usage_error(&format!(
+                "未知的命令 / unknown command: {}",
+                args.join(" ")
+            )))
+        }
     };
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())
-        .map_err(|error| Failure { message: format!("cannot write the output: {error}"), status: 1 })
+        .map_err(|error| Failure {
+            message: format!("cannot write the output: {error}"),
+            status: 1,
+        })
 }
 
 fn read_text(path: &str) -> Result<String, Failure> {
     let mut text = String::new();
-    let result = if path == "-" { std::io::stdin().read_to_string(&mut text).map(|_| ()) } else { std::fs::read_to_string(path).map(|read| text = read) };
-    result.map_err(|error| Failure { message: format!("无法读取 / cannot read {path}: {error}"), status: 2 })?;
+    let result = if path == "-" {
+        std::io::stdin().read_to_string(&mut text).map(|_| ())
+    } else {
+        std::fs::read_to_string(path).map(|read| text = read)
+    };
+    result.map_err(|error| Failure {
+        message: format!("无法读取 / cannot read {path}: {error}"),
+        status: 2,
+    })?;
     Ok(text)
 }
 
@@ -98,20 +123,32 @@ pub fn parse_household(text: &str) -> Result<Household, InputError> {
     serde_path_to_error::deserialize(deserializer).map_err(|error| {
         let path = error.path().to_string();
         let inner = error.into_inner();
-        let field = if path == "." || path.is_empty() { "input".to_string() } else { path };
-        InputError::new(field, format!("格式有误：{inner}"), format!("malformed: {inner}"))
+        let field = if path == "." || path.is_empty() {
+            "input".to_string()
+        } else {
+            path
+        };
+        InputError::new(
+            field,
+            format!("格式有误：{inner}"),
+            format!("malformed: {inner}"),
+        )
     })
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> String {
     // Serialising our own types to a string cannot fail: they have string keys only.
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_else(|error| format!("{{\"error\": \"{error}\"}}"));
+    let mut text = serde_json::to_string_pretty(value)
+        .unwrap_or_else(|error| format!("{{\"error\": \"{error}\"}}"));
     text.push('\n');
     text
 }
 
 fn policy_check(dir: &str) -> Result<String, Failure> {
-    let set = doudi_policy::load(std::path::Path::new(dir)).map_err(|errors| Failure { message: format!("policies/ 有误 / is not valid:\n{errors}"), status: 2 })?;
+    let set = doudi_policy::load(std::path::Path::new(dir)).map_err(|errors| Failure {
+        message: format!("policies/ 有误 / is not valid:\n{errors}"),
+        status: 2,
+    })?;
     let mut text = String::new();
     let mut counts = [0usize; 3];
     for param in &set.params {
@@ -123,8 +160,17 @@ fn policy_check(dir: &str) -> Result<String, Failure> {
                 doudi_policy::Status::Assumed => 2,
             };
             counts[index] += 1;
-            let shown = value.value.map(|value| value.to_string()).unwrap_or_else(|| "none".into());
-            text.push_str(&format!("    {} 起  {:>8}  {:<9}  {}\n", value.from, shown, value.status.name().to_lowercase(), value.source));
+            let shown = value
+                .value
+                .map(|value| value.to_string())
+                .unwrap_or_else(|| "none".into());
+            text.push_str(&format!(
+                "    {} 起  {:>8}  {:<9}  {}\n",
+                value.from,
+                shown,
+                value.status.name().to_lowercase(),
+                value.source
+            ));
         }
     }
     text.push_str(&format!(
@@ -154,7 +200,7 @@ mod tests {
     #[test]
     fn an_unknown_field_names_its_path() {
         let error = parse_household(r#"{"county":"hantai","category":"urban","date":"2026-01-01","members":[{"age":30,"colour":"red"}]}"#).unwrap_err();
-        assert_eq!(error.field, "members[0]");
+        assert_eq!(error.field, "members[0].colour");
         assert!(error.en.contains("colour"), "{}", error.en);
     }
 
@@ -166,12 +212,23 @@ mod tests {
 
     #[test]
     fn an_unknown_command_exits_with_status_2() {
-        assert_eq!(run_args(&["frobnicate"]).err().map(|failure| failure.status), Some(2));
+        assert_eq!(
+            run_args(&["frobnicate"])
+                .err()
+                .map(|failure| failure.status),
+            Some(2)
+        );
     }
 
     #[test]
     fn policy_check_passes_on_the_shipped_policies() {
-        let text = run_args(&["policy", "check", concat!(env!("CARGO_MANIFEST_DIR"), "/../../policies")]).ok().unwrap();
+        let text = run_args(&[
+            "policy",
+            "check",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../../policies"),
+        ])
+        .ok()
+        .unwrap();
         assert!(text.contains("dibao.urban.standard"));
         assert!(text.trim_end().ends_with("OK"));
     }

@@ -186,7 +186,8 @@ pub fn load(dir: &Path) -> Result<PolicySet, String> {
     names.sort();
     let mut files = Vec::new();
     for name in names {
-        let text = std::fs::read_to_string(dir.join(&name)).map_err(|error| format!("{name}: {error}"))?;
+        let text =
+            std::fs::read_to_string(dir.join(&name)).map_err(|error| format!("{name}: {error}"))?;
         files.push((name, text));
     }
     parse(&files)
@@ -281,7 +282,13 @@ pub fn parse(files: &[(String, String)]) -> Result<PolicySet, String> {
             errors.push(format!("{name}: {error}"));
         }
     }
-    let set = PolicySet { sources, places, params, lists, digest };
+    let set = PolicySet {
+        sources,
+        places,
+        params,
+        lists,
+        digest,
+    };
     errors.extend(check(&set));
     if errors.is_empty() {
         Ok(set)
@@ -293,14 +300,21 @@ pub fn parse(files: &[(String, String)]) -> Result<PolicySet, String> {
 /// The checks that make a set valid beyond its syntax.
 fn check(set: &PolicySet) -> Vec<String> {
     let mut errors = Vec::new();
-    let source_ids: BTreeSet<&str> = set.sources.iter().map(|source| source.id.as_str()).collect();
+    let source_ids: BTreeSet<&str> = set
+        .sources
+        .iter()
+        .map(|source| source.id.as_str())
+        .collect();
     if set.places.is_empty() {
         errors.push("places.toml: no place is defined".to_string());
     }
     let mut seen = BTreeSet::new();
     for param in &set.params {
         if !seen.insert(param.id.as_str()) {
-            errors.push(format!("{}.toml: parameter {} is defined twice", param.file, param.id));
+            errors.push(format!(
+                "{}.toml: parameter {} is defined twice",
+                param.file, param.id
+            ));
         }
         if param.values.is_empty() {
             errors.push(format!("{}.toml: {} has no value", param.file, param.id));
@@ -315,20 +329,35 @@ fn check(set: &PolicySet) -> Vec<String> {
         }
         for value in &param.values {
             if !source_ids.contains(value.source.as_str()) {
-                errors.push(format!("{}.toml: {} from {}: unknown source \"{}\"", param.file, param.id, value.from, value.source));
+                errors.push(format!(
+                    "{}.toml: {} from {}: unknown source \"{}\"",
+                    param.file, param.id, value.from, value.source
+                ));
             }
             if value.clause.trim().is_empty() {
-                errors.push(format!("{}.toml: {} from {}: the clause is empty", param.file, param.id, value.from));
+                errors.push(format!(
+                    "{}.toml: {} from {}: the clause is empty",
+                    param.file, param.id, value.from
+                ));
             }
             if let Some(amount) = value.value {
                 if amount.is_sign_negative() {
-                    errors.push(format!("{}.toml: {} from {}: negative value {amount}", param.file, param.id, value.from));
+                    errors.push(format!(
+                        "{}.toml: {} from {}: negative value {amount}",
+                        param.file, param.id, value.from
+                    ));
                 }
                 if param.unit == Unit::Flag && amount != Decimal::ZERO && amount != Decimal::ONE {
-                    errors.push(format!("{}.toml: {} from {}: a flag is 0 or 1, not {amount}", param.file, param.id, value.from));
+                    errors.push(format!(
+                        "{}.toml: {} from {}: a flag is 0 or 1, not {amount}",
+                        param.file, param.id, value.from
+                    ));
                 }
                 if param.unit == Unit::Ratio && amount > Decimal::from(10) {
-                    errors.push(format!("{}.toml: {} from {}: ratio {amount} is absurd", param.file, param.id, value.from));
+                    errors.push(format!(
+                        "{}.toml: {} from {}: ratio {amount} is absurd",
+                        param.file, param.id, value.from
+                    ));
                 }
             }
         }
@@ -336,18 +365,30 @@ fn check(set: &PolicySet) -> Vec<String> {
     for list in &set.lists {
         for value in &list.values {
             if !source_ids.contains(value.source.as_str()) {
-                errors.push(format!("lists.toml: {} from {}: unknown source \"{}\"", list.id, value.from, value.source));
+                errors.push(format!(
+                    "lists.toml: {} from {}: unknown source \"{}\"",
+                    list.id, value.from, value.source
+                ));
             }
         }
         for pair in list.values.windows(2) {
             if pair[1].from <= pair[0].from {
-                errors.push(format!("lists.toml: {}: dates must strictly increase", list.id));
+                errors.push(format!(
+                    "lists.toml: {}: dates must strictly increase",
+                    list.id
+                ));
             }
         }
     }
     for place in &set.places {
-        if set.param(&format!("min_wage.class_of.{}", place.id)).is_none() {
-            errors.push(format!("min_wage.toml: no min_wage.class_of.{} for place {}", place.id, place.zh));
+        if set
+            .param(&format!("min_wage.class_of.{}", place.id))
+            .is_none()
+        {
+            errors.push(format!(
+                "min_wage.toml: no min_wage.class_of.{} for place {}",
+                place.id, place.zh
+            ));
         }
     }
     errors.extend(check_tekun_floor(set));
@@ -368,15 +409,22 @@ fn check_tekun_floor(set: &PolicySet) -> Vec<String> {
     ) else {
         return vec!["policies: one of tekun.basic_multiple, dibao.urban.standard, dibao.rural.standard, tekun.urban.basic, tekun.rural.basic is missing".to_string()];
     };
-    let dates: BTreeSet<Date> = [urban, rural, tekun_urban, tekun_rural].iter().flat_map(|param| param.values.iter().map(|value| value.from)).collect();
+    let dates: BTreeSet<Date> = [urban, rural, tekun_urban, tekun_rural]
+        .iter()
+        .flat_map(|param| param.values.iter().map(|value| value.from))
+        .collect();
     for date in dates {
         let at = |param: &Param| value_at(param, date);
-        if let (Some(multiple), Some(standard), Some(tekun)) = (at(multiple), at(urban), at(tekun_urban)) {
+        if let (Some(multiple), Some(standard), Some(tekun)) =
+            (at(multiple), at(urban), at(tekun_urban))
+        {
             if tekun < standard * multiple {
                 errors.push(format!("tekun.urban.basic {tekun} on {date} is below {multiple} × urban dibao {standard}"));
             }
         }
-        if let (Some(multiple), Some(standard_year), Some(tekun)) = (at(multiple), at(rural), at(tekun_rural)) {
+        if let (Some(multiple), Some(standard_year), Some(tekun)) =
+            (at(multiple), at(rural), at(tekun_rural))
+        {
             if tekun * Decimal::from(12) < standard_year * multiple {
                 errors.push(format!("tekun.rural.basic {tekun}/month on {date} is below {multiple} × rural dibao {standard_year}/year"));
             }
@@ -387,7 +435,12 @@ fn check_tekun_floor(set: &PolicySet) -> Vec<String> {
 
 /// The value in force on a date, if any.
 pub fn value_at(param: &Param, date: Date) -> Option<Decimal> {
-    param.values.iter().rev().find(|value| value.from <= date).and_then(|value| value.value)
+    param
+        .values
+        .iter()
+        .rev()
+        .find(|value| value.from <= date)
+        .and_then(|value| value.value)
 }
 
 /// Writes the Rust source of the compiled tables. The generated code names the types of
@@ -395,9 +448,21 @@ pub fn value_at(param: &Param, date: Date) -> Option<Decimal> {
 /// `ListEntry`, `Date`, `Status`, `Unit` and `Decimal`.
 pub fn generate(set: &PolicySet) -> String {
     let mut out = String::new();
-    let source_index = |id: &str| set.sources.iter().position(|source| source.id == id).unwrap_or(0);
-    let _ = writeln!(out, "// Generated by doudi-policy from policies/*.toml. Do not edit.");
-    let _ = writeln!(out, "pub const POLICY_DIGEST: &str = \"{:016x}\";", set.digest);
+    let source_index = |id: &str| {
+        set.sources
+            .iter()
+            .position(|source| source.id == id)
+            .unwrap_or(0)
+    };
+    let _ = writeln!(
+        out,
+        "// Generated by doudi-policy from policies/*.toml. Do not edit."
+    );
+    let _ = writeln!(
+        out,
+        "pub const POLICY_DIGEST: &str = \"{:016x}\";",
+        set.digest
+    );
     for (index, source) in set.sources.iter().enumerate() {
         let _ = writeln!(
             out,
@@ -412,7 +477,11 @@ pub fn generate(set: &PolicySet) -> String {
     let _ = writeln!(out, "];");
     let _ = writeln!(out, "pub static PLACES: &[Place] = &[");
     for place in &set.places {
-        let _ = writeln!(out, "    Place {{ id: {:?}, zh: {:?}, en: {:?} }},", place.id, place.zh, place.en);
+        let _ = writeln!(
+            out,
+            "    Place {{ id: {:?}, zh: {:?}, en: {:?} }},",
+            place.id, place.zh, place.en
+        );
     }
     let _ = writeln!(out, "];");
     let _ = writeln!(out, "pub static PARAMS: &[Param] = &[");
@@ -448,7 +517,11 @@ pub fn generate(set: &PolicySet) -> String {
     let _ = writeln!(out, "];");
     let _ = writeln!(out, "pub static LISTS: &[List] = &[");
     for list in &set.lists {
-        let _ = writeln!(out, "    List {{ id: {:?}, zh: {:?}, en: {:?}, entries: &[", list.id, list.zh, list.en);
+        let _ = writeln!(
+            out,
+            "    List {{ id: {:?}, zh: {:?}, en: {:?}, entries: &[",
+            list.id, list.zh, list.en
+        );
         for value in &list.values {
             let _ = writeln!(
                 out,
@@ -475,7 +548,11 @@ fn decimal_literal(amount: Decimal) -> String {
     let lo = (mantissa & 0xffff_ffff) as u32;
     let mid = ((mantissa >> 32) & 0xffff_ffff) as u32;
     let hi = ((mantissa >> 64) & 0xffff_ffff) as u32;
-    format!("Some(Decimal::from_parts({lo}, {mid}, {hi}, {}, {}))", amount.is_sign_negative(), amount.scale())
+    format!(
+        "Some(Decimal::from_parts({lo}, {mid}, {hi}, {}, {}))",
+        amount.is_sign_negative(),
+        amount.scale()
+    )
 }
 
 #[cfg(test)]
@@ -531,6 +608,9 @@ mod tests {
     #[test]
     fn decimal_literals_keep_every_digit() {
         let amount = Decimal::from_str("1234567.891").unwrap();
-        assert_eq!(decimal_literal(amount), "Some(Decimal::from_parts(1234567891, 0, 0, false, 3))");
+        assert_eq!(
+            decimal_literal(amount),
+            "Some(Decimal::from_parts(1234567891, 0, 0, false, 3))"
+        );
     }
 }

@@ -11,7 +11,8 @@ use rust_decimal::Decimal;
 
 pub(crate) const CLAUSE_STANDARD: &str = "汉民发〔2021〕52号 二(二)；汉民发〔2025〕82号";
 const CLAUSE_TOPUP: &str = "分类施保：陕西多地通行做法（宝鸡、渭南、陇县），汉中原文未见";
-const CLAUSE_TIER_ESTIMATE: &str = "档次由经办人评定；本估算参照紫阳县（2016）A、B、C 档描述，属假设";
+const CLAUSE_TIER_ESTIMATE: &str =
+    "档次由经办人评定；本估算参照紫阳县（2016）A、B、C 档描述，属假设";
 
 /// The dibao outcome and what other programmes need from it.
 #[derive(Clone, Debug)]
@@ -44,18 +45,24 @@ pub(crate) fn standard(ctx: &Ctx) -> Result<(Decimal, Decimal, Used), InputError
 /// 重度残疾人 (汉民发〔2021〕52号 二(一)): a certificate of grade 1 or 2 of any kind, or
 /// grade 3 intellectual or mental.
 pub(crate) fn severely_disabled(ctx: &Ctx, person: &Person) -> Result<bool, InputError> {
-    let Some(disability) = person.member.disability else { return Ok(false) };
+    let Some(disability) = person.member.disability else {
+        return Ok(false);
+    };
     let grade = Decimal::from(disability.grade);
     if grade <= ctx.value("disability.severe_max_grade")? {
         return Ok(true);
     }
-    Ok(matches!(disability.kind, DisabilityKind::Intellectual | DisabilityKind::Mental)
-        && grade <= ctx.value("disability.severe_max_grade_intellectual_mental")?)
+    Ok(matches!(
+        disability.kind,
+        DisabilityKind::Intellectual | DisabilityKind::Mental
+    ) && grade <= ctx.value("disability.severe_max_grade_intellectual_mental")?)
 }
 
 /// 重病患者 (汉民发〔2021〕52号 二(一)): a disease on the national list.
 pub(crate) fn seriously_ill(ctx: &Ctx, person: &Person) -> Result<bool, InputError> {
-    let Some(name) = &person.member.serious_illness else { return Ok(false) };
+    let Some(name) = &person.member.serious_illness else {
+        return Ok(false);
+    };
     let list = ctx.params.list("serious_disease")?;
     Ok(list.items.iter().any(|item| *item == name.trim()))
 }
@@ -67,15 +74,31 @@ pub(crate) fn topup_rate(ctx: &Ctx, person: &Person) -> Result<Option<(Used, Tex
     let elderly_age = ctx.get("topup.elderly_age")?;
     let minor_age = ctx.get("topup.minor_age")?;
     if age >= elderly_age.value {
-        best = Some((ctx.get("topup.elderly_minor_rate")?, Text::new(format!("{}周岁以上老人", elderly_age.value), format!("aged {}+", elderly_age.value))));
+        best = Some((
+            ctx.get("topup.elderly_minor_rate")?,
+            Text::new(
+                format!("{}周岁以上老人", elderly_age.value),
+                format!("aged {}+", elderly_age.value),
+            ),
+        ));
     } else if age < minor_age.value {
-        best = Some((ctx.get("topup.elderly_minor_rate")?, Text::new("未成年人", "a minor")));
+        best = Some((
+            ctx.get("topup.elderly_minor_rate")?,
+            Text::new("未成年人", "a minor"),
+        ));
     }
     let severe = severely_disabled(ctx, person)?;
     if severe || seriously_ill(ctx, person)? {
         let rate = ctx.get("topup.severe_rate")?;
-        if best.as_ref().is_none_or(|(current, _)| rate.value > current.value) {
-            let why = if severe { Text::new("重度残疾人", "severely disabled") } else { Text::new("重病患者", "seriously ill") };
+        if best
+            .as_ref()
+            .is_none_or(|(current, _)| rate.value > current.value)
+        {
+            let why = if severe {
+                Text::new("重度残疾人", "severely disabled")
+            } else {
+                Text::new("重病患者", "seriously ill")
+            };
             best = Some((rate, why));
         }
     }
@@ -83,11 +106,18 @@ pub(crate) fn topup_rate(ctx: &Ctx, person: &Person) -> Result<Option<(Used, Tex
 }
 
 /// The top-ups of the given covered members: the total and one step each.
-pub(crate) fn topups(ctx: &Ctx, people: &[&Person], standard_monthly: Decimal, outcome: &mut Outcome) -> Result<Decimal, InputError> {
+pub(crate) fn topups(
+    ctx: &Ctx,
+    people: &[&Person],
+    standard_monthly: Decimal,
+    outcome: &mut Outcome,
+) -> Result<Decimal, InputError> {
     let mut total = Decimal::ZERO;
     let step_round = ctx.get("topup.round_step")?;
     for person in people {
-        let Some((rate, why)) = topup_rate(ctx, person)? else { continue };
+        let Some((rate, why)) = topup_rate(ctx, person)? else {
+            continue;
+        };
         let exact = rate.value * standard_monthly;
         let amount = rounding::half_up_to_step(exact, step_round.value);
         total += amount;
@@ -98,10 +128,21 @@ pub(crate) fn topups(ctx: &Ctx, people: &[&Person], standard_monthly: Decimal, o
         if ctx.options.trace {
             outcome.steps.push(Step {
                 text: Text::new(
-                    format!("分类施保：{}是{}，每月增发 {amount} 元", person.label, why.zh),
-                    format!("Top-up: {} is {}, {amount} yuan more a month", person.label, why.en),
+                    format!(
+                        "分类施保：{}是{}，每月增发 {amount} 元",
+                        person.label, why.zh
+                    ),
+                    format!(
+                        "Top-up: {} is {}, {amount} yuan more a month",
+                        person.label, why.en
+                    ),
                 ),
-                formula: format!("{} × {} = {} → {amount}（四舍五入到元）", rate.value, rounding::for_display(standard_monthly), rate.value * standard_monthly),
+                formula: format!(
+                    "{} × {} = {} → {amount}（四舍五入到元）",
+                    rate.value,
+                    rounding::for_display(standard_monthly),
+                    rate.value * standard_monthly
+                ),
                 params: vec![rate.clone(), step_round.clone()],
                 clause: CLAUSE_TOPUP.into(),
                 basis: rate.basis.max(step_round.basis),
@@ -129,20 +170,47 @@ pub(crate) fn estimate_tier(ctx: &Ctx, people: &[&Person]) -> Result<(Tier, Text
         }
     }
     Ok(if workers == 0 {
-        (Tier::A, Text::new("家中没有劳动年龄且能劳动的成员", "nobody of working age is able to work"))
+        (
+            Tier::A,
+            Text::new(
+                "家中没有劳动年龄且能劳动的成员",
+                "nobody of working age is able to work",
+            ),
+        )
     } else if burdened {
-        (Tier::B, Text::new("有劳动力，但有重残、重病或在读成员", "someone can work, but a member is severely disabled, seriously ill or studying"))
+        (
+            Tier::B,
+            Text::new(
+                "有劳动力，但有重残、重病或在读成员",
+                "someone can work, but a member is severely disabled, seriously ill or studying",
+            ),
+        )
     } else {
-        (Tier::C, Text::new("有劳动能力和劳动条件", "the family has members able to work"))
+        (
+            Tier::C,
+            Text::new(
+                "有劳动能力和劳动条件",
+                "the family has members able to work",
+            ),
+        )
     })
 }
 
 /// The rural base amount for `size` people: the tier's amount × size, the range over the
 /// tiers in force when the caseworker has not chosen one, and its steps.
-pub(crate) fn rural_base(ctx: &Ctx, people: &[&Person], gap_monthly: Decimal, outcome: &mut Outcome) -> Result<Decimal, InputError> {
+pub(crate) fn rural_base(
+    ctx: &Ctx,
+    people: &[&Person],
+    gap_monthly: Decimal,
+    outcome: &mut Outcome,
+) -> Result<Decimal, InputError> {
     let size = Decimal::from(people.len());
     let (tier, chosen, why) = match ctx.facts.tier {
-        Some(tier) => (tier, true, Text::new("经办人评定", "assigned by the caseworker")),
+        Some(tier) => (
+            tier,
+            true,
+            Text::new("经办人评定", "assigned by the caseworker"),
+        ),
         None => {
             let (tier, why) = estimate_tier(ctx, people)?;
             (tier, false, why)
@@ -170,18 +238,40 @@ pub(crate) fn rural_base(ctx: &Ctx, people: &[&Person], gap_monthly: Decimal, ou
         outcome.monthly_max = Some(ctx.value(Tier::A.param_id())? * size);
     }
     outcome.level = Some(Text::new(
-        format!("{}档{}", tier.letter(), if chosen { "" } else { "（估算）" }),
-        format!("tier {}{}", tier.letter(), if chosen { "" } else { " (estimate)" }),
+        format!(
+            "{}档{}",
+            tier.letter(),
+            if chosen { "" } else { "（估算）" }
+        ),
+        format!(
+            "tier {}{}",
+            tier.letter(),
+            if chosen { "" } else { " (estimate)" }
+        ),
     ));
     if ctx.options.trace {
         outcome.steps.push(Step {
             text: Text::new(
-                format!("农村低保按档次发放：{} 档（{}），每人每月 {} 元", tier.letter(), why.zh, amount.value),
-                format!("Rural dibao is paid by tier: tier {} ({}), {} yuan per person a month", tier.letter(), why.en, amount.value),
+                format!(
+                    "农村低保按档次发放：{} 档（{}），每人每月 {} 元",
+                    tier.letter(),
+                    why.zh,
+                    amount.value
+                ),
+                format!(
+                    "Rural dibao is paid by tier: tier {} ({}), {} yuan per person a month",
+                    tier.letter(),
+                    why.en,
+                    amount.value
+                ),
             ),
             formula: format!("{} × {size} = {base}", amount.value),
             params: vec![amount.clone()],
-            clause: if chosen { CLAUSE_STANDARD.into() } else { format!("{CLAUSE_STANDARD}；{CLAUSE_TIER_ESTIMATE}") },
+            clause: if chosen {
+                CLAUSE_STANDARD.into()
+            } else {
+                format!("{CLAUSE_STANDARD}；{CLAUSE_TIER_ESTIMATE}")
+            },
             basis: if chosen { amount.basis } else { Basis::Assumed },
         });
     }
@@ -190,8 +280,18 @@ pub(crate) fn rural_base(ctx: &Ctx, people: &[&Person], gap_monthly: Decimal, ou
         outcome.rests_on(cap.basis);
         if ctx.options.trace {
             outcome.steps.push(Step {
-                text: Text::new(format!("按差额封顶：不超过收入差额 {}", rounding::for_display(gap_monthly)), "Capped at the income gap"),
-                formula: format!("min({base}, {}) = {}", rounding::for_display(gap_monthly), rounding::for_display(gap_monthly)),
+                text: Text::new(
+                    format!(
+                        "按差额封顶：不超过收入差额 {}",
+                        rounding::for_display(gap_monthly)
+                    ),
+                    "Capped at the income gap",
+                ),
+                formula: format!(
+                    "min({base}, {}) = {}",
+                    rounding::for_display(gap_monthly),
+                    rounding::for_display(gap_monthly)
+                ),
                 params: vec![cap.clone()],
                 clause: CLAUSE_STANDARD.into(),
                 basis: cap.basis,
@@ -203,7 +303,11 @@ pub(crate) fn rural_base(ctx: &Ctx, people: &[&Person], gap_monthly: Decimal, ou
 }
 
 /// Rounds a payment as policies/ says (dibao.payment_round_step).
-pub(crate) fn round_payment(ctx: &Ctx, amount: Decimal, outcome: &mut Outcome) -> Result<Decimal, InputError> {
+pub(crate) fn round_payment(
+    ctx: &Ctx,
+    amount: Decimal,
+    outcome: &mut Outcome,
+) -> Result<Decimal, InputError> {
     let step = ctx.get("dibao.payment_round_step")?;
     let rounded = rounding::half_up_to_step(amount, step.value);
     // The rounding rule shapes the amount only when it changes it.
@@ -215,12 +319,30 @@ pub(crate) fn round_payment(ctx: &Ctx, amount: Decimal, outcome: &mut Outcome) -
 
 /// The property criterion, shared by dibao, the single-person route and marginal family.
 pub(crate) fn property_criterion(ctx: &Ctx, outcome: &mut Outcome) {
-    let text = Text::new("家庭财产符合当地规定", "family property within the local limits");
+    let text = Text::new(
+        "家庭财产符合当地规定",
+        "family property within the local limits",
+    );
     match ctx.facts.family.property_within_limits {
-        Some(true) => outcome.criterion("property", text, State::Met, Text::new("您填写了“符合”", "you said it is")),
-        Some(false) => outcome.criterion("property", text, State::NotMet, Text::new("您填写了“不符合”", "you said it is not")),
+        Some(true) => outcome.criterion(
+            "property",
+            text,
+            State::Met,
+            Text::new("您填写了“符合”", "you said it is"),
+        ),
+        Some(false) => outcome.criterion(
+            "property",
+            text,
+            State::NotMet,
+            Text::new("您填写了“不符合”", "you said it is not"),
+        ),
         None => {
-            outcome.criterion("property", text, State::Unknown, Text::new("尚未填写", "not given yet"));
+            outcome.criterion(
+                "property",
+                text,
+                State::Unknown,
+                Text::new("尚未填写", "not given yet"),
+            );
             outcome.missing(
                 "family.property_within_limits".into(),
                 Text::new("家庭财产（存款、房产、车辆等）是否符合当地规定", "whether the family's property (savings, homes, vehicles) is within the local limits"),
@@ -231,19 +353,34 @@ pub(crate) fn property_criterion(ctx: &Ctx, outcome: &mut Outcome) {
 
 pub(crate) fn assess(ctx: &Ctx, counted: &Counted) -> Result<Dibao, InputError> {
     let facts = ctx.facts;
-    let mut outcome = Outcome::new(Programme::Dibao, Text::new("最低生活保障（低保）", "Minimum living guarantee (dibao)"));
+    let mut outcome = Outcome::new(
+        Programme::Dibao,
+        Text::new("最低生活保障（低保）", "Minimum living guarantee (dibao)"),
+    );
     let (standard_monthly, threshold_yearly, standard) = standard(ctx)?;
     outcome.rests_on(standard.basis);
     outcome.rests_on(counted.basis);
     outcome.steps.extend(counted.steps.iter().cloned());
     let size = counted.size();
-    let covered: Vec<&Person> = counted.covered.iter().map(|&index| &facts.people[index]).collect();
+    let covered: Vec<&Person> = counted
+        .covered
+        .iter()
+        .map(|&index| &facts.people[index])
+        .collect();
     let income_below = !covered.is_empty() && counted.total_yearly < threshold_yearly * size;
     let per_person = rounding::for_display(counted.monthly_per_person());
     let shown_standard = rounding::for_display(standard_monthly);
-    let criterion = Text::new("家庭人均计入收入低于低保标准", "counted income per person below the dibao standard");
+    let criterion = Text::new(
+        "家庭人均计入收入低于低保标准",
+        "counted income per person below the dibao standard",
+    );
     if covered.is_empty() {
-        outcome.criterion("income", criterion, State::NotMet, Text::new("所有成员都已是特困人员", "every member is a tekun person"));
+        outcome.criterion(
+            "income",
+            criterion,
+            State::NotMet,
+            Text::new("所有成员都已是特困人员", "every member is a tekun person"),
+        );
     } else if income_below {
         outcome.criterion(
             "income",
@@ -251,7 +388,9 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted) -> Result<Dibao, InputError> 
             State::Met,
             Text::new(
                 format!("人均每月 {per_person} 元，低于标准 {shown_standard} 元"),
-                format!("{per_person} yuan per person a month, below the standard of {shown_standard}"),
+                format!(
+                    "{per_person} yuan per person a month, below the standard of {shown_standard}"
+                ),
             ),
         );
     } else {
@@ -269,10 +408,22 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted) -> Result<Dibao, InputError> 
     property_criterion(ctx, &mut outcome);
     if ctx.options.trace {
         let (zh, en) = match facts.category {
-            Category::Urban => (format!("城市低保标准：每人每月 {} 元", standard.value), format!("Urban dibao standard: {} yuan per person a month", standard.value)),
+            Category::Urban => (
+                format!("城市低保标准：每人每月 {} 元", standard.value),
+                format!(
+                    "Urban dibao standard: {} yuan per person a month",
+                    standard.value
+                ),
+            ),
             Category::Rural => (
-                format!("农村低保标准：每人每年 {} 元（每月 {shown_standard} 元）", standard.value),
-                format!("Rural dibao standard: {} yuan per person a year ({shown_standard} a month)", standard.value),
+                format!(
+                    "农村低保标准：每人每年 {} 元（每月 {shown_standard} 元）",
+                    standard.value
+                ),
+                format!(
+                    "Rural dibao standard: {} yuan per person a year ({shown_standard} a month)",
+                    standard.value
+                ),
             ),
         };
         outcome.steps.push(Step {
@@ -299,9 +450,16 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted) -> Result<Dibao, InputError> 
                     outcome.steps.push(Step {
                         text: Text::new(
                             format!("城市低保按差额发放：（标准 − 人均收入）× {size} 人"),
-                            format!("Urban dibao pays the gap: (standard − income per person) × {size}"),
+                            format!(
+                                "Urban dibao pays the gap: (standard − income per person) × {size}"
+                            ),
                         ),
-                        formula: format!("{} × {size} − {} = {}", standard.value, rounding::for_display(counted.monthly_total()), rounding::for_display(base)),
+                        formula: format!(
+                            "{} × {size} − {} = {}",
+                            standard.value,
+                            rounding::for_display(counted.monthly_total()),
+                            rounding::for_display(base)
+                        ),
                         params: vec![standard.clone()],
                         clause: CLAUSE_STANDARD.into(),
                         basis: standard.basis,
@@ -322,7 +480,10 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted) -> Result<Dibao, InputError> 
         }
         if ctx.options.trace {
             outcome.steps.push(Step {
-                text: Text::new(format!("低保每月合计 {monthly} 元"), format!("Dibao in total: {monthly} yuan a month")),
+                text: Text::new(
+                    format!("低保每月合计 {monthly} 元"),
+                    format!("Dibao in total: {monthly} yuan a month"),
+                ),
                 formula: format!("{base} + {extra} = {monthly}"),
                 params: Vec::new(),
                 clause: CLAUSE_STANDARD.into(),
@@ -343,5 +504,11 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted) -> Result<Dibao, InputError> 
         "向户籍所在地（或居住证所在地）的镇人民政府（街道办事处）申请，也可由村（居）委会代为提出；带身份证、户口簿、收入和财产情况说明，残疾或大病的带残疾证、诊断证明",
         "Apply at the township office or street office (the village or community committee can apply for you); bring ID cards, the household register, a statement of income and property, and any disability certificate or diagnosis",
     ));
-    Ok(Dibao { outcome, standard_monthly, threshold_yearly, standard, income_below })
+    Ok(Dibao {
+        outcome,
+        standard_monthly,
+        threshold_yearly,
+        standard,
+        income_below,
+    })
 }

@@ -4,47 +4,87 @@
 
 use crate::dibao::Dibao;
 use crate::income::Counted;
-use crate::outcome::{month_after, Outcome, Programme, State, Step, TimelineMonth, Text};
+use crate::outcome::{month_after, Outcome, Programme, State, Step, Text, TimelineMonth};
 use crate::{Ctx, InputError};
 use rust_decimal::Decimal;
 
-const CLAUSE: &str = "汉民发〔2021〕52号 二(一)：家庭人均收入超过当地低保标准的，按规定落实渐退帮扶政策";
+const CLAUSE: &str =
+    "汉民发〔2021〕52号 二(一)：家庭人均收入超过当地低保标准的，按规定落实渐退帮扶政策";
 
 pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outcome, InputError> {
     let family = &ctx.facts.family;
-    let mut outcome = Outcome::new(Programme::GradualExit, Text::new("渐退帮扶", "Gradual exit from dibao"));
+    let mut outcome = Outcome::new(
+        Programme::GradualExit,
+        Text::new("渐退帮扶", "Gradual exit from dibao"),
+    );
     outcome.criterion(
         "on_dibao",
         Text::new("家庭正在享受低保", "the family receives dibao now"),
-        if family.on_dibao { State::Met } else { State::NotMet },
-        if family.on_dibao { Text::new("您填写了正在享受低保", "you said it does") } else { Text::new("家庭目前未享受低保", "the family does not receive dibao now") },
+        if family.on_dibao {
+            State::Met
+        } else {
+            State::NotMet
+        },
+        if family.on_dibao {
+            Text::new("您填写了正在享受低保", "you said it does")
+        } else {
+            Text::new(
+                "家庭目前未享受低保",
+                "the family does not receive dibao now",
+            )
+        },
     );
     let above = !counted.covered.is_empty() && !dibao.income_below;
     outcome.criterion(
         "income_above",
-        Text::new("家庭人均收入已超过低保标准", "income per person has risen above the standard"),
+        Text::new(
+            "家庭人均收入已超过低保标准",
+            "income per person has risen above the standard",
+        ),
         if above { State::Met } else { State::NotMet },
-        if above { Text::new("人均收入不低于低保标准", "income per person is not below the standard") } else { Text::new("人均收入仍低于低保标准，低保继续", "income per person is still below the standard: dibao continues") },
+        if above {
+            Text::new(
+                "人均收入不低于低保标准",
+                "income per person is not below the standard",
+            )
+        } else {
+            Text::new(
+                "人均收入仍低于低保标准，低保继续",
+                "income per person is still below the standard: dibao continues",
+            )
+        },
     );
     let current = family.current_dibao_monthly;
     if family.on_dibao && above {
         match current {
             Some(amount) => outcome.criterion(
                 "current_amount",
-                Text::new("已知目前每月低保金额", "the current monthly dibao amount is known"),
+                Text::new(
+                    "已知目前每月低保金额",
+                    "the current monthly dibao amount is known",
+                ),
                 State::Met,
-                Text::new(format!("每月 {} 元", amount.0), format!("{} yuan a month", amount.0)),
+                Text::new(
+                    format!("每月 {} 元", amount.0),
+                    format!("{} yuan a month", amount.0),
+                ),
             ),
             None => {
                 outcome.criterion(
                     "current_amount",
-                    Text::new("已知目前每月低保金额", "the current monthly dibao amount is known"),
+                    Text::new(
+                        "已知目前每月低保金额",
+                        "the current monthly dibao amount is known",
+                    ),
                     State::Unknown,
                     Text::new("尚未填写", "not given yet"),
                 );
                 outcome.missing(
                     "family.current_dibao_monthly".into(),
-                    Text::new("家庭目前每月领取的低保金额", "how much dibao the family receives now each month"),
+                    Text::new(
+                        "家庭目前每月领取的低保金额",
+                        "how much dibao the family receives now each month",
+                    ),
                 );
             }
         }
@@ -65,7 +105,10 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
                 outcome.timeline.push(TimelineMonth {
                     month: format!("{year:04}-{month:02}"),
                     amount: monthly,
-                    text: Text::new(format!("渐退期第 {offset} 个月"), format!("month {offset} of the gradual exit")),
+                    text: Text::new(
+                        format!("渐退期第 {offset} 个月"),
+                        format!("month {offset} of the gradual exit"),
+                    ),
                 });
             }
             let (year, month) = month_after(ctx.facts.date, count + 1);

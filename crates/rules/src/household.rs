@@ -312,7 +312,11 @@ impl SelfCare {
         [
             ("自主吃饭", "eating", self.eating),
             ("自主穿衣", "dressing", self.dressing),
-            ("自主上下床", "getting in and out of bed", self.getting_in_and_out_of_bed),
+            (
+                "自主上下床",
+                "getting in and out of bed",
+                self.getting_in_and_out_of_bed,
+            ),
             ("自主如厕", "toileting", self.toileting),
             ("室内自主行走", "walking indoors", self.walking_indoors),
             ("自主洗澡", "bathing", self.bathing),
@@ -373,7 +377,9 @@ impl SupporterSituation {
             SupporterSituation::Tekun => "a tekun person",
             SupporterSituation::DibaoAged60Plus => "a dibao recipient aged 60+",
             SupporterSituation::Aged70PlusLowIncome => "aged 70+ with low income and property",
-            SupporterSituation::SeverelyDisabledLowIncome => "severely disabled with low income and property",
+            SupporterSituation::SeverelyDisabledLowIncome => {
+                "severely disabled with low income and property"
+            }
             SupporterSituation::NoCivilCapacity => "without civil capacity",
             SupporterSituation::Missing => "declared missing",
             SupporterSituation::InPrison => "in prison",
@@ -395,9 +401,14 @@ impl schemars::JsonSchema for Money {
     fn json_schema(_: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
         use schemars::schema::{InstanceType, SchemaObject, SingleOrVec};
         SchemaObject {
-            instance_type: Some(SingleOrVec::Vec(vec![InstanceType::String, InstanceType::Integer])),
+            instance_type: Some(SingleOrVec::Vec(vec![
+                InstanceType::String,
+                InstanceType::Integer,
+            ])),
             metadata: Some(Box::new(schemars::schema::Metadata {
-                description: Some("An exact amount: a string such as \"1234.50\" or a whole number".into()),
+                description: Some(
+                    "An exact amount: a string such as \"1234.50\" or a whole number".into(),
+                ),
                 ..Default::default()
             })),
             ..Default::default()
@@ -438,16 +449,28 @@ impl<'de> Deserialize<'de> for Money {
 /// optional leading minus (rejected later with a message), spaces and thousands commas
 /// (，too) allowed.
 pub fn parse_amount(text: &str) -> Result<Decimal, String> {
-    let cleaned: String = text.trim().chars().filter(|c| *c != ',' && *c != '，' && *c != ' ').collect();
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .filter(|c| *c != ',' && *c != '，' && *c != ' ')
+        .collect();
     let valid = !cleaned.is_empty()
-        && cleaned.trim_start_matches('-').chars().all(|c| c.is_ascii_digit() || c == '.')
+        && cleaned
+            .trim_start_matches('-')
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.')
         && cleaned.matches('.').count() <= 1
-        && cleaned.trim_start_matches('-').chars().any(|c| c.is_ascii_digit())
+        && cleaned
+            .trim_start_matches('-')
+            .chars()
+            .any(|c| c.is_ascii_digit())
         && cleaned.len() <= 20;
     if !valid {
         return Err(format!("\"{text}\" is not an amount (不是有效的金额)"));
     }
-    cleaned.parse::<Decimal>().map_err(|_| format!("\"{text}\" is not an amount (不是有效的金额)"))
+    cleaned
+        .parse::<Decimal>()
+        .map_err(|_| format!("\"{text}\" is not an amount (不是有效的金额)"))
 }
 
 // ---- Validation --------------------------------------------------------------------
@@ -484,7 +507,11 @@ pub struct Facts {
 
 fn check_amount(field: String, amount: Decimal, max: Decimal) -> Result<(), InputError> {
     if amount.is_sign_negative() && !amount.is_zero() {
-        return Err(InputError::new(field, format!("金额不能为负数（{amount}）"), format!("the amount cannot be negative ({amount})")));
+        return Err(InputError::new(
+            field,
+            format!("金额不能为负数（{amount}）"),
+            format!("the amount cannot be negative ({amount})"),
+        ));
     }
     if amount > max {
         return Err(InputError::new(
@@ -494,7 +521,11 @@ fn check_amount(field: String, amount: Decimal, max: Decimal) -> Result<(), Inpu
         ));
     }
     if amount.scale() > 2 && amount.normalize().scale() > 2 {
-        return Err(InputError::new(field, format!("金额 {amount} 最多保留两位小数（分）"), format!("the amount {amount} has more than two decimals (fen)")));
+        return Err(InputError::new(
+            field,
+            format!("金额 {amount} 最多保留两位小数（分）"),
+            format!("the amount {amount} has more than two decimals (fen)"),
+        ));
     }
     Ok(())
 }
@@ -520,7 +551,11 @@ impl Household {
             InputError::new(
                 "county".into(),
                 format!("未知的县区“{}”；可选：{}", self.county, known.join("、")),
-                format!("unknown county or district \"{}\"; one of: {}", self.county, known.join(", ")),
+                format!(
+                    "unknown county or district \"{}\"; one of: {}",
+                    self.county,
+                    known.join(", ")
+                ),
             )
         })?;
         let first = policy::first_modelled_date();
@@ -528,11 +563,18 @@ impl Household {
             return Err(InputError::new(
                 "date".into(),
                 format!("{} 早于本计算器收录的最早标准（{first} 起）", self.date),
-                format!("{} is before the earliest standard modelled ({first} on)", self.date),
+                format!(
+                    "{} is before the earliest standard modelled ({first} on)",
+                    self.date
+                ),
             ));
         }
         if self.members.is_empty() {
-            return Err(InputError::new("members".into(), "请至少填写一位家庭成员".into(), "add at least one member".into()));
+            return Err(InputError::new(
+                "members".into(),
+                "请至少填写一位家庭成员".into(),
+                "add at least one member".into(),
+            ));
         }
         if self.members.len() > MAX_MEMBERS {
             return Err(InputError::new(
@@ -547,16 +589,34 @@ impl Household {
             let at = |field: &str| format!("members[{index}].{field}");
             let age = match (member.age, member.birth_date) {
                 (Some(_), Some(_)) => {
-                    return Err(InputError::new(at("age"), "请只填年龄或出生日期其中一项".into(), "give the age or the birth date, not both".into()))
+                    return Err(InputError::new(
+                        at("age"),
+                        "请只填年龄或出生日期其中一项".into(),
+                        "give the age or the birth date, not both".into(),
+                    ))
                 }
-                (None, None) => return Err(InputError::new(at("age"), "请填写年龄或出生日期".into(), "give the age or the birth date".into())),
+                (None, None) => {
+                    return Err(InputError::new(
+                        at("age"),
+                        "请填写年龄或出生日期".into(),
+                        "give the age or the birth date".into(),
+                    ))
+                }
                 (Some(age), None) => age,
                 (None, Some(birth)) => age_on(birth, self.date).ok_or_else(|| {
-                    InputError::new(at("birth_date"), format!("出生日期 {birth} 晚于评估日期"), format!("the birth date {birth} is after the assessment date"))
+                    InputError::new(
+                        at("birth_date"),
+                        format!("出生日期 {birth} 晚于评估日期"),
+                        format!("the birth date {birth} is after the assessment date"),
+                    )
                 })?,
             };
             if age > MAX_AGE {
-                return Err(InputError::new(at("age"), format!("年龄 {age} 不可能，请检查"), format!("an age of {age} is impossible; please check it")));
+                return Err(InputError::new(
+                    at("age"),
+                    format!("年龄 {age} 不可能，请检查"),
+                    format!("an age of {age} is impossible; please check it"),
+                ));
             }
             if let Some(disability) = member.disability {
                 if !(1..=4).contains(&disability.grade) {
@@ -572,31 +632,64 @@ impl Household {
                     Period::Month => monthly_max,
                     Period::Year => monthly_max * Decimal::from(12),
                 };
-                check_amount(at(&format!("incomes[{income_index}].amount")), income.amount.0, max)?;
+                check_amount(
+                    at(&format!("incomes[{income_index}].amount")),
+                    income.amount.0,
+                    max,
+                )?;
             }
             if let Some(costs) = member.employment_costs {
                 check_amount(at("employment_costs"), costs.0, monthly_max)?;
             }
-            let label = if member.name.trim().is_empty() { format!("成员{}", index + 1) } else { member.name.trim().to_string() };
-            people.push(Person { index, label, age, member: member.clone() });
+            let label = if member.name.trim().is_empty() {
+                format!("成员{}", index + 1)
+            } else {
+                member.name.trim().to_string()
+            };
+            people.push(Person {
+                index,
+                label,
+                age,
+                member: member.clone(),
+            });
         }
         if let Some(current) = self.family.current_dibao_monthly {
-            check_amount("family.current_dibao_monthly".into(), current.0, monthly_max)?;
+            check_amount(
+                "family.current_dibao_monthly".into(),
+                current.0,
+                monthly_max,
+            )?;
         }
         let mut overrides = BTreeMap::new();
         for (id, value) in &self.caseworker.overrides {
             let field = format!("caseworker.overrides.{id}");
             let params = policy::Params::new(self.date, &overrides);
-            let param = policy::param(id)
-                .ok_or_else(|| InputError::new(field.clone(), format!("没有名为 {id} 的参数"), format!("there is no parameter named {id}")))?;
+            let param = policy::param(id).ok_or_else(|| {
+                InputError::new(
+                    field.clone(),
+                    format!("没有名为 {id} 的参数"),
+                    format!("there is no parameter named {id}"),
+                )
+            })?;
             let used = params.get(id).map_err(|_| {
-                InputError::new(field.clone(), format!("参数 {id} 在 {} 不适用", self.date), format!("the parameter {id} is not in force on {}", self.date))
+                InputError::new(
+                    field.clone(),
+                    format!("参数 {id} 在 {} 不适用", self.date),
+                    format!("the parameter {id} is not in force on {}", self.date),
+                )
             })?;
             if used.basis != policy::Basis::Assumed {
                 return Err(InputError::new(
                     field,
-                    format!("只能替换“假设”的参数；{}（{id}）是{}", param.zh, basis_label(used.basis)),
-                    format!("only assumed parameters can be overridden; {} ({id}) is {:?}", param.en, used.basis),
+                    format!(
+                        "只能替换“假设”的参数；{}（{id}）是{}",
+                        param.zh,
+                        basis_label(used.basis)
+                    ),
+                    format!(
+                        "only assumed parameters can be overridden; {} ({id}) is {:?}",
+                        param.en, used.basis
+                    ),
                 ));
             }
             let limit = match param.unit {
@@ -609,21 +702,41 @@ impl Household {
                 if value.0 > limit || value.0.is_sign_negative() {
                     return Err(InputError::new(
                         field,
-                        format!("{}（{id}）的取值应在 0 到 {limit} 之间，不是 {}", param.zh, value.0),
-                        format!("{} ({id}) must be between 0 and {limit}, not {}", param.en, value.0),
+                        format!(
+                            "{}（{id}）的取值应在 0 到 {limit} 之间，不是 {}",
+                            param.zh, value.0
+                        ),
+                        format!(
+                            "{} ({id}) must be between 0 and {limit}, not {}",
+                            param.en, value.0
+                        ),
                     ));
                 }
             }
-            if param.unit == policy::Unit::Flag && value.0 != Decimal::ZERO && value.0 != Decimal::ONE {
-                return Err(InputError::new(field, format!("{id} 只能是 0 或 1"), format!("{id} is 0 or 1")));
+            if param.unit == policy::Unit::Flag
+                && value.0 != Decimal::ZERO
+                && value.0 != Decimal::ONE
+            {
+                return Err(InputError::new(
+                    field,
+                    format!("{id} 只能是 0 或 1"),
+                    format!("{id} is 0 or 1"),
+                ));
             }
             check_amount(field, value.0, monthly_max)?;
             overrides.insert(id.clone(), value.0);
         }
-        for (field, rise) in [("caseworker.cpi_rise", self.caseworker.cpi_rise), ("caseworker.food_cpi_rise", self.caseworker.food_cpi_rise)] {
+        for (field, rise) in [
+            ("caseworker.cpi_rise", self.caseworker.cpi_rise),
+            ("caseworker.food_cpi_rise", self.caseworker.food_cpi_rise),
+        ] {
             if let Some(rise) = rise {
                 if rise.0.abs() > Decimal::from(100) {
-                    return Err(InputError::new(field.into(), format!("涨幅 {}% 不可能，请检查", rise.0), format!("a rise of {}% is impossible; please check it", rise.0)));
+                    return Err(InputError::new(
+                        field.into(),
+                        format!("涨幅 {}% 不可能，请检查", rise.0),
+                        format!("a rise of {}% is impossible; please check it", rise.0),
+                    ));
                 }
             }
         }

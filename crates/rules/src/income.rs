@@ -8,7 +8,8 @@ use crate::policy::Basis;
 use crate::{Ctx, InputError};
 use rust_decimal::Decimal;
 
-const CLAUSE_EXCLUSION: &str = "汉民发〔2021〕52号 二(一)；最低生活保障审核确认办法（民发〔2021〕57号）";
+const CLAUSE_EXCLUSION: &str =
+    "汉民发〔2021〕52号 二(一)；最低生活保障审核确认办法（民发〔2021〕57号）";
 
 /// The household's counted income under the dibao rules.
 #[derive(Clone, Debug)]
@@ -40,7 +41,11 @@ impl Counted {
 
 /// A member's counted income per year, with a step explaining it. `for_tekun` applies
 /// the exclusions that hold for tekun only (old-age allowance, medical insurance).
-pub(crate) fn member_yearly(ctx: &Ctx, person: &Person, for_tekun: bool) -> Result<MemberIncome, InputError> {
+pub(crate) fn member_yearly(
+    ctx: &Ctx,
+    person: &Person,
+    for_tekun: bool,
+) -> Result<MemberIncome, InputError> {
     let twelve = Decimal::from(12);
     let mut total = Decimal::ZERO;
     let mut parts: Vec<String> = Vec::new();
@@ -74,9 +79,15 @@ pub(crate) fn member_yearly(ctx: &Ctx, person: &Person, for_tekun: bool) -> Resu
         }
         if counts {
             total += yearly;
-            parts.push(format!("{name} {}/年", crate::rounding::for_display(yearly)));
+            parts.push(format!(
+                "{name} {}/年",
+                crate::rounding::for_display(yearly)
+            ));
         } else {
-            parts.push(format!("{name} {}/年（不计入）", crate::rounding::for_display(yearly)));
+            parts.push(format!(
+                "{name} {}/年（不计入）",
+                crate::rounding::for_display(yearly)
+            ));
         }
     }
     if wages_yearly > Decimal::ZERO {
@@ -96,15 +107,27 @@ pub(crate) fn member_yearly(ctx: &Ctx, person: &Person, for_tekun: bool) -> Resu
         let deduction = (costs_monthly * twelve).min(wages_yearly);
         if deduction > Decimal::ZERO {
             total -= deduction;
-            parts.push(format!("扣除就业成本 {}/年（{source}）", crate::rounding::for_display(deduction)));
+            parts.push(format!(
+                "扣除就业成本 {}/年（{source}）",
+                crate::rounding::for_display(deduction)
+            ));
         }
     }
     if person.member.incomes.is_empty() || !ctx.options.trace {
-        return Ok(MemberIncome { yearly: total, basis, step: None });
+        return Ok(MemberIncome {
+            yearly: total,
+            basis,
+            step: None,
+        });
     }
     let step = Step {
         text: Text::new(
-            format!("{}的计入收入：每年 {} 元（每月 {} 元）", person.label, crate::rounding::for_display(total), crate::rounding::for_display(total / twelve)),
+            format!(
+                "{}的计入收入：每年 {} 元（每月 {} 元）",
+                person.label,
+                crate::rounding::for_display(total),
+                crate::rounding::for_display(total / twelve)
+            ),
             format!(
                 "Counted income of {}: {} yuan a year ({} a month)",
                 person.label,
@@ -117,7 +140,11 @@ pub(crate) fn member_yearly(ctx: &Ctx, person: &Person, for_tekun: bool) -> Resu
         clause: CLAUSE_EXCLUSION.to_string(),
         basis,
     };
-    Ok(MemberIncome { yearly: total, basis, step: Some(step) })
+    Ok(MemberIncome {
+        yearly: total,
+        basis,
+        step: Some(step),
+    })
 }
 
 /// A member's counted income per year, the weakest basis of the rules that shaped it,
@@ -144,7 +171,12 @@ pub(crate) fn household(ctx: &Ctx) -> Result<Counted, InputError> {
         basis = basis.max(income.basis);
         steps.extend(income.step);
     }
-    let counted = Counted { covered, total_yearly: total, basis, steps };
+    let counted = Counted {
+        covered,
+        total_yearly: total,
+        basis,
+        steps,
+    };
     let mut steps = counted.steps.clone();
     if ctx.options.trace && !counted.covered.is_empty() {
         let size = counted.covered.len();

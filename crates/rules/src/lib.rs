@@ -160,7 +160,12 @@ pub fn assess(household: &Household, options: Options) -> Result<Assessment, Inp
 }
 
 pub(crate) fn assess_facts(facts: &Facts, options: Options) -> Result<Assessment, InputError> {
-    let ctx = Ctx { facts, params: Params::new(facts.date, &facts.overrides), options, used: Default::default() };
+    let ctx = Ctx {
+        facts,
+        params: Params::new(facts.date, &facts.overrides),
+        options,
+        used: Default::default(),
+    };
     let counted = income::household(&ctx)?;
     let dibao = dibao::assess(&ctx, &counted)?;
     let mut programmes = vec![dibao.outcome.clone()];
@@ -177,7 +182,10 @@ pub(crate) fn assess_facts(facts: &Facts, options: Options) -> Result<Assessment
     let mut total_max = Decimal::ZERO;
     let mut ranged = false;
     let mut total_basis = Basis::Published;
-    for outcome in programmes.iter().filter(|outcome| outcome.status == Status::Eligible) {
+    for outcome in programmes
+        .iter()
+        .filter(|outcome| outcome.status == Status::Eligible)
+    {
         if let Some(monthly) = outcome.monthly {
             total += monthly;
             total_min += outcome.monthly_min.unwrap_or(monthly);

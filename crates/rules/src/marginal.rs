@@ -12,7 +12,10 @@ use crate::{Ctx, InputError};
 const CLAUSE: &str = "汉民发〔2021〕52号 二(一)（低保边缘家庭指汉民发〔2020〕132号中的低收入家庭）；民政部 财政部 2020 年通知";
 
 pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outcome, InputError> {
-    let mut outcome = Outcome::new(Programme::MarginalFamily, Text::new("低保边缘家庭", "Low-income marginal family"));
+    let mut outcome = Outcome::new(
+        Programme::MarginalFamily,
+        Text::new("低保边缘家庭", "Low-income marginal family"),
+    );
     let multiple = ctx.get("marginal.income_multiple")?;
     outcome.rests_on(multiple.basis);
     outcome.rests_on(counted.basis);
@@ -24,20 +27,43 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
     let at_or_above = !counted.covered.is_empty() && !dibao.income_below;
     outcome.criterion(
         "above_standard",
-        Text::new("人均收入不低于低保标准", "income per person not below the dibao standard"),
-        if at_or_above { State::Met } else { State::NotMet },
+        Text::new(
+            "人均收入不低于低保标准",
+            "income per person not below the dibao standard",
+        ),
         if at_or_above {
-            Text::new(format!("人均每月 {per_person} 元 ≥ {standard} 元"), format!("{per_person} ≥ {standard} yuan a month"))
+            State::Met
         } else {
-            Text::new("收入低于低保标准：请看低保", "income is below the dibao standard: see dibao")
+            State::NotMet
+        },
+        if at_or_above {
+            Text::new(
+                format!("人均每月 {per_person} 元 ≥ {standard} 元"),
+                format!("{per_person} ≥ {standard} yuan a month"),
+            )
+        } else {
+            Text::new(
+                "收入低于低保标准：请看低保",
+                "income is below the dibao standard: see dibao",
+            )
         },
     );
     let below_line = !counted.covered.is_empty() && counted.total_yearly < line_yearly * size;
     outcome.criterion(
         "below_line",
-        Text::new(format!("人均收入低于低保标准的 {} 倍", multiple.value), format!("income per person below {} × the standard", multiple.value)),
-        if below_line { State::Met } else { State::NotMet },
-        Text::new(format!("人均每月 {per_person} 元，界线 {line_monthly} 元"), format!("{per_person} yuan a month; the line is {line_monthly}")),
+        Text::new(
+            format!("人均收入低于低保标准的 {} 倍", multiple.value),
+            format!("income per person below {} × the standard", multiple.value),
+        ),
+        if below_line {
+            State::Met
+        } else {
+            State::NotMet
+        },
+        Text::new(
+            format!("人均每月 {per_person} 元，界线 {line_monthly} 元"),
+            format!("{per_person} yuan a month; the line is {line_monthly}"),
+        ),
     );
     dibao::property_criterion(ctx, &mut outcome);
     outcome.decide();
@@ -45,10 +71,19 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
         outcome.steps.extend(counted.steps.iter().cloned());
         outcome.steps.push(Step {
             text: Text::new(
-                format!("低保边缘界线：低保标准 × {} = 每人每月 {line_monthly} 元", multiple.value),
-                format!("Marginal line: the standard × {} = {line_monthly} yuan per person a month", multiple.value),
+                format!(
+                    "低保边缘界线：低保标准 × {} = 每人每月 {line_monthly} 元",
+                    multiple.value
+                ),
+                format!(
+                    "Marginal line: the standard × {} = {line_monthly} yuan per person a month",
+                    multiple.value
+                ),
             ),
-            formula: format!("{standard} × {} = {line_monthly}；人均 {per_person}", multiple.value),
+            formula: format!(
+                "{standard} × {} = {line_monthly}；人均 {per_person}",
+                multiple.value
+            ),
             params: vec![dibao.standard.clone(), multiple.clone()],
             clause: CLAUSE.into(),
             basis: multiple.basis,
@@ -59,7 +94,10 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
             "可申请认定为低保边缘家庭：没有按月现金，但可获得医疗、教育、住房、就业等专项救助，重残重病成员可按“单人户”纳入低保",
             "The family may be recognised as a low-income marginal family: no monthly cash, but medical, education, housing and employment assistance, and the single-person route for severely disabled or seriously ill members",
         ));
-        outcome.next.push(Text::new("向镇（街道）申请低收入人口认定", "Apply at the township or street office to be recognised as low-income"));
+        outcome.next.push(Text::new(
+            "向镇（街道）申请低收入人口认定",
+            "Apply at the township or street office to be recognised as low-income",
+        ));
     }
     Ok(outcome)
 }

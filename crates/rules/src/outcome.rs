@@ -14,7 +14,10 @@ pub struct Text {
 
 impl Text {
     pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Text {
-        Text { zh: zh.into(), en: en.into() }
+        Text {
+            zh: zh.into(),
+            en: en.into(),
+        }
     }
 }
 
@@ -181,7 +184,12 @@ impl Outcome {
     }
 
     pub(crate) fn criterion(&mut self, id: &'static str, text: Text, state: State, detail: Text) {
-        self.criteria.push(Criterion { id, text, state, detail });
+        self.criteria.push(Criterion {
+            id,
+            text,
+            state,
+            detail,
+        });
     }
 
     pub(crate) fn missing(&mut self, field: String, text: Text) {
@@ -194,7 +202,11 @@ impl Outcome {
     /// unknown → needs more information; otherwise eligible. The failed and unknown
     /// criteria come first in the list, as users read them first.
     pub(crate) fn decide(&mut self) {
-        let any = |state: State| self.criteria.iter().any(|criterion| criterion.state == state);
+        let any = |state: State| {
+            self.criteria
+                .iter()
+                .any(|criterion| criterion.state == state)
+        };
         self.status = if any(State::NotMet) {
             Status::NotEligible
         } else if any(State::Unknown) {
@@ -202,11 +214,12 @@ impl Outcome {
         } else {
             Status::Eligible
         };
-        self.criteria.sort_by_key(|criterion| match criterion.state {
-            State::NotMet => 0,
-            State::Unknown => 1,
-            State::Met => 2,
-        });
+        self.criteria
+            .sort_by_key(|criterion| match criterion.state {
+                State::NotMet => 0,
+                State::Unknown => 1,
+                State::Met => 2,
+            });
     }
 
     /// Records the amount's basis: the weakest of what it rests on.

@@ -79,7 +79,11 @@ pub fn rules_version() -> String {
 /// The earliest date for which every programme is modelled: the latest first date among
 /// the parameters the programmes cannot do without.
 pub fn first_modelled_date() -> Date {
-    PARAMS.iter().filter_map(|param| param.entries.first().map(|entry| entry.from)).max().unwrap_or(Date::new(2023, 1, 1))
+    PARAMS
+        .iter()
+        .filter_map(|param| param.entries.first().map(|entry| entry.from))
+        .max()
+        .unwrap_or(Date::new(2023, 1, 1))
 }
 
 pub fn place(id: &str) -> Option<&'static Place> {
@@ -144,7 +148,11 @@ pub struct Used {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LookupError {
     /// The parameter's history starts after the date.
-    BeforeFirstValue { id: &'static str, date: Date, first: Date },
+    BeforeFirstValue {
+        id: &'static str,
+        date: Date,
+        first: Date,
+    },
     /// The parameter had ended, or not begun, on the date (an explicit "none" entry).
     NotInForce { id: &'static str, date: Date },
     /// A rule asked for a parameter that policies/ does not define: a programming error
@@ -167,12 +175,21 @@ impl<'a> Params<'a> {
     /// The value in force on the assessment date.
     pub fn get(&self, id: &str) -> Result<Used, LookupError> {
         let param = param(id).ok_or_else(|| LookupError::Unknown { id: id.to_string() })?;
-        let entry = param.entry_on(self.date).ok_or(LookupError::BeforeFirstValue {
+        let entry = param
+            .entry_on(self.date)
+            .ok_or(LookupError::BeforeFirstValue {
+                id: param.id,
+                date: self.date,
+                first: param
+                    .entries
+                    .first()
+                    .map(|entry| entry.from)
+                    .unwrap_or(self.date),
+            })?;
+        let value = entry.value.ok_or(LookupError::NotInForce {
             id: param.id,
             date: self.date,
-            first: param.entries.first().map(|entry| entry.from).unwrap_or(self.date),
         })?;
-        let value = entry.value.ok_or(LookupError::NotInForce { id: param.id, date: self.date })?;
         let mut used = Used {
             id: param.id,
             zh: param.zh,
@@ -208,11 +225,22 @@ impl<'a> Params<'a> {
 
     /// The list in force on the assessment date.
     pub fn list(&self, id: &str) -> Result<&'static ListEntry, LookupError> {
-        let list = LISTS.iter().find(|list| list.id == id).ok_or_else(|| LookupError::Unknown { id: id.to_string() })?;
-        list.entries.iter().rev().find(|entry| entry.from <= self.date).ok_or(LookupError::BeforeFirstValue {
-            id: list.id,
-            date: self.date,
-            first: list.entries.first().map(|entry| entry.from).unwrap_or(self.date),
-        })
+        let list = LISTS
+            .iter()
+            .find(|list| list.id == id)
+            .ok_or_else(|| LookupError::Unknown { id: id.to_string() })?;
+        list.entries
+            .iter()
+            .rev()
+            .find(|entry| entry.from <= self.date)
+            .ok_or(LookupError::BeforeFirstValue {
+                id: list.id,
+                date: self.date,
+                first: list
+                    .entries
+                    .first()
+                    .map(|entry| entry.from)
+                    .unwrap_or(self.date),
+            })
     }
 }

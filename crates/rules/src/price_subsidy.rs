@@ -10,38 +10,80 @@ use rust_decimal::Decimal;
 
 const CLAUSE: &str = "汉民发〔2021〕52号 二(二)；发改价格〔2021〕1553号";
 
-pub(crate) fn assess(ctx: &Ctx, programmes: &[Outcome], counted: &Counted) -> Result<Outcome, InputError> {
-    let mut outcome = Outcome::new(Programme::PriceSubsidy, Text::new("价格临时补贴", "Price-linked temporary subsidy"));
+pub(crate) fn assess(
+    ctx: &Ctx,
+    programmes: &[Outcome],
+    counted: &Counted,
+) -> Result<Outcome, InputError> {
+    let mut outcome = Outcome::new(
+        Programme::PriceSubsidy,
+        Text::new("价格临时补贴", "Price-linked temporary subsidy"),
+    );
     let cpi_trigger = ctx.get("price.cpi_trigger")?;
     let food_trigger = ctx.get("price.food_cpi_trigger")?;
     let trigger_text = Text::new(
-        format!("当月 CPI 同比涨幅达到 {}%，或食品 CPI 涨幅达到 {}%", cpi_trigger.value, food_trigger.value),
-        format!("this month's CPI rise reaches {}%, or the food CPI rise reaches {}%", cpi_trigger.value, food_trigger.value),
+        format!(
+            "当月 CPI 同比涨幅达到 {}%，或食品 CPI 涨幅达到 {}%",
+            cpi_trigger.value, food_trigger.value
+        ),
+        format!(
+            "this month's CPI rise reaches {}%, or the food CPI rise reaches {}%",
+            cpi_trigger.value, food_trigger.value
+        ),
     );
     let cpi = ctx.facts.cpi_rise;
     let food = ctx.facts.food_cpi_rise;
-    let triggered = cpi.is_some_and(|rise| rise >= cpi_trigger.value) || food.is_some_and(|rise| rise >= food_trigger.value);
+    let triggered = cpi.is_some_and(|rise| rise >= cpi_trigger.value)
+        || food.is_some_and(|rise| rise >= food_trigger.value);
     if cpi.is_none() && food.is_none() {
-        outcome.criterion("trigger", trigger_text, State::Unknown, Text::new("未填写当月物价涨幅（由经办人填写）", "this month's price index is not given (a caseworker enters it)"));
-        outcome.missing("caseworker.cpi_rise".into(), Text::new("当月居民消费价格指数（CPI）及食品 CPI 同比涨幅", "this month's CPI and food CPI rise, year on year"));
+        outcome.criterion(
+            "trigger",
+            trigger_text,
+            State::Unknown,
+            Text::new(
+                "未填写当月物价涨幅（由经办人填写）",
+                "this month's price index is not given (a caseworker enters it)",
+            ),
+        );
+        outcome.missing(
+            "caseworker.cpi_rise".into(),
+            Text::new(
+                "当月居民消费价格指数（CPI）及食品 CPI 同比涨幅",
+                "this month's CPI and food CPI rise, year on year",
+            ),
+        );
     } else {
-        let shown = |rise: Option<Decimal>| rise.map(|rise| format!("{rise}%")).unwrap_or_else(|| "—".into());
+        let shown = |rise: Option<Decimal>| {
+            rise.map(|rise| format!("{rise}%"))
+                .unwrap_or_else(|| "—".into())
+        };
         outcome.criterion(
             "trigger",
             trigger_text,
             if triggered { State::Met } else { State::NotMet },
-            Text::new(format!("CPI {}，食品 CPI {}", shown(cpi), shown(food)), format!("CPI {}, food CPI {}", shown(cpi), shown(food))),
+            Text::new(
+                format!("CPI {}，食品 CPI {}", shown(cpi), shown(food)),
+                format!("CPI {}, food CPI {}", shown(cpi), shown(food)),
+            ),
         );
     }
     // The persons covered: members of an eligible dibao household (or one in gradual
     // exit), people covered alone, tekun persons, and marginal-family members.
     let covers_marginal = ctx.get("price.covers_marginal")?;
-    let eligible = |programme: Programme| programmes.iter().filter(move |outcome| outcome.programme == programme && outcome.status == Status::Eligible);
+    let eligible = |programme: Programme| {
+        programmes.iter().filter(move |outcome| {
+            outcome.programme == programme && outcome.status == Status::Eligible
+        })
+    };
     let household_size = counted.covered.len();
     let mut persons = 0usize;
-    if eligible(Programme::Dibao).next().is_some() || eligible(Programme::GradualExit).next().is_some() {
+    if eligible(Programme::Dibao).next().is_some()
+        || eligible(Programme::GradualExit).next().is_some()
+    {
         persons += household_size;
-    } else if covers_marginal.value == Decimal::ONE && eligible(Programme::MarginalFamily).next().is_some() {
+    } else if covers_marginal.value == Decimal::ONE
+        && eligible(Programme::MarginalFamily).next().is_some()
+    {
         persons += household_size;
     } else {
         persons += eligible(Programme::SinglePerson).count();
@@ -49,9 +91,19 @@ pub(crate) fn assess(ctx: &Ctx, programmes: &[Outcome], counted: &Counted) -> Re
     persons += eligible(Programme::Tekun).count();
     outcome.criterion(
         "recipients",
-        Text::new("有低保、特困或低保边缘人员", "someone receives dibao or tekun support, or is in a marginal family"),
-        if persons > 0 { State::Met } else { State::NotMet },
-        Text::new(format!("按本次估算共 {persons} 人"), format!("{persons} people in this estimate")),
+        Text::new(
+            "有低保、特困或低保边缘人员",
+            "someone receives dibao or tekun support, or is in a marginal family",
+        ),
+        if persons > 0 {
+            State::Met
+        } else {
+            State::NotMet
+        },
+        Text::new(
+            format!("按本次估算共 {persons} 人"),
+            format!("{persons} people in this estimate"),
+        ),
     );
     outcome.decide();
     if triggered && persons > 0 {
@@ -61,15 +113,37 @@ pub(crate) fn assess(ctx: &Ctx, programmes: &[Outcome], counted: &Counted) -> Re
         outcome.monthly = Some(monthly);
         if ctx.options.trace {
             outcome.steps.push(Step {
-                text: Text::new(format!("物价涨幅达到启动条件：每人每月 {} 元 × {persons} 人", per_person.value), format!("The trigger is met: {} yuan per person × {persons}", per_person.value)),
+                text: Text::new(
+                    format!(
+                        "物价涨幅达到启动条件：每人每月 {} 元 × {persons} 人",
+                        per_person.value
+                    ),
+                    format!(
+                        "The trigger is met: {} yuan per person × {persons}",
+                        per_person.value
+                    ),
+                ),
                 formula: format!("{} × {persons} = {monthly}", per_person.value),
-                params: vec![cpi_trigger.clone(), food_trigger.clone(), per_person.clone(), covers_marginal.clone()],
+                params: vec![
+                    cpi_trigger.clone(),
+                    food_trigger.clone(),
+                    per_person.clone(),
+                    covers_marginal.clone(),
+                ],
                 clause: CLAUSE.into(),
                 basis: per_person.basis,
             });
         }
-        outcome.reasons.push(Text::new(format!("本月物价涨幅达到启动条件，补贴约 {monthly} 元（金额为假设）"), format!("This month's price rise meets the trigger: about {monthly} yuan (amount assumed)")));
+        outcome.reasons.push(Text::new(
+            format!("本月物价涨幅达到启动条件，补贴约 {monthly} 元（金额为假设）"),
+            format!(
+                "This month's price rise meets the trigger: about {monthly} yuan (amount assumed)"
+            ),
+        ));
     }
-    outcome.next.push(Text::new("价格临时补贴由民政部门随低保、特困金一并发放，无需另行申请", "The subsidy is paid with dibao or tekun support; no separate application"));
+    outcome.next.push(Text::new(
+        "价格临时补贴由民政部门随低保、特困金一并发放，无需另行申请",
+        "The subsidy is paid with dibao or tekun support; no separate application",
+    ));
     Ok(outcome)
 }

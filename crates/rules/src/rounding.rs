@@ -9,7 +9,8 @@ pub fn half_up_to_step(amount: Decimal, step: Decimal) -> Decimal {
     if step <= Decimal::ZERO {
         return amount;
     }
-    ((amount / step).round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero) * step).normalize()
+    ((amount / step).round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero) * step)
+        .normalize()
 }
 
 /// Rounds up to the next multiple of `step`, as the city appears to do for the tekun
@@ -24,7 +25,9 @@ pub fn up_to_step(amount: Decimal, step: Decimal) -> Decimal {
 /// A figure shown to people (a per-capita income, a conversion from yearly to monthly),
 /// rounded half up to the fen for display only: never fed back into a rule.
 pub fn for_display(amount: Decimal) -> Decimal {
-    amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero).normalize()
+    amount
+        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
 }
 
 #[cfg(test)]

@@ -13,10 +13,17 @@ use rust_decimal::Decimal;
 const CLAUSE: &str = "汉民发〔2021〕52号 二(一)、二(五)";
 
 fn title() -> Text {
-    Text::new("单人户低保（重残、重病成员单独纳入）", "Single-person dibao (a severely disabled or seriously ill member covered alone)")
+    Text::new(
+        "单人户低保（重残、重病成员单独纳入）",
+        "Single-person dibao (a severely disabled or seriously ill member covered alone)",
+    )
 }
 
-pub(crate) fn assess(ctx: &Ctx, counted: &Counted, family: &Dibao) -> Result<Vec<Outcome>, InputError> {
+pub(crate) fn assess(
+    ctx: &Ctx,
+    counted: &Counted,
+    family: &Dibao,
+) -> Result<Vec<Outcome>, InputError> {
     let facts = ctx.facts;
     let mut candidates = Vec::new();
     for &index in &counted.covered {
@@ -42,25 +49,54 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, family: &Dibao) -> Result<Vec
     // The family is marginal when its income is below 1.5 × the standard, whether or not
     // it is recognised yet.
     let multiple = ctx.get("marginal.income_multiple")?;
-    let below_marginal_line = counted.total_yearly < family.threshold_yearly * counted.size() * multiple.value;
+    let below_marginal_line =
+        counted.total_yearly < family.threshold_yearly * counted.size() * multiple.value;
     for (person, severe) in candidates {
         let mut outcome = Outcome::new(Programme::SinglePerson, title());
         outcome.member = Some(person.index);
         outcome.member_label = Some(person.label.clone());
         outcome.criterion(
             "member",
-            Text::new("本人是重度残疾人或重病患者", "the person is severely disabled or seriously ill"),
+            Text::new(
+                "本人是重度残疾人或重病患者",
+                "the person is severely disabled or seriously ill",
+            ),
             State::Met,
-            if severe { Text::new("持一、二级残疾证，或三级智力、精神残疾", "grade 1–2 disability certificate, or grade 3 intellectual or mental") } else { Text::new("患有目录内的重病", "has a listed serious disease") },
+            if severe {
+                Text::new(
+                    "持一、二级残疾证，或三级智力、精神残疾",
+                    "grade 1–2 disability certificate, or grade 3 intellectual or mental",
+                )
+            } else {
+                Text::new("患有目录内的重病", "has a listed serious disease")
+            },
         );
         let whole_family_qualifies = family.income_below;
         outcome.criterion(
             "family_not_eligible",
-            Text::new("全家不符合低保条件", "the family as a whole does not qualify"),
-            if whole_family_qualifies { State::NotMet } else { State::Met },
-            if whole_family_qualifies { Text::new("全家已按低保计算，不需单人户", "the whole family qualifies for dibao") } else { Text::new("家庭人均收入不低于低保标准", "the family's income per person is not below the standard") },
+            Text::new(
+                "全家不符合低保条件",
+                "the family as a whole does not qualify",
+            ),
+            if whole_family_qualifies {
+                State::NotMet
+            } else {
+                State::Met
+            },
+            if whole_family_qualifies {
+                Text::new(
+                    "全家已按低保计算，不需单人户",
+                    "the whole family qualifies for dibao",
+                )
+            } else {
+                Text::new(
+                    "家庭人均收入不低于低保标准",
+                    "the family's income per person is not below the standard",
+                )
+            },
         );
-        let family_kind = facts.family.poverty_alleviated || facts.family.marginal || below_marginal_line;
+        let family_kind =
+            facts.family.poverty_alleviated || facts.family.marginal || below_marginal_line;
         outcome.criterion(
             "family_kind",
             Text::new("属于脱贫家庭或低保边缘家庭", "a family lifted out of poverty or a low-income marginal family"),
@@ -81,11 +117,22 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, family: &Dibao) -> Result<Vec
         let own_monthly = own_yearly / Decimal::from(12);
         outcome.criterion(
             "own_income",
-            Text::new("本人计入收入低于低保标准", "the person's own counted income below the standard"),
+            Text::new(
+                "本人计入收入低于低保标准",
+                "the person's own counted income below the standard",
+            ),
             if own_below { State::Met } else { State::NotMet },
             Text::new(
-                format!("本人每月 {} 元，标准 {} 元", rounding::for_display(own_monthly), rounding::for_display(family.standard_monthly)),
-                format!("{} yuan a month; the standard is {}", rounding::for_display(own_monthly), rounding::for_display(family.standard_monthly)),
+                format!(
+                    "本人每月 {} 元，标准 {} 元",
+                    rounding::for_display(own_monthly),
+                    rounding::for_display(family.standard_monthly)
+                ),
+                format!(
+                    "{} yuan a month; the standard is {}",
+                    rounding::for_display(own_monthly),
+                    rounding::for_display(family.standard_monthly)
+                ),
             ),
         );
         dibao::property_criterion(ctx, &mut outcome);
@@ -103,8 +150,16 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, family: &Dibao) -> Result<Vec
                     let gap = family.standard_monthly - own_monthly;
                     if ctx.options.trace {
                         outcome.steps.push(Step {
-                            text: Text::new("单人户按差额发放：标准 − 本人收入", "Covered alone, paid the gap: standard − own income"),
-                            formula: format!("{} − {} = {}", family.standard.value, rounding::for_display(own_monthly), rounding::for_display(gap)),
+                            text: Text::new(
+                                "单人户按差额发放：标准 − 本人收入",
+                                "Covered alone, paid the gap: standard − own income",
+                            ),
+                            formula: format!(
+                                "{} − {} = {}",
+                                family.standard.value,
+                                rounding::for_display(own_monthly),
+                                rounding::for_display(gap)
+                            ),
                             params: vec![family.standard.clone()],
                             clause: CLAUSE.into(),
                             basis: family.standard.basis,
@@ -112,7 +167,12 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, family: &Dibao) -> Result<Vec
                     }
                     gap
                 }
-                Category::Rural => dibao::rural_base(ctx, &people, family.standard_monthly - own_monthly, &mut outcome)?,
+                Category::Rural => dibao::rural_base(
+                    ctx,
+                    &people,
+                    family.standard_monthly - own_monthly,
+                    &mut outcome,
+                )?,
             };
             let base = dibao::round_payment(ctx, base, &mut outcome)?;
             let extra = dibao::topups(ctx, &people, family.standard_monthly, &mut outcome)?;

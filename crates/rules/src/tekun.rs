@@ -26,39 +26,63 @@ pub enum CareTier {
 
 fn is_candidate(ctx: &Ctx, person: &Person) -> Result<bool, InputError> {
     let age = Decimal::from(person.age);
-    Ok(person.member.tekun || age >= ctx.value("tekun.elderly_age")? || age < ctx.value("tekun.minor_age")? || person.member.disability.is_some())
+    Ok(person.member.tekun
+        || age >= ctx.value("tekun.elderly_age")?
+        || age < ctx.value("tekun.minor_age")?
+        || person.member.disability.is_some())
 }
 
 /// 无劳动能力 (民发〔2021〕43号 第十条), with the reason.
 fn no_labour_capacity(ctx: &Ctx, person: &Person) -> Result<Option<Text>, InputError> {
     let age = Decimal::from(person.age);
     if age >= ctx.value("tekun.elderly_age")? {
-        return Ok(Some(Text::new(format!("{}周岁，60周岁以上", person.age), format!("aged {}, 60 or over", person.age))));
+        return Ok(Some(Text::new(
+            format!("{}周岁，60周岁以上", person.age),
+            format!("aged {}, 60 or over", person.age),
+        )));
     }
     if age < ctx.value("tekun.child_age")? {
-        return Ok(Some(Text::new(format!("{}周岁，未满16周岁", person.age), format!("aged {}, under 16", person.age))));
+        return Ok(Some(Text::new(
+            format!("{}周岁，未满16周岁", person.age),
+            format!("aged {}, under 16", person.age),
+        )));
     }
     if let Some(disability) = person.member.disability {
         let grade = Decimal::from(disability.grade);
         let limit = match disability.kind {
-            DisabilityKind::Intellectual | DisabilityKind::Mental => Some(ctx.value("tekun.no_labour.intellectual_mental_max_grade")?),
-            DisabilityKind::Physical | DisabilityKind::Multiple => Some(ctx.value("tekun.no_labour.physical_max_grade")?),
+            DisabilityKind::Intellectual | DisabilityKind::Mental => {
+                Some(ctx.value("tekun.no_labour.intellectual_mental_max_grade")?)
+            }
+            DisabilityKind::Physical | DisabilityKind::Multiple => {
+                Some(ctx.value("tekun.no_labour.physical_max_grade")?)
+            }
             DisabilityKind::Visual => Some(ctx.value("tekun.no_labour.visual_max_grade")?),
             DisabilityKind::Hearing | DisabilityKind::Speech => None,
         };
         if limit.is_some_and(|limit| grade <= limit) {
             return Ok(Some(Text::new(
                 format!("{}{}级残疾", disability.kind.zh(), disability.grade),
-                format!("grade {} {:?} disability", disability.grade, disability.kind).to_lowercase(),
+                format!(
+                    "grade {} {:?} disability",
+                    disability.grade, disability.kind
+                )
+                .to_lowercase(),
             )));
         }
     }
     // A minor who is tekun keeps support to 18, and beyond while in compulsory education,
     // senior high school or secondary vocational school.
     if person.member.tekun
-        && (age < ctx.value("tekun.minor_age")? || matches!(person.member.student, Student::Compulsory | Student::SeniorHigh | Student::SecondaryVocational))
+        && (age < ctx.value("tekun.minor_age")?
+            || matches!(
+                person.member.student,
+                Student::Compulsory | Student::SeniorHigh | Student::SecondaryVocational
+            ))
     {
-        return Ok(Some(Text::new("已是特困人员的未成年人或在读学生，继续享受", "a tekun minor or student, who keeps support")));
+        return Ok(Some(Text::new(
+            "已是特困人员的未成年人或在读学生，继续享受",
+            "a tekun minor or student, who keeps support",
+        )));
     }
     Ok(None)
 }
@@ -88,7 +112,13 @@ pub(crate) fn assess(ctx: &Ctx) -> Result<Vec<Outcome>, InputError> {
 fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
     let facts = ctx.facts;
     let field = |name: &str| format!("members[{}].{name}", person.index);
-    let mut outcome = Outcome::new(Programme::Tekun, Text::new("特困人员救助供养", "Support for specially impoverished persons (tekun)"));
+    let mut outcome = Outcome::new(
+        Programme::Tekun,
+        Text::new(
+            "特困人员救助供养",
+            "Support for specially impoverished persons (tekun)",
+        ),
+    );
     outcome.member = Some(person.index);
     outcome.member_label = Some(person.label.clone());
 
@@ -113,49 +143,120 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
     let income_below = own_yearly < threshold_yearly;
     outcome.criterion(
         "no_income",
-        Text::new("无生活来源：本人收入低于低保标准", "no source of living: own income below the dibao standard"),
-        if income_below { State::Met } else { State::NotMet },
-        Text::new(format!("本人每月 {own_monthly} 元，标准 {shown_standard} 元"), format!("{own_monthly} yuan a month; the standard is {shown_standard}")),
+        Text::new(
+            "无生活来源：本人收入低于低保标准",
+            "no source of living: own income below the dibao standard",
+        ),
+        if income_below {
+            State::Met
+        } else {
+            State::NotMet
+        },
+        Text::new(
+            format!("本人每月 {own_monthly} 元，标准 {shown_standard} 元"),
+            format!("{own_monthly} yuan a month; the standard is {shown_standard}"),
+        ),
     );
-    let property = Text::new("本人财产符合特困人员财产规定", "own property within the tekun rules");
+    let property = Text::new(
+        "本人财产符合特困人员财产规定",
+        "own property within the tekun rules",
+    );
     match person.member.own_property_within_limits {
-        Some(true) => outcome.criterion("property", property, State::Met, Text::new("您填写了“符合”", "you said it is")),
-        Some(false) => outcome.criterion("property", property, State::NotMet, Text::new("您填写了“不符合”", "you said it is not")),
+        Some(true) => outcome.criterion(
+            "property",
+            property,
+            State::Met,
+            Text::new("您填写了“符合”", "you said it is"),
+        ),
+        Some(false) => outcome.criterion(
+            "property",
+            property,
+            State::NotMet,
+            Text::new("您填写了“不符合”", "you said it is not"),
+        ),
         None => {
-            outcome.criterion("property", property, State::Unknown, Text::new("尚未填写", "not given yet"));
-            outcome.missing(field("own_property_within_limits"), Text::new("本人财产是否符合特困人员财产规定", "whether the person's own property is within the tekun rules"));
+            outcome.criterion(
+                "property",
+                property,
+                State::Unknown,
+                Text::new("尚未填写", "not given yet"),
+            );
+            outcome.missing(
+                field("own_property_within_limits"),
+                Text::new(
+                    "本人财产是否符合特困人员财产规定",
+                    "whether the person's own property is within the tekun rules",
+                ),
+            );
         }
     }
 
-    let supporters_text = Text::new("无法定赡养、抚养、扶养义务人，或义务人无履行能力", "no legal supporter, or none able to support");
+    let supporters_text = Text::new(
+        "无法定赡养、抚养、扶养义务人，或义务人无履行能力",
+        "no legal supporter, or none able to support",
+    );
     match &person.member.supporters {
         None => {
-            outcome.criterion("supporters", supporters_text, State::Unknown, Text::new("尚未填写", "not given yet"));
-            outcome.missing(field("supporters"), Text::new("法定赡养、抚养、扶养义务人（子女、配偶、父母等）及其情况", "the legal supporters (children, spouse, parents) and their situation"));
+            outcome.criterion(
+                "supporters",
+                supporters_text,
+                State::Unknown,
+                Text::new("尚未填写", "not given yet"),
+            );
+            outcome.missing(
+                field("supporters"),
+                Text::new(
+                    "法定赡养、抚养、扶养义务人（子女、配偶、父母等）及其情况",
+                    "the legal supporters (children, spouse, parents) and their situation",
+                ),
+            );
         }
-        Some(list) if list.is_empty() => outcome.criterion("supporters", supporters_text, State::Met, Text::new("没有法定义务人", "no legal supporter")),
+        Some(list) if list.is_empty() => outcome.criterion(
+            "supporters",
+            supporters_text,
+            State::Met,
+            Text::new("没有法定义务人", "no legal supporter"),
+        ),
         Some(list) => {
             let able: Vec<String> = list
                 .iter()
                 .enumerate()
                 .filter(|(_, supporter)| supporter.situation == SupporterSituation::Able)
-                .map(|(index, supporter)| if supporter.name.is_empty() { format!("义务人{}", index + 1) } else { supporter.name.clone() })
+                .map(|(index, supporter)| {
+                    if supporter.name.is_empty() {
+                        format!("义务人{}", index + 1)
+                    } else {
+                        supporter.name.clone()
+                    }
+                })
                 .collect();
             if able.is_empty() {
-                let situations: Vec<&str> = list.iter().map(|supporter| supporter.situation.zh()).collect();
-                let situations_en: Vec<&str> = list.iter().map(|supporter| supporter.situation.en()).collect();
+                let situations: Vec<&str> = list
+                    .iter()
+                    .map(|supporter| supporter.situation.zh())
+                    .collect();
+                let situations_en: Vec<&str> = list
+                    .iter()
+                    .map(|supporter| supporter.situation.en())
+                    .collect();
                 outcome.criterion(
                     "supporters",
                     supporters_text,
                     State::Met,
-                    Text::new(format!("义务人均无履行能力：{}", situations.join("、")), format!("no supporter is able: {}", situations_en.join(", "))),
+                    Text::new(
+                        format!("义务人均无履行能力：{}", situations.join("、")),
+                        format!("no supporter is able: {}", situations_en.join(", ")),
+                    ),
                 );
             } else {
                 outcome.criterion(
                     "supporters",
                     supporters_text,
                     State::NotMet,
-                    Text::new(format!("{} 有履行义务的能力", able.join("、")), format!("{} can support", able.join(", "))),
+                    Text::new(
+                        format!("{} 有履行义务的能力", able.join("、")),
+                        format!("{} can support", able.join(", ")),
+                    ),
                 );
             }
         }
@@ -165,9 +266,15 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
         None => {
             outcome.criterion(
                 "self_care",
-                Text::new("已做生活自理能力评估（六项）", "the six-item self-care assessment is done"),
+                Text::new(
+                    "已做生活自理能力评估（六项）",
+                    "the six-item self-care assessment is done",
+                ),
                 State::Unknown,
-                Text::new("尚未填写，照料护理标准无法确定", "not given; the care standard cannot be set"),
+                Text::new(
+                    "尚未填写，照料护理标准无法确定",
+                    "not given; the care standard cannot be set",
+                ),
             );
             outcome.missing(field("self_care"), Text::new("生活自理能力六项：吃饭、穿衣、上下床、如厕、室内行走、洗澡", "the six self-care items: eating, dressing, getting in and out of bed, toileting, walking indoors, bathing"));
             None
@@ -175,7 +282,10 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
         Some(items) => {
             outcome.criterion(
                 "self_care",
-                Text::new("已做生活自理能力评估（六项）", "the six-item self-care assessment is done"),
+                Text::new(
+                    "已做生活自理能力评估（六项）",
+                    "the six-item self-care assessment is done",
+                ),
                 State::Met,
                 Text::new("已填写", "given"),
             );
@@ -213,7 +323,12 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
     }
     let mut monthly = basic.value;
     if let Some(items) = care {
-        let lost: Vec<&str> = items.items().iter().filter(|(_, _, can)| !can).map(|(zh, _, _)| *zh).collect();
+        let lost: Vec<&str> = items
+            .items()
+            .iter()
+            .filter(|(_, _, can)| !can)
+            .map(|(zh, _, _)| *zh)
+            .collect();
         let partial_min = ctx.get("tekun.care.partial_min_lost")?;
         let full_min = ctx.get("tekun.care.full_min_lost")?;
         let tier = care_tier(lost.len(), partial_min.value, full_min.value);
@@ -231,20 +346,52 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
         outcome.rests_on(basis);
         outcome.level = Some(Text::new(zh, en));
         if ctx.options.trace {
-            let lost_text = if lost.is_empty() { "六项均能自主完成".to_string() } else { format!("不能自主完成 {} 项：{}", lost.len(), lost.join("、")) };
+            let lost_text = if lost.is_empty() {
+                "六项均能自主完成".to_string()
+            } else {
+                format!("不能自主完成 {} 项：{}", lost.len(), lost.join("、"))
+            };
             outcome.steps.push(Step {
-                text: Text::new(format!("生活自理能力评估：{lost_text}，评为{zh}"), format!("Self-care assessment: {} of 6 items not met: {en}", lost.len())),
-                formula: format!("{} 项未达 → {zh}（1–{} 项半护理，{} 项以上全护理）", lost.len(), full_min.value - Decimal::ONE, full_min.value),
+                text: Text::new(
+                    format!("生活自理能力评估：{lost_text}，评为{zh}"),
+                    format!(
+                        "Self-care assessment: {} of 6 items not met: {en}",
+                        lost.len()
+                    ),
+                ),
+                formula: format!(
+                    "{} 项未达 → {zh}（1–{} 项半护理，{} 项以上全护理）",
+                    lost.len(),
+                    full_min.value - Decimal::ONE,
+                    full_min.value
+                ),
                 params: vec![partial_min.clone(), full_min.clone()],
                 clause: format!("{CLAUSE_RULES}：生活自理能力六项指标"),
                 basis: partial_min.basis.max(full_min.basis),
             });
             outcome.steps.push(Step {
                 text: Text::new(
-                    format!("照料护理标准：{}（{}类区）月最低工资 {} 元 × {} = {amount} 元", facts.place.zh, class.value.normalize(), wage.value, rate.value),
-                    format!("Care standard: the minimum wage of {} (class {}) {} × {} = {amount} yuan", facts.place.en, class.value.normalize(), wage.value, rate.value),
+                    format!(
+                        "照料护理标准：{}（{}类区）月最低工资 {} 元 × {} = {amount} 元",
+                        facts.place.zh,
+                        class.value.normalize(),
+                        wage.value,
+                        rate.value
+                    ),
+                    format!(
+                        "Care standard: the minimum wage of {} (class {}) {} × {} = {amount} yuan",
+                        facts.place.en,
+                        class.value.normalize(),
+                        wage.value,
+                        rate.value
+                    ),
                 ),
-                formula: format!("{} × {} = {} → {amount}", wage.value, rate.value, rate.value * wage.value),
+                formula: format!(
+                    "{} × {} = {} → {amount}",
+                    wage.value,
+                    rate.value,
+                    rate.value * wage.value
+                ),
                 params: vec![rate.clone(), class.clone(), wage.clone(), step.clone()],
                 clause: CLAUSE_CARE.into(),
                 basis,
@@ -256,7 +403,10 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
     outcome.yearly = Some(monthly * Decimal::from(12));
     if ctx.options.trace {
         outcome.steps.push(Step {
-            text: Text::new(format!("特困供养每月合计 {monthly} 元"), format!("Tekun support in total: {monthly} yuan a month")),
+            text: Text::new(
+                format!("特困供养每月合计 {monthly} 元"),
+                format!("Tekun support in total: {monthly} yuan a month"),
+            ),
             formula: format!("{monthly} × 12 = {} 元/年", monthly * Decimal::from(12)),
             params: Vec::new(),
             clause: CLAUSE_STANDARD.into(),
@@ -264,8 +414,14 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
         });
     }
     outcome.reasons.push(Text::new(
-        format!("{}可能符合特困人员条件，每月约 {monthly} 元（基本生活 + 照料护理）", person.label),
-        format!("{} may qualify as a tekun person: about {monthly} yuan a month (basic living + care)", person.label),
+        format!(
+            "{}可能符合特困人员条件，每月约 {monthly} 元（基本生活 + 照料护理）",
+            person.label
+        ),
+        format!(
+            "{} may qualify as a tekun person: about {monthly} yuan a month (basic living + care)",
+            person.label
+        ),
     ));
     outcome.next.push(Text::new(
         "本人或委托村（居）委会向镇（街道）申请；带身份证、户口簿、残疾证或诊断证明、义务人情况说明；可选择分散供养或到供养服务机构集中供养",

@@ -4,14 +4,29 @@
 use crate::outcome::{Outcome, Programme, State, Text};
 
 pub(crate) fn assess() -> Outcome {
-    let mut outcome = Outcome::new(Programme::TemporaryAssistance, Text::new("临时救助", "Temporary assistance"));
+    let mut outcome = Outcome::new(
+        Programme::TemporaryAssistance,
+        Text::new("临时救助", "Temporary assistance"),
+    );
     outcome.criterion(
         "emergency",
-        Text::new("因病、因灾、因意外等导致基本生活出现严重困难", "a sudden illness, disaster or accident that leaves basic needs unmet"),
+        Text::new(
+            "因病、因灾、因意外等导致基本生活出现严重困难",
+            "a sudden illness, disaster or accident that leaves basic needs unmet",
+        ),
         State::Unknown,
-        Text::new("按具体情况“一事一议”审核，计算器不估算金额", "decided case by case; the calculator estimates no amount"),
+        Text::new(
+            "按具体情况“一事一议”审核，计算器不估算金额",
+            "decided case by case; the calculator estimates no amount",
+        ),
     );
-    outcome.missing("emergency".into(), Text::new("遇到的急难情况（由镇、街道核实）", "the emergency (checked by the township or street office)"));
+    outcome.missing(
+        "emergency".into(),
+        Text::new(
+            "遇到的急难情况（由镇、街道核实）",
+            "the emergency (checked by the township or street office)",
+        ),
+    );
     outcome.decide();
     outcome.reasons.push(Text::new(
         "遇到急难可在急难发生地直接申请临时救助，不受户籍限制；小额救助可先行发放",

@@ -48,7 +48,9 @@ pub fn what_if(household: &Household) -> Result<WhatIf, InputError> {
     let size = Decimal::from(now.household_size);
     let dibao_line = crate::rounding::for_display(standard * size);
     let marginal_line = crate::rounding::for_display(standard * size * multiple);
-    let right = (marginal_line * Decimal::from(2)).max(Decimal::from(100)).ceil();
+    let right = (marginal_line * Decimal::from(2))
+        .max(Decimal::from(100))
+        .ceil();
     let mut points = Vec::new();
     for index in 0..=STEPS {
         let income = (right * Decimal::from(index) / Decimal::from(STEPS)).round_dp(2);
@@ -58,23 +60,40 @@ pub fn what_if(household: &Household) -> Result<WhatIf, InputError> {
     // The landmarks themselves, so that the curve's corners are exact.
     for income in [dibao_line, marginal_line] {
         for at in [income, (income - Decimal::new(1, 2)).max(Decimal::ZERO)] {
-            points.push(Point { income: at, support: support_at(&facts, at)? });
+            points.push(Point {
+                income: at,
+                support: support_at(&facts, at)?,
+            });
         }
     }
     points.sort_by(|a, b| a.income.cmp(&b.income));
     points.dedup_by(|a, b| a.income == b.income);
     let current_income = now.counted_income_monthly;
-    Ok(WhatIf { points, current_income, dibao_line, marginal_line, headroom: (dibao_line - current_income).max(Decimal::ZERO) })
+    Ok(WhatIf {
+        points,
+        current_income,
+        dibao_line,
+        marginal_line,
+        headroom: (dibao_line - current_income).max(Decimal::ZERO),
+    })
 }
 
 fn support_at(facts: &Facts, income: Decimal) -> Result<Decimal, InputError> {
     let mut facts = facts.clone();
     let mut first = true;
-    for person in facts.people.iter_mut().filter(|person| !person.member.tekun) {
+    for person in facts
+        .people
+        .iter_mut()
+        .filter(|person| !person.member.tekun)
+    {
         person.member.incomes.clear();
         person.member.employment_costs = None;
         if first {
-            person.member.incomes.push(Income { kind: IncomeKind::Wages, amount: Money(income), per: Period::Month });
+            person.member.incomes.push(Income {
+                kind: IncomeKind::Wages,
+                amount: Money(income),
+                per: Period::Month,
+            });
             first = false;
         }
     }
@@ -84,7 +103,9 @@ fn support_at(facts: &Facts, income: Decimal) -> Result<Decimal, InputError> {
     Ok(assessment
         .programmes
         .iter()
-        .filter(|outcome| outcome.status == Status::Eligible || outcome.status == Status::NeedsMoreInformation)
+        .filter(|outcome| {
+            outcome.status == Status::Eligible || outcome.status == Status::NeedsMoreInformation
+        })
         .filter(|outcome| outcome.programme != crate::Programme::PriceSubsidy)
         .filter_map(|outcome| outcome.monthly)
         .sum())
