@@ -231,5 +231,8 @@ impl Outcome {
 /// Months after a date: the first day of the month `offset` months after `date`'s month.
 pub fn month_after(date: Date, offset: u32) -> (u16, u8) {
     let index = u32::from(date.year) * 12 + u32::from(date.month) - 1 + offset;
-    ((index / 12) as u16, (index % 12 + 1) as u8)
+    (
+        u16::try_from(index / 12).unwrap_or(u16::MAX),
+        u8::try_from(index % 12 + 1).unwrap_or(12),
+    )
 }

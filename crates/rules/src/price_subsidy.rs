@@ -77,13 +77,11 @@ pub(crate) fn assess(
     };
     let household_size = counted.covered.len();
     let mut persons = 0usize;
-    if eligible(Programme::Dibao).next().is_some()
+    let whole_household = eligible(Programme::Dibao).next().is_some()
         || eligible(Programme::GradualExit).next().is_some()
-    {
-        persons += household_size;
-    } else if covers_marginal.value == Decimal::ONE
-        && eligible(Programme::MarginalFamily).next().is_some()
-    {
+        || (covers_marginal.value == Decimal::ONE
+            && eligible(Programme::MarginalFamily).next().is_some());
+    if whole_household {
         persons += household_size;
     } else {
         persons += eligible(Programme::SinglePerson).count();

@@ -66,7 +66,7 @@ pub fn what_if(household: &Household) -> Result<WhatIf, InputError> {
             });
         }
     }
-    points.sort_by(|a, b| a.income.cmp(&b.income));
+    points.sort_by_key(|point| point.income);
     points.dedup_by(|a, b| a.income == b.income);
     let current_income = now.counted_income_monthly;
     Ok(WhatIf {
