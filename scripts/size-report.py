@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Prints the raw and gzip -9 size of every file in dist/ and the totals.
+
+    python3 scripts/size-report.py [DIST_DIR]
+
+Exits 1 when the gzip total is over the budget: 250 KB (250 * 1000 bytes), or
+DOUDI_GZIP_BUDGET bytes when that is set. Exits 2 when DIST_DIR has no files.
+"""
+
+import gzip
+import os
+import sys
+
+BUDGET = int(os.environ.get("DOUDI_GZIP_BUDGET", 250 * 1000))
+
+
+def gzip9(data: bytes) -> int:
+    # Same deflate stream as `gzip -9 -n` (no name, mtime 0).
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def main() -> int:
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    dist = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "dist")
+    rows = []
+    for dirpath, _dirs, files in os.walk(dist):
+        for name in files:
+            path = os.path.join(dirpath, name)
+            with open(path, "rb") as f:
+                data = f.read()
+            rows.append((os.path.relpath(path, dist), len(data), gzip9(data)))
+    if not rows:
+        print(f"size-report: no files in {dist} (build first)", file=sys.stderr)
+        return 2
+    rows.sort(key=lambda r: -r[2])
+    width = max(len("total"), *(len(r[0]) for r in rows))
+    print(f"{'file':<{width}}  {'raw bytes':>10}  {'gzip -9':>10}")
+    for name, raw, gz in rows:
+        print(f"{name:<{width}}  {raw:>10,}  {gz:>10,}")
+    raw_total = sum(r[1] for r in rows)
+    gz_total = sum(r[2] for r in rows)
+    print(f"{'total':<{width}}  {raw_total:>10,}  {gz_total:>10,}")
+    pct = 100.0 * gz_total / BUDGET
+    if gz_total > BUDGET:
+        print(
+            f"size-report: FAIL: gzip total {gz_total:,} bytes is over the budget "
+            f"of {BUDGET:,} bytes ({pct:.0f}%)",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"size-report: ok: gzip total {gz_total:,} of {BUDGET:,} bytes ({pct:.0f}% of budget)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
