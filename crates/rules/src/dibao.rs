@@ -379,7 +379,10 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted) -> Result<Dibao, InputError> 
             "income",
             criterion,
             State::NotMet,
-            Text::new("所有成员都已是特困人员", "every member is a tekun person"),
+            Text::new(
+                "所有成员都按特困人员供养",
+                "every member is supported as a tekun person",
+            ),
         );
     } else if income_below {
         outcome.criterion(

@@ -155,14 +155,45 @@ pub(crate) struct MemberIncome {
     pub step: Option<Step>,
 }
 
-/// The dibao household's counted income.
-pub(crate) fn household(ctx: &Ctx) -> Result<Counted, InputError> {
+/// The dibao household's counted income. Members who are tekun persons now, and members
+/// found eligible for tekun in this assessment (`tekun_eligible`), are supported
+/// separately: tekun support replaces dibao for them, so they and their income stay out.
+pub(crate) fn household(ctx: &Ctx, tekun_eligible: &[usize]) -> Result<Counted, InputError> {
     let mut covered = Vec::new();
     let mut steps = Vec::new();
     let mut total = Decimal::ZERO;
     let mut basis = Basis::Published;
     for person in &ctx.facts.people {
-        if person.member.tekun {
+        if person.member.tekun || tekun_eligible.contains(&person.index) {
+            if ctx.options.trace {
+                steps.push(Step {
+                    text: Text::new(
+                        format!(
+                            "{}{}，按特困人员单独供养，不计入低保家庭",
+                            person.label,
+                            if person.member.tekun {
+                                "已是特困人员"
+                            } else {
+                                "符合特困人员条件"
+                            }
+                        ),
+                        format!(
+                            "{} is {}: supported as a tekun person, outside the dibao household",
+                            person.label,
+                            if person.member.tekun {
+                                "a tekun person"
+                            } else {
+                                "eligible as a tekun person"
+                            }
+                        ),
+                    ),
+                    formula: String::new(),
+                    params: Vec::new(),
+                    clause: "特困人员认定办法（民发〔2021〕43号）；汉民发〔2021〕52号 二(一)"
+                        .into(),
+                    basis: Basis::Published,
+                });
+            }
             continue;
         }
         let income = member_yearly(ctx, person, false)?;

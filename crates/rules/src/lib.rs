@@ -166,13 +166,21 @@ pub(crate) fn assess_facts(facts: &Facts, options: Options) -> Result<Assessment
         options,
         used: Default::default(),
     };
-    let counted = income::household(&ctx)?;
+    // Tekun first: a member eligible for tekun is supported as such, and tekun support
+    // replaces dibao for that member, so the dibao household leaves them out.
+    let tekun = tekun::assess(&ctx)?;
+    let tekun_eligible: Vec<usize> = tekun
+        .iter()
+        .filter(|outcome| outcome.status == Status::Eligible)
+        .filter_map(|outcome| outcome.member)
+        .collect();
+    let counted = income::household(&ctx, &tekun_eligible)?;
     let dibao = dibao::assess(&ctx, &counted)?;
     let mut programmes = vec![dibao.outcome.clone()];
     programmes.extend(single_person::assess(&ctx, &counted, &dibao)?);
     programmes.push(gradual_exit::assess(&ctx, &counted, &dibao)?);
     programmes.push(marginal::assess(&ctx, &counted, &dibao)?);
-    programmes.extend(tekun::assess(&ctx)?);
+    programmes.extend(tekun);
     let price = price_subsidy::assess(&ctx, &programmes, &counted)?;
     programmes.push(price);
     programmes.push(temporary::assess());

@@ -214,6 +214,11 @@ impl Outcome {
         } else {
             Status::Eligible
         };
+        // Once a criterion is not met, no missing fact can change the outcome: asking for
+        // it would only waste the family's time.
+        if self.status == Status::NotEligible {
+            self.missing.clear();
+        }
         self.criteria
             .sort_by_key(|criterion| match criterion.state {
                 State::NotMet => 0,

@@ -20,13 +20,6 @@ pub(crate) fn assess() -> Outcome {
             "decided case by case; the calculator estimates no amount",
         ),
     );
-    outcome.missing(
-        "emergency".into(),
-        Text::new(
-            "遇到的急难情况（由镇、街道核实）",
-            "the emergency (checked by the township or street office)",
-        ),
-    );
     outcome.decide();
     outcome.reasons.push(Text::new(
         "遇到急难可在急难发生地直接申请临时救助，不受户籍限制；小额救助可先行发放",

@@ -1,0 +1,406 @@
+//! Batch benchmark: how many households per second doudi assesses.
+//!
+//!     cargo bench -p doudi-cli --bench batch
+//!
+//! Generates 100 000 varied households deterministically (an LCG, fixed seed), then times
+//!
+//! 1. `doudi_rules::assess` in a loop, with the trace (explanation steps) on and off;
+//! 2. `doudi_caseload::run` (what `doudi batch` does: parse the CSV, assess, write the
+//!    result CSV) in-process, trace on and off;
+//! 3. the optimised `doudi batch` binary (the one Cargo built for this bench, i.e.
+//!    target/release/doudi) on the same caseload written to a temporary CSV file, with
+//!    and without `--no-trace`.
+//!
+//! It prints households per second for each. Set DOUDI_BENCH_HOUSEHOLDS to change the
+//! count. Run without `--bench` (as `cargo test --benches` does) it checks itself on
+//! 1 000 households only.
+
+use doudi_rules::household::{
+    Caseworker, Disability, DisabilityKind, Family, Income, IncomeKind, Member, Money, Period,
+    Relation, SelfCare, Student, Supporter, SupporterSituation,
+};
+use doudi_rules::policy::Date;
+use doudi_rules::{Category, Decimal, Household, Options, Tier};
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+/// Knuth's MMIX linear congruential generator.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+    /// A number in 0..n.
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+    /// True with probability percent / 100.
+    fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len() as u64) as usize]
+    }
+    /// A whole amount in 元 from `low` to `high`, in steps of 10.
+    fn yuan(&mut self, low: u64, high: u64) -> Money {
+        let steps = (high - low) / 10 + 1;
+        Money(Decimal::from(low + self.below(steps) * 10))
+    }
+}
+
+const COUNTIES: [&str; 11] = [
+    "hantai", "nanzheng", "chenggu", "yangxian", "xixiang", "mianxian", "ningqiang", "lueyang",
+    "zhenba", "liuba", "foping",
+];
+const SURNAMES: [&str; 12] = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙"];
+const GIVEN: [&str; 12] = ["秀英", "建军", "桂兰", "志强", "丽", "小雨", "德明", "春花", "永平", "海涛", "玉梅", "浩"];
+const ILLNESSES: [&str; 5] = ["乳腺癌", "肺癌", "终末期肾病", "脑卒中", "白内障"];
+const SITUATIONS: [SupporterSituation; 8] = [
+    SupporterSituation::Able,
+    SupporterSituation::Tekun,
+    SupporterSituation::DibaoAged60Plus,
+    SupporterSituation::Aged70PlusLowIncome,
+    SupporterSituation::SeverelyDisabledLowIncome,
+    SupporterSituation::NoCivilCapacity,
+    SupporterSituation::Missing,
+    SupporterSituation::InPrison,
+];
+const KINDS: [DisabilityKind; 7] = [
+    DisabilityKind::Visual,
+    DisabilityKind::Hearing,
+    DisabilityKind::Speech,
+    DisabilityKind::Physical,
+    DisabilityKind::Intellectual,
+    DisabilityKind::Mental,
+    DisabilityKind::Multiple,
+];
+
+fn member(rng: &mut Lcg, relation: Relation, age: u32) -> Member {
+    let mut incomes = Vec::new();
+    let working = (18..60).contains(&age);
+    if working && rng.chance(60) {
+        incomes.push(Income { kind: IncomeKind::Wages, amount: rng.yuan(200, 3500), per: Period::Month });
+    }
+    if working && rng.chance(25) {
+        incomes.push(Income { kind: IncomeKind::Business, amount: rng.yuan(0, 800), per: Period::Month });
+    }
+    if rng.chance(5) {
+        incomes.push(Income { kind: IncomeKind::Property, amount: rng.yuan(0, 300), per: Period::Month });
+    }
+    if age >= 60 {
+        incomes.push(Income { kind: IncomeKind::ResidentsBasicPension, amount: rng.yuan(150, 250), per: Period::Month });
+        if rng.chance(15) {
+            incomes.push(Income { kind: IncomeKind::Transfer, amount: rng.yuan(500, 2500), per: Period::Month });
+        }
+        if rng.chance(30) {
+            incomes.push(Income { kind: IncomeKind::SupportReceived, amount: rng.yuan(0, 500), per: Period::Month });
+        }
+        if age >= 80 {
+            incomes.push(Income { kind: IncomeKind::OldAgeAllowance, amount: rng.yuan(50, 200), per: Period::Month });
+        }
+    }
+    if age < 25 && rng.chance(10) {
+        incomes.push(Income { kind: IncomeKind::Excluded, amount: rng.yuan(100, 300), per: Period::Month });
+    }
+    let disability = rng.chance(8).then(|| Disability {
+        kind: *rng.pick(&KINDS),
+        grade: 1 + rng.below(4) as u8,
+    });
+    let serious_illness = rng.chance(5).then(|| rng.pick(&ILLNESSES).to_string());
+    let student = match age {
+        6..=15 => Student::Compulsory,
+        16..=18 if rng.chance(70) => *rng.pick(&[Student::SeniorHigh, Student::SecondaryVocational]),
+        19..=22 if rng.chance(30) => Student::Higher,
+        _ => Student::None,
+    };
+    // Facts for a tekun candidate, known most of the time.
+    let candidate = !(18..60).contains(&age) || disability.is_some();
+    let self_care = (candidate && rng.chance(70)).then(|| {
+        let lost = if rng.chance(50) { 0 } else { rng.below(7) };
+        let mut items = [true; 6];
+        for item in items.iter_mut().take(lost as usize) {
+            *item = false;
+        }
+        SelfCare {
+            eating: items[5],
+            dressing: items[4],
+            getting_in_and_out_of_bed: items[3],
+            toileting: items[2],
+            walking_indoors: items[1],
+            bathing: items[0],
+        }
+    });
+    let supporters = (candidate && rng.chance(85)).then(|| {
+        (0..rng.below(3))
+            .map(|_| Supporter {
+                name: String::new(),
+                situation: if rng.chance(60) { SupporterSituation::Able } else { *rng.pick(&SITUATIONS) },
+            })
+            .collect()
+    });
+    Member {
+        name: format!("{}{}", rng.pick(&SURNAMES), rng.pick(&GIVEN)),
+        age: Some(age),
+        birth_date: None,
+        relation,
+        disability,
+        serious_illness,
+        student,
+        incomes,
+        employment_costs: None,
+        tekun: rng.chance(1),
+        self_care,
+        supporters,
+        own_property_within_limits: candidate.then(|| rng.chance(90)),
+    }
+}
+
+fn household(rng: &mut Lcg) -> Household {
+    let dates = [Date::new(2023, 6, 15), Date::new(2024, 3, 1), Date::new(2025, 10, 1), Date::new(2026, 11, 29)];
+    let date = *rng.pick(&dates);
+    let category = if rng.chance(55) { Category::Rural } else { Category::Urban };
+    let mut members = Vec::new();
+    let shape = rng.below(6);
+    let adult = 20 + rng.below(70) as u32;
+    members.push(member(rng, Relation::Applicant, adult));
+    if shape >= 1 && adult < 85 {
+        let spouse_age = (adult as i64 + rng.below(11) as i64 - 5).clamp(18, 95) as u32;
+        members.push(member(rng, Relation::Spouse, spouse_age));
+    }
+    if shape >= 2 && adult < 60 {
+        for _ in 0..1 + rng.below(3) {
+            let child_age = rng.below(u64::from(adult - 18).min(30)) as u32;
+            members.push(member(rng, Relation::Child, child_age));
+        }
+    }
+    if shape >= 4 && adult < 55 {
+        let parent_age = adult + 22 + rng.below(10) as u32;
+        members.push(member(rng, Relation::Parent, parent_age));
+    }
+    let on_dibao = rng.chance(15);
+    let tiers_in_force: &[Tier] = if date >= Date::new(2025, 10, 1) { &Tier::ALL } else { &Tier::ALL[..3] };
+    Household {
+        county: rng.pick(&COUNTIES).to_string(),
+        category,
+        date,
+        members,
+        family: Family {
+            poverty_alleviated: rng.chance(15),
+            marginal: rng.chance(5),
+            property_within_limits: if rng.chance(90) { Some(rng.chance(92)) } else { None },
+            on_dibao,
+            current_dibao_monthly: on_dibao.then(|| rng.yuan(200, 2500)),
+        },
+        caseworker: Caseworker {
+            rural_tier: (category == Category::Rural && rng.chance(50)).then(|| *rng.pick(tiers_in_force)),
+            overrides: Default::default(),
+            cpi_rise: rng.chance(80).then(|| Money(Decimal::new(rng.below(50) as i64, 1))),
+            food_cpi_rise: rng.chance(50).then(|| Money(Decimal::new(rng.below(80) as i64 - 20, 1))),
+        },
+    }
+}
+
+/// The caseload as CSV in the batch format (docs/batch-format.md), every column.
+fn to_csv(households: &[Household]) -> String {
+    let columns = doudi_caseload::INPUT_COLUMNS;
+    let mut out = columns.join(",");
+    out.push('\n');
+    let flag = |value: bool| if value { "1" } else { "0" }.to_string();
+    let option_flag = |value: Option<bool>| value.map(flag).unwrap_or_default();
+    let money = |value: Option<Money>| value.map(|money| money.0.to_string()).unwrap_or_default();
+    let name_of = |value: &dyn erased::Name| value.name();
+    for (index, household) in households.iter().enumerate() {
+        for (position, member) in household.members.iter().enumerate() {
+            let first = position == 0;
+            let income = |kind: IncomeKind| {
+                member
+                    .incomes
+                    .iter()
+                    .find(|income| income.kind == kind)
+                    .map(|income| income.amount.0.to_string())
+                    .unwrap_or_default()
+            };
+            let cell = |column: &str| -> String {
+                match column {
+                    "household_id" => format!("B{index:06}"),
+                    "county" if first => household.county.clone(),
+                    "category" if first => name_of(&household.category),
+                    "date" if first => household.date.to_string(),
+                    "poverty_alleviated" if first => flag(household.family.poverty_alleviated),
+                    "marginal" if first => flag(household.family.marginal),
+                    "property_within_limits" if first => option_flag(household.family.property_within_limits),
+                    "on_dibao" if first => flag(household.family.on_dibao),
+                    "current_dibao_monthly" if first => money(household.family.current_dibao_monthly),
+                    "rural_tier" if first => household.caseworker.rural_tier.map(|tier| tier.letter().to_string()).unwrap_or_default(),
+                    "cpi_rise" if first => money(household.caseworker.cpi_rise),
+                    "food_cpi_rise" if first => money(household.caseworker.food_cpi_rise),
+                    "name" => member.name.clone(),
+                    "age" => member.age.map(|age| age.to_string()).unwrap_or_default(),
+                    "relation" => name_of(&member.relation),
+                    "disability_kind" => member.disability.map(|d| name_of(&d.kind)).unwrap_or_default(),
+                    "disability_grade" => member.disability.map(|d| d.grade.to_string()).unwrap_or_default(),
+                    "serious_illness" => member.serious_illness.clone().unwrap_or_default(),
+                    "student" => name_of(&member.student),
+                    "wages_monthly" => income(IncomeKind::Wages),
+                    "business_monthly" => income(IncomeKind::Business),
+                    "property_income_monthly" => income(IncomeKind::Property),
+                    "transfer_monthly" => income(IncomeKind::Transfer),
+                    "support_received_monthly" => income(IncomeKind::SupportReceived),
+                    "residents_basic_pension_monthly" => income(IncomeKind::ResidentsBasicPension),
+                    "old_age_allowance_monthly" => income(IncomeKind::OldAgeAllowance),
+                    "excluded_monthly" => income(IncomeKind::Excluded),
+                    "employment_costs_monthly" => money(member.employment_costs),
+                    "tekun" => flag(member.tekun),
+                    "self_care" => member
+                        .self_care
+                        .map(|care| care.items().iter().map(|(_, _, can)| if *can { '1' } else { '0' }).collect())
+                        .unwrap_or_default(),
+                    "supporters" => match &member.supporters {
+                        None => String::new(),
+                        Some(list) if list.is_empty() => "none".into(),
+                        Some(list) => list.iter().map(|s| name_of(&s.situation)).collect::<Vec<_>>().join(";"),
+                    },
+                    "own_property_within_limits" => option_flag(member.own_property_within_limits),
+                    _ => String::new(),
+                }
+            };
+            let row: Vec<String> = columns.iter().map(|column| cell(column)).collect();
+            out.push_str(&row.join(","));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The serde name of an enum value ("rural", "senior_high", "in_prison").
+mod erased {
+    pub trait Name {
+        fn name(&self) -> String;
+    }
+    impl<T: serde::Serialize> Name for T {
+        fn name(&self) -> String {
+            match serde_json::to_value(self) {
+                Ok(serde_json::Value::String(text)) => text,
+                _ => String::new(),
+            }
+        }
+    }
+}
+
+fn report(label: &str, count: usize, elapsed: Duration) {
+    let seconds = elapsed.as_secs_f64();
+    println!(
+        "{label:<46} {count:>7} households in {seconds:>7.3} s = {:>9.0} households/s ({:.2} µs each)",
+        count as f64 / seconds,
+        seconds * 1e6 / count as f64
+    );
+}
+
+/// What a run found: outcomes by programme and status, households in error, the sum of
+/// the totals. Returned so that nothing is optimised away and the modes can be compared.
+#[derive(Debug, PartialEq)]
+struct Tally {
+    outcomes: std::collections::BTreeMap<(&'static str, &'static str), usize>,
+    errors: usize,
+    total: Decimal,
+}
+
+fn assess_all(households: &[Household], trace: bool) -> Tally {
+    let mut tally = Tally { outcomes: Default::default(), errors: 0, total: Decimal::ZERO };
+    for household in households {
+        match doudi_rules::assess(black_box(household), Options { trace }) {
+            Ok(assessment) => {
+                for outcome in &assessment.programmes {
+                    *tally.outcomes.entry((outcome.programme.id(), outcome.status.id())).or_default() += 1;
+                }
+                tally.total += assessment.total_monthly;
+                black_box(&assessment);
+            }
+            Err(error) => {
+                tally.errors += 1;
+                black_box(error);
+            }
+        }
+    }
+    tally
+}
+
+fn main() {
+    let benchmarking = std::env::args().any(|arg| arg == "--bench");
+    let count: usize = std::env::var("DOUDI_BENCH_HOUSEHOLDS")
+        .ok()
+        .and_then(|text| text.parse().ok())
+        .unwrap_or(if benchmarking { 100_000 } else { 1_000 });
+
+    let started = Instant::now();
+    let mut rng = Lcg(0x5eed_d0d1_2026_1129);
+    let households: Vec<Household> = (0..count).map(|_| household(&mut rng)).collect();
+    let members: usize = households.iter().map(|household| household.members.len()).sum();
+    let csv = to_csv(&households);
+    println!(
+        "doudi batch benchmark: {count} households, {members} members, CSV {:.1} MB (generated in {:.2} s)",
+        csv.len() as f64 / 1e6,
+        started.elapsed().as_secs_f64()
+    );
+
+    // Warm up (page in code and tables).
+    let warm = count.min(1_000);
+    assess_all(&households[..warm], true);
+
+    let started = Instant::now();
+    let traced = assess_all(&households, true);
+    report("doudi_rules::assess, trace on", count, started.elapsed());
+    let started = Instant::now();
+    let quick = assess_all(&households, false);
+    report("doudi_rules::assess, trace off", count, started.elapsed());
+    assert_eq!(traced, quick, "the trace changes no amount and no status");
+    println!("  {} households with input errors; total of the totals {} 元/月; outcomes:", quick.errors, quick.total);
+    let mut line = String::new();
+    for ((programme, status), count) in &quick.outcomes {
+        line.push_str(&format!("  {programme}/{status} {count}"));
+        if line.len() > 80 {
+            println!("  {}", line.trim_start());
+            line.clear();
+        }
+    }
+    if !line.is_empty() {
+        println!("  {}", line.trim_start());
+    }
+
+    for trace in [true, false] {
+        let started = Instant::now();
+        let out = doudi_caseload::run(&csv, Options { trace }).expect("the generated caseload reads");
+        report(
+            &format!("doudi_caseload::run (CSV in and out), trace {}", if trace { "on" } else { "off" }),
+            count,
+            started.elapsed(),
+        );
+        assert_eq!(out.lines().count(), count + 1, "one result row per household");
+        // The CSV path gives the same households the same totals.
+        let error_rows = out.lines().skip(1).filter(|line| !line.ends_with(',')).count();
+        assert_eq!(error_rows, quick.errors, "the same households are in error");
+    }
+
+    let binary = std::path::Path::new(env!("CARGO_BIN_EXE_doudi"));
+    if !binary.exists() {
+        println!("{} not built: skipping the binary timing", binary.display());
+        return;
+    }
+    let path = std::env::temp_dir().join(format!("doudi-bench-{}-{count}.csv", std::process::id()));
+    std::fs::write(&path, &csv).expect("write the caseload");
+    for args in [vec!["batch", path.to_str().unwrap(), "--no-trace"], vec!["batch", path.to_str().unwrap()]] {
+        let started = Instant::now();
+        let output = std::process::Command::new(binary).args(&args).output().expect("doudi runs");
+        let elapsed = started.elapsed();
+        assert!(output.status.success(), "doudi batch failed: {}", String::from_utf8_lossy(&output.stderr));
+        assert_eq!(output.stdout.iter().filter(|byte| **byte == b'\n').count(), count + 1);
+        report(&format!("`doudi {}` (process)", if args.len() == 3 { "batch --no-trace" } else { "batch" }), count, elapsed);
+    }
+    println!("  binary: {}", binary.display());
+    std::fs::remove_file(&path).ok();
+}

@@ -1,0 +1,494 @@
+//! Runs the built `doudi` binary on the shipped examples and on bad input.
+//!
+//! - every examples/*.json with `assess` and `explain`: exit 0, the JSON parses, and the
+//!   outcome the example was written to show (asserted below, with the arithmetic worked
+//!   out by hand from docs/household-format.md and /work/shared/policy-facts.md);
+//! - examples/caseload.csv with `batch` (with and without the trace);
+//! - bad input (malformed JSON, an unknown field, a negative amount, an empty file, a
+//!   directory, a missing file): exit status 2, a message on stderr naming the field (or
+//!   the file), nothing on stdout;
+//! - `doudi policy check` exits 0; `doudi schema` is valid JSON;
+//! - the docs name every batch column, and the complete example of
+//!   docs/household-format.md is accepted.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const DOUDI: &str = env!("CARGO_BIN_EXE_doudi");
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn examples() -> PathBuf {
+    root().join("examples")
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(DOUDI)
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("the doudi binary runs")
+}
+
+fn run_with_stdin(args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(DOUDI)
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the doudi binary runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn assert_ok(output: &Output, what: &str) {
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{what}: exit status {:?}\nstderr: {}",
+        output.status.code(),
+        text(&output.stderr)
+    );
+}
+
+fn json_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(examples())
+        .expect("examples/ exists")
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn assess(path: &Path) -> Value {
+    let output = run(&["assess", path.to_str().unwrap()]);
+    assert_ok(&output, &format!("assess {}", path.display()));
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|error| panic!("assess {}: not JSON: {error}", path.display()))
+}
+
+/// The outcomes of one programme (tekun and single-person give one per member).
+fn outcomes<'a>(assessment: &'a Value, programme: &str) -> Vec<&'a Value> {
+    assessment["programmes"]
+        .as_array()
+        .expect("programmes is an array")
+        .iter()
+        .filter(|outcome| outcome["programme"] == programme)
+        .collect()
+}
+
+/// The only outcome of a programme, or the one about `member`.
+fn outcome<'a>(assessment: &'a Value, programme: &str, member: Option<u64>) -> &'a Value {
+    let all = outcomes(assessment, programme);
+    let found: Vec<&Value> = match member {
+        None => all,
+        Some(index) => all
+            .into_iter()
+            .filter(|outcome| outcome["member"].as_u64() == Some(index))
+            .collect(),
+    };
+    assert_eq!(found.len(), 1, "one {programme} outcome for member {member:?}");
+    found[0]
+}
+
+fn status<'a>(assessment: &'a Value, programme: &str, member: Option<u64>) -> &'a str {
+    outcome(assessment, programme, member)["status"]
+        .as_str()
+        .unwrap()
+}
+
+/// A decimal as the output writes it (a JSON string), compared by value: "1606" and
+/// "1606.00" are the same amount.
+fn amount(value: &Value) -> String {
+    let text = value.as_str().unwrap_or_else(|| panic!("an amount, not {value}"));
+    let number: rust_decimal::Decimal = text.parse().unwrap();
+    number.normalize().to_string()
+}
+
+fn monthly(assessment: &Value, programme: &str, member: Option<u64>) -> String {
+    amount(&outcome(assessment, programme, member)["monthly"])
+}
+
+fn level(assessment: &Value, programme: &str, member: Option<u64>) -> String {
+    outcome(assessment, programme, member)["level"]["zh"]
+        .as_str()
+        .unwrap_or("")
+        .to_string()
+}
+
+/// What each example was written to show. Every examples/*.json must have an entry.
+fn check_example(name: &str, a: &Value) {
+    match name {
+        "urban-family-with-grandmother.json" => {
+            // 4 people, counted wages 900 + 600 = 1500 (the grandmother's basic pension
+            // is not counted): 375 per person < 675. Gap 675 × 4 − 1500 = 1200; top-ups
+            // for the grandmother (78) and the child (12): 2 × round(0.3 × 675 = 202.5)
+            // = 2 × 203 = 406. 1200 + 406 = 1606.
+            assert_eq!(status(a, "dibao", None), "eligible");
+            assert_eq!(monthly(a, "dibao", None), "1606");
+            assert_eq!(amount(&a["total_monthly"]), "1606");
+            assert_eq!(a["household_size"], 4);
+            assert_eq!(amount(&a["counted_income_per_person_monthly"]), "375");
+            // The son is able to support his mother, the parents their child.
+            assert_eq!(status(a, "tekun", Some(2)), "not_eligible");
+            assert_eq!(status(a, "tekun", Some(3)), "not_eligible");
+            assert_eq!(status(a, "marginal_family", None), "not_eligible");
+        }
+        "rural-elderly-couple-tier.json" => {
+            // Tier B 370 × 2 = 740; the husband (71) gets round(0.3 × 475 = 142.5) = 143;
+            // the wife (66) none. 740 + 143 = 883.
+            assert_eq!(status(a, "dibao", None), "eligible");
+            assert_eq!(monthly(a, "dibao", None), "883");
+            assert_eq!(level(a, "dibao", None), "B档");
+            assert!(outcome(a, "dibao", None).get("monthly_min").is_none());
+            assert_eq!(amount(&a["total_monthly"]), "883");
+        }
+        "tekun-self-care.json" => {
+            // Rural basic 620 + 10 % of 佛坪 (class 3) 2140 = 214: 834.
+            assert_eq!(status(a, "tekun", Some(0)), "eligible");
+            assert_eq!(level(a, "tekun", Some(0)), "全自理");
+            assert_eq!(monthly(a, "tekun", Some(0)), "834");
+        }
+        "tekun-partial-care.json" => {
+            // Urban basic 880 + 15 % of 城固 (class 2) 2250 = 337.5 → 338: 1218. Her only
+            // son is in prison; two items lost.
+            assert_eq!(status(a, "tekun", Some(0)), "eligible");
+            assert_eq!(level(a, "tekun", Some(0)), "半护理");
+            assert_eq!(monthly(a, "tekun", Some(0)), "1218");
+        }
+        "tekun-full-care.json" => {
+            // Rural basic 620 + 25 % of 宁强 (class 3) 2140 = 535: 1155. Grade-1
+            // physical disability at 45; five items lost.
+            assert_eq!(status(a, "tekun", Some(0)), "eligible");
+            assert_eq!(level(a, "tekun", Some(0)), "全护理");
+            assert_eq!(monthly(a, "tekun", Some(0)), "1155");
+        }
+        "single-person-severe-disability.json" => {
+            // Family: (2500 × 12 + 6000) ÷ 12 ÷ 3 = 1000 per person ≥ 475: not eligible.
+            // The son alone: tier A 475 + severe top-up round(0.5 × 475 = 237.5) = 238:
+            // 713.
+            assert_eq!(status(a, "dibao", None), "not_eligible");
+            assert_eq!(status(a, "single_person", Some(2)), "eligible");
+            assert_eq!(monthly(a, "single_person", Some(2)), "713");
+            assert_eq!(amount(&a["total_monthly"]), "713");
+            assert_eq!(status(a, "tekun", Some(2)), "not_eligible");
+        }
+        "gradual-exit.json" => {
+            // (2000 + 600) ÷ 3 = 866.67 ≥ 675: dibao ends; 6 months at the current 1628,
+            // then a month at 0.
+            assert_eq!(status(a, "dibao", None), "not_eligible");
+            assert_eq!(status(a, "gradual_exit", None), "eligible");
+            assert_eq!(monthly(a, "gradual_exit", None), "1628");
+            let timeline = outcome(a, "gradual_exit", None)["timeline"]
+                .as_array()
+                .expect("a timeline");
+            assert_eq!(timeline.len(), 7);
+            assert_eq!(timeline[0]["month"], "2026-12");
+            assert_eq!(timeline[5]["month"], "2027-05");
+            assert_eq!(amount(&timeline[5]["amount"]), "1628");
+            assert_eq!(amount(&timeline[6]["amount"]), "0");
+            assert_eq!(outcome(a, "gradual_exit", None)["amount_basis"], "assumed");
+        }
+        "marginal-family.json" => {
+            // 2400 ÷ 3 = 800: 675 ≤ 800 < 1012.5. The son's student grant is not counted.
+            assert_eq!(status(a, "dibao", None), "not_eligible");
+            assert_eq!(status(a, "marginal_family", None), "eligible");
+            assert_eq!(amount(&a["counted_income_per_person_monthly"]), "800");
+            assert_eq!(amount(&a["total_monthly"]), "0");
+        }
+        "rural-family-estimated-tier.json" => {
+            // (4800 + 800 × 12) ÷ 12 ÷ 3 = 400 < 475. Estimated tier B: 370 × 3 = 1110,
+            // range E 150 × 3 = 450 to A 475 × 3 = 1425; top-ups: the mother (乳腺癌)
+            // 238, the daughter (15) 143: 381. 1491, range 831–1806.
+            let dibao = outcome(a, "dibao", None);
+            assert_eq!(dibao["status"], "eligible");
+            assert_eq!(monthly(a, "dibao", None), "1491");
+            assert_eq!(amount(&dibao["monthly_min"]), "831");
+            assert_eq!(amount(&dibao["monthly_max"]), "1806");
+            assert!(level(a, "dibao", None).contains("估算"));
+            assert_eq!(dibao["amount_basis"], "assumed");
+            assert_eq!(amount(&a["total_monthly_min"]), "831");
+            assert_eq!(amount(&a["total_monthly_max"]), "1806");
+        }
+        other => panic!("examples/{other} has no expected outcome in crates/cli/tests/examples.rs"),
+    }
+}
+
+#[test]
+fn every_example_gives_its_intended_outcome() {
+    let files = json_files();
+    assert!(files.len() >= 9, "the nine examples are present");
+    for path in &files {
+        let name = path.file_name().unwrap().to_str().unwrap();
+        let assessment = assess(path);
+        for key in ["rules_version", "date", "county", "total_monthly", "total_basis", "programmes", "not_published", "disclaimer"] {
+            assert!(assessment.get(key).is_some(), "{name}: no {key}");
+        }
+        assert_eq!(assessment["date"], "2026-11-29", "{name}");
+        // Every basis is one of the four names.
+        for outcome in assessment["programmes"].as_array().unwrap() {
+            let basis = outcome["amount_basis"].as_str().unwrap();
+            assert!(["published", "inferred", "assumed", "override"].contains(&basis), "{name}: {basis}");
+            for step in outcome["steps"].as_array().unwrap() {
+                for param in step["params"].as_array().unwrap() {
+                    let basis = param["basis"].as_str().unwrap();
+                    assert!(["published", "inferred", "assumed", "override"].contains(&basis), "{name}: {basis}");
+                }
+            }
+        }
+        check_example(name, &assessment);
+    }
+}
+
+#[test]
+fn every_example_member_has_a_chinese_name() {
+    for path in json_files() {
+        let household: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for member in household["members"].as_array().unwrap() {
+            let name = member["name"].as_str().unwrap_or("");
+            assert!(
+                !name.is_empty() && name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{}: member name {name:?}",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn every_example_explains() {
+    for path in json_files() {
+        let output = run(&["explain", path.to_str().unwrap()]);
+        assert_ok(&output, &format!("explain {}", path.display()));
+        let out = text(&output.stdout);
+        assert!(out.contains("规则版本"), "{}: {out}", path.display());
+        assert!(out.contains("以当地民政部门审核为准"), "{}", path.display());
+        // The explanation names each member that has an outcome of their own.
+        let assessment = assess(&path);
+        for outcome in assessment["programmes"].as_array().unwrap() {
+            if let Some(label) = outcome["member_label"].as_str() {
+                assert!(out.contains(label), "{}: {label} not in the explanation", path.display());
+            }
+        }
+        assert!(output.stderr.is_empty(), "{}: {}", path.display(), text(&output.stderr));
+    }
+}
+
+#[test]
+fn examples_read_from_stdin_give_the_same_assessment() {
+    let path = examples().join("urban-family-with-grandmother.json");
+    let from_file = run(&["assess", path.to_str().unwrap()]);
+    let from_stdin = run_with_stdin(&["assess", "-"], &std::fs::read_to_string(&path).unwrap());
+    assert_ok(&from_stdin, "assess -");
+    assert_eq!(from_file.stdout, from_stdin.stdout);
+}
+
+/// The caseload rows, by household_id.
+fn batch_rows(args: &[&str]) -> (Vec<String>, Vec<std::collections::BTreeMap<String, String>>) {
+    let output = run(args);
+    assert_ok(&output, "batch");
+    let out = text(&output.stdout);
+    let mut lines = out.lines();
+    let header: Vec<String> = lines.next().unwrap().split(',').map(str::to_string).collect();
+    let rows = lines
+        .map(|line| {
+            // The example's output has no quoted cells (no commas in any value).
+            header.iter().cloned().zip(line.split(',').map(str::to_string)).collect()
+        })
+        .collect();
+    (header, rows)
+}
+
+#[test]
+fn the_example_caseload_runs() {
+    let csv = examples().join("caseload.csv");
+    let (header, rows) = batch_rows(&["batch", csv.to_str().unwrap()]);
+    assert_eq!(header, doudi_caseload::OUTPUT_COLUMNS);
+    assert!(rows.len() >= 10, "10+ households");
+    let input = std::fs::read_to_string(&csv).unwrap();
+    let households: std::collections::BTreeSet<&str> = input
+        .lines()
+        .skip(1)
+        .map(|line| line.split(',').next().unwrap())
+        .collect();
+    assert_eq!(rows.len(), households.len(), "one output row per household");
+    let row = |id: &str| rows.iter().find(|row| row["household_id"] == id).unwrap_or_else(|| panic!("{id}"));
+    for row in &rows {
+        assert_eq!(row["error"], "", "{}: {}", row["household_id"], row["error"]);
+    }
+    // The same households as the JSON examples, with the same amounts.
+    assert_eq!(row("HZ-001")["dibao_monthly"], "1606");
+    assert_eq!(row("HZ-001")["members"], "4");
+    assert_eq!(row("HZ-002")["dibao_monthly"], "883");
+    assert_eq!(row("HZ-003")["tekun_monthly"], "834");
+    assert_eq!(row("HZ-004")["tekun_monthly"], "1218");
+    assert_eq!(row("HZ-005")["tekun_monthly"], "1155");
+    assert_eq!(row("HZ-006")["single_person_monthly"], "713");
+    assert_eq!(row("HZ-007")["gradual_exit_status"], "eligible");
+    assert_eq!(row("HZ-007")["gradual_exit_monthly"], "1628");
+    assert_eq!(row("HZ-008")["marginal_family_status"], "eligible");
+    assert_eq!(row("HZ-009")["total_monthly_min"], "831");
+    assert_eq!(row("HZ-009")["total_monthly_max"], "1806");
+    // 邓小红 700 + 300 support = 1000 ÷ 3 = 333.33 < 475; tier C 265 × 3 = 795, two
+    // children 2 × 143: 1081.
+    assert_eq!(row("HZ-010")["dibao_monthly"], "1081");
+    assert_eq!(row("HZ-011")["dibao_status"], "not_eligible");
+    assert_eq!(row("HZ-012")["dibao_status"], "needs_more_information");
+    // CPI 3.6 % ≥ 3.5 %: tier A 475 + 30 (assumed) price subsidy.
+    assert_eq!(row("HZ-013")["price_subsidy_monthly"], "30");
+    assert_eq!(row("HZ-013")["total_monthly"], "505");
+    assert_eq!(row("HZ-013")["total_basis"], "assumed");
+
+    // Without the trace the amounts are the same.
+    let (_, quick) = batch_rows(&["batch", csv.to_str().unwrap(), "--no-trace"]);
+    assert_eq!(rows, quick);
+}
+
+/// Runs a command that must fail on bad input: exit 2, nothing on stdout, and stderr
+/// containing `expected`.
+fn assert_rejected(args: &[&str], expected: &str) {
+    let output = run(args);
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{args:?}: stderr {stderr}");
+    assert!(output.stdout.is_empty(), "{args:?}: stdout {}", text(&output.stdout));
+    assert!(stderr.contains(expected), "{args:?}: stderr {stderr:?} should name {expected:?}");
+}
+
+/// A scratch directory of this test process.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("doudi-cli-tests-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn bad_input_exits_with_status_2_and_names_the_field() {
+    let dir = scratch("bad");
+    let write = |name: &str, content: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, content).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let malformed = write("malformed.json", "{\"county\": \"hantai\", \"category\": ");
+    let unknown = write(
+        "unknown.json",
+        r#"{"county":"hantai","category":"urban","date":"2026-11-29","members":[{"age":30,"colour":"red"}]}"#,
+    );
+    let negative = write(
+        "negative.json",
+        r#"{"county":"hantai","category":"urban","date":"2026-11-29","members":[{"age":30,"incomes":[{"kind":"wages","amount":"-500"}]}]}"#,
+    );
+    let fraction = write(
+        "fraction.json",
+        r#"{"county":"hantai","category":"urban","date":"2026-11-29","members":[{"age":30,"incomes":[{"kind":"wages","amount":12.5}]}]}"#,
+    );
+    let county = write(
+        "county.json",
+        r#"{"county":"xian","category":"urban","date":"2026-11-29","members":[{"age":30}]}"#,
+    );
+    let early = write(
+        "early.json",
+        r#"{"county":"hantai","category":"urban","date":"2020-01-01","members":[{"age":30}]}"#,
+    );
+    let empty = write("empty.json", "");
+    let directory = dir.join("a-directory");
+    std::fs::create_dir_all(&directory).unwrap();
+    let directory = directory.to_str().unwrap().to_string();
+    let missing = dir.join("no-such-file.json").to_str().unwrap().to_string();
+
+    for command in ["assess", "explain", "what-if"] {
+        assert_rejected(&[command, &malformed], "category");
+        assert_rejected(&[command, &unknown], "members[0].colour");
+        assert_rejected(&[command, &negative], "members[0].incomes[0].amount");
+        assert_rejected(&[command, &fraction], "members[0].incomes[0].amount");
+        assert_rejected(&[command, &county], "county");
+        assert_rejected(&[command, &early], "date");
+        assert_rejected(&[command, &empty], "input");
+        assert_rejected(&[command, &directory], &directory);
+        assert_rejected(&[command, &missing], &missing);
+    }
+    assert_rejected(&["batch", &directory], &directory);
+    assert_rejected(&["batch", &missing], &missing);
+    let bad_header = write("bad.csv", "household_id,county,category,date,colour\n");
+    assert_rejected(&["batch", &bad_header], "csv.colour");
+    assert_rejected(&["frobnicate"], "frobnicate");
+    assert_rejected(&[], "doudi");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_bad_household_in_a_caseload_gets_an_error_row() {
+    let dir = scratch("caseload");
+    let path = dir.join("mixed.csv");
+    std::fs::write(
+        &path,
+        "household_id,county,category,date,property_within_limits,name,age,wages_monthly\n\
+         A,hantai,urban,2026-11-29,1,王芳,40,300\n\
+         B,hantai,urban,2026-11-29,1,李明,400,0\n",
+    )
+    .unwrap();
+    let (_, rows) = batch_rows(&["batch", path.to_str().unwrap()]);
+    assert_eq!(rows.len(), 2);
+    // 675 − 300 = 375.
+    assert_eq!(rows[0]["dibao_monthly"], "375");
+    assert!(rows[1]["error"].contains("members[0].age"), "{}", rows[1]["error"]);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn policy_check_passes() {
+    let output = run(&["policy", "check"]);
+    assert_ok(&output, "policy check");
+    assert!(text(&output.stdout).trim_end().ends_with("OK"));
+}
+
+#[test]
+fn the_schema_is_json() {
+    let output = run(&["schema"]);
+    assert_ok(&output, "schema");
+    let schema: Value = serde_json::from_slice(&output.stdout).expect("the schema is JSON");
+    assert!(schema["properties"]["members"].is_object());
+    for required in ["county", "category", "date", "members"] {
+        assert!(schema["required"].as_array().unwrap().iter().any(|field| field == required), "{required}");
+    }
+}
+
+#[test]
+fn the_batch_doc_names_every_column() {
+    let doc = std::fs::read_to_string(root().join("docs/batch-format.md")).expect("docs/batch-format.md");
+    for column in doudi_caseload::INPUT_COLUMNS.iter().chain(doudi_caseload::OUTPUT_COLUMNS) {
+        assert!(doc.contains(&format!("`{column}`")), "docs/batch-format.md does not describe `{column}`");
+    }
+}
+
+#[test]
+fn the_household_doc_examples_are_accepted() {
+    let doc = std::fs::read_to_string(root().join("docs/household-format.md")).expect("docs/household-format.md");
+    let mut found = 0;
+    for block in doc.split("```json").skip(1) {
+        let block = block.split("```").next().unwrap();
+        if !block.contains("\"county\"") || !block.contains("\"members\"") {
+            continue;
+        }
+        found += 1;
+        let output = run_with_stdin(&["assess", "-"], block);
+        assert_ok(&output, &format!("the example of docs/household-format.md:\n{block}"));
+    }
+    assert!(found >= 1, "docs/household-format.md has a complete example");
+}
