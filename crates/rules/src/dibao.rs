@@ -444,7 +444,8 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted) -> Result<Dibao, InputError> 
         });
     }
     outcome.decide();
-    if income_below {
+    // An amount only where it can still be paid: not when a criterion already fails.
+    if income_below && outcome.status != crate::Status::NotEligible {
         let gap_monthly = standard_monthly * size - counted.monthly_total();
         let base = match facts.category {
             Category::Urban => {

@@ -695,6 +695,7 @@ impl Household {
             let limit = match param.unit {
                 policy::Unit::Flag => Some(Decimal::ONE),
                 policy::Unit::Months => Some(Decimal::from(36)),
+                policy::Unit::WageClass => Some(Decimal::from(3)),
                 policy::Unit::Ratio => Some(Decimal::from(10)),
                 _ => None,
             };

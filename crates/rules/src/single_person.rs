@@ -143,7 +143,7 @@ pub(crate) fn assess(
         }
         outcome.rests_on(own.basis);
         outcome.steps.extend(own.step);
-        if own_below && !whole_family_qualifies {
+        if outcome.status != crate::Status::NotEligible {
             let people: Vec<&Person> = vec![person];
             let base = match facts.category {
                 Category::Urban => {

@@ -28,7 +28,20 @@ const MIME: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export function startStaticServer(dir: string, port = 0): Promise<http.Server> {
+/** The policy of a page's <meta http-equiv="Content-Security-Policy">, if any. */
+function metaPolicy(page: string): string | undefined {
+  const match = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/i.exec(page);
+  return match?.[1].replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+}
+
+export interface StaticServerOptions {
+  /** Rewrites a file's body before it is sent (tests use it to fake a release). */
+  transform?: (pathname: string, body: Buffer) => Buffer;
+}
+
+/** Serves `dir`. An HTML page's Content-Security-Policy meta is also sent as the
+ * header, as a real host would, so the tests run under both. */
+export function startStaticServer(dir: string, port = 0, options: StaticServerOptions = {}): Promise<http.Server> {
   const root = path.resolve(dir);
   const server = http.createServer((req, res) => {
     let pathname: string;
@@ -49,12 +62,17 @@ export function startStaticServer(dir: string, port = 0): Promise<http.Server> {
         res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
         return;
       }
-      res.writeHead(200, {
-        'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      if (options.transform) body = options.transform(pathname, body);
+      const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+      const headers: http.OutgoingHttpHeaders = {
+        'Content-Type': type,
         'Content-Length': body.length,
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
-      });
+      };
+      const policy = type.startsWith('text/html') ? metaPolicy(body.toString('utf8')) : undefined;
+      if (policy) headers['Content-Security-Policy'] = policy;
+      res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     });
   });

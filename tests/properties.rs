@@ -1,0 +1,647 @@
+//! Property tests (proptest), each at a modest number of cases so that the suite stays fast:
+//! - amounts are never negative: every outcome's monthly, yearly, min and max, and the
+//!   total with its range;
+//! - the dibao amount never rises when counted income rises (same household, more wages),
+//!   urban and rural, with the tier chosen or estimated;
+//! - no input panics: arbitrary JSON trees, and valid households with random deletions and
+//!   random values in place of fields, go through `serde_json::from_value::<Household>` and
+//!   `assess` (and `what_if`) and come back as Ok or Err.
+
+use doudi_rules::policy::{Date, PLACES};
+use doudi_rules::{assess, Decimal, Household, Options, Programme};
+use proptest::prelude::*;
+use proptest::sample::Index;
+use serde_json::{json, Map, Value};
+
+const CASES: u32 = 256;
+
+/// `CASES` cases per property, or PROPTEST_CASES when set (for a longer hunt).
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|cases| cases.parse().ok())
+        .unwrap_or(CASES);
+    ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+// ---- generators of valid households (as JSON) ----------------------------------------
+
+fn county() -> impl Strategy<Value = String> {
+    (0..PLACES.len()).prop_map(|index| PLACES[index].id.to_string())
+}
+
+/// A date from the first modelled date (2023-01-01) to 2027-11-29, as "YYYY-MM-DD".
+fn date() -> impl Strategy<Value = String> {
+    (2023u16..=2027, 1u8..=12, 1u8..=31).prop_map(|(year, month, day)| {
+        let day = day.min(doudi_policy::days_in_month(year, month));
+        let date = Date::new(year, month, day).min(Date::new(2027, 11, 29));
+        date.to_string()
+    })
+}
+
+/// An amount in fen, written as "123.45" or, when whole, sometimes as a JSON integer.
+fn amount(max_fen: u64) -> impl Strategy<Value = Value> {
+    (0..=max_fen, any::<bool>()).prop_map(|(fen, integer)| {
+        if integer && fen % 100 == 0 {
+            json!(fen / 100)
+        } else {
+            json!(format!("{}.{:02}", fen / 100, fen % 100))
+        }
+    })
+}
+
+fn income() -> impl Strategy<Value = Value> {
+    let kinds = prop::sample::select(vec![
+        "wages",
+        "business",
+        "property",
+        "transfer",
+        "support_received",
+        "residents_basic_pension",
+        "old_age_allowance",
+        "medical_insurance",
+        "excluded",
+    ]);
+    (
+        kinds,
+        amount(1_500_000),
+        prop::sample::select(vec!["month", "year"]),
+    )
+        .prop_map(|(kind, amount, per)| {
+            let amount = if per == "year" {
+                // A yearly figure of up to 12 × 15000 yuan.
+                match amount {
+                    Value::String(text) => json!(format!(
+                        "{}",
+                        text.parse::<Decimal>().unwrap() * Decimal::from(12)
+                    )),
+                    Value::Number(number) => json!(number.as_u64().unwrap() * 12),
+                    other => other,
+                }
+            } else {
+                amount
+            };
+            json!({ "kind": kind, "amount": amount, "per": per })
+        })
+}
+
+fn self_care() -> impl Strategy<Value = Value> {
+    prop::array::uniform6(any::<bool>()).prop_map(|items| {
+        json!({
+            "eating": items[0], "dressing": items[1], "getting_in_and_out_of_bed": items[2],
+            "toileting": items[3], "walking_indoors": items[4], "bathing": items[5]
+        })
+    })
+}
+
+fn supporters() -> impl Strategy<Value = Value> {
+    let situation = prop::sample::select(vec![
+        "able",
+        "tekun",
+        "dibao_aged60_plus",
+        "aged70_plus_low_income",
+        "severely_disabled_low_income",
+        "no_civil_capacity",
+        "missing",
+        "in_prison",
+    ]);
+    prop::collection::vec(
+        situation.prop_map(|situation| json!({ "situation": situation })),
+        0..3,
+    )
+    .prop_map(Value::Array)
+}
+
+fn member(may_be_tekun: bool) -> impl Strategy<Value = Value> {
+    let disability = prop::option::weighted(
+        0.3,
+        (
+            prop::sample::select(vec![
+                "visual",
+                "hearing",
+                "speech",
+                "physical",
+                "intellectual",
+                "mental",
+                "multiple",
+            ]),
+            1u8..=4,
+        )
+            .prop_map(|(kind, grade)| json!({ "kind": kind, "grade": grade })),
+    );
+    let illness = prop::option::weighted(
+        0.2,
+        prop::sample::select(vec!["肺癌", "脑卒中", "儿童白血病", "高血压", "糖尿病"]),
+    );
+    let student = prop::sample::select(vec![
+        "none",
+        "compulsory",
+        "senior_high",
+        "secondary_vocational",
+        "higher",
+    ]);
+    (
+        (
+            0u32..=105,
+            disability,
+            illness,
+            student,
+            prop::collection::vec(income(), 0..3),
+        ),
+        (
+            prop::option::weighted(0.2, amount(100_000)),
+            prop::bool::weighted(if may_be_tekun { 0.15 } else { 0.0 }),
+            prop::option::weighted(0.4, self_care()),
+            prop::option::weighted(0.5, supporters()),
+            prop::option::of(any::<bool>()),
+        ),
+    )
+        .prop_map(
+            |(
+                (age, disability, illness, student, incomes),
+                (costs, tekun, care, supporters, property),
+            )| {
+                let mut member = Map::new();
+                member.insert("age".into(), json!(age));
+                member.insert("student".into(), json!(student));
+                member.insert("incomes".into(), Value::Array(incomes));
+                member.insert("tekun".into(), json!(tekun));
+                for (key, value) in [
+                    ("disability", disability),
+                    ("serious_illness", illness.map(|name| json!(name))),
+                    ("employment_costs", costs),
+                    ("self_care", care),
+                    ("supporters", supporters),
+                    (
+                        "own_property_within_limits",
+                        property.map(|flag| json!(flag)),
+                    ),
+                ] {
+                    if let Some(value) = value {
+                        member.insert(key.into(), value);
+                    }
+                }
+                Value::Object(member)
+            },
+        )
+}
+
+fn overrides() -> impl Strategy<Value = Value> {
+    // Parameters that are assumed on every modelled date, so a caseworker may replace them.
+    let one = prop_oneof![
+        prop::sample::select(vec!["0", "1"])
+            .prop_map(|value| ("dibao.rural.cap_at_gap", value.to_string())),
+        (0u32..=24).prop_map(|months| ("gradual_exit.months", months.to_string())),
+        prop::sample::select(vec!["0", "0.5", "0.75", "1"])
+            .prop_map(|ratio| ("gradual_exit.pay_ratio", ratio.to_string())),
+        (0u32..=400).prop_map(|costs| ("income.employment_cost_default", costs.to_string())),
+        (0u32..=100).prop_map(|yuan| ("price.amount_per_person", yuan.to_string())),
+        prop::sample::select(vec!["0.01", "0.1", "1"])
+            .prop_map(|step| ("dibao.payment_round_step", step.to_string())),
+    ];
+    prop::collection::vec(one, 0..3).prop_map(|pairs| {
+        let mut map = Map::new();
+        for (id, value) in pairs {
+            map.insert(id.to_string(), json!(value));
+        }
+        Value::Object(map)
+    })
+}
+
+fn percent() -> impl Strategy<Value = Value> {
+    (-20i32..=90).prop_map(|tenths| json!(format!("{}", Decimal::new(i64::from(tenths), 1))))
+}
+
+/// A valid household (it may still be refused, e.g. a tier D chosen before it existed).
+fn valid_household() -> impl Strategy<Value = Value> {
+    (
+        (
+            county(),
+            prop::sample::select(vec!["urban", "rural"]),
+            date(),
+            prop::collection::vec(member(true), 1..6),
+        ),
+        (
+            any::<bool>(),
+            any::<bool>(),
+            prop::option::weighted(0.8, any::<bool>()),
+            any::<bool>(),
+            prop::option::weighted(0.5, amount(300_000)),
+        ),
+        (
+            prop::option::weighted(0.5, prop::sample::select(vec!["A", "B", "C", "D", "E"])),
+            overrides(),
+            prop::option::weighted(0.5, percent()),
+            prop::option::weighted(0.3, percent()),
+        ),
+    )
+        .prop_map(
+            |(
+                (county, category, date, members),
+                (alleviated, marginal, property, on_dibao, current),
+                (tier, overrides, cpi, food),
+            )| {
+                let mut family = Map::new();
+                family.insert("poverty_alleviated".into(), json!(alleviated));
+                family.insert("marginal".into(), json!(marginal));
+                family.insert("on_dibao".into(), json!(on_dibao));
+                if let Some(property) = property {
+                    family.insert("property_within_limits".into(), json!(property));
+                }
+                if let Some(current) = current {
+                    family.insert("current_dibao_monthly".into(), current);
+                }
+                let mut caseworker = Map::new();
+                caseworker.insert("overrides".into(), overrides);
+                if let Some(tier) = tier {
+                    caseworker.insert("rural_tier".into(), json!(tier));
+                }
+                if let Some(cpi) = cpi {
+                    caseworker.insert("cpi_rise".into(), cpi);
+                }
+                if let Some(food) = food {
+                    caseworker.insert("food_cpi_rise".into(), food);
+                }
+                json!({
+                    "county": county, "category": category, "date": date,
+                    "members": members, "family": family, "caseworker": caseworker
+                })
+            },
+        )
+}
+
+fn parse(value: &Value) -> Household {
+    serde_json::from_value(value.clone()).unwrap_or_else(|error| {
+        panic!("the generator made an invalid household ({error}): {value}")
+    })
+}
+
+// ---- amounts are never negative ----------------------------------------------------
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn amounts_are_never_negative(value in valid_household()) {
+        let household = parse(&value);
+        if let Ok(assessment) = assess(&household, Options::default()) {
+            let zero = Decimal::ZERO;
+            prop_assert!(assessment.total_monthly >= zero, "total {}", assessment.total_monthly);
+            for amount in [assessment.total_monthly_min, assessment.total_monthly_max].into_iter().flatten() {
+                prop_assert!(amount >= zero, "total range {amount}");
+            }
+            prop_assert!(assessment.counted_income_monthly >= zero);
+            for outcome in &assessment.programmes {
+                for (field, amount) in [("monthly", outcome.monthly), ("yearly", outcome.yearly), ("monthly_min", outcome.monthly_min), ("monthly_max", outcome.monthly_max)] {
+                    if let Some(amount) = amount {
+                        prop_assert!(amount >= zero, "{:?} {field} is {amount}", outcome.programme);
+                    }
+                }
+                if let (Some(min), Some(max)) = (outcome.monthly_min, outcome.monthly_max) {
+                    prop_assert!(min <= max, "{:?}: min {min} > max {max}", outcome.programme);
+                }
+                for month in &outcome.timeline {
+                    prop_assert!(month.amount >= zero, "{:?} timeline {} is {}", outcome.programme, month.month, month.amount);
+                }
+            }
+        }
+    }
+}
+
+// ---- the dibao amount never rises with income --------------------------------------
+
+/// A household with property within the limits and `fen` of wages added to member 0.
+/// Member 0 is not tekun and has a supporter able to support, so that member 0 can never
+/// be found eligible for tekun: otherwise a rise in wages could move member 0 from tekun
+/// into the dibao household (tekun replaces dibao for an eligible member), and the dibao
+/// household would not be the same household any more.
+fn with_wages(base: &Value, fen: u64) -> Household {
+    let mut value = base.clone();
+    let first = &mut value["members"][0];
+    first["tekun"] = json!(false);
+    first["supporters"] = json!([{ "situation": "able" }]);
+    let wage = json!({ "kind": "wages", "amount": format!("{}.{:02}", fen / 100, fen % 100) });
+    match first.get_mut("incomes") {
+        Some(Value::Array(incomes)) => incomes.push(wage),
+        _ => first["incomes"] = json!([wage]),
+    }
+    value["family"]["property_within_limits"] = json!(true);
+    parse(&value)
+}
+
+fn dibao_monthly(household: &Household) -> Option<Decimal> {
+    let assessment = assess(household, Options { trace: false }).ok()?;
+    let dibao = assessment
+        .programmes
+        .iter()
+        .find(|outcome| outcome.programme == Programme::Dibao)?;
+    Some(dibao.monthly.unwrap_or(Decimal::ZERO))
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn the_dibao_amount_never_rises_when_wages_rise(
+        base in valid_household(),
+        category in prop::sample::select(vec!["urban", "rural"]),
+        tier in prop::option::of(prop::sample::select(vec!["A", "B", "C"])),
+        wages in 0u64..=300_000,
+        more in 1u64..=300_000,
+    ) {
+        let mut base = base;
+        base["category"] = json!(category);
+        match tier {
+            Some(tier) => base["caseworker"]["rural_tier"] = json!(tier),
+            None => { base["caseworker"].as_object_mut().unwrap().remove("rural_tier"); }
+        }
+        let lower = with_wages(&base, wages);
+        let higher = with_wages(&base, wages + more);
+        if let (Some(before), Some(after)) = (dibao_monthly(&lower), dibao_monthly(&higher)) {
+            prop_assert!(after <= before, "{category} tier {tier:?}: {before} with {wages} fen of wages, {after} with {} fen", wages + more);
+        }
+    }
+}
+
+// ---- no input panics ----------------------------------------------------------------
+
+const KEYS: &[&str] = &[
+    "county",
+    "category",
+    "date",
+    "members",
+    "family",
+    "caseworker",
+    "age",
+    "birth_date",
+    "name",
+    "relation",
+    "disability",
+    "kind",
+    "grade",
+    "serious_illness",
+    "student",
+    "incomes",
+    "amount",
+    "per",
+    "employment_costs",
+    "tekun",
+    "self_care",
+    "supporters",
+    "situation",
+    "own_property_within_limits",
+    "poverty_alleviated",
+    "marginal",
+    "property_within_limits",
+    "on_dibao",
+    "current_dibao_monthly",
+    "rural_tier",
+    "overrides",
+    "cpi_rise",
+    "food_cpi_rise",
+    "eating",
+    "x",
+];
+
+const STRINGS: &[&str] = &[
+    "",
+    "hantai",
+    "foping",
+    "xian",
+    "urban",
+    "rural",
+    "A",
+    "D",
+    "F",
+    "wages",
+    "excluded",
+    "year",
+    "month",
+    "able",
+    "physical",
+    "2026-11-01",
+    "2023-01-01",
+    "2022-12-31",
+    "2999-12-31",
+    "1900-01-01",
+    "2024-02-29",
+    "2023-02-29",
+    "2026-13-01",
+    "0",
+    "-0",
+    "-1",
+    "0.005",
+    "1,000",
+    "１０",
+    "99999999999999999999",
+    "9999999999999999999999999999",
+    "1e5",
+    ".",
+    "-",
+    "3.5",
+    "肺癌",
+    "dibao.rural.cap_at_gap",
+    "gradual_exit.months",
+    "min_wage.class_of.hantai",
+    "dibao.urban.standard",
+    "NaN",
+];
+
+fn leaf() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|number| json!(number)),
+        any::<u64>().prop_map(|number| json!(number)),
+        prop::sample::select(vec![
+            0i64,
+            1,
+            -1,
+            4,
+            5,
+            30,
+            31,
+            120,
+            121,
+            255,
+            256,
+            4_294_967_296
+        ])
+        .prop_map(|number| json!(number)),
+        (-1.0e12f64..1.0e12).prop_map(|number| json!(number)),
+        prop::sample::select(STRINGS.to_vec()).prop_map(|text| json!(text)),
+        "[a-z0-9.\\-]{0,12}".prop_map(Value::String),
+    ]
+}
+
+fn tree() -> impl Strategy<Value = Value> {
+    leaf().prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec((prop::sample::select(KEYS.to_vec()), inner), 0..8).prop_map(
+                |pairs| {
+                    Value::Object(
+                        pairs
+                            .into_iter()
+                            .map(|(key, value)| (key.to_string(), value))
+                            .collect(),
+                    )
+                }
+            ),
+        ]
+    })
+}
+
+/// A step on a path into a JSON tree.
+#[derive(Clone, Debug)]
+enum Step {
+    Key(String),
+    At(usize),
+}
+
+fn paths(value: &Value, prefix: &mut Vec<Step>, out: &mut Vec<Vec<Step>>) {
+    out.push(prefix.clone());
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map {
+                prefix.push(Step::Key(key.clone()));
+                paths(child, prefix, out);
+                prefix.pop();
+            }
+        }
+        Value::Array(items) => {
+            for (index, child) in items.iter().enumerate() {
+                prefix.push(Step::At(index));
+                paths(child, prefix, out);
+                prefix.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+fn node<'a>(value: &'a mut Value, path: &[Step]) -> Option<&'a mut Value> {
+    let mut current = value;
+    for step in path {
+        current = match step {
+            Step::Key(key) => current.get_mut(key.as_str())?,
+            Step::At(index) => current.get_mut(*index)?,
+        };
+    }
+    Some(current)
+}
+
+/// A change to a household: delete the node at a path, or put a new value there.
+#[derive(Clone, Debug)]
+enum Mutation {
+    Delete(Index),
+    Replace(Index, Value),
+    AddKey(Index, &'static str, Value),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        any::<Index>().prop_map(Mutation::Delete),
+        (any::<Index>(), tree()).prop_map(|(at, value)| Mutation::Replace(at, value)),
+        (any::<Index>(), prop::sample::select(KEYS.to_vec()), leaf())
+            .prop_map(|(at, key, value)| Mutation::AddKey(at, key, value)),
+    ]
+}
+
+fn apply(value: &mut Value, mutation: &Mutation) {
+    let mut all = Vec::new();
+    paths(value, &mut Vec::new(), &mut all);
+    match mutation {
+        Mutation::Delete(at) => {
+            let path = at.get(&all).clone();
+            let Some((last, parent)) = path.split_last() else {
+                return;
+            };
+            match (node(value, parent), last) {
+                (Some(Value::Object(map)), Step::Key(key)) => {
+                    map.remove(key);
+                }
+                (Some(Value::Array(items)), Step::At(index)) if *index < items.len() => {
+                    items.remove(*index);
+                }
+                _ => {}
+            }
+        }
+        Mutation::Replace(at, new) => {
+            let path = at.get(&all).clone();
+            if let Some(target) = node(value, &path) {
+                *target = new.clone();
+            }
+        }
+        Mutation::AddKey(at, key, new) => {
+            let path = at.get(&all).clone();
+            if let Some(Value::Object(map)) = node(value, &path) {
+                map.insert((*key).to_string(), new.clone());
+            }
+        }
+    }
+}
+
+/// Everything the site and the CLI do with a household, none of which may panic.
+fn run_everything(value: Value) {
+    if let Ok(household) = serde_json::from_value::<Household>(value) {
+        let _ = assess(&household, Options::default());
+        let _ = assess(&household, Options { trace: false });
+        let _ = doudi_rules::what_if::what_if(&household);
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn arbitrary_json_never_panics(value in tree()) {
+        run_everything(value);
+    }
+
+    #[test]
+    fn arbitrary_json_with_the_right_top_level_keys_never_panics(
+        county in prop_oneof![county().prop_map(Value::String), leaf()],
+        category in prop_oneof![Just(json!("urban")), Just(json!("rural")), leaf()],
+        date in prop_oneof![date().prop_map(Value::String), leaf()],
+        members in prop_oneof![tree(), prop::collection::vec(tree(), 0..4).prop_map(Value::Array)],
+        family in tree(),
+        caseworker in tree(),
+    ) {
+        run_everything(json!({ "county": county, "category": category, "date": date, "members": members, "family": family, "caseworker": caseworker }));
+    }
+
+    #[test]
+    fn mutated_households_never_panic(base in valid_household(), mutations in prop::collection::vec(mutation(), 1..5)) {
+        let mut value = base;
+        for mutation in &mutations {
+            apply(&mut value, mutation);
+        }
+        run_everything(value);
+    }
+}
+
+#[test]
+fn the_household_generator_makes_households_that_are_mostly_assessed() {
+    // A guard against a generator that only makes refused households, which would make
+    // the properties above vacuous.
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let strategy = valid_household();
+    let mut assessed = 0;
+    for _ in 0..200 {
+        let value = strategy.new_tree(&mut runner).unwrap().current();
+        if assess(&parse(&value), Options { trace: false }).is_ok() {
+            assessed += 1;
+        }
+    }
+    assert!(
+        assessed >= 120,
+        "only {assessed} of 200 generated households were assessed"
+    );
+}
