@@ -724,6 +724,28 @@ impl Household {
                     format!("{id} is 0 or 1"),
                 ));
             }
+            let whole = matches!(
+                param.unit,
+                policy::Unit::WageClass
+                    | policy::Unit::Months
+                    | policy::Unit::Age
+                    | policy::Unit::Count
+                    | policy::Unit::Grade
+            );
+            if whole && !value.0.fract().is_zero() {
+                return Err(InputError::new(
+                    field,
+                    format!("{id} 应为整数，不是 {}", value.0),
+                    format!("{id} is a whole number, not {}", value.0),
+                ));
+            }
+            if param.unit == policy::Unit::WageClass && value.0 < Decimal::ONE {
+                return Err(InputError::new(
+                    field,
+                    format!("{id} 只能是 1、2 或 3 类区"),
+                    format!("{id} is class 1, 2 or 3"),
+                ));
+            }
             check_amount(field, value.0, monthly_max)?;
             overrides.insert(id.clone(), value.0);
         }
