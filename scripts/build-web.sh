@@ -25,5 +25,9 @@ if ! bash scripts/wasm-env.sh trunk --no-color build --release --offline --skip-
   note "trunk build failed (log: target/trunk-build.log)"; exit 3
 fi
 echo "trunk build --release --offline: ok in $((SECONDS - start)) s (wasm via $(bash scripts/wasm-env.sh printenv DOUDI_WASM_ROUTE))"
+# Trunk's post_build hook (scripts/post-build.py) adds the Content-Security-Policy
+# and writes the service worker; show what it did.
+grep '^post-build: ' "$log" || true
+[ -f dist/sw.js ] || { note "dist/sw.js is missing: did the post_build hook in Trunk.toml run?"; exit 3; }
 
 exec python3 scripts/size-report.py dist

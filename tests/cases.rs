@@ -53,7 +53,8 @@ fn load_all() -> Vec<(String, Case)> {
     for path in files {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let text = std::fs::read_to_string(&path).unwrap();
-        let file: CaseFile = toml::from_str(&text).unwrap_or_else(|error| panic!("{name}: {error}"));
+        let file: CaseFile =
+            toml::from_str(&text).unwrap_or_else(|error| panic!("{name}: {error}"));
         assert!(!file.case.is_empty(), "{name} has no case");
         for case in file.case {
             all.push((name.clone(), case));
@@ -66,7 +67,8 @@ fn same(actual: Option<String>, expected: &str) -> bool {
     match (actual, expected) {
         (None, "none") => true,
         (None, _) => false,
-        (Some(actual), expected) => match (Decimal::from_str(&actual), Decimal::from_str(expected)) {
+        (Some(actual), expected) => match (Decimal::from_str(&actual), Decimal::from_str(expected))
+        {
             (Ok(a), Ok(b)) => a == b,
             _ => actual == expected,
         },
@@ -90,11 +92,29 @@ fn outcome_field(outcome: &Outcome, field: &str) -> Option<String> {
         "monthly_max" => amount(outcome.monthly_max),
         "amount_basis" => Some(json_str(&outcome.amount_basis)),
         "level" => outcome.level.as_ref().map(|level| level.zh.clone()),
-        "missing" => Some(outcome.missing.iter().map(|missing| missing.field.as_str()).collect::<Vec<_>>().join(",")),
-        "timeline_months" => Some(outcome.timeline.iter().filter(|month| !month.amount.is_zero()).count().to_string()),
+        "missing" => Some(
+            outcome
+                .missing
+                .iter()
+                .map(|missing| missing.field.as_str())
+                .collect::<Vec<_>>()
+                .join(","),
+        ),
+        "timeline_months" => Some(
+            outcome
+                .timeline
+                .iter()
+                .filter(|month| !month.amount.is_zero())
+                .count()
+                .to_string(),
+        ),
         "timeline_first" => outcome.timeline.first().map(|month| month.month.clone()),
         _ => field.strip_prefix("criterion.").and_then(|id| {
-            outcome.criteria.iter().find(|criterion| criterion.id == id).map(|criterion| json_str(&criterion.state))
+            outcome
+                .criteria
+                .iter()
+                .find(|criterion| criterion.id == id)
+                .map(|criterion| json_str(&criterion.state))
         }),
     }
 }
@@ -108,18 +128,31 @@ fn actual(assessment: &Assessment, key: &str) -> Result<Option<String>, String> 
         "total_basis" => return Ok(Some(json_str(&assessment.total_basis))),
         "household_size" => return Ok(Some(assessment.household_size.to_string())),
         "counted_income_monthly" => return amount(Some(assessment.counted_income_monthly)),
-        "counted_income_per_person_monthly" => return amount(Some(assessment.counted_income_per_person_monthly)),
+        "counted_income_per_person_monthly" => {
+            return amount(Some(assessment.counted_income_per_person_monthly))
+        }
         _ => {}
     }
-    let (target, field) = key.split_once('.').ok_or_else(|| format!("unknown key {key}"))?;
+    let (target, field) = key
+        .split_once('.')
+        .ok_or_else(|| format!("unknown key {key}"))?;
     let (programme, member) = match target.split_once('#') {
-        Some((programme, member)) => (programme, Some(member.parse::<usize>().map_err(|_| format!("bad member in {key}"))?)),
+        Some((programme, member)) => (
+            programme,
+            Some(
+                member
+                    .parse::<usize>()
+                    .map_err(|_| format!("bad member in {key}"))?,
+            ),
+        ),
         None => (target, None),
     };
     let outcome = assessment
         .programmes
         .iter()
-        .find(|outcome| outcome.programme.id() == programme && (member.is_none() || outcome.member == member))
+        .find(|outcome| {
+            outcome.programme.id() == programme && (member.is_none() || outcome.member == member)
+        })
         .ok_or_else(|| format!("no outcome {target}"))?;
     Ok(outcome_field(outcome, field))
 }
@@ -141,17 +174,30 @@ fn every_case_in_tests_cases_holds() {
             };
             match got {
                 Ok(value) if same(value.clone(), expected) => {}
-                Ok(value) => failures.push(format!("{file}: {}\n    {key}: expected {expected}, got {}", case.name, value.unwrap_or_else(|| "none".into()))),
+                Ok(value) => failures.push(format!(
+                    "{file}: {}\n    {key}: expected {expected}, got {}",
+                    case.name,
+                    value.unwrap_or_else(|| "none".into())
+                )),
                 Err(error) => failures.push(format!("{file}: {}\n    {key}: {error}", case.name)),
             }
         }
         if let (Ok(full), Ok(quiet)) = (&result, &quiet) {
             if full.total_monthly != quiet.total_monthly {
-                failures.push(format!("{file}: {}\n    the total differs without traces", case.name));
+                failures.push(format!(
+                    "{file}: {}\n    the total differs without traces",
+                    case.name
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), all.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        all.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -159,8 +205,16 @@ fn there_are_at_least_eighty_cases_and_every_name_is_a_sentence() {
     let all = load_all();
     assert!(all.len() >= 80, "only {} cases", all.len());
     for (file, case) in &all {
-        assert!(case.name.split_whitespace().count() >= 5, "{file}: \"{}\" is not a sentence", case.name);
-        assert!(!case.expect.is_empty(), "{file}: \"{}\" expects nothing", case.name);
+        assert!(
+            case.name.split_whitespace().count() >= 5,
+            "{file}: \"{}\" is not a sentence",
+            case.name
+        );
+        assert!(
+            !case.expect.is_empty(),
+            "{file}: \"{}\" expects nothing",
+            case.name
+        );
     }
     let mut names: Vec<&str> = all.iter().map(|(_, case)| case.name.as_str()).collect();
     names.sort();

@@ -7,11 +7,17 @@ use wasm_bindgen::prelude::*;
 /// the assessment, or throws an object `{ field, zh, en }` naming the field at fault.
 #[wasm_bindgen(js_name = assess)]
 pub fn assess(household: JsValue) -> Result<JsValue, JsValue> {
-    let household: doudi_rules::Household = serde_wasm_bindgen::from_value(household).map_err(|error| {
-        let error = doudi_rules::InputError::new("input".into(), format!("输入格式有误：{error}"), format!("malformed input: {error}"));
-        to_js(&error)
-    })?;
-    let assessment = doudi_rules::assess(&household, doudi_rules::Options::default()).map_err(|error| to_js(&error))?;
+    let household: doudi_rules::Household =
+        serde_wasm_bindgen::from_value(household).map_err(|error| {
+            let error = doudi_rules::InputError::new(
+                "input".into(),
+                format!("输入格式有误：{error}"),
+                format!("malformed input: {error}"),
+            );
+            to_js(&error)
+        })?;
+    let assessment = doudi_rules::assess(&household, doudi_rules::Options::default())
+        .map_err(|error| to_js(&error))?;
     Ok(to_js(&assessment))
 }
 

@@ -54,11 +54,24 @@ impl Lcg {
 }
 
 const COUNTIES: [&str; 11] = [
-    "hantai", "nanzheng", "chenggu", "yangxian", "xixiang", "mianxian", "ningqiang", "lueyang",
-    "zhenba", "liuba", "foping",
+    "hantai",
+    "nanzheng",
+    "chenggu",
+    "yangxian",
+    "xixiang",
+    "mianxian",
+    "ningqiang",
+    "lueyang",
+    "zhenba",
+    "liuba",
+    "foping",
 ];
-const SURNAMES: [&str; 12] = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙"];
-const GIVEN: [&str; 12] = ["秀英", "建军", "桂兰", "志强", "丽", "小雨", "德明", "春花", "永平", "海涛", "玉梅", "浩"];
+const SURNAMES: [&str; 12] = [
+    "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙",
+];
+const GIVEN: [&str; 12] = [
+    "秀英", "建军", "桂兰", "志强", "丽", "小雨", "德明", "春花", "永平", "海涛", "玉梅", "浩",
+];
 const ILLNESSES: [&str; 5] = ["乳腺癌", "肺癌", "终末期肾病", "脑卒中", "白内障"];
 const SITUATIONS: [SupporterSituation; 8] = [
     SupporterSituation::Able,
@@ -84,28 +97,60 @@ fn member(rng: &mut Lcg, relation: Relation, age: u32) -> Member {
     let mut incomes = Vec::new();
     let working = (18..60).contains(&age);
     if working && rng.chance(60) {
-        incomes.push(Income { kind: IncomeKind::Wages, amount: rng.yuan(200, 3500), per: Period::Month });
+        incomes.push(Income {
+            kind: IncomeKind::Wages,
+            amount: rng.yuan(200, 3500),
+            per: Period::Month,
+        });
     }
     if working && rng.chance(25) {
-        incomes.push(Income { kind: IncomeKind::Business, amount: rng.yuan(0, 800), per: Period::Month });
+        incomes.push(Income {
+            kind: IncomeKind::Business,
+            amount: rng.yuan(0, 800),
+            per: Period::Month,
+        });
     }
     if rng.chance(5) {
-        incomes.push(Income { kind: IncomeKind::Property, amount: rng.yuan(0, 300), per: Period::Month });
+        incomes.push(Income {
+            kind: IncomeKind::Property,
+            amount: rng.yuan(0, 300),
+            per: Period::Month,
+        });
     }
     if age >= 60 {
-        incomes.push(Income { kind: IncomeKind::ResidentsBasicPension, amount: rng.yuan(150, 250), per: Period::Month });
+        incomes.push(Income {
+            kind: IncomeKind::ResidentsBasicPension,
+            amount: rng.yuan(150, 250),
+            per: Period::Month,
+        });
         if rng.chance(15) {
-            incomes.push(Income { kind: IncomeKind::Transfer, amount: rng.yuan(500, 2500), per: Period::Month });
+            incomes.push(Income {
+                kind: IncomeKind::Transfer,
+                amount: rng.yuan(500, 2500),
+                per: Period::Month,
+            });
         }
         if rng.chance(30) {
-            incomes.push(Income { kind: IncomeKind::SupportReceived, amount: rng.yuan(0, 500), per: Period::Month });
+            incomes.push(Income {
+                kind: IncomeKind::SupportReceived,
+                amount: rng.yuan(0, 500),
+                per: Period::Month,
+            });
         }
         if age >= 80 {
-            incomes.push(Income { kind: IncomeKind::OldAgeAllowance, amount: rng.yuan(50, 200), per: Period::Month });
+            incomes.push(Income {
+                kind: IncomeKind::OldAgeAllowance,
+                amount: rng.yuan(50, 200),
+                per: Period::Month,
+            });
         }
     }
     if age < 25 && rng.chance(10) {
-        incomes.push(Income { kind: IncomeKind::Excluded, amount: rng.yuan(100, 300), per: Period::Month });
+        incomes.push(Income {
+            kind: IncomeKind::Excluded,
+            amount: rng.yuan(100, 300),
+            per: Period::Month,
+        });
     }
     let disability = rng.chance(8).then(|| Disability {
         kind: *rng.pick(&KINDS),
@@ -114,7 +159,9 @@ fn member(rng: &mut Lcg, relation: Relation, age: u32) -> Member {
     let serious_illness = rng.chance(5).then(|| rng.pick(&ILLNESSES).to_string());
     let student = match age {
         6..=15 => Student::Compulsory,
-        16..=18 if rng.chance(70) => *rng.pick(&[Student::SeniorHigh, Student::SecondaryVocational]),
+        16..=18 if rng.chance(70) => {
+            *rng.pick(&[Student::SeniorHigh, Student::SecondaryVocational])
+        }
         19..=22 if rng.chance(30) => Student::Higher,
         _ => Student::None,
     };
@@ -139,7 +186,11 @@ fn member(rng: &mut Lcg, relation: Relation, age: u32) -> Member {
         (0..rng.below(3))
             .map(|_| Supporter {
                 name: String::new(),
-                situation: if rng.chance(60) { SupporterSituation::Able } else { *rng.pick(&SITUATIONS) },
+                situation: if rng.chance(60) {
+                    SupporterSituation::Able
+                } else {
+                    *rng.pick(&SITUATIONS)
+                },
             })
             .collect()
     });
@@ -161,9 +212,18 @@ fn member(rng: &mut Lcg, relation: Relation, age: u32) -> Member {
 }
 
 fn household(rng: &mut Lcg) -> Household {
-    let dates = [Date::new(2023, 6, 15), Date::new(2024, 3, 1), Date::new(2025, 10, 1), Date::new(2026, 11, 29)];
+    let dates = [
+        Date::new(2023, 6, 15),
+        Date::new(2024, 3, 1),
+        Date::new(2025, 10, 1),
+        Date::new(2026, 11, 29),
+    ];
     let date = *rng.pick(&dates);
-    let category = if rng.chance(55) { Category::Rural } else { Category::Urban };
+    let category = if rng.chance(55) {
+        Category::Rural
+    } else {
+        Category::Urban
+    };
     let mut members = Vec::new();
     let shape = rng.below(6);
     let adult = 20 + rng.below(70) as u32;
@@ -183,7 +243,11 @@ fn household(rng: &mut Lcg) -> Household {
         members.push(member(rng, Relation::Parent, parent_age));
     }
     let on_dibao = rng.chance(15);
-    let tiers_in_force: &[Tier] = if date >= Date::new(2025, 10, 1) { &Tier::ALL } else { &Tier::ALL[..3] };
+    let tiers_in_force: &[Tier] = if date >= Date::new(2025, 10, 1) {
+        &Tier::ALL
+    } else {
+        &Tier::ALL[..3]
+    };
     Household {
         county: rng.pick(&COUNTIES).to_string(),
         category,
@@ -192,15 +256,24 @@ fn household(rng: &mut Lcg) -> Household {
         family: Family {
             poverty_alleviated: rng.chance(15),
             marginal: rng.chance(5),
-            property_within_limits: if rng.chance(90) { Some(rng.chance(92)) } else { None },
+            property_within_limits: if rng.chance(90) {
+                Some(rng.chance(92))
+            } else {
+                None
+            },
             on_dibao,
             current_dibao_monthly: on_dibao.then(|| rng.yuan(200, 2500)),
         },
         caseworker: Caseworker {
-            rural_tier: (category == Category::Rural && rng.chance(50)).then(|| *rng.pick(tiers_in_force)),
+            rural_tier: (category == Category::Rural && rng.chance(50))
+                .then(|| *rng.pick(tiers_in_force)),
             overrides: Default::default(),
-            cpi_rise: rng.chance(80).then(|| Money(Decimal::new(rng.below(50) as i64, 1))),
-            food_cpi_rise: rng.chance(50).then(|| Money(Decimal::new(rng.below(80) as i64 - 20, 1))),
+            cpi_rise: rng
+                .chance(80)
+                .then(|| Money(Decimal::new(rng.below(50) as i64, 1))),
+            food_cpi_rise: rng
+                .chance(50)
+                .then(|| Money(Decimal::new(rng.below(80) as i64 - 20, 1))),
         },
     }
 }
@@ -233,17 +306,31 @@ fn to_csv(households: &[Household]) -> String {
                     "date" if first => household.date.to_string(),
                     "poverty_alleviated" if first => flag(household.family.poverty_alleviated),
                     "marginal" if first => flag(household.family.marginal),
-                    "property_within_limits" if first => option_flag(household.family.property_within_limits),
+                    "property_within_limits" if first => {
+                        option_flag(household.family.property_within_limits)
+                    }
                     "on_dibao" if first => flag(household.family.on_dibao),
-                    "current_dibao_monthly" if first => money(household.family.current_dibao_monthly),
-                    "rural_tier" if first => household.caseworker.rural_tier.map(|tier| tier.letter().to_string()).unwrap_or_default(),
+                    "current_dibao_monthly" if first => {
+                        money(household.family.current_dibao_monthly)
+                    }
+                    "rural_tier" if first => household
+                        .caseworker
+                        .rural_tier
+                        .map(|tier| tier.letter().to_string())
+                        .unwrap_or_default(),
                     "cpi_rise" if first => money(household.caseworker.cpi_rise),
                     "food_cpi_rise" if first => money(household.caseworker.food_cpi_rise),
                     "name" => member.name.clone(),
                     "age" => member.age.map(|age| age.to_string()).unwrap_or_default(),
                     "relation" => name_of(&member.relation),
-                    "disability_kind" => member.disability.map(|d| name_of(&d.kind)).unwrap_or_default(),
-                    "disability_grade" => member.disability.map(|d| d.grade.to_string()).unwrap_or_default(),
+                    "disability_kind" => member
+                        .disability
+                        .map(|d| name_of(&d.kind))
+                        .unwrap_or_default(),
+                    "disability_grade" => member
+                        .disability
+                        .map(|d| d.grade.to_string())
+                        .unwrap_or_default(),
                     "serious_illness" => member.serious_illness.clone().unwrap_or_default(),
                     "student" => name_of(&member.student),
                     "wages_monthly" => income(IncomeKind::Wages),
@@ -258,12 +345,21 @@ fn to_csv(households: &[Household]) -> String {
                     "tekun" => flag(member.tekun),
                     "self_care" => member
                         .self_care
-                        .map(|care| care.items().iter().map(|(_, _, can)| if *can { '1' } else { '0' }).collect())
+                        .map(|care| {
+                            care.items()
+                                .iter()
+                                .map(|(_, _, can)| if *can { '1' } else { '0' })
+                                .collect()
+                        })
                         .unwrap_or_default(),
                     "supporters" => match &member.supporters {
                         None => String::new(),
                         Some(list) if list.is_empty() => "none".into(),
-                        Some(list) => list.iter().map(|s| name_of(&s.situation)).collect::<Vec<_>>().join(";"),
+                        Some(list) => list
+                            .iter()
+                            .map(|s| name_of(&s.situation))
+                            .collect::<Vec<_>>()
+                            .join(";"),
                     },
                     "own_property_within_limits" => option_flag(member.own_property_within_limits),
                     _ => String::new(),
@@ -311,12 +407,19 @@ struct Tally {
 }
 
 fn assess_all(households: &[Household], trace: bool) -> Tally {
-    let mut tally = Tally { outcomes: Default::default(), errors: 0, total: Decimal::ZERO };
+    let mut tally = Tally {
+        outcomes: Default::default(),
+        errors: 0,
+        total: Decimal::ZERO,
+    };
     for household in households {
         match doudi_rules::assess(black_box(household), Options { trace }) {
             Ok(assessment) => {
                 for outcome in &assessment.programmes {
-                    *tally.outcomes.entry((outcome.programme.id(), outcome.status.id())).or_default() += 1;
+                    *tally
+                        .outcomes
+                        .entry((outcome.programme.id(), outcome.status.id()))
+                        .or_default() += 1;
                 }
                 tally.total += assessment.total_monthly;
                 black_box(&assessment);
@@ -340,7 +443,10 @@ fn main() {
     let started = Instant::now();
     let mut rng = Lcg(0x5eed_d0d1_2026_1129);
     let households: Vec<Household> = (0..count).map(|_| household(&mut rng)).collect();
-    let members: usize = households.iter().map(|household| household.members.len()).sum();
+    let members: usize = households
+        .iter()
+        .map(|household| household.members.len())
+        .sum();
     let csv = to_csv(&households);
     println!(
         "doudi batch benchmark: {count} households, {members} members, CSV {:.1} MB (generated in {:.2} s)",
@@ -359,7 +465,10 @@ fn main() {
     let quick = assess_all(&households, false);
     report("doudi_rules::assess, trace off", count, started.elapsed());
     assert_eq!(traced, quick, "the trace changes no amount and no status");
-    println!("  {} households with input errors; total of the totals {} 元/月; outcomes:", quick.errors, quick.total);
+    println!(
+        "  {} households with input errors; total of the totals {} 元/月; outcomes:",
+        quick.errors, quick.total
+    );
     let mut line = String::new();
     for ((programme, status), count) in &quick.outcomes {
         line.push_str(&format!("  {programme}/{status} {count}"));
@@ -374,15 +483,27 @@ fn main() {
 
     for trace in [true, false] {
         let started = Instant::now();
-        let out = doudi_caseload::run(&csv, Options { trace }).expect("the generated caseload reads");
+        let out =
+            doudi_caseload::run(&csv, Options { trace }).expect("the generated caseload reads");
         report(
-            &format!("doudi_caseload::run (CSV in and out), trace {}", if trace { "on" } else { "off" }),
+            &format!(
+                "doudi_caseload::run (CSV in and out), trace {}",
+                if trace { "on" } else { "off" }
+            ),
             count,
             started.elapsed(),
         );
-        assert_eq!(out.lines().count(), count + 1, "one result row per household");
+        assert_eq!(
+            out.lines().count(),
+            count + 1,
+            "one result row per household"
+        );
         // The CSV path gives the same households the same totals.
-        let error_rows = out.lines().skip(1).filter(|line| !line.ends_with(',')).count();
+        let error_rows = out
+            .lines()
+            .skip(1)
+            .filter(|line| !line.ends_with(','))
+            .count();
         assert_eq!(error_rows, quick.errors, "the same households are in error");
     }
 
@@ -393,13 +514,37 @@ fn main() {
     }
     let path = std::env::temp_dir().join(format!("doudi-bench-{}-{count}.csv", std::process::id()));
     std::fs::write(&path, &csv).expect("write the caseload");
-    for args in [vec!["batch", path.to_str().unwrap(), "--no-trace"], vec!["batch", path.to_str().unwrap()]] {
+    for args in [
+        vec!["batch", path.to_str().unwrap(), "--no-trace"],
+        vec!["batch", path.to_str().unwrap()],
+    ] {
         let started = Instant::now();
-        let output = std::process::Command::new(binary).args(&args).output().expect("doudi runs");
+        let output = std::process::Command::new(binary)
+            .args(&args)
+            .output()
+            .expect("doudi runs");
         let elapsed = started.elapsed();
-        assert!(output.status.success(), "doudi batch failed: {}", String::from_utf8_lossy(&output.stderr));
-        assert_eq!(output.stdout.iter().filter(|byte| **byte == b'\n').count(), count + 1);
-        report(&format!("`doudi {}` (process)", if args.len() == 3 { "batch --no-trace" } else { "batch" }), count, elapsed);
+        assert!(
+            output.status.success(),
+            "doudi batch failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert_eq!(
+            output.stdout.iter().filter(|byte| **byte == b'\n').count(),
+            count + 1
+        );
+        report(
+            &format!(
+                "`doudi {}` (process)",
+                if args.len() == 3 {
+                    "batch --no-trace"
+                } else {
+                    "batch"
+                }
+            ),
+            count,
+            elapsed,
+        );
     }
     println!("  binary: {}", binary.display());
     std::fs::remove_file(&path).ok();

@@ -103,7 +103,11 @@ fn outcome<'a>(assessment: &'a Value, programme: &str, member: Option<u64>) -> &
             .filter(|outcome| outcome["member"].as_u64() == Some(index))
             .collect(),
     };
-    assert_eq!(found.len(), 1, "one {programme} outcome for member {member:?}");
+    assert_eq!(
+        found.len(),
+        1,
+        "one {programme} outcome for member {member:?}"
+    );
     found[0]
 }
 
@@ -116,7 +120,9 @@ fn status<'a>(assessment: &'a Value, programme: &str, member: Option<u64>) -> &'
 /// A decimal as the output writes it (a JSON string), compared by value: "1606" and
 /// "1606.00" are the same amount.
 fn amount(value: &Value) -> String {
-    let text = value.as_str().unwrap_or_else(|| panic!("an amount, not {value}"));
+    let text = value
+        .as_str()
+        .unwrap_or_else(|| panic!("an amount, not {value}"));
     let number: rust_decimal::Decimal = text.parse().unwrap();
     number.normalize().to_string()
 }
@@ -237,18 +243,33 @@ fn every_example_gives_its_intended_outcome() {
     for path in &files {
         let name = path.file_name().unwrap().to_str().unwrap();
         let assessment = assess(path);
-        for key in ["rules_version", "date", "county", "total_monthly", "total_basis", "programmes", "not_published", "disclaimer"] {
+        for key in [
+            "rules_version",
+            "date",
+            "county",
+            "total_monthly",
+            "total_basis",
+            "programmes",
+            "not_published",
+            "disclaimer",
+        ] {
             assert!(assessment.get(key).is_some(), "{name}: no {key}");
         }
         assert_eq!(assessment["date"], "2026-11-29", "{name}");
         // Every basis is one of the four names.
         for outcome in assessment["programmes"].as_array().unwrap() {
             let basis = outcome["amount_basis"].as_str().unwrap();
-            assert!(["published", "inferred", "assumed", "override"].contains(&basis), "{name}: {basis}");
+            assert!(
+                ["published", "inferred", "assumed", "override"].contains(&basis),
+                "{name}: {basis}"
+            );
             for step in outcome["steps"].as_array().unwrap() {
                 for param in step["params"].as_array().unwrap() {
                     let basis = param["basis"].as_str().unwrap();
-                    assert!(["published", "inferred", "assumed", "override"].contains(&basis), "{name}: {basis}");
+                    assert!(
+                        ["published", "inferred", "assumed", "override"].contains(&basis),
+                        "{name}: {basis}"
+                    );
                 }
             }
         }
@@ -259,7 +280,8 @@ fn every_example_gives_its_intended_outcome() {
 #[test]
 fn every_example_member_has_a_chinese_name() {
     for path in json_files() {
-        let household: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let household: Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         for member in household["members"].as_array().unwrap() {
             let name = member["name"].as_str().unwrap_or("");
             assert!(
@@ -283,10 +305,19 @@ fn every_example_explains() {
         let assessment = assess(&path);
         for outcome in assessment["programmes"].as_array().unwrap() {
             if let Some(label) = outcome["member_label"].as_str() {
-                assert!(out.contains(label), "{}: {label} not in the explanation", path.display());
+                assert!(
+                    out.contains(label),
+                    "{}: {label} not in the explanation",
+                    path.display()
+                );
             }
         }
-        assert!(output.stderr.is_empty(), "{}: {}", path.display(), text(&output.stderr));
+        assert!(
+            output.stderr.is_empty(),
+            "{}: {}",
+            path.display(),
+            text(&output.stderr)
+        );
     }
 }
 
@@ -305,11 +336,20 @@ fn batch_rows(args: &[&str]) -> (Vec<String>, Vec<std::collections::BTreeMap<Str
     assert_ok(&output, "batch");
     let out = text(&output.stdout);
     let mut lines = out.lines();
-    let header: Vec<String> = lines.next().unwrap().split(',').map(str::to_string).collect();
+    let header: Vec<String> = lines
+        .next()
+        .unwrap()
+        .split(',')
+        .map(str::to_string)
+        .collect();
     let rows = lines
         .map(|line| {
             // The example's output has no quoted cells (no commas in any value).
-            header.iter().cloned().zip(line.split(',').map(str::to_string)).collect()
+            header
+                .iter()
+                .cloned()
+                .zip(line.split(',').map(str::to_string))
+                .collect()
         })
         .collect();
     (header, rows)
@@ -328,9 +368,17 @@ fn the_example_caseload_runs() {
         .map(|line| line.split(',').next().unwrap())
         .collect();
     assert_eq!(rows.len(), households.len(), "one output row per household");
-    let row = |id: &str| rows.iter().find(|row| row["household_id"] == id).unwrap_or_else(|| panic!("{id}"));
+    let row = |id: &str| {
+        rows.iter()
+            .find(|row| row["household_id"] == id)
+            .unwrap_or_else(|| panic!("{id}"))
+    };
     for row in &rows {
-        assert_eq!(row["error"], "", "{}: {}", row["household_id"], row["error"]);
+        assert_eq!(
+            row["error"], "",
+            "{}: {}",
+            row["household_id"], row["error"]
+        );
     }
     // The same households as the JSON examples, with the same amounts.
     assert_eq!(row("HZ-001")["dibao_monthly"], "1606");
@@ -366,8 +414,15 @@ fn assert_rejected(args: &[&str], expected: &str) {
     let output = run(args);
     let stderr = text(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{args:?}: stderr {stderr}");
-    assert!(output.stdout.is_empty(), "{args:?}: stdout {}", text(&output.stdout));
-    assert!(stderr.contains(expected), "{args:?}: stderr {stderr:?} should name {expected:?}");
+    assert!(
+        output.stdout.is_empty(),
+        "{args:?}: stdout {}",
+        text(&output.stdout)
+    );
+    assert!(
+        stderr.contains(expected),
+        "{args:?}: stderr {stderr:?} should name {expected:?}"
+    );
 }
 
 /// A scratch directory of this test process.
@@ -447,7 +502,11 @@ fn a_bad_household_in_a_caseload_gets_an_error_row() {
     assert_eq!(rows.len(), 2);
     // 675 − 300 = 375.
     assert_eq!(rows[0]["dibao_monthly"], "375");
-    assert!(rows[1]["error"].contains("members[0].age"), "{}", rows[1]["error"]);
+    assert!(
+        rows[1]["error"].contains("members[0].age"),
+        "{}",
+        rows[1]["error"]
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -465,21 +524,36 @@ fn the_schema_is_json() {
     let schema: Value = serde_json::from_slice(&output.stdout).expect("the schema is JSON");
     assert!(schema["properties"]["members"].is_object());
     for required in ["county", "category", "date", "members"] {
-        assert!(schema["required"].as_array().unwrap().iter().any(|field| field == required), "{required}");
+        assert!(
+            schema["required"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|field| field == required),
+            "{required}"
+        );
     }
 }
 
 #[test]
 fn the_batch_doc_names_every_column() {
-    let doc = std::fs::read_to_string(root().join("docs/batch-format.md")).expect("docs/batch-format.md");
-    for column in doudi_caseload::INPUT_COLUMNS.iter().chain(doudi_caseload::OUTPUT_COLUMNS) {
-        assert!(doc.contains(&format!("`{column}`")), "docs/batch-format.md does not describe `{column}`");
+    let doc =
+        std::fs::read_to_string(root().join("docs/batch-format.md")).expect("docs/batch-format.md");
+    for column in doudi_caseload::INPUT_COLUMNS
+        .iter()
+        .chain(doudi_caseload::OUTPUT_COLUMNS)
+    {
+        assert!(
+            doc.contains(&format!("`{column}`")),
+            "docs/batch-format.md does not describe `{column}`"
+        );
     }
 }
 
 #[test]
 fn the_household_doc_examples_are_accepted() {
-    let doc = std::fs::read_to_string(root().join("docs/household-format.md")).expect("docs/household-format.md");
+    let doc = std::fs::read_to_string(root().join("docs/household-format.md"))
+        .expect("docs/household-format.md");
     let mut found = 0;
     for block in doc.split("```json").skip(1) {
         let block = block.split("```").next().unwrap();
@@ -488,7 +562,13 @@ fn the_household_doc_examples_are_accepted() {
         }
         found += 1;
         let output = run_with_stdin(&["assess", "-"], block);
-        assert_ok(&output, &format!("the example of docs/household-format.md:\n{block}"));
+        assert_ok(
+            &output,
+            &format!("the example of docs/household-format.md:\n{block}"),
+        );
     }
-    assert!(found >= 1, "docs/household-format.md has a complete example");
+    assert!(
+        found >= 1,
+        "docs/household-format.md has a complete example"
+    );
 }

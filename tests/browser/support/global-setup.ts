@@ -57,12 +57,12 @@ export function startStaticServer(dir: string, port = 0, options: StaticServerOp
       return;
     }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    fs.readFile(file, (err, body) => {
+    fs.readFile(file, (err, data) => {
       if (err) {
         res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
         return;
       }
-      if (options.transform) body = options.transform(pathname, body);
+      const body = options.transform ? options.transform(pathname, data) : data;
       const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
       const headers: http.OutgoingHttpHeaders = {
         'Content-Type': type,

@@ -1,0 +1,192 @@
+#!/usr/bin/env python3
+"""Trunk's post_build hook (see Trunk.toml): finishes the site in trunk's staging
+directory before trunk moves it to dist/. Two jobs:
+
+1. Content-Security-Policy. Adds a <meta http-equiv="Content-Security-Policy"> to
+   index.html, right after <meta charset>, allowing nothing but the site's own
+   origin. Trunk writes the app's start-up code as an inline <script>; its sha256
+   is computed here from the built file and allowed by hash, so every inline
+   script trunk writes (also trunk serve's reload script) keeps working and no
+   other inline script can run.
+2. Offline use. Writes sw.js from the template web/sw.js: the list of every file
+   in the site (with its sha256, checked when the worker downloads it) and a
+   cache name "doudi-" + the first 16 hex digits of a sha256 over the template
+   and every file's path and sha256. Any change to the site therefore installs a
+   new cache, and the worker deletes the old one when it activates.
+
+It also checks that every local file index.html refers to exists.
+
+Trunk runs it with TRUNK_STAGING_DIR and TRUNK_SOURCE_DIR set. By hand, on a
+built dist/ (it is idempotent):
+
+    python3 scripts/post-build.py [DIST_DIR]
+"""
+
+import base64
+import hashlib
+import html
+import json
+import os
+import re
+import sys
+from urllib.parse import quote, urlsplit
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+# The policy, less the hashes of inline scripts (and styles), which are added.
+#   'wasm-unsafe-eval'  lets the page compile its own WebAssembly (and nothing
+#                       else: eval() stays blocked).
+#   style-src 'self'    the app sets no style attributes and has no inline
+#                       <style>; if it ever needs style attributes, add
+#                       'unsafe-inline' to style-src only.
+#   img-src data: blob: the empty data: favicon, and images the app may make.
+#   frame-ancestors cannot be set from a <meta>; a host that can send headers
+#   should add `frame-ancestors 'none'` there.
+POLICY = [
+    ("default-src", ["'self'"]),
+    ("script-src", ["'self'", "'wasm-unsafe-eval'"]),
+    ("style-src", ["'self'"]),
+    ("img-src", ["'self'", "data:", "blob:"]),
+    ("font-src", ["'self'"]),
+    ("connect-src", ["'self'"]),
+    ("worker-src", ["'self'"]),
+    ("manifest-src", ["'self'"]),
+    ("frame-src", ["'none'"]),
+    ("object-src", ["'none'"]),
+    ("base-uri", ["'none'"]),
+    ("form-action", ["'none'"]),
+]
+
+SW_TEMPLATE_LINE = re.compile(r"^const BUILD = .*; // filled in by scripts/post-build\.py$", re.M)
+CSP_META = re.compile(r'[ \t]*<meta http-equiv="Content-Security-Policy"[^>]*>\n?', re.I)
+CHARSET_META = re.compile(r"^([ \t]*)<meta charset=[^>]*>\n", re.I | re.M)
+INLINE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.I | re.S)
+INLINE_STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.I | re.S)
+EVENT_HANDLER = re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I)
+STYLE_ATTRIBUTE = re.compile(r"<[a-z][^>]*\sstyle\s*=", re.I)
+LOCAL_REF = re.compile(r"""\s(?:src|href)\s*=\s*["']([^"']+)["']""", re.I)
+
+
+def fail(message: str) -> None:
+    print(f"post-build: error: {message}", file=sys.stderr)
+    sys.exit(1)
+
+
+def csp_hash(text: str) -> str:
+    # Browsers hash the element's text as parsed, where CRLF has become LF.
+    digest = hashlib.sha256(text.replace("\r\n", "\n").encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def add_csp(page: str) -> tuple[str, str, int]:
+    """index.html with the policy added (an earlier one removed), the policy, and
+    the number of inline scripts allowed by hash."""
+    page = CSP_META.sub("", page)
+    if EVENT_HANDLER.search(page):
+        fail("index.html has an inline event handler (on…=), which the policy forbids")
+    if STYLE_ATTRIBUTE.search(page):
+        fail("index.html has a style attribute, which the policy forbids; use style.css")
+    script_hashes = []
+    for attributes, body in INLINE_SCRIPT.findall(page):
+        if re.search(r"\ssrc\s*=", attributes, re.I):
+            if body.strip():
+                fail("a <script src> with content")
+            continue
+        if re.search(r"""\stype\s*=\s*["']?application/(ld\+)?json""", attributes, re.I):
+            continue  # data, not code
+        script_hashes.append(csp_hash(body))
+    style_hashes = [csp_hash(body) for body in INLINE_STYLE.findall(page)]
+    directives = []
+    for name, sources in POLICY:
+        sources = list(sources)
+        if name == "script-src":
+            sources += sorted(set(script_hashes), key=script_hashes.index)
+        if name == "style-src":
+            sources += sorted(set(style_hashes), key=style_hashes.index)
+        directives.append(" ".join([name, *sources]))
+    policy = "; ".join(directives)
+    match = CHARSET_META.search(page)
+    if not match:
+        fail('index.html has no <meta charset> line to put the policy after')
+    meta = f'{match.group(1)}<meta http-equiv="Content-Security-Policy" content="{html.escape(policy, quote=False)}" />\n'
+    page = page[: match.end()] + meta + page[match.end():]
+    return page, policy, len(script_hashes)
+
+
+def check_references(page: str, site: str) -> None:
+    """Every relative or root-relative src/href in index.html names a file of the site."""
+    public_url = os.environ.get("TRUNK_PUBLIC_URL", "/")
+    for ref in LOCAL_REF.findall(page):
+        parts = urlsplit(html.unescape(ref))
+        if parts.scheme or parts.netloc or not parts.path:
+            continue  # data:, other origins (the policy blocks those), fragments
+        path = parts.path
+        if path.startswith("/"):
+            path = path[len(public_url):] if path.startswith(public_url) else path.lstrip("/")
+        if not os.path.isfile(os.path.join(site, *path.split("/"))):
+            fail(f"index.html refers to {ref}, which is not in the site")
+
+
+def site_files(site: str) -> list[tuple[str, str]]:
+    """(path relative to the site root, sha256 hex) of every file but sw.js, sorted."""
+    files = []
+    for directory, subdirectories, names in os.walk(site):
+        subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
+        for name in names:
+            path = os.path.relpath(os.path.join(directory, name), site).replace(os.sep, "/")
+            if path == "sw.js" or name.startswith("."):
+                continue
+            with open(os.path.join(directory, name), "rb") as f:
+                files.append((path, hashlib.sha256(f.read()).hexdigest()))
+    return sorted(files)
+
+
+def write_service_worker(site: str, template_path: str) -> tuple[str, int, int]:
+    """Writes sw.js; returns its cache name, the number of files and their bytes."""
+    with open(template_path, encoding="utf-8") as f:
+        template = f.read()
+    if len(SW_TEMPLATE_LINE.findall(template)) != 1:
+        fail(f"{template_path} must have exactly one line matching {SW_TEMPLATE_LINE.pattern}")
+    files = site_files(site)
+    digest = hashlib.sha256(template.encode("utf-8"))
+    for path, sha in files:
+        digest.update(f"{path}\0{sha}\n".encode("utf-8"))
+    cache = "doudi-" + digest.hexdigest()[:16]
+    entries = []
+    for path, sha in files:
+        url = "./" if path == "index.html" else quote(path)
+        integrity = "sha256-" + base64.b64encode(bytes.fromhex(sha)).decode("ascii")
+        entries.append([url, integrity])
+    build = {"cache": cache, "page": "./", "files": entries}
+    line = f"const BUILD = {json.dumps(build, ensure_ascii=False)}; // filled in by scripts/post-build.py"
+    code = SW_TEMPLATE_LINE.sub(lambda _match: line, template)
+    # The template's comments stay in web/sw.js: drop whole-line comments and
+    # blank lines from the copy the browsers download.
+    kept = [text for text in code.splitlines() if text.strip() and not text.lstrip().startswith("//")]
+    header = "// doudi's service worker, built from web/sw.js (see there) by scripts/post-build.py.\n"
+    with open(os.path.join(site, "sw.js"), "w", encoding="utf-8") as f:
+        f.write(header + "\n".join(kept) + "\n")
+    size = sum(os.path.getsize(os.path.join(site, *path.split("/"))) for path, _ in files)
+    return cache, len(files), size
+
+
+def main() -> int:
+    site = os.environ.get("TRUNK_STAGING_DIR") or (sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "dist"))
+    source = os.environ.get("TRUNK_SOURCE_DIR") or os.path.join(ROOT, "web")
+    index_path = os.path.join(site, "index.html")
+    if not os.path.isfile(index_path):
+        fail(f"{index_path} is missing")
+    with open(index_path, encoding="utf-8") as f:
+        page = f.read()
+    page, policy, scripts = add_csp(page)
+    check_references(page, site)
+    with open(index_path, "w", encoding="utf-8") as f:
+        f.write(page)
+    cache, count, size = write_service_worker(site, os.path.join(source, "sw.js"))
+    print(f"post-build: Content-Security-Policy with {scripts} inline script hash(es): {policy}")
+    print(f"post-build: sw.js precaches {count} files ({size:,} bytes) in cache {cache}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

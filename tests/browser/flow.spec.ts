@@ -1,0 +1,439 @@
+// The resident's flow through the built site at phone size (390 px): households from
+// examples/ entered screen by screen through the UI (or opened with the site's own
+// "try an example" link, #example=NAME), every amount on the result compared with what
+// `doudi assess` / `doudi what-if` print for the same JSON, an axe scan of every
+// screen, and a screenshot of every screen in tests/browser/artifacts/.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import type { Locator, Page, TestInfo } from '@playwright/test';
+import { expect, expectAccessible, gotoApp, screenshot, test } from './support/app';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+// ---- The CLI's answer for a household -------------------------------------------
+
+const cliCache = new Map<string, unknown>();
+let cliProgram = process.env.DOUDI_CLI ?? '';
+
+// The CLI is built (or found up to date) once per worker, so that it always runs the
+// rules of this checkout, as the site does.
+test.beforeAll(async () => {
+  test.setTimeout(600_000);
+  if (cliProgram) return;
+  execFileSync('cargo', ['build', '-q', '-p', 'doudi-cli'], { cwd: ROOT, stdio: 'inherit' });
+  cliProgram = path.join(process.env.CARGO_TARGET_DIR ?? path.join(ROOT, 'target'), 'debug', 'doudi');
+});
+
+/** Runs the doudi CLI (the same rules, native) on a file of examples/. */
+function doudi(command: 'assess' | 'what-if', example: string): any {
+  const key = `${command} ${example}`;
+  if (!cliCache.has(key)) {
+    const file = path.join('examples', `${example}.json`);
+    const out = execFileSync(cliProgram, [command, file], { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 << 20 });
+    cliCache.set(key, JSON.parse(out));
+  }
+  return cliCache.get(key);
+}
+
+/** The value at a path such as "programmes[2].timeline[0].amount". */
+function at(root: any, pathText: string): unknown {
+  return pathText
+    .split(/\.|\[|\]/)
+    .filter((part) => part !== '')
+    .reduce((value, part) => (value == null ? undefined : value[/^\d+$/.test(part) ? Number(part) : part]), root);
+}
+
+/** Every amount on the result page (each marked with its path in the assessment or in
+ * `what_if`) must equal the CLI's, and every amount the CLI gives must be on the page. */
+async function expectAmountsMatchCli(page: Page, example: string): Promise<number> {
+  const assessment = doudi('assess', example);
+  const curve = doudi('what-if', example);
+  const expected = { ...assessment, what_if: curve };
+  const shown: [string, string][] = await page.$$eval('[data-money]', (elements) =>
+    elements.map((element) => [element.getAttribute('data-money') ?? '', (element.textContent ?? '').trim()]),
+  );
+  expect(shown.length, 'amounts on the page').toBeGreaterThan(0);
+  for (const [where, text] of shown) {
+    expect(text, `amount at ${where}`).toBe(String(at(expected, where)));
+  }
+  const paths = new Set(shown.map(([where]) => where));
+  expect(paths.has('total_monthly')).toBe(true);
+  if (assessment.total_monthly_min !== undefined) expect(paths.has('total_monthly_min')).toBe(true);
+  assessment.programmes.forEach((outcome: any, index: number) => {
+    for (const field of ['monthly', 'monthly_min', 'monthly_max']) {
+      if (outcome[field] !== undefined) expect(paths.has(`programmes[${index}].${field}`), `programmes[${index}].${field}`).toBe(true);
+    }
+    (outcome.timeline ?? []).forEach((_: unknown, month: number) =>
+      expect(paths.has(`programmes[${index}].timeline[${month}].amount`)).toBe(true),
+    );
+    outcome.steps.forEach((step: any, stepAt: number) =>
+      step.params.forEach((_: unknown, paramAt: number) =>
+        expect(paths.has(`programmes[${index}].steps[${stepAt}].params[${paramAt}].value`)).toBe(true),
+      ),
+    );
+  });
+  expect(paths.has('what_if.dibao_line')).toBe(true);
+  // The cards show the rules' statuses, one card per outcome.
+  for (const [index, outcome] of assessment.programmes.entries()) {
+    const card = page.locator(`article.programme[data-index="${index}"]`);
+    await expect(card).toHaveAttribute('data-status', outcome.status);
+    await expect(card).toHaveAttribute('data-programme', outcome.programme);
+  }
+  return shown.length;
+}
+
+// ---- Screens ---------------------------------------------------------------------
+
+async function onStep(page: Page, step: number): Promise<void> {
+  await expect(page.locator('.app')).toHaveAttribute('data-step', String(step));
+}
+
+async function check(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await expectAccessible(page, testInfo, { name });
+  await screenshot(page, testInfo, `${name}.png`);
+}
+
+async function next(page: Page): Promise<void> {
+  await page.locator('#next').click();
+}
+
+/** A radio answer inside `scope`, by the question and the answer's words. */
+async function answer(scope: Locator, question: string, choice: string): Promise<void> {
+  await scope.locator('fieldset.choice', { has: scope.page().locator('legend', { hasText: question }) }).getByLabel(choice, { exact: true }).check();
+}
+
+interface IncomeEntry {
+  kind: string;
+  amount: string;
+  yearly?: boolean;
+}
+
+interface MemberEntry {
+  name: string;
+  age: string;
+  relation: string;
+  incomes?: IncomeEntry[];
+  student?: string;
+  supporters?: 'none' | { name: string; situation: string }[];
+  ownProperty?: boolean;
+  selfCare?: boolean[];
+}
+
+interface HouseholdEntry {
+  county: string;
+  rural: boolean;
+  date: string;
+  tier?: string;
+  cpi?: string;
+  foodCpi?: string;
+  members: MemberEntry[];
+  property: boolean;
+}
+
+/** Enters a household screen by screen, as a resident would, taking screenshots. */
+async function enterThroughUi(page: Page, testInfo: TestInfo, prefix: string, household: HouseholdEntry): Promise<void> {
+  await gotoApp(page);
+  await onStep(page, 1);
+  await page.getByLabel('县（区）').selectOption({ label: household.county });
+  await answer(page.locator('main'), '城市还是农村', household.rural ? '农村' : '城市');
+  await page.locator('#date').fill(household.date);
+  if (household.tier || household.cpi) {
+    const options = page.locator('details.more', { hasText: '经办人选项' });
+    if (!(await options.getAttribute('open'))) await options.locator('summary').click();
+    if (household.tier) await page.getByLabel('已评定的农村低保档次').selectOption(household.tier);
+    if (household.cpi) await page.getByLabel('本月 CPI 同比涨幅（%）').fill(household.cpi);
+    if (household.foodCpi) await page.getByLabel('本月食品 CPI 同比涨幅（%）').fill(household.foodCpi);
+  }
+  await check(page, testInfo, `${prefix}-1-place-390`);
+  await next(page);
+
+  await onStep(page, 2);
+  for (const [index, member] of household.members.entries()) {
+    if (index > 0) await page.locator('#add-member').click();
+    const card = page.locator(`fieldset.member[data-member="${index}"]`);
+    await card.getByLabel('称呼（可不填）').fill(member.name);
+    await card.getByLabel('年龄（周岁）').fill(member.age);
+    await card.getByLabel('与申请人的关系').selectOption({ label: member.relation });
+  }
+  await check(page, testInfo, `${prefix}-2-members-390`);
+  await next(page);
+
+  await onStep(page, 3);
+  for (const [index, member] of household.members.entries()) {
+    const card = page.locator(`section.member[data-member="${index}"]`);
+    for (const [incomeAt, income] of (member.incomes ?? []).entries()) {
+      await card.getByRole('button', { name: '＋ 添加一项收入' }).click();
+      const row = card.locator(`.income[data-income="${incomeAt}"]`);
+      await row.getByLabel('收入类型').selectOption({ label: income.kind });
+      await row.getByLabel('金额（元）').fill(income.amount);
+      if (income.yearly) await answer(row, '按月还是按年', '每年');
+    }
+    if (member.student) await card.getByLabel('在读情况').selectOption({ label: member.student });
+    if (member.selfCare) {
+      await answer(card, '生活自理能力（六项）', '逐项填写');
+      const items = card.locator('fieldset.self-care input[type="checkbox"]');
+      for (const [item, can] of member.selfCare.entries()) await items.nth(item).setChecked(can);
+    }
+    if (member.supporters === 'none') await answer(card, '法定赡养', '没有义务人');
+    else if (member.supporters) {
+      await answer(card, '法定赡养', '有义务人');
+      for (const [supporterAt, supporter] of member.supporters.entries()) {
+        if (supporterAt > 0) await card.getByRole('button', { name: '＋ 添加义务人' }).click();
+        const row = card.locator('.supporter').nth(supporterAt);
+        await row.getByRole('textbox').fill(supporter.name);
+        await row.getByLabel('义务人情况').selectOption({ label: supporter.situation });
+      }
+    }
+    if (member.ownProperty !== undefined) await answer(card, '本人财产符合特困人员财产规定', member.ownProperty ? '是' : '否');
+  }
+  await answer(page.locator('section.family'), '家庭财产', household.property ? '是' : '否');
+  await check(page, testInfo, `${prefix}-3-situation-390`);
+  await next(page);
+
+  await onStep(page, 4);
+  await check(page, testInfo, `${prefix}-4-summary-390`);
+  await next(page);
+  await onStep(page, 5);
+}
+
+// ---- The households --------------------------------------------------------------
+
+test('urban family with top-ups, entered through every screen', async ({ page }, testInfo) => {
+  await enterThroughUi(page, testInfo, 'urban-family', {
+    county: '汉台区',
+    rural: false,
+    date: '2026-11-29',
+    cpi: '0.8',
+    foodCpi: '1.5',
+    property: true,
+    members: [
+      { name: '李建军', age: '42', relation: '申请人本人', incomes: [{ kind: '工资性收入（工资、务工）', amount: '900' }] },
+      { name: '张丽', age: '40', relation: '配偶', incomes: [{ kind: '工资性收入（工资、务工）', amount: '600' }] },
+      {
+        name: '刘桂兰',
+        age: '78',
+        relation: '父母',
+        incomes: [{ kind: '城乡居民基础养老金', amount: '200' }],
+        supporters: [{ name: '李建军', situation: '有赡养（抚养、扶养）能力' }],
+        ownProperty: true,
+      },
+      {
+        name: '李小雨',
+        age: '12',
+        relation: '子女',
+        student: '义务教育（小学、初中）',
+        supporters: [
+          { name: '李建军', situation: '有赡养（抚养、扶养）能力' },
+          { name: '张丽', situation: '有赡养（抚养、扶养）能力' },
+        ],
+        ownProperty: true,
+      },
+    ],
+  });
+  const count = await expectAmountsMatchCli(page, 'urban-family-with-grandmother');
+  expect(count).toBeGreaterThan(10);
+  await expect(page.locator('.total .disclaimer')).toContainText('估算结果，以当地民政部门审核为准');
+  await expect(page.locator('.what-if .headroom')).toContainText('低保将进入渐退期');
+  // The "why" of dibao: the trace with its parameters and their basis.
+  const dibao = page.locator('article[data-programme="dibao"]');
+  await dibao.locator('details.why > summary').click();
+  await expect(dibao.locator('.trace-step').first()).toBeVisible();
+  await expect(dibao.locator('.param .badge').first()).toBeVisible();
+  await check(page, testInfo, 'urban-family-5-result-390');
+});
+
+test('rural elderly couple with an assigned tier, entered through every screen', async ({ page }, testInfo) => {
+  await enterThroughUi(page, testInfo, 'rural-tier', {
+    county: '洋县',
+    rural: true,
+    date: '2026-11-29',
+    tier: 'B',
+    cpi: '0.8',
+    foodCpi: '1.5',
+    property: true,
+    members: [
+      {
+        name: '赵德明',
+        age: '71',
+        relation: '申请人本人',
+        incomes: [
+          { kind: '经营净收入（种养殖、做生意）', amount: '3600', yearly: true },
+          { kind: '城乡居民基础养老金', amount: '200' },
+        ],
+        supporters: [{ name: '赵强', situation: '有赡养（抚养、扶养）能力' }],
+        ownProperty: true,
+      },
+      {
+        name: '孙桂芳',
+        age: '66',
+        relation: '配偶',
+        incomes: [{ kind: '城乡居民基础养老金', amount: '200' }],
+        supporters: [{ name: '赵强', situation: '有赡养（抚养、扶养）能力' }],
+        ownProperty: true,
+      },
+    ],
+  });
+  await expectAmountsMatchCli(page, 'rural-elderly-couple-tier');
+  await expect(page.locator('article[data-programme="dibao"] .level .tag')).toHaveText('B档');
+  await check(page, testInfo, 'rural-tier-5-result-390');
+});
+
+test('a tekun person with partial care, entered through every screen', async ({ page }, testInfo) => {
+  await enterThroughUi(page, testInfo, 'tekun-partial', {
+    county: '城固县',
+    rural: false,
+    date: '2026-11-29',
+    cpi: '0.8',
+    foodCpi: '1.5',
+    property: true,
+    members: [
+      {
+        name: '王秀英',
+        age: '81',
+        relation: '申请人本人',
+        incomes: [
+          { kind: '城乡居民基础养老金', amount: '200' },
+          { kind: '高龄津贴', amount: '100' },
+        ],
+        supporters: [{ name: '刘强', situation: '在监狱服刑' }],
+        ownProperty: true,
+        selfCare: [true, true, true, true, false, false],
+      },
+    ],
+  });
+  await expectAmountsMatchCli(page, 'tekun-partial-care');
+  await expect(page.locator('article[data-programme="tekun"] .level .tag')).toHaveText('半护理');
+  await check(page, testInfo, 'tekun-partial-5-result-390');
+});
+
+// The other households open through the site's "try an example" link.
+const OPENED = [
+  { example: 'rural-family-estimated-tier', check: async (page: Page) => expect(page.locator('.total .range')).toBeVisible() },
+  { example: 'tekun-self-care', check: async (page: Page) => expect(page.locator('article[data-programme="tekun"] .level .tag')).toHaveText('全自理') },
+  { example: 'tekun-full-care', check: async (page: Page) => expect(page.locator('article[data-programme="tekun"] .level .tag')).toHaveText('全护理') },
+  {
+    example: 'single-person-severe-disability',
+    check: async (page: Page) => expect(page.locator('article[data-programme="single_person"][data-status="eligible"]')).toBeVisible(),
+  },
+  {
+    example: 'gradual-exit',
+    check: async (page: Page) => {
+      const card = page.locator('article[data-programme="gradual_exit"]');
+      await expect(card).toHaveAttribute('data-status', 'eligible');
+      await expect(card.locator('table.timeline tbody tr')).toHaveCount(doudi('assess', 'gradual-exit').programmes.find((p: any) => p.programme === 'gradual_exit').timeline.length);
+    },
+  },
+  {
+    example: 'marginal-family',
+    check: async (page: Page) => expect(page.locator('article[data-programme="marginal_family"][data-status="eligible"]')).toBeVisible(),
+  },
+];
+
+for (const { example, check: extra } of OPENED) {
+  test(`example ${example}: summary and result match the CLI`, async ({ page }, testInfo) => {
+    await gotoApp(page, `#example=${example}`);
+    await onStep(page, 4);
+    await check(page, testInfo, `${example}-4-summary-390`);
+    await next(page);
+    await onStep(page, 5);
+    await expectAmountsMatchCli(page, example);
+    await extra(page);
+    await check(page, testInfo, `${example}-5-result-390`);
+  });
+}
+
+// ---- Behaviour ----------------------------------------------------------------------
+
+test('bad input is kept, named at its field in both languages, and blocks only Next', async ({ page }, testInfo) => {
+  await gotoApp(page);
+  await next(page);
+  await onStep(page, 2);
+  await next(page); // no age yet
+  await onStep(page, 2);
+  const age = page.getByLabel('年龄（周岁）');
+  await expect(page.locator('[data-field="members[0].age"] .error')).toContainText('请填写年龄');
+  await expect(age).toBeFocused();
+  await age.fill('4O');
+  await expect(page.locator('[data-field="members[0].age"] .error')).toContainText('整数');
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('[data-field="members[0].age"] .error')).toContainText('whole number');
+  await check(page, testInfo, 'error-members-en-390');
+  await page.getByRole('button', { name: /Switch to Chinese/ }).click();
+  await page.getByRole('button', { name: '上一步' }).click();
+  await onStep(page, 1);
+  await next(page);
+  await expect(page.getByLabel('年龄（周岁）')).toHaveValue('4O');
+  await page.getByLabel('年龄（周岁）').fill('45');
+  await next(page);
+  await onStep(page, 3);
+  await page.getByRole('button', { name: '＋ 添加一项收入' }).click();
+  await page.getByLabel('金额（元）').fill('-5');
+  await expect(page.locator('[data-field="members[0].incomes[0].amount"] .error')).toContainText('负数');
+  await page.getByLabel('金额（元）').fill('6000');
+  await answer(page.locator('.income'), '按月还是按年', '每年');
+  // The rules' own conversion of a yearly amount.
+  await expect(page.locator('.income .after')).toHaveText('= 500 元/月');
+  await check(page, testInfo, 'income-yearly-390');
+});
+
+test('result in English and large text; edits return to the result; translated text nodes do not break the page', async ({ page }, testInfo) => {
+  await gotoApp(page, '#example=urban-family-with-grandmother');
+  await next(page);
+  await onStep(page, 5);
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('.total h2')).toHaveText('Expected monthly support in total');
+  await expectAmountsMatchCli(page, 'urban-family-with-grandmother');
+  await check(page, testInfo, 'urban-family-5-result-en-390');
+  await page.getByRole('button', { name: 'Large text' }).click();
+  await expect(page.locator('.app')).toHaveClass(/large/);
+  await screenshot(page, testInfo, 'urban-family-5-result-large-390.png');
+  await page.getByRole('button', { name: 'Large text' }).click();
+  await page.getByRole('button', { name: /Switch to Chinese/ }).click();
+
+  // An edit from the result comes back to it, and the result follows the change.
+  await page.locator('.edits [data-edit="3"]').click();
+  await onStep(page, 3);
+  const amount = page.locator('section.member[data-member="0"] .income').first().getByLabel('金额（元）');
+  await amount.fill('1900');
+  await page.getByRole('button', { name: '返回结果' }).click();
+  await onStep(page, 5);
+  await expect(page.locator('[data-money="total_monthly"]')).not.toHaveText(String(doudi('assess', 'urban-family-with-grandmother').total_monthly));
+
+  // A browser's translation rewrites text nodes; the page must keep working.
+  await page.evaluate(() => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) node.textContent = `[译] ${node.textContent}`;
+  });
+  await page.locator('.edits [data-edit="1"]').click();
+  await onStep(page, 1);
+  await page.locator('#next').click();
+  await onStep(page, 2);
+});
+
+test("the phone's Back button goes to the previous screen and keeps the answers", async ({ page }) => {
+  await gotoApp(page);
+  await page.getByLabel('县（区）').selectOption({ label: '略阳县' });
+  await next(page);
+  await onStep(page, 2);
+  await page.getByLabel('年龄（周岁）').fill('66');
+  await next(page);
+  await onStep(page, 3);
+  await page.goBack();
+  await onStep(page, 2);
+  await expect(page.getByLabel('年龄（周岁）')).toHaveValue('66');
+  await page.goBack();
+  await onStep(page, 1);
+  await expect(page.getByLabel('县（区）')).toHaveValue('lueyang');
+  await page.goForward();
+  await onStep(page, 2);
+});
+
+test('screens also work on a desktop width', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await gotoApp(page, '#example=gradual-exit');
+  await next(page);
+  await onStep(page, 5);
+  await check(page, testInfo, 'gradual-exit-5-result-1280');
+});

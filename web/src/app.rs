@@ -1,0 +1,111 @@
+//! The whole app, its one component: the state, the rules' answer, the current screen,
+//! and the effects that follow a change (the page language, focus on a new screen).
+
+use crate::browser;
+use crate::components::header::header;
+use crate::components::members_step::members_step;
+use crate::components::nav_buttons::{nav_buttons, NavButtonsProps};
+use crate::components::place_step::place_step;
+use crate::components::progress::progress;
+use crate::components::result_step::{result_step, Computed};
+use crate::components::situations_step::situations_step;
+use crate::components::summary_step::summary_step;
+use crate::components::View;
+use crate::examples;
+use crate::form::{self, Step};
+use crate::i18n;
+use crate::state::{Action, State};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The state a visit starts with: today's date, or the example named in the fragment.
+fn initial_state() -> State {
+    let state = State::new(browser::today());
+    let loaded = browser::example_in_fragment()
+        .and_then(|name| examples::find(&name))
+        .and_then(|example| browser::parse_household(example.json))
+        .map(|household| Action::Load(Box::new(form::from_household(&household))));
+    match loaded {
+        Some(action) => {
+            use yew::Reducible;
+            let state = Rc::new(state).reduce(action);
+            Rc::try_unwrap(state).unwrap_or_else(|shared| (*shared).clone())
+        }
+        None => state,
+    }
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(initial_state);
+    let checked = use_memo(state.form.clone(), |form| form::check(form));
+    // The rules run on the result screen, again whenever an answer changes.
+    let on_result = state.step == Step::Result;
+    let computed = use_memo(
+        (on_result, checked.household.clone()),
+        |(on_result, household)| household.as_ref().filter(|_| *on_result).map(Computed::of),
+    );
+    let ondispatch = {
+        let state = state.clone();
+        Callback::from(move |action: Action| state.dispatch(action))
+    };
+    let lang = state.lang;
+    use_effect_with(lang, |lang| browser::set_lang(lang.tag()));
+    let first = use_mut_ref(|| true);
+    use_effect_with(state.step, move |_| {
+        if !std::mem::replace(&mut *first.borrow_mut(), false) {
+            browser::focus_top("step-title");
+        }
+    });
+    // The phone's Back button walks back through the screens (history entries).
+    use_effect_with(state.step, |step| browser::remember_step(step.number()));
+    {
+        let ondispatch = ondispatch.clone();
+        use_effect_with((), move |_| {
+            let listener = browser::listen_to_history(move |number| {
+                if let Some(step) = Step::ALL.get(number.wrapping_sub(1)) {
+                    ondispatch.emit(Action::GoTo(*step));
+                }
+            });
+            // The listener lives as long as the app (dropped with this clean-up).
+            move || {
+                let _ = &listener;
+            }
+        });
+    }
+    use_effect_with(state.refusals, |refusals| {
+        if *refusals > 0 {
+            browser::focus_first_invalid();
+        }
+    });
+
+    let step = state.step;
+    let view = View {
+        state: &state,
+        checked: &checked,
+        ondispatch: &ondispatch,
+    };
+    let blocked = state.attempted.contains(&step) && checked.errors_on(step).next().is_some();
+    let body = match step {
+        Step::Place => place_step(&view),
+        Step::Members => members_step(&view),
+        Step::Situations => situations_step(&view),
+        Step::Summary => summary_step(&view),
+        Step::Result => result_step(&view, computed.as_ref().as_ref()),
+    };
+    html! {
+        <div class={if state.large_text { "app large" } else { "app" }} data-step={step.number().to_string()}>
+            { header(lang, state.large_text, &ondispatch) }
+            <main>
+                { progress(step, lang) }
+                <h2 id="step-title" class="step-title" tabindex="-1">{ step.name().get(lang) }</h2>
+                { body }
+                { nav_buttons(NavButtonsProps { step, lang, return_to: state.return_to, blocked, ondispatch: ondispatch.clone() }) }
+            </main>
+            <footer>
+                <p>{ i18n::PRIVACY.get(lang) }</p>
+                <p>{ format!("{}：{}", i18n::RULES_VERSION.get(lang), doudi_rules::policy::rules_version()) }</p>
+            </footer>
+        </div>
+    }
+}

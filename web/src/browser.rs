@@ -1,0 +1,131 @@
+//! The few things the site asks of the browser: today's date, the `#example=NAME`
+//! fragment, `<html lang>`, moving focus to a new screen, and JSON parsing of a bundled
+//! example. Compiled natively as harmless stand-ins, so that native builds and tests
+//! (which never run a browser) compile.
+
+use doudi_rules::Household;
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use super::Household;
+    use wasm_bindgen::JsCast;
+
+    /// Today on the device, "YYYY-MM-DD" (local time).
+    pub fn today() -> String {
+        let now = js_sys::Date::new_0();
+        format!(
+            "{:04}-{:02}-{:02}",
+            now.get_full_year(),
+            now.get_month() + 1,
+            now.get_date()
+        )
+    }
+
+    /// The example named by `#example=NAME`, if any.
+    pub fn example_in_fragment() -> Option<String> {
+        let hash = web_sys::window()?.location().hash().ok()?;
+        hash.strip_prefix("#example=").map(|name| name.to_string())
+    }
+
+    pub fn set_lang(tag: &str) {
+        if let Some(root) = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.document_element())
+        {
+            let _ = root.set_attribute("lang", tag);
+        }
+    }
+
+    /// Scrolls to the top and moves keyboard and screen-reader focus to the element.
+    pub fn focus_top(id: &str) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+        if let Some(element) = window
+            .document()
+            .and_then(|document| document.get_element_by_id(id))
+        {
+            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        }
+    }
+
+    /// Moves focus to the first field with a message.
+    pub fn focus_first_invalid() {
+        let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+            return;
+        };
+        if let Ok(Some(element)) = document.query_selector(".invalid input, .invalid select") {
+            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        }
+    }
+
+    /// Makes the step an entry of the browser's history, so that the phone's own Back
+    /// button goes to the previous screen instead of leaving the page (and the answers).
+    pub fn remember_step(step: usize) {
+        let Some(history) = web_sys::window().and_then(|window| window.history().ok()) else {
+            return;
+        };
+        let current = history.state().ok().and_then(|state| state.as_f64());
+        let step_value = step as f64;
+        if current.is_none() {
+            let _ = history.replace_state(&step_value.into(), "");
+        } else if current != Some(step_value) {
+            let _ = history.push_state(&step_value.into(), "");
+        }
+    }
+
+    /// Calls `onstep` with the step of a history entry the person went back (or
+    /// forward) to. Listens while the returned value lives.
+    pub fn listen_to_history(
+        onstep: impl Fn(usize) + 'static,
+    ) -> Option<gloo::events::EventListener> {
+        let window = web_sys::window()?;
+        Some(gloo::events::EventListener::new(
+            &window,
+            "popstate",
+            move |_| {
+                let state = web_sys::window()
+                    .and_then(|window| window.history().ok())
+                    .and_then(|history| history.state().ok());
+                if let Some(step) = state.and_then(|state| state.as_f64()) {
+                    onstep(step as usize);
+                }
+            },
+        ))
+    }
+
+    /// Reads a bundled example with the browser's JSON parser (no JSON crate in the site).
+    pub fn parse_household(json: &str) -> Option<Household> {
+        let value = js_sys::JSON::parse(json).ok()?;
+        serde_wasm_bindgen::from_value(value).ok()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    use super::Household;
+
+    pub fn today() -> String {
+        "2026-11-29".into()
+    }
+    pub fn example_in_fragment() -> Option<String> {
+        None
+    }
+    pub fn set_lang(_tag: &str) {}
+    pub fn focus_top(_id: &str) {}
+    pub fn focus_first_invalid() {}
+    pub fn remember_step(_step: usize) {}
+    pub fn listen_to_history(_onstep: impl Fn(usize) + 'static) -> Option<()> {
+        None
+    }
+    pub fn parse_household(_json: &str) -> Option<Household> {
+        None
+    }
+}
+
+pub use imp::*;

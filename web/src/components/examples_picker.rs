@@ -1,0 +1,34 @@
+//! "Try an example": loads a bundled made-up household.
+
+use crate::browser;
+use crate::examples;
+use crate::form;
+use crate::i18n::{self, Lang};
+use crate::state::Action;
+use yew::prelude::*;
+
+/// A view function (no state of its own).
+pub fn examples_picker(lang: Lang, ondispatch: &Callback<Action>) -> Html {
+    html! {
+        <details class="more examples">
+            <summary>{ i18n::EXAMPLES.get(lang) }</summary>
+            <p class="hint">{ i18n::EXAMPLES_HINT.get(lang) }</p>
+            <ul class="example-list">
+                { for examples::ALL.iter().map(|example| {
+                    let onload = {
+                        let dispatch = ondispatch.clone();
+                        let json = example.json;
+                        Callback::from(move |_| {
+                            if let Some(household) = browser::parse_household(json) {
+                                dispatch.emit(Action::Load(Box::new(form::from_household(&household))));
+                            }
+                        })
+                    };
+                    html! {
+                        <li><button type="button" class="link-button" data-example={example.name} onclick={onload}>{ example.label.get(lang) }</button></li>
+                    }
+                }) }
+            </ul>
+        </details>
+    }
+}

@@ -1,0 +1,48 @@
+//! The questions about the whole family (end of screen 3).
+
+use super::choice::{choice, ChoiceProps};
+use super::text_field::{text_field, TextFieldProps};
+use super::{tri_value, View};
+use crate::i18n::{self, T};
+use crate::state::Input;
+use yew::prelude::*;
+
+pub fn family_questions(view: &View) -> Html {
+    let lang = view.state.lang;
+    let family = &view.state.form.family;
+    let dispatch = view.ondispatch;
+    let question = |name: &str, input: Input, legend: T, value: bool| {
+        choice(
+            dispatch,
+            input,
+            ChoiceProps {
+                name: name.into(),
+                field: format!("family.{name}"),
+                legend: legend.get(lang),
+                options: view.options([("yes", i18n::YES), ("no", i18n::NO)]),
+                selected: if value { "yes" } else { "no" },
+                ..Default::default()
+            },
+        )
+    };
+    html! {
+        <section class="card family" aria-labelledby="family-title">
+            <h3 id="family-title">{ i18n::FAMILY.get(lang) }</h3>
+            { choice(dispatch, Input::Property, ChoiceProps {
+                name: "property".into(), field: "family.property_within_limits".into(), legend: i18n::PROPERTY.get(lang),
+                options: view.options([("yes", i18n::YES), ("no", i18n::NO), ("unsure", i18n::NOT_SURE)]), selected: tri_value(family.property),
+                ..Default::default()
+            }) }
+            { question("poverty_alleviated", Input::PovertyAlleviated, i18n::POVERTY_ALLEVIATED, family.poverty_alleviated) }
+            { question("marginal", Input::Marginal, i18n::MARGINAL, family.marginal) }
+            { question("on_dibao", Input::OnDibao, i18n::ON_DIBAO, family.on_dibao) }
+            if family.on_dibao {
+                { text_field(dispatch, Input::CurrentDibao, TextFieldProps {
+                    id: "current-dibao".into(), field: "family.current_dibao_monthly".into(), label: i18n::CURRENT_DIBAO.get(lang).into(),
+                    hint: i18n::CURRENT_DIBAO_HINT.get(lang), inputmode: "decimal", class: "short", value: family.current_dibao.clone(),
+                    error: view.error_at("family.current_dibao_monthly"), ..Default::default()
+                }) }
+            }
+        </section>
+    }
+}

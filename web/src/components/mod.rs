@@ -1,0 +1,133 @@
+//! The site's views, one per file, and the small helpers they share.
+//!
+//! Only the app itself is a Yew component: it holds the state, and every change re-renders
+//! from it. The views are plain functions from data to `Html`; a component type per view
+//! would add to the download and spare no work.
+
+pub mod basis_badge;
+pub mod check_field;
+pub mod choice;
+pub mod examples_picker;
+pub mod family_questions;
+pub mod header;
+pub mod income_row;
+pub mod member_editor;
+pub mod member_situation;
+pub mod members_step;
+pub mod nav_buttons;
+pub mod place_step;
+pub mod programme_card;
+pub mod progress;
+pub mod result_step;
+pub mod select_field;
+pub mod situations_step;
+pub mod summary_step;
+pub mod supporter_row;
+pub mod text_field;
+pub mod timeline;
+pub mod total_card;
+pub mod trace;
+pub mod what_if_chart;
+
+use crate::form::Checked;
+use crate::i18n::T;
+use crate::state::{Action, State};
+use yew::{html, Callback, Html};
+
+/// What every screen is drawn from.
+pub struct View<'a> {
+    pub state: &'a State,
+    pub checked: &'a Checked,
+    pub ondispatch: &'a Callback<Action>,
+}
+
+impl View<'_> {
+    /// The message to show at a field now, in the page's language.
+    pub fn error_at(&self, field: &str) -> Option<String> {
+        self.checked
+            .errors
+            .iter()
+            .find(|error| error.field == field && self.state.shows(error))
+            .map(|error| self.state.lang.text(&error.message).to_string())
+    }
+
+    /// (value, label) pairs for a `choice`.
+    pub fn options<const N: usize>(
+        &self,
+        items: [(&'static str, T); N],
+    ) -> Vec<(&'static str, &'static str)> {
+        items
+            .into_iter()
+            .map(|(value, label)| (value, label.get(self.state.lang)))
+            .collect()
+    }
+}
+
+/// A button's click: sends `action` (one kind of callback for every button).
+pub fn on(dispatch: &Callback<Action>, action: Action) -> Callback<yew::MouseEvent> {
+    dispatch.reform(move |_| action.clone())
+}
+
+/// (value, label) pairs for a `select_field`: the index of each item and its label.
+pub fn indexed<I: IntoIterator<Item = &'static str>>(labels: I) -> Vec<(String, String)> {
+    labels
+        .into_iter()
+        .enumerate()
+        .map(|(index, label)| (index.to_string(), label.to_string()))
+        .collect()
+}
+
+/// The value of a yes / no / not sure answer.
+pub fn tri_value(value: Option<bool>) -> &'static str {
+    match value {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "unsure",
+    }
+}
+
+pub fn described_by(hint: bool, hint_id: &str, error: bool, error_id: &str) -> Option<String> {
+    match (hint, error) {
+        (true, true) => Some(format!("{hint_id} {error_id}")),
+        (true, false) => Some(hint_id.to_string()),
+        (false, true) => Some(error_id.to_string()),
+        (false, false) => None,
+    }
+}
+
+pub fn field_class(base: &str, extra: &str, invalid: bool) -> String {
+    let mut class = base.to_string();
+    for part in [extra, if invalid { "invalid" } else { "" }] {
+        if !part.is_empty() {
+            class.push(' ');
+            class.push_str(part);
+        }
+    }
+    class
+}
+
+/// An amount as the rules computed it, marked with its path in the assessment (or in
+/// `what_if`) so that the browser tests can compare it with the CLI's output.
+pub fn money(value: &doudi_rules::Decimal, path: String) -> Html {
+    html! { <span class="money" data-money={path}>{ value.to_string() }</span> }
+}
+
+/// A label with `{name}` placeholders filled with pieces of HTML.
+pub fn fill_html(template: &str, values: Vec<(&str, Html)>) -> Html {
+    let mut pieces = Vec::new();
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        let Some(length) = rest[start..].find('}') else {
+            break;
+        };
+        let name = &rest[start + 1..start + length];
+        pieces.push(Html::from(rest[..start].to_string()));
+        match values.iter().find(|(known, _)| *known == name) {
+            Some((_, html)) => pieces.push(html.clone()),
+            None => pieces.push(Html::from(rest[start..=start + length].to_string())),
+        }
+        rest = &rest[start + length + 1..];
+    }
+    pieces.push(Html::from(rest.to_string()));
+    html! { <>{ for pieces }</> }
+}

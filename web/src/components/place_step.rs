@@ -1,0 +1,77 @@
+//! Screen 1: the county or district, urban or rural, the date, and the caseworker's
+//! options; "try an example" too.
+
+use super::choice::{choice, ChoiceProps};
+use super::examples_picker::examples_picker;
+use super::select_field::{select_field, SelectFieldProps};
+use super::text_field::{text_field, TextFieldProps};
+use super::View;
+use crate::i18n::{self, Lang};
+use crate::state::Input;
+use doudi_rules::policy::PLACES;
+use doudi_rules::{Category, Tier};
+use yew::prelude::*;
+
+pub fn place_step(view: &View) -> Html {
+    let form = &view.state.form;
+    let lang = view.state.lang;
+    let dispatch = view.ondispatch;
+    let places = PLACES
+        .iter()
+        .map(|place| {
+            (
+                place.id.to_string(),
+                if lang == Lang::Zh { place.zh } else { place.en }.to_string(),
+            )
+        })
+        .collect();
+    let category = if form.category == Category::Urban {
+        "urban"
+    } else {
+        "rural"
+    };
+    let mut tiers = vec![(String::new(), i18n::TIER_NOT_YET.get(lang).to_string())];
+    tiers.extend(
+        Tier::ALL
+            .iter()
+            .map(|tier| (tier.letter().to_string(), tier.letter().to_string())),
+    );
+    let tier = form.tier.map(|tier| tier.letter()).unwrap_or("");
+    let caseworker_open =
+        form.tier.is_some() || !form.cpi_rise.is_empty() || !form.food_cpi_rise.is_empty();
+    html! {
+        <section class="step">
+            <p class="intro">{ i18n::PLACE_INTRO.get(lang) }</p>
+            { select_field(dispatch, Input::County, SelectFieldProps {
+                id: "county".into(), field: "county".into(), label: i18n::COUNTY.get(lang), options: places, selected: form.county.clone(),
+                error: view.error_at("county"), ..Default::default()
+            }) }
+            { choice(dispatch, Input::Category, ChoiceProps {
+                name: "category".into(), field: "category".into(), legend: i18n::CATEGORY.get(lang), hint: i18n::CATEGORY_HINT.get(lang),
+                options: view.options([("urban", i18n::URBAN), ("rural", i18n::RURAL)]), selected: category,
+            }) }
+            { text_field(dispatch, Input::Date, TextFieldProps {
+                id: "date".into(), field: "date".into(), input_type: "date", label: i18n::DATE.get(lang).into(), hint: i18n::DATE_HINT.get(lang),
+                value: form.date.clone(), error: view.error_at("date"), ..Default::default()
+            }) }
+            <details class="more" open={caseworker_open}>
+                <summary>{ i18n::CASEWORKER_OPTIONS.get(lang) }</summary>
+                if form.category == Category::Rural {
+                    { select_field(dispatch, Input::Tier, SelectFieldProps {
+                        id: "tier".into(), field: "caseworker.rural_tier".into(), label: i18n::RURAL_TIER.get(lang), hint: i18n::TIER_HINT.get(lang),
+                        options: tiers, selected: tier.into(), error: view.error_at("caseworker.rural_tier"),
+                    }) }
+                }
+                { text_field(dispatch, Input::CpiRise, TextFieldProps {
+                    id: "cpi".into(), field: "caseworker.cpi_rise".into(), label: i18n::CPI_RISE.get(lang).into(), hint: i18n::CPI_HINT.get(lang),
+                    inputmode: "decimal", value: form.cpi_rise.clone(), error: view.error_at("caseworker.cpi_rise"), ..Default::default()
+                }) }
+                { text_field(dispatch, Input::FoodCpiRise, TextFieldProps {
+                    id: "food-cpi".into(), field: "caseworker.food_cpi_rise".into(), label: i18n::FOOD_CPI_RISE.get(lang).into(),
+                    inputmode: "decimal", value: form.food_cpi_rise.clone(), error: view.error_at("caseworker.food_cpi_rise"), ..Default::default()
+                }) }
+            </details>
+            { examples_picker(lang, dispatch) }
+        </section>
+    }
+}

@@ -1,0 +1,132 @@
+//! Screen 5: the result. The total first, then each programme, what if the income
+//! changed, what to do next, and every figure used that is not published policy.
+
+use super::basis_badge::basis_badge;
+use super::money;
+use super::programme_card::programme_card;
+use super::total_card::total_card;
+use super::what_if_chart::what_if_chart;
+use super::View;
+use crate::form::Step;
+use crate::i18n::{self, Lang};
+use crate::state::Action;
+use doudi_rules::what_if::{what_if, WhatIf};
+use doudi_rules::{Assessment, Household, InputError, Options, Programme, Status};
+use yew::prelude::*;
+
+/// What the rules say about the household: the assessment and the what-if curve.
+pub struct Computed {
+    pub assessment: Result<Assessment, InputError>,
+    pub what_if: Option<WhatIf>,
+}
+
+impl Computed {
+    /// Runs the rules (a few milliseconds).
+    pub fn of(household: &Household) -> Computed {
+        Computed {
+            assessment: doudi_rules::assess(household, Options::default()),
+            what_if: what_if(household).ok(),
+        }
+    }
+}
+
+fn status_order(status: Status) -> u8 {
+    match status {
+        Status::Eligible => 0,
+        Status::NeedsMoreInformation => 1,
+        Status::NotEligible => 2,
+    }
+}
+
+fn edit_buttons(lang: Lang, dispatch: &Callback<Action>) -> Html {
+    html! {
+        <section class="card edits" aria-labelledby="edits-title">
+            <h2 id="edits-title">{ i18n::EDIT.get(lang) }</h2>
+            <div class="edit-buttons">
+                { for [Step::Place, Step::Members, Step::Situations].into_iter().map(|step| html! {
+                    <button type="button" class="secondary" data-edit={step.number().to_string()} onclick={super::on(dispatch, Action::Edit(step))}>
+                        { format!("{} · {}", i18n::EDIT.get(lang), step.name().get(lang)) }
+                    </button>
+                }) }
+            </div>
+        </section>
+    }
+}
+
+/// The result, from what the rules computed (`None` while an answer is not valid).
+pub fn result_step(view: &View, computed: Option<&Computed>) -> Html {
+    let lang = view.state.lang;
+    let dispatch = view.ondispatch;
+    let Some(computed) = computed else {
+        return html! {
+            <section class="step">
+                <div class="problems" role="alert">
+                    <p>{ i18n::CANNOT_COMPUTE.get(lang) }</p>
+                    <ul>
+                        { for view.checked.errors.iter().map(|error| {
+                            let step = Step::of_field(&error.field);
+                            html! { <li>{ format!("{}：{} ", step.name().get(lang), lang.text(&error.message)) }
+                                <button type="button" class="link-button" onclick={super::on(dispatch, Action::Edit(step))}>{ i18n::EDIT.get(lang) }</button></li> }
+                        }) }
+                    </ul>
+                </div>
+                { edit_buttons(lang, dispatch) }
+            </section>
+        };
+    };
+    let assessment = match &computed.assessment {
+        Ok(assessment) => assessment,
+        Err(error) => {
+            let step = Step::of_field(&error.field);
+            return html! {
+                <section class="step">
+                    <div class="problems" role="alert">
+                        <p>{ if lang == Lang::Zh { &error.zh } else { &error.en } }</p>
+                        <button type="button" class="link-button" onclick={super::on(dispatch, Action::Edit(step))}>{ i18n::EDIT.get(lang) }</button>
+                    </div>
+                    { edit_buttons(lang, dispatch) }
+                </section>
+            };
+        }
+    };
+    let mut order: Vec<usize> = (0..assessment.programmes.len()).collect();
+    order.sort_by_key(|&at| status_order(assessment.programmes[at].status));
+    let dibao_now = assessment
+        .programmes
+        .iter()
+        .any(|outcome| outcome.programme == Programme::Dibao && outcome.status == Status::Eligible);
+    html! {
+        <section class="step result">
+            { total_card(assessment, lang) }
+            <h2 class="section-title">{ i18n::PROGRAMMES.get(lang) }</h2>
+            { for order.into_iter().map(|at| programme_card(assessment, at, lang, dispatch)) }
+            if let Some(curve) = &computed.what_if {
+                { what_if_chart(curve, lang, dibao_now) }
+            }
+            <section class="card general-next" aria-labelledby="general-next-title">
+                <h2 id="general-next-title">{ i18n::WHAT_NEXT.get(lang) }</h2>
+                <ul>{ for i18n::GENERAL_NEXT.iter().map(|text| html! { <li>{ text.get(lang) }</li> }) }</ul>
+            </section>
+            if !assessment.not_published.is_empty() {
+                <section class="card not-published" aria-labelledby="not-published-title">
+                    <h2 id="not-published-title">{ i18n::NOT_PUBLISHED.get(lang) }</h2>
+                    <p class="hint">{ i18n::NOT_PUBLISHED_HINT.get(lang) }</p>
+                    <ul class="params">
+                        { for assessment.not_published.iter().enumerate().map(|(at, used)| html! {
+                            <li class="param not-published">
+                                <p>
+                                    <strong>{ if lang == Lang::Zh { used.zh } else { used.en } }</strong>{ "：" }
+                                    { money(&used.value, format!("not_published[{at}].value")) }{ " " }{ i18n::unit(used.unit).get(lang) }{ " " }
+                                    { basis_badge(used.basis, lang) }
+                                </p>
+                                <p class="small">{ used.document }{ " · " }{ used.clause }</p>
+                            </li>
+                        }) }
+                    </ul>
+                </section>
+            }
+            { edit_buttons(lang, dispatch) }
+            <p class="version">{ format!("{}：{}", i18n::RULES_VERSION.get(lang), assessment.rules_version) }</p>
+        </section>
+    }
+}

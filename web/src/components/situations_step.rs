@@ -1,0 +1,17 @@
+//! Screen 3: each member's incomes and situation, then the family questions.
+
+use super::family_questions::family_questions;
+use super::member_situation::member_situation;
+use super::View;
+use crate::i18n;
+use yew::prelude::*;
+
+pub fn situations_step(view: &View) -> Html {
+    html! {
+        <section class="step">
+            <p class="intro">{ i18n::SITUATION_INTRO.get(view.state.lang) }</p>
+            { for (0..view.state.form.members.len()).map(|index| member_situation(view, index)) }
+            { family_questions(view) }
+        </section>
+    }
+}

@@ -1,0 +1,277 @@
+//! Screen 4: the answers as a resident would check a form, each part with "Edit".
+
+use super::View;
+use crate::form::{AgeBy, Form, MemberForm, Step, SupportersKnown};
+use crate::i18n::{self, Lang, T};
+use crate::state::Action;
+use doudi_rules::household::{parse_amount, Income, Period};
+use doudi_rules::policy;
+use doudi_rules::Money;
+use yew::prelude::*;
+
+fn row(label: &str, value: String) -> Html {
+    html! { <div class="row"><dt>{ label.to_string() }</dt><dd>{ value }</dd></div> }
+}
+
+fn tri(lang: Lang, value: Option<bool>) -> String {
+    match value {
+        Some(true) => i18n::YES.get(lang).into(),
+        Some(false) => i18n::NO.get(lang).into(),
+        None => i18n::NOT_SURE.get(lang).into(),
+    }
+}
+
+fn yes_no(lang: Lang, value: bool) -> String {
+    if value { i18n::YES } else { i18n::NO }.get(lang).into()
+}
+
+/// "900 元 每月", or "6000 元 每年（= 500 元/月）" with the rules' own conversion.
+fn income_text(
+    lang: Lang,
+    amount: &str,
+    per: Period,
+    kind: doudi_rules::household::IncomeKind,
+) -> String {
+    let mut text = format!(
+        "{} {} {}",
+        amount.trim(),
+        i18n::YUAN.get(lang),
+        i18n::period(per).get(lang)
+    );
+    if per == Period::Year {
+        if let Ok(value) = parse_amount(amount.trim()) {
+            let monthly = Income {
+                kind,
+                amount: Money(value),
+                per,
+            }
+            .monthly_for_display();
+            text.push_str(&format!(
+                "（= {monthly} {}）",
+                i18n::YUAN_PER_MONTH.get(lang)
+            ));
+        }
+    }
+    text
+}
+
+fn member_rows(form: &Form, index: usize, member: &MemberForm, lang: Lang) -> Html {
+    let mut rows = Vec::new();
+    if member.incomes.is_empty() {
+        rows.push(row(i18n::INCOMES.get(lang), i18n::NONE.get(lang).into()));
+    }
+    for income in &member.incomes {
+        rows.push(row(
+            i18n::income_kind(income.kind).get(lang),
+            income_text(lang, &income.amount, income.per, income.kind),
+        ));
+    }
+    if let Some(kind) = member.disability {
+        rows.push(row(
+            i18n::DISABILITY.get(lang),
+            format!(
+                "{} · {}",
+                i18n::disability_kind(kind).get(lang),
+                i18n::GRADE
+                    .get(lang)
+                    .replace("{n}", &member.disability_grade.to_string())
+            ),
+        ));
+    }
+    if !member.serious_illness.is_empty() {
+        rows.push(row(i18n::ILLNESS.get(lang), member.serious_illness.clone()));
+    }
+    if member.student != doudi_rules::household::Student::None {
+        rows.push(row(
+            i18n::STUDENT.get(lang),
+            i18n::student(member.student).get(lang).into(),
+        ));
+    }
+    if !member.employment_costs.trim().is_empty() {
+        rows.push(row(
+            i18n::EMPLOYMENT_COSTS.get(lang),
+            format!(
+                "{} {}",
+                member.employment_costs.trim(),
+                i18n::PRESET.get(lang)
+            ),
+        ));
+    }
+    if form.could_be_tekun(member) {
+        if member.tekun {
+            rows.push(row(i18n::TEKUN_NOW.get(lang), i18n::YES.get(lang).into()));
+        }
+        let care = match member.self_care {
+            None => i18n::SELF_CARE_UNKNOWN.get(lang).to_string(),
+            Some(items) => {
+                let cannot: Vec<&str> = items
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, can)| !**can)
+                    .map(|(item, _)| i18n::self_care_name(item).get(lang))
+                    .collect();
+                if cannot.is_empty() {
+                    T::new("六项都能自己完成", "can do all six alone")
+                        .get(lang)
+                        .to_string()
+                } else {
+                    format!(
+                        "{}{}",
+                        T::new("不能自己完成：", "cannot do alone: ").get(lang),
+                        cannot.join(if lang == Lang::Zh { "、" } else { ", " })
+                    )
+                }
+            }
+        };
+        rows.push(row(i18n::SELF_CARE.get(lang), care));
+        let supporters = match member.supporters_known {
+            SupportersKnown::NotSure => i18n::SUPPORTERS_UNKNOWN.get(lang).to_string(),
+            SupportersKnown::None => i18n::SUPPORTERS_NONE.get(lang).to_string(),
+            SupportersKnown::Some => member
+                .supporters
+                .iter()
+                .enumerate()
+                .map(|(at, supporter)| {
+                    let name = if supporter.name.trim().is_empty() {
+                        format!("{} {}", i18n::SUPPORTER.get(lang), at + 1)
+                    } else {
+                        supporter.name.trim().to_string()
+                    };
+                    format!(
+                        "{name}（{}）",
+                        i18n::supporter_situation(supporter.situation).get(lang)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(if lang == Lang::Zh { "；" } else { "; " }),
+        };
+        rows.push(row(i18n::SUPPORTERS.get(lang), supporters));
+        rows.push(row(
+            i18n::OWN_PROPERTY.get(lang),
+            tri(lang, member.own_property),
+        ));
+    }
+    html! {
+        <div class="summary-member" data-member={index.to_string()}>
+            <h4>{ member.label(index, lang) }</h4>
+            <dl>{ for rows }</dl>
+        </div>
+    }
+}
+
+pub fn summary_step(view: &View) -> Html {
+    let form = &view.state.form;
+    let lang = view.state.lang;
+    let dispatch = view.ondispatch;
+    let edit = |step: Step| {
+        html! {
+            <button type="button" class="edit" data-edit={step.number().to_string()} onclick={super::on(dispatch, Action::Edit(step))}
+                aria-label={format!("{} · {}", i18n::EDIT.get(lang), step.name().get(lang))}>{ i18n::EDIT.get(lang) }</button>
+        }
+    };
+    let place = policy::place(&form.county)
+        .map(|place| if lang == Lang::Zh { place.zh } else { place.en })
+        .unwrap_or("?");
+    let date = if form.date.trim().is_empty() {
+        i18n::NOT_GIVEN.get(lang).to_string()
+    } else {
+        form.date.clone()
+    };
+    let mut place_rows = vec![
+        row(i18n::COUNTY.get(lang), place.to_string()),
+        row(
+            i18n::CATEGORY.get(lang),
+            i18n::category(form.category).get(lang).to_string(),
+        ),
+        row(i18n::DATE.get(lang), date),
+    ];
+    if form.category == doudi_rules::Category::Rural {
+        place_rows.push(row(
+            i18n::RURAL_TIER.get(lang),
+            form.tier
+                .map(|tier| tier.letter().to_string())
+                .unwrap_or_else(|| i18n::TIER_NOT_YET.get(lang).into()),
+        ));
+    }
+    for (label, value) in [
+        (i18n::CPI_RISE, &form.cpi_rise),
+        (i18n::FOOD_CPI_RISE, &form.food_cpi_rise),
+    ] {
+        if !value.trim().is_empty() {
+            place_rows.push(row(label.get(lang), value.trim().to_string()));
+        }
+    }
+    for (id, value) in &form.overrides {
+        place_rows.push(row(
+            i18n::OVERRIDES.get(lang),
+            format!("{id} = {} {}", value.0, i18n::PRESET.get(lang)),
+        ));
+    }
+    let member_list = form.members.iter().enumerate().map(|(index, member)| {
+        let age = match member.age_by {
+            AgeBy::Years if !member.age.trim().is_empty() => format!("{} {}", member.age.trim(), i18n::YEARS_OLD.get(lang)),
+            AgeBy::BirthDate if !member.birth_date.trim().is_empty() => format!("{} {}", i18n::BIRTH_DATE.get(lang), member.birth_date.trim()),
+            _ => i18n::NOT_GIVEN.get(lang).to_string(),
+        };
+        html! { <li>{ format!("{} · {} · {}", member.label(index, lang), age, i18n::relation(member.relation).get(lang)) }</li> }
+    });
+    let family = &form.family;
+    let mut family_rows = vec![
+        row(i18n::PROPERTY.get(lang), tri(lang, family.property)),
+        row(
+            i18n::POVERTY_ALLEVIATED.get(lang),
+            yes_no(lang, family.poverty_alleviated),
+        ),
+        row(i18n::MARGINAL.get(lang), yes_no(lang, family.marginal)),
+        row(i18n::ON_DIBAO.get(lang), yes_no(lang, family.on_dibao)),
+    ];
+    if family.on_dibao {
+        let current = if family.current_dibao.trim().is_empty() {
+            i18n::NOT_GIVEN.get(lang).to_string()
+        } else {
+            format!("{} {}", family.current_dibao.trim(), i18n::YUAN.get(lang))
+        };
+        family_rows.push(row(i18n::CURRENT_DIBAO.get(lang), current));
+    }
+    let problems: Vec<Html> = view
+        .checked
+        .errors
+        .iter()
+        .map(|error| {
+            let step = Step::of_field(&error.field);
+            html! {
+                <li>
+                    { format!("{}：{} ", step.name().get(lang), lang.text(&error.message)) }
+                    <button type="button" class="link-button" onclick={super::on(dispatch, Action::Edit(step))}>{ i18n::EDIT.get(lang) }</button>
+                </li>
+            }
+        })
+        .collect();
+    html! {
+        <section class="step summary">
+            <p class="intro">{ i18n::SUMMARY_INTRO.get(lang) }</p>
+            if !problems.is_empty() {
+                <div class="problems" role="alert">
+                    <p>{ i18n::STILL_TO_FIX.get(lang) }</p>
+                    <ul>{ for problems }</ul>
+                </div>
+            }
+            <section class="card" aria-labelledby="sum-1">
+                <div class="card-head"><h3 id="sum-1">{ Step::Place.name().get(lang) }</h3>{ edit(Step::Place) }</div>
+                <dl>{ for place_rows }</dl>
+            </section>
+            <section class="card" aria-labelledby="sum-2">
+                <div class="card-head"><h3 id="sum-2">{ Step::Members.name().get(lang) }</h3>{ edit(Step::Members) }</div>
+                <ol class="member-list">{ for member_list }</ol>
+            </section>
+            <section class="card" aria-labelledby="sum-3">
+                <div class="card-head"><h3 id="sum-3">{ Step::Situations.name().get(lang) }</h3>{ edit(Step::Situations) }</div>
+                { for form.members.iter().enumerate().map(|(index, member)| member_rows(form, index, member, lang)) }
+                <div class="summary-member">
+                    <h4>{ i18n::FAMILY.get(lang) }</h4>
+                    <dl>{ for family_rows }</dl>
+                </div>
+            </section>
+        </section>
+    }
+}

@@ -1,0 +1,700 @@
+//! The answers as typed (strings, so nothing a person typed is lost even when it is not
+//! valid yet), their conversion into a `doudi_rules::Household`, and the messages that
+//! say, at each field, what to fix. Pure: no browser, no amounts computed.
+
+use crate::i18n::{self, T};
+use doudi_rules::household::{
+    age_on, parse_amount, Caseworker, Disability, DisabilityKind, Family, Income, IncomeKind,
+    Period, Relation, SelfCare, Student, Supporter, SupporterSituation,
+};
+use doudi_rules::policy::{self, Date, Params};
+use doudi_rules::{Category, Decimal, Household, Member, Money, Text, Tier};
+use std::collections::BTreeMap;
+
+/// The five screens, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Step {
+    Place,
+    Members,
+    Situations,
+    Summary,
+    Result,
+}
+
+impl Step {
+    pub const ALL: [Step; 5] = [
+        Step::Place,
+        Step::Members,
+        Step::Situations,
+        Step::Summary,
+        Step::Result,
+    ];
+
+    pub fn number(self) -> usize {
+        match self {
+            Step::Place => 1,
+            Step::Members => 2,
+            Step::Situations => 3,
+            Step::Summary => 4,
+            Step::Result => 5,
+        }
+    }
+
+    pub fn name(self) -> T {
+        i18n::STEP_NAMES[self.number() - 1]
+    }
+
+    pub fn next(self) -> Step {
+        Step::ALL
+            .get(self.number())
+            .copied()
+            .unwrap_or(Step::Result)
+    }
+
+    pub fn previous(self) -> Step {
+        Step::ALL
+            .get(self.number().saturating_sub(2))
+            .copied()
+            .unwrap_or(Step::Place)
+    }
+
+    /// The screen where a field (a JSON path of the household) is asked.
+    pub fn of_field(field: &str) -> Step {
+        if field.starts_with("county")
+            || field.starts_with("category")
+            || field.starts_with("date")
+            || field.starts_with("caseworker")
+        {
+            return Step::Place;
+        }
+        if field.starts_with("family") || field == "emergency" {
+            return Step::Situations;
+        }
+        if let Some(rest) = field.strip_prefix("members[") {
+            let tail = rest.split_once("].").map(|(_, tail)| tail).unwrap_or("");
+            if tail.is_empty()
+                || ["name", "age", "birth_date", "relation"]
+                    .iter()
+                    .any(|name| tail.starts_with(name))
+            {
+                return Step::Members;
+            }
+            return Step::Situations;
+        }
+        if field == "members" {
+            return Step::Members;
+        }
+        Step::Summary
+    }
+}
+
+/// Age given as years or as a birth date.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum AgeBy {
+    #[default]
+    Years,
+    BirthDate,
+}
+
+/// A yes / no / not sure answer.
+pub type Tri = Option<bool>;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct IncomeForm {
+    pub id: u32,
+    pub kind: IncomeKind,
+    pub amount: String,
+    pub per: Period,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SupporterForm {
+    pub id: u32,
+    pub name: String,
+    pub situation: SupporterSituation,
+}
+
+/// What is known of a member's legal supporters.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SupportersKnown {
+    #[default]
+    NotSure,
+    None,
+    Some,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct MemberForm {
+    pub id: u32,
+    pub name: String,
+    pub age_by: AgeBy,
+    pub age: String,
+    pub birth_date: String,
+    pub relation: Relation,
+    pub incomes: Vec<IncomeForm>,
+    pub disability: Option<DisabilityKind>,
+    pub disability_grade: u8,
+    /// The disease's name as on the list; empty for none.
+    pub serious_illness: String,
+    pub student: Student,
+    pub tekun: bool,
+    /// `None` until the six items are answered.
+    pub self_care: Option<[bool; 6]>,
+    pub supporters_known: SupportersKnown,
+    pub supporters: Vec<SupporterForm>,
+    pub own_property: Tri,
+    /// Kept from a loaded household (a caseworker's figure); not asked on the form.
+    pub employment_costs: String,
+}
+
+impl MemberForm {
+    pub fn new(id: u32, relation: Relation) -> MemberForm {
+        MemberForm {
+            id,
+            name: String::new(),
+            age_by: AgeBy::Years,
+            age: String::new(),
+            birth_date: String::new(),
+            relation,
+            incomes: Vec::new(),
+            disability: None,
+            disability_grade: 1,
+            serious_illness: String::new(),
+            student: Student::None,
+            tekun: false,
+            self_care: None,
+            supporters_known: SupportersKnown::NotSure,
+            supporters: Vec::new(),
+            own_property: None,
+            employment_costs: String::new(),
+        }
+    }
+
+    /// The label shown for the member: the name, or "成员 2".
+    pub fn label(&self, index: usize, lang: i18n::Lang) -> String {
+        let name = self.name.trim();
+        if name.is_empty() {
+            format!("{} {}", i18n::MEMBER.get(lang), index + 1)
+        } else {
+            name.to_string()
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FamilyForm {
+    pub property: Tri,
+    pub poverty_alleviated: bool,
+    pub marginal: bool,
+    pub on_dibao: bool,
+    pub current_dibao: String,
+}
+
+/// All the answers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Form {
+    pub county: String,
+    pub category: Category,
+    pub date: String,
+    pub tier: Option<Tier>,
+    pub cpi_rise: String,
+    pub food_cpi_rise: String,
+    /// Kept from a loaded household; not asked on the form.
+    pub overrides: BTreeMap<String, Money>,
+    pub members: Vec<MemberForm>,
+    pub family: FamilyForm,
+    /// The next id for a member, income or supporter (ids keep list items stable).
+    pub next_id: u32,
+}
+
+impl Form {
+    /// A new form: the first place, urban, on `today`, with one member, the applicant.
+    pub fn new(today: &str) -> Form {
+        Form {
+            county: policy::PLACES
+                .first()
+                .map(|place| place.id.to_string())
+                .unwrap_or_default(),
+            category: Category::Urban,
+            date: today.to_string(),
+            tier: None,
+            cpi_rise: String::new(),
+            food_cpi_rise: String::new(),
+            overrides: BTreeMap::new(),
+            members: vec![MemberForm::new(1, Relation::Applicant)],
+            family: FamilyForm::default(),
+            next_id: 2,
+        }
+    }
+
+    pub fn take_id(&mut self) -> u32 {
+        let id = self.next_id;
+        self.next_id += 1;
+        id
+    }
+
+    /// The assessment date, if it is a valid date.
+    pub fn parsed_date(&self) -> Option<Date> {
+        Date::parse(self.date.trim()).ok()
+    }
+
+    /// A member's age on the assessment date, when it can be told from the answers.
+    pub fn age_of(&self, member: &MemberForm) -> Option<u32> {
+        match member.age_by {
+            AgeBy::Years => member.age.trim().parse().ok(),
+            AgeBy::BirthDate => age_on(
+                Date::parse(member.birth_date.trim()).ok()?,
+                self.parsed_date()?,
+            ),
+        }
+    }
+
+    fn params_value(&self, id: &str, fallback: u32) -> Decimal {
+        let date = self.parsed_date().unwrap_or(policy::first_modelled_date());
+        let none = BTreeMap::new();
+        Params::new(date, &none)
+            .get(id)
+            .map(|used| used.value)
+            .unwrap_or(Decimal::from(fallback))
+    }
+
+    /// Whether the tekun questions matter for this member: aged 60 or over, under 18, or
+    /// disabled (the ages are the rules' own parameters), or tekun already.
+    pub fn could_be_tekun(&self, member: &MemberForm) -> bool {
+        if member.tekun || member.disability.is_some() {
+            return true;
+        }
+        match self.age_of(member) {
+            Some(age) => {
+                let age = Decimal::from(age);
+                age >= self.params_value("tekun.elderly_age", 60)
+                    || age < self.params_value("tekun.minor_age", 18)
+            }
+            None => false,
+        }
+    }
+
+    /// Whether to ask about studying: under 25, or age not known yet.
+    pub fn could_be_student(&self, member: &MemberForm) -> bool {
+        member.student != Student::None
+            || self
+                .age_of(member)
+                .is_none_or(|age| age < STUDENT_AGE_LIMIT)
+    }
+
+    /// The names on the serious-disease list in force on the date.
+    pub fn serious_diseases(&self) -> &'static [&'static str] {
+        let date = self.parsed_date().unwrap_or(policy::first_modelled_date());
+        let none = BTreeMap::new();
+        Params::new(date, &none)
+            .list("serious_disease")
+            .map(|entry| entry.items)
+            .unwrap_or(&[])
+    }
+}
+
+/// Studying matters for the rules (tier estimate, tekun minors) only for the young.
+pub const STUDENT_AGE_LIMIT: u32 = 25;
+
+/// A message at a field. `required` messages (something not filled in yet) are shown only
+/// after the person tried to go on; the others as soon as the field is wrong.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldError {
+    /// The household field as a JSON path, as the rules name it ("members[1].age").
+    pub field: String,
+    pub message: Text,
+    pub required: bool,
+}
+
+/// The answers checked: the household when every answer is valid, and the messages.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Checked {
+    pub household: Option<Household>,
+    pub errors: Vec<FieldError>,
+}
+
+impl Checked {
+    pub fn errors_on(&self, step: Step) -> impl Iterator<Item = &FieldError> {
+        self.errors
+            .iter()
+            .filter(move |error| Step::of_field(&error.field) == step)
+    }
+}
+
+struct Errors(Vec<FieldError>);
+
+impl Errors {
+    fn push(&mut self, field: String, message: T, required: bool) {
+        self.0.push(FieldError {
+            field,
+            message: message.text(),
+            required,
+        });
+    }
+}
+
+fn amount(text: &str) -> Option<Result<Money, ()>> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    Some(parse_amount(text).map(Money).map_err(|_| ()))
+}
+
+/// Checks the answers and builds the household. Answers that cannot be read are left out
+/// of a lenient household, which the rules then validate too, so that their messages
+/// (too large, negative, an impossible age) appear at their fields as well.
+pub fn check(form: &Form) -> Checked {
+    let mut errors = Errors(Vec::new());
+    let date = match form.parsed_date() {
+        Some(date) => date,
+        None => {
+            errors.push("date".into(), i18n::ERR_DATE, form.date.trim().is_empty());
+            policy::first_modelled_date()
+        }
+    };
+    let mut caseworker = Caseworker {
+        rural_tier: if form.category == Category::Rural {
+            form.tier
+        } else {
+            None
+        },
+        overrides: form.overrides.clone(),
+        ..Default::default()
+    };
+    for (field, text, slot) in [
+        (
+            "caseworker.cpi_rise",
+            &form.cpi_rise,
+            &mut caseworker.cpi_rise,
+        ),
+        (
+            "caseworker.food_cpi_rise",
+            &form.food_cpi_rise,
+            &mut caseworker.food_cpi_rise,
+        ),
+    ] {
+        match amount(text) {
+            None => {}
+            Some(Ok(value)) => *slot = Some(value),
+            Some(Err(())) => errors.push(field.into(), i18n::ERR_PERCENT, false),
+        }
+    }
+    let mut members = Vec::new();
+    for (index, member) in form.members.iter().enumerate() {
+        let at = |name: &str| format!("members[{index}].{name}");
+        let mut out = Member {
+            name: member.name.trim().to_string(),
+            relation: member.relation,
+            ..Default::default()
+        };
+        match member.age_by {
+            AgeBy::Years => match member.age.trim() {
+                "" => errors.push(at("age"), i18n::ERR_REQUIRED_AGE, true),
+                text => match text.parse::<u32>() {
+                    Ok(age) => out.age = Some(age),
+                    Err(_) => errors.push(at("age"), i18n::ERR_AGE_NUMBER, false),
+                },
+            },
+            AgeBy::BirthDate => match member.birth_date.trim() {
+                "" => errors.push(at("birth_date"), i18n::ERR_REQUIRED_BIRTH, true),
+                text => match Date::parse(text) {
+                    Ok(birth) => out.birth_date = Some(birth),
+                    Err(_) => errors.push(at("birth_date"), i18n::ERR_DATE, false),
+                },
+            },
+        }
+        out.disability = member.disability.map(|kind| Disability {
+            kind,
+            grade: member.disability_grade,
+        });
+        let illness = member.serious_illness.trim();
+        out.serious_illness = (!illness.is_empty()).then(|| illness.to_string());
+        out.student = member.student;
+        for (income_index, income) in member.incomes.iter().enumerate() {
+            match amount(&income.amount) {
+                None => errors.push(
+                    at(&format!("incomes[{income_index}].amount")),
+                    i18n::ERR_REQUIRED_AMOUNT,
+                    true,
+                ),
+                Some(Err(())) => errors.push(
+                    at(&format!("incomes[{income_index}].amount")),
+                    i18n::ERR_AMOUNT,
+                    false,
+                ),
+                Some(Ok(value)) => out.incomes.push(Income {
+                    kind: income.kind,
+                    amount: value,
+                    per: income.per,
+                }),
+            }
+        }
+        match amount(&member.employment_costs) {
+            None => {}
+            Some(Ok(value)) => out.employment_costs = Some(value),
+            Some(Err(())) => errors.push(at("employment_costs"), i18n::ERR_AMOUNT, false),
+        }
+        if form.could_be_tekun(member) {
+            out.tekun = member.tekun;
+            out.self_care = member.self_care.map(|items| SelfCare {
+                eating: items[0],
+                dressing: items[1],
+                getting_in_and_out_of_bed: items[2],
+                toileting: items[3],
+                walking_indoors: items[4],
+                bathing: items[5],
+            });
+            out.supporters = match member.supporters_known {
+                SupportersKnown::NotSure => None,
+                SupportersKnown::None => Some(Vec::new()),
+                SupportersKnown::Some => Some(
+                    member
+                        .supporters
+                        .iter()
+                        .map(|supporter| Supporter {
+                            name: supporter.name.trim().to_string(),
+                            situation: supporter.situation,
+                        })
+                        .collect(),
+                ),
+            };
+            out.own_property_within_limits = member.own_property;
+        }
+        members.push(out);
+    }
+    let mut family = Family {
+        poverty_alleviated: form.family.poverty_alleviated,
+        marginal: form.family.marginal,
+        property_within_limits: form.family.property,
+        on_dibao: form.family.on_dibao,
+        current_dibao_monthly: None,
+    };
+    if form.family.on_dibao {
+        match amount(&form.family.current_dibao) {
+            None => {}
+            Some(Ok(value)) => family.current_dibao_monthly = Some(value),
+            Some(Err(())) => errors.push(
+                "family.current_dibao_monthly".into(),
+                i18n::ERR_AMOUNT,
+                false,
+            ),
+        }
+    }
+    let household = Household {
+        county: form.county.clone(),
+        category: form.category,
+        date,
+        members,
+        family,
+        caseworker,
+    };
+
+    // The rules' own checks report the first problem only. Checking the place and
+    // members without their incomes first lets a problem on an early screen show even
+    // when a later screen has one too.
+    let mut early = household.clone();
+    for member in &mut early.members {
+        member.incomes.clear();
+        member.employment_costs = None;
+    }
+    early.family.current_dibao_monthly = None;
+    early.caseworker = Caseworker::default();
+    for candidate in [&early, &household] {
+        if let Err(error) = candidate.validate() {
+            let seen = errors.0.iter().any(|known| {
+                known.field == error.field
+                    || (error.field.ends_with(".age")
+                        && known.field.starts_with(error.field.trim_end_matches("age")))
+            });
+            if !seen {
+                errors.0.push(FieldError {
+                    field: error.field,
+                    message: Text::new(error.zh, error.en),
+                    required: false,
+                });
+            }
+        }
+    }
+    let household = errors.0.is_empty().then_some(household);
+    Checked {
+        household,
+        errors: errors.0,
+    }
+}
+
+/// The form for a household (a bundled example): every answer as text.
+pub fn from_household(household: &Household) -> Form {
+    let mut form = Form::new(&household.date.to_string());
+    form.county = household.county.clone();
+    form.category = household.category;
+    form.tier = household.caseworker.rural_tier;
+    form.cpi_rise = household
+        .caseworker
+        .cpi_rise
+        .map(|value| value.0.to_string())
+        .unwrap_or_default();
+    form.food_cpi_rise = household
+        .caseworker
+        .food_cpi_rise
+        .map(|value| value.0.to_string())
+        .unwrap_or_default();
+    form.overrides = household.caseworker.overrides.clone();
+    form.members.clear();
+    for member in &household.members {
+        let id = form.take_id();
+        let mut out = MemberForm::new(id, member.relation);
+        out.name = member.name.clone();
+        match (member.age, member.birth_date) {
+            (_, Some(birth)) => {
+                out.age_by = AgeBy::BirthDate;
+                out.birth_date = birth.to_string();
+            }
+            (Some(age), None) => out.age = age.to_string(),
+            (None, None) => {}
+        }
+        for income in &member.incomes {
+            let id = form.take_id();
+            out.incomes.push(IncomeForm {
+                id,
+                kind: income.kind,
+                amount: income.amount.0.to_string(),
+                per: income.per,
+            });
+        }
+        if let Some(disability) = member.disability {
+            out.disability = Some(disability.kind);
+            out.disability_grade = disability.grade;
+        }
+        out.serious_illness = member.serious_illness.clone().unwrap_or_default();
+        out.student = member.student;
+        out.tekun = member.tekun;
+        out.self_care = member
+            .self_care
+            .map(|care| care.items().map(|(_, _, can)| can));
+        match &member.supporters {
+            None => out.supporters_known = SupportersKnown::NotSure,
+            Some(list) if list.is_empty() => out.supporters_known = SupportersKnown::None,
+            Some(list) => {
+                out.supporters_known = SupportersKnown::Some;
+                for supporter in list {
+                    let id = form.take_id();
+                    out.supporters.push(SupporterForm {
+                        id,
+                        name: supporter.name.clone(),
+                        situation: supporter.situation,
+                    });
+                }
+            }
+        }
+        out.own_property = member.own_property_within_limits;
+        out.employment_costs = member
+            .employment_costs
+            .map(|value| value.0.to_string())
+            .unwrap_or_default();
+        form.members.push(out);
+    }
+    form.family = FamilyForm {
+        property: household.family.property_within_limits,
+        poverty_alleviated: household.family.poverty_alleviated,
+        marginal: household.family.marginal,
+        on_dibao: household.family.on_dibao,
+        current_dibao: household
+            .family
+            .current_dibao_monthly
+            .map(|value| value.0.to_string())
+            .unwrap_or_default(),
+    };
+    form
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn household(json: &str) -> Household {
+        serde_json::from_str(json).expect("example parses")
+    }
+
+    #[test]
+    fn every_example_round_trips_through_the_form() {
+        for (name, json) in crate::examples::ALL
+            .iter()
+            .map(|example| (example.name, example.json))
+        {
+            let original = household(json);
+            let checked = check(&from_household(&original));
+            assert_eq!(checked.errors, vec![], "{name}");
+            assert_eq!(checked.household.as_ref(), Some(&original), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_new_form_asks_for_the_age_first() {
+        let checked = check(&Form::new("2026-11-29"));
+        assert!(checked.household.is_none());
+        assert_eq!(checked.errors.len(), 1);
+        assert_eq!(checked.errors[0].field, "members[0].age");
+        assert!(checked.errors[0].required);
+    }
+
+    #[test]
+    fn bad_text_is_kept_and_named_at_its_field() {
+        let mut form = Form::new("2026-11-29");
+        form.members[0].age = "4O".into();
+        form.members[0].incomes.push(IncomeForm {
+            id: 9,
+            kind: IncomeKind::Wages,
+            amount: "1,2x".into(),
+            per: Period::Month,
+        });
+        let checked = check(&form);
+        let fields: Vec<&str> = checked
+            .errors
+            .iter()
+            .map(|error| error.field.as_str())
+            .collect();
+        assert_eq!(fields, ["members[0].age", "members[0].incomes[0].amount"]);
+        assert_eq!(form.members[0].age, "4O");
+    }
+
+    #[test]
+    fn the_rules_messages_reach_their_fields() {
+        let mut form = Form::new("2026-11-29");
+        form.members[0].age = "40".into();
+        form.members[0].incomes.push(IncomeForm {
+            id: 9,
+            kind: IncomeKind::Wages,
+            amount: "-5".into(),
+            per: Period::Month,
+        });
+        let checked = check(&form);
+        assert_eq!(checked.errors.len(), 1);
+        assert_eq!(checked.errors[0].field, "members[0].incomes[0].amount");
+        assert_eq!(Step::of_field(&checked.errors[0].field), Step::Situations);
+    }
+
+    #[test]
+    fn fields_map_to_their_screens() {
+        assert_eq!(Step::of_field("county"), Step::Place);
+        assert_eq!(Step::of_field("caseworker.rural_tier"), Step::Place);
+        assert_eq!(Step::of_field("members"), Step::Members);
+        assert_eq!(Step::of_field("members[2].birth_date"), Step::Members);
+        assert_eq!(Step::of_field("members[2].self_care"), Step::Situations);
+        assert_eq!(
+            Step::of_field("family.property_within_limits"),
+            Step::Situations
+        );
+    }
+
+    #[test]
+    fn tekun_questions_are_asked_of_the_old_the_young_and_the_disabled() {
+        let mut form = Form::new("2026-11-29");
+        for (age, asked) in [("59", false), ("60", true), ("17", true), ("18", false)] {
+            form.members[0].age = age.into();
+            assert_eq!(form.could_be_tekun(&form.members[0]), asked, "age {age}");
+        }
+        form.members[0].disability = Some(DisabilityKind::Hearing);
+        assert!(form.could_be_tekun(&form.members[0]));
+    }
+}

@@ -1,0 +1,613 @@
+//! Every string the site shows, in Chinese and English. The rules bring their own
+//! bilingual texts (`doudi_rules::Text`); the site's own labels live here, and nowhere else.
+
+use doudi_rules::household::{
+    DisabilityKind, IncomeKind, Period, Relation, Student, SupporterSituation,
+};
+use doudi_rules::outcome::State as CriterionState;
+use doudi_rules::policy::{Basis, Unit};
+use doudi_rules::{Category, Status, Text};
+
+/// The language the page is shown in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// The value of `<html lang>`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// A rules text in this language.
+    pub fn text(self, text: &Text) -> &str {
+        match self {
+            Lang::Zh => &text.zh,
+            Lang::En => &text.en,
+        }
+    }
+}
+
+/// A label in both languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct T {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+impl T {
+    pub const fn new(zh: &'static str, en: &'static str) -> T {
+        T { zh, en }
+    }
+
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        }
+    }
+
+    /// As an owned rules `Text`, for messages kept in state.
+    pub fn text(self) -> Text {
+        Text::new(self.zh, self.en)
+    }
+}
+
+// ---- Frame -------------------------------------------------------------------------
+
+pub const APP_TITLE: T = T::new(
+    "兜底 · 汉中社会救助计算器",
+    "兜底 Doudi · Hanzhong social assistance calculator",
+);
+pub const APP_TAGLINE: T = T::new(
+    "低保、特困、低保边缘家庭等救助的估算。只在您的设备上计算，不上传任何信息。",
+    "An estimate of dibao, tekun and other assistance. Computed on your device only; nothing is uploaded.",
+);
+pub const SWITCH_LANGUAGE: T = T::new("English", "中文");
+pub const SWITCH_LANGUAGE_LABEL: T = T::new("Switch to English", "切换到中文 (Switch to Chinese)");
+pub const LARGE_TEXT: T = T::new("A+ 大字", "A+ Large text");
+pub const LARGE_TEXT_LABEL: T = T::new("大字模式", "Large text");
+pub const STEP_OF: T = T::new("第 {n} 步，共 {of} 步", "Step {n} of {of}");
+pub const BACK: T = T::new("上一步", "Back");
+pub const NEXT: T = T::new("下一步", "Next");
+pub const SEE_RESULT: T = T::new("查看结果", "See the result");
+pub const BACK_TO_RESULT: T = T::new("返回结果", "Back to the result");
+pub const BACK_TO_SUMMARY: T = T::new("返回核对", "Back to the summary");
+pub const EDIT: T = T::new("修改", "Edit");
+pub const START_OVER: T = T::new("重新开始", "Start over");
+pub const FIX_FIRST: T = T::new("请先修改标出的地方", "Please fix the marked answers first");
+pub const RULES_VERSION: T = T::new("规则版本", "Rules version");
+pub const PRIVACY: T = T::new(
+    "您填写的内容只保存在本页面中，不会发送到任何地方；关闭页面即清除。",
+    "What you enter stays in this page and is sent nowhere; closing the page clears it.",
+);
+
+pub const STEP_NAMES: [T; 5] = [
+    T::new("地点和日期", "Place and date"),
+    T::new("家庭成员", "Who lives together"),
+    T::new("收入和情况", "Income and situation"),
+    T::new("核对", "Check your answers"),
+    T::new("结果", "Result"),
+];
+
+// ---- Step 1 ------------------------------------------------------------------------
+
+pub const PLACE_INTRO: T = T::new(
+    "请选择户籍（或居住证）所在的县区。各县区的标准可能不同。",
+    "Choose the county or district of the household registration (or residence permit). Standards can differ by place.",
+);
+pub const COUNTY: T = T::new("县（区）", "County or district");
+pub const CATEGORY: T = T::new("城市还是农村", "Urban or rural");
+pub const CATEGORY_HINT: T = T::new(
+    "按申请的低保类别（城市低保或农村低保）选择。",
+    "As the dibao category applied for (urban or rural dibao).",
+);
+pub const URBAN: T = T::new("城市", "Urban");
+pub const RURAL: T = T::new("农村", "Rural");
+pub const DATE: T = T::new("按哪一天的标准计算", "Standards in force on");
+pub const DATE_HINT: T = T::new("默认今天。", "Today by default.");
+pub const CASEWORKER_OPTIONS: T = T::new("经办人选项（可不填）", "Caseworker options (optional)");
+pub const RURAL_TIER: T = T::new("已评定的农村低保档次", "Rural dibao tier already assigned");
+pub const TIER_NOT_YET: T = T::new("尚未评定（估算）", "Not yet (estimate)");
+pub const TIER_HINT: T = T::new(
+    "档次由经办人评定；不填时按家庭情况估算，并标为假设。",
+    "The caseworker assigns the tier; left empty, it is estimated and marked as assumed.",
+);
+pub const CPI_RISE: T = T::new(
+    "本月 CPI 同比涨幅（%）",
+    "This month's CPI rise year on year (%)",
+);
+pub const FOOD_CPI_RISE: T = T::new(
+    "本月食品 CPI 同比涨幅（%）",
+    "This month's food CPI rise year on year (%)",
+);
+pub const CPI_HINT: T = T::new(
+    "用于价格临时补贴；不知道可不填。",
+    "For the price subsidy; leave empty if not known.",
+);
+pub const EXAMPLES: T = T::new("试一个例子", "Try an example");
+pub const EXAMPLES_HINT: T = T::new(
+    "载入一个虚构的家庭，看看结果是什么样的。会替换您已填写的内容。",
+    "Load a made-up household to see what a result looks like. It replaces what you have entered.",
+);
+
+// ---- Step 2 ------------------------------------------------------------------------
+
+pub const MEMBERS_INTRO: T = T::new(
+    "请填写共同生活的家庭成员：一般是配偶、未成年子女，以及共同生活的父母和成年子女。",
+    "Add the members who live together: usually spouses, minor children, and parents or adult children who live with you.",
+);
+pub const MEMBER: T = T::new("成员", "Member");
+pub const NAME: T = T::new("称呼（可不填）", "Name (optional)");
+pub const NAME_HINT: T = T::new(
+    "例如“奶奶”，只用于在结果中区分成员。",
+    "E.g. \"Grandma\"; only to tell members apart in the result.",
+);
+pub const AGE_BY: T = T::new("填写年龄还是出生日期", "Age or birth date");
+pub const BY_AGE: T = T::new("年龄", "Age");
+pub const BY_BIRTH_DATE: T = T::new("出生日期", "Birth date");
+pub const AGE: T = T::new("年龄（周岁）", "Age (whole years)");
+pub const BIRTH_DATE: T = T::new("出生日期", "Birth date");
+pub const RELATION: T = T::new("与申请人的关系", "Relation to the applicant");
+pub const ADD_MEMBER: T = T::new("＋ 添加成员", "+ Add a member");
+pub const REMOVE_MEMBER: T = T::new("删除此成员", "Remove this member");
+pub const YEARS_OLD: T = T::new("岁", "years old");
+
+// ---- Step 3 ------------------------------------------------------------------------
+
+pub const SITUATION_INTRO: T = T::new(
+    "请填写每位成员每月或每年的收入（税后、扣除个人社保后），以及残疾、重病等情况。没有收入的不用填。",
+    "Enter each member's income per month or per year (after tax and their own social insurance), and any disability or serious illness. Leave income empty when there is none.",
+);
+pub const INCOMES: T = T::new("收入", "Income");
+pub const NO_INCOME: T = T::new("没有填写收入。", "No income entered.");
+pub const ADD_INCOME: T = T::new("＋ 添加一项收入", "+ Add an income");
+pub const REMOVE_INCOME: T = T::new("删除这项收入", "Remove this income");
+pub const INCOME_KIND: T = T::new("收入类型", "Kind of income");
+pub const AMOUNT: T = T::new("金额（元）", "Amount (yuan)");
+pub const PER: T = T::new("按月还是按年", "Per month or per year");
+pub const PER_MONTH: T = T::new("每月", "per month");
+pub const PER_YEAR: T = T::new("每年", "per year");
+pub const YUAN_PER_MONTH: T = T::new("元/月", "yuan/month");
+pub const YUAN: T = T::new("元", "yuan");
+pub const DISABILITY: T = T::new("残疾（持残疾证）", "Disability (with a certificate)");
+pub const NO_DISABILITY: T = T::new("没有", "None");
+pub const DISABILITY_GRADE: T = T::new("残疾等级", "Disability grade");
+pub const GRADE: T = T::new("{n} 级", "grade {n}");
+pub const ILLNESS: T = T::new(
+    "重病（国家大病专项救治病种）",
+    "Serious illness (national special-treatment list)",
+);
+pub const NO_ILLNESS: T = T::new("没有", "None");
+pub const ILLNESS_HINT: T = T::new(
+    "病种名称按国家目录显示（中文）。",
+    "Disease names are shown as on the national list (in Chinese).",
+);
+pub const STUDENT: T = T::new("在读情况", "Studying");
+pub const TEKUN_NOW: T = T::new(
+    "本人目前已是特困人员",
+    "Already a tekun (specially impoverished) person now",
+);
+pub const TEKUN_SECTION: T = T::new("特困人员救助供养相关", "For tekun support");
+pub const TEKUN_SECTION_HINT: T = T::new(
+    "60 周岁以上、未满 18 周岁或残疾的成员，可能符合特困人员条件。",
+    "A member aged 60 or over, under 18, or disabled may qualify as a tekun person.",
+);
+pub const SELF_CARE: T = T::new("生活自理能力（六项）", "Self-care (six items)");
+pub const SELF_CARE_UNKNOWN: T = T::new("还不清楚", "Not known yet");
+pub const SELF_CARE_KNOWN: T = T::new("逐项填写", "Answer item by item");
+pub const SELF_CARE_ITEMS_LEGEND: T = T::new(
+    "能独立完成的项目请勾选",
+    "Tick what the person can do alone",
+);
+pub const SUPPORTERS: T = T::new(
+    "法定赡养、抚养、扶养义务人（子女、配偶、父母等）",
+    "Legal supporters (children, spouse, parents)",
+);
+pub const SUPPORTERS_UNKNOWN: T = T::new("还不清楚", "Not known yet");
+pub const SUPPORTERS_NONE: T = T::new("没有义务人", "None");
+pub const SUPPORTERS_SOME: T = T::new("有义务人", "Some");
+pub const SUPPORTER: T = T::new("义务人", "Supporter");
+pub const SUPPORTER_SITUATION: T = T::new("义务人情况", "Supporter's situation");
+pub const ADD_SUPPORTER: T = T::new("＋ 添加义务人", "+ Add a supporter");
+pub const REMOVE_SUPPORTER: T = T::new("删除此义务人", "Remove this supporter");
+pub const OWN_PROPERTY: T = T::new(
+    "本人财产符合特困人员财产规定",
+    "Own property within the tekun rules",
+);
+pub const FAMILY: T = T::new("全家的情况", "About the whole family");
+pub const PROPERTY: T = T::new(
+    "家庭财产（存款、房产、车辆等）符合当地低保规定",
+    "Family property (savings, homes, vehicles) within the local dibao limits",
+);
+pub const YES: T = T::new("是", "Yes");
+pub const NO: T = T::new("否", "No");
+pub const NOT_SURE: T = T::new("不清楚", "Not sure");
+pub const POVERTY_ALLEVIATED: T = T::new(
+    "是脱贫家庭（含脱贫不稳定户）",
+    "A family lifted out of poverty",
+);
+pub const MARGINAL: T = T::new(
+    "已被认定为低保边缘家庭",
+    "Already recognised as a low-income marginal family",
+);
+pub const ON_DIBAO: T = T::new("目前正在享受低保", "Receives dibao now");
+pub const CURRENT_DIBAO: T = T::new(
+    "目前每月领取的低保金（元）",
+    "Dibao received now each month (yuan)",
+);
+pub const CURRENT_DIBAO_HINT: T = T::new(
+    "用于计算渐退帮扶；不知道可不填。",
+    "For the gradual exit; leave empty if not known.",
+);
+
+// ---- Step 4 ------------------------------------------------------------------------
+
+pub const SUMMARY_INTRO: T = T::new(
+    "请核对您填写的内容。需要修改时点“修改”。",
+    "Check your answers. Tap \"Edit\" to change something.",
+);
+pub const NOT_GIVEN: T = T::new("未填写", "not given");
+pub const NONE: T = T::new("无", "none");
+pub const PRESET: T = T::new("（来自例子）", "(from the example)");
+pub const OVERRIDES: T = T::new(
+    "经办人替换的假设值",
+    "Assumed values replaced by the caseworker",
+);
+pub const EMPLOYMENT_COSTS: T = T::new(
+    "就业成本扣除（元/月）",
+    "Employment costs deducted (yuan/month)",
+);
+pub const STILL_TO_FIX: T = T::new("还有需要修改的地方：", "Some answers need fixing:");
+
+// ---- Step 5 ------------------------------------------------------------------------
+
+pub const TOTAL: T = T::new("预计每月可得救助合计", "Expected monthly support in total");
+pub const RANGE: T = T::new(
+    "可能在 {min} 至 {max} 元之间（档次未定）",
+    "Between {min} and {max} yuan (the tier is not decided yet)",
+);
+pub const NOTHING_YET: T = T::new(
+    "按您填写的情况，暂时没有算出可以按月领取的金额。下面写明了每项救助差在哪里，以及还可以怎么办。",
+    "From your answers no monthly amount is expected for now. Below, each programme says what decided it and what else can help.",
+);
+pub const COUNTED_INCOME: T = T::new(
+    "家庭计入收入每月 {total} 元，共 {size} 人，人均每月 {per} 元。",
+    "Counted household income: {total} yuan a month for {size} people, {per} per person.",
+);
+pub const PROGRAMMES: T = T::new("各项救助", "Each programme");
+pub const STATUS_ELIGIBLE: T = T::new("可能符合", "Likely to qualify");
+pub const STATUS_NOT_ELIGIBLE: T = T::new("暂不符合", "Does not qualify for now");
+pub const STATUS_NEEDS_INFO: T = T::new("还需要补充信息", "More information needed");
+pub const PER_MONTH_SHORT: T = T::new("/月", "/month");
+pub const LEVEL: T = T::new("档次/等级", "Level");
+pub const CONDITIONS: T = T::new("条件", "Conditions");
+pub const MET: T = T::new("符合", "met");
+pub const NOT_MET: T = T::new("不符合", "not met");
+pub const UNKNOWN: T = T::new("待确认", "to confirm");
+pub const MISSING: T = T::new("还需要了解：", "Still needed:");
+pub const FILL_IN: T = T::new("去填写", "Fill in");
+pub const WHY: T = T::new("为什么？看计算过程", "Why? See how it was worked out");
+pub const FORMULA: T = T::new("算式", "Arithmetic");
+pub const CLAUSE: T = T::new("依据", "Basis in the rules");
+pub const PARAMETERS: T = T::new("用到的标准", "Figures used");
+pub const IN_FORCE_FROM: T = T::new("{date} 起执行", "in force from {date}");
+pub const POLICY_VALUE: T = T::new("政策值 {value}", "policy value {value}");
+pub const NO_STEPS: T = T::new("这一项没有计算步骤。", "No calculation steps for this one.");
+pub const TIMELINE: T = T::new("渐退期逐月安排", "The gradual exit month by month");
+pub const MONTH: T = T::new("月份", "Month");
+pub const NOTE: T = T::new("说明", "Note");
+pub const WHAT_NEXT: T = T::new("下一步怎么办", "What to do next");
+pub const GENERAL_NEXT: [T; 4] = [
+    T::new(
+        "村（居）委会：可以帮您了解政策，也可以代您提出申请。",
+        "The village or community committee can explain the rules and apply for you.",
+    ),
+    T::new(
+        "镇人民政府（街道办事处）：受理低保、特困等申请，入户调查核实后报县（区）民政局审核确认。",
+        "The township office or street office takes applications for dibao, tekun and more, visits the family, and passes the case to the county civil affairs bureau.",
+    ),
+    T::new("12345 政务服务热线：咨询政策、反映困难。", "The 12345 hotline: questions about the rules and reports of hardship."),
+    T::new(
+        "临时救助：遇到因病、因灾、因意外等急难，可在急难发生地直接向镇（街道）申请，不受户籍限制。",
+        "Temporary assistance: in an emergency (illness, disaster, accident), apply at the township or street office where it happens, whatever your household registration.",
+    ),
+];
+pub const WHAT_IF: T = T::new("如果收入变化", "If the income changes");
+pub const WHAT_IF_INTRO: T = T::new(
+    "下图是家庭每月计入收入不同时，每月可得救助的估算（不含价格临时补贴）。",
+    "The chart shows the expected monthly support at other levels of counted household income (price subsidy not included).",
+);
+pub const CHART_X: T = T::new(
+    "家庭每月计入收入（元）",
+    "Household counted income (yuan/month)",
+);
+pub const CHART_Y: T = T::new("每月救助（元）", "Monthly support (yuan)");
+pub const DIBAO_LINE: T = T::new("低保线 {v}", "dibao line {v}");
+pub const MARGINAL_LINE: T = T::new("边缘线 {v}", "marginal line {v}");
+pub const NOW: T = T::new("现在 {v}", "now {v}");
+pub const HEADROOM_EXIT: T = T::new(
+    "收入每月再增加 {h} 元（达到低保线 {line} 元/月），低保将进入渐退期。",
+    "With {h} yuan more income a month (reaching the dibao line of {line} yuan a month), dibao would move into the gradual exit.",
+);
+pub const HEADROOM_STOP: T = T::new(
+    "收入每月再增加 {h} 元，家庭收入将达到低保线 {line} 元/月，不再符合低保。",
+    "With {h} yuan more income a month, the household would reach the dibao line of {line} yuan a month and no longer qualify for dibao.",
+);
+pub const ABOVE_LINE: T = T::new(
+    "家庭计入收入每月 {now} 元，已达到低保线 {line} 元/月；低于边缘线 {marginal} 元/月的，可看低保边缘家庭。",
+    "Counted income is {now} yuan a month, at or above the dibao line of {line}; below the marginal line of {marginal}, see the marginal-family route.",
+);
+pub const CHART_DATA: T = T::new("图表数据", "Chart data");
+pub const INCOME_COL: T = T::new("收入（元/月）", "Income (yuan/month)");
+pub const SUPPORT_COL: T = T::new("救助（元/月）", "Support (yuan/month)");
+pub const NOT_PUBLISHED: T = T::new(
+    "本结果用到的非公布数值",
+    "Figures in this result that are not published policy",
+);
+pub const NOT_PUBLISHED_HINT: T = T::new(
+    "以下数值没有找到汉中的正式文件，是推断或假设的，实际以当地民政部门为准。",
+    "No Hanzhong document was found for these values: they are inferred or assumed; the local office decides.",
+);
+pub const CANNOT_COMPUTE: T = T::new(
+    "还不能计算：请先修改下面标出的内容。",
+    "Cannot compute yet: please fix the answers below.",
+);
+pub const SOURCE_LINK: T = T::new("原文", "source");
+
+// ---- Messages of the form's own checks --------------------------------------------
+
+pub const ERR_REQUIRED_AGE: T = T::new("请填写年龄（周岁，整数）", "Enter the age in whole years");
+pub const ERR_AGE_NUMBER: T = T::new(
+    "年龄请填写整数，例如 45",
+    "Enter the age as a whole number, e.g. 45",
+);
+pub const ERR_REQUIRED_BIRTH: T = T::new("请选择出生日期", "Choose the birth date");
+pub const ERR_DATE: T = T::new(
+    "请按“年-月-日”填写日期，例如 2026-11-29",
+    "Enter the date as year-month-day, e.g. 2026-11-29",
+);
+pub const ERR_REQUIRED_AMOUNT: T = T::new(
+    "请填写金额，或删除这项收入",
+    "Enter the amount, or remove this income",
+);
+pub const ERR_AMOUNT: T = T::new(
+    "请只填数字，例如 1200 或 1200.50",
+    "Enter digits only, e.g. 1200 or 1200.50",
+);
+pub const ERR_PERCENT: T = T::new(
+    "请只填数字，例如 0.8 或 -1.2",
+    "Enter a number only, e.g. 0.8 or -1.2",
+);
+
+// ---- Names of the rules' enums ------------------------------------------------------
+
+pub fn category(category: Category) -> T {
+    match category {
+        Category::Urban => URBAN,
+        Category::Rural => RURAL,
+    }
+}
+
+pub fn status(status: Status) -> T {
+    match status {
+        Status::Eligible => STATUS_ELIGIBLE,
+        Status::NotEligible => STATUS_NOT_ELIGIBLE,
+        Status::NeedsMoreInformation => STATUS_NEEDS_INFO,
+    }
+}
+
+pub fn criterion_state(state: CriterionState) -> T {
+    match state {
+        CriterionState::Met => MET,
+        CriterionState::NotMet => NOT_MET,
+        CriterionState::Unknown => UNKNOWN,
+    }
+}
+
+pub fn basis(basis: Basis) -> T {
+    match basis {
+        Basis::Published => T::new("已公布", "published"),
+        Basis::Inferred => T::new("推断", "inferred"),
+        Basis::Assumed => T::new("假设", "assumed"),
+        Basis::Override => T::new("经办人调整", "caseworker's value"),
+    }
+}
+
+pub const RELATIONS: [Relation; 8] = [
+    Relation::Applicant,
+    Relation::Spouse,
+    Relation::Child,
+    Relation::Parent,
+    Relation::Grandchild,
+    Relation::Grandparent,
+    Relation::Sibling,
+    Relation::Other,
+];
+
+pub fn relation(relation: Relation) -> T {
+    match relation {
+        Relation::Applicant => T::new("申请人本人", "the applicant"),
+        Relation::Spouse => T::new("配偶", "spouse"),
+        Relation::Child => T::new("子女", "child"),
+        Relation::Parent => T::new("父母", "parent"),
+        Relation::Grandchild => T::new("孙子女、外孙子女", "grandchild"),
+        Relation::Grandparent => T::new("祖父母、外祖父母", "grandparent"),
+        Relation::Sibling => T::new("兄弟姐妹", "sibling"),
+        Relation::Other => T::new("其他共同生活的人", "other"),
+    }
+}
+
+pub const INCOME_KINDS: [IncomeKind; 9] = [
+    IncomeKind::Wages,
+    IncomeKind::Business,
+    IncomeKind::Property,
+    IncomeKind::Transfer,
+    IncomeKind::SupportReceived,
+    IncomeKind::ResidentsBasicPension,
+    IncomeKind::OldAgeAllowance,
+    IncomeKind::MedicalInsurance,
+    IncomeKind::Excluded,
+];
+
+pub fn income_kind(kind: IncomeKind) -> T {
+    match kind {
+        IncomeKind::Wages => T::new(
+            "工资性收入（工资、务工）",
+            "Wages (employment, casual work)",
+        ),
+        IncomeKind::Business => T::new(
+            "经营净收入（种养殖、做生意）",
+            "Business (net: farming, trade)",
+        ),
+        IncomeKind::Property => {
+            T::new("财产净收入（租金、利息）", "Property (net: rent, interest)")
+        }
+        IncomeKind::Transfer => T::new(
+            "转移净收入（职工养老金等）",
+            "Transfers (pensions other than below)",
+        ),
+        IncomeKind::SupportReceived => T::new(
+            "收到的赡养费、抚养费、扶养费",
+            "Support received from relatives",
+        ),
+        IncomeKind::ResidentsBasicPension => {
+            T::new("城乡居民基础养老金", "Residents' basic pension")
+        }
+        IncomeKind::OldAgeAllowance => T::new("高龄津贴", "Old-age allowance"),
+        IncomeKind::MedicalInsurance => T::new("医保报销", "Medical insurance reimbursement"),
+        IncomeKind::Excluded => T::new(
+            "不计入的收入（抚恤金、计生奖励、奖学金、救助金等）",
+            "Not counted (veterans' benefits, family-planning rewards, scholarships, assistance)",
+        ),
+    }
+}
+
+pub fn period(period: Period) -> T {
+    match period {
+        Period::Month => PER_MONTH,
+        Period::Year => PER_YEAR,
+    }
+}
+
+pub const DISABILITY_KINDS: [DisabilityKind; 7] = [
+    DisabilityKind::Visual,
+    DisabilityKind::Hearing,
+    DisabilityKind::Speech,
+    DisabilityKind::Physical,
+    DisabilityKind::Intellectual,
+    DisabilityKind::Mental,
+    DisabilityKind::Multiple,
+];
+
+pub fn disability_kind(kind: DisabilityKind) -> T {
+    match kind {
+        DisabilityKind::Visual => T::new("视力残疾", "visual"),
+        DisabilityKind::Hearing => T::new("听力残疾", "hearing"),
+        DisabilityKind::Speech => T::new("言语残疾", "speech"),
+        DisabilityKind::Physical => T::new("肢体残疾", "physical"),
+        DisabilityKind::Intellectual => T::new("智力残疾", "intellectual"),
+        DisabilityKind::Mental => T::new("精神残疾", "mental"),
+        DisabilityKind::Multiple => T::new("多重残疾", "multiple"),
+    }
+}
+
+pub const STUDENTS: [Student; 5] = [
+    Student::None,
+    Student::Compulsory,
+    Student::SeniorHigh,
+    Student::SecondaryVocational,
+    Student::Higher,
+];
+
+pub fn student(student: Student) -> T {
+    match student {
+        Student::None => T::new("不在读", "not studying"),
+        Student::Compulsory => T::new(
+            "义务教育（小学、初中）",
+            "compulsory education (primary, junior high)",
+        ),
+        Student::SeniorHigh => T::new("普通高中", "senior high school"),
+        Student::SecondaryVocational => T::new("中职（中专、技校）", "secondary vocational school"),
+        Student::Higher => T::new("大学（大专及以上）", "higher education"),
+    }
+}
+
+pub const SUPPORTER_SITUATIONS: [SupporterSituation; 8] = [
+    SupporterSituation::Able,
+    SupporterSituation::Tekun,
+    SupporterSituation::DibaoAged60Plus,
+    SupporterSituation::Aged70PlusLowIncome,
+    SupporterSituation::SeverelyDisabledLowIncome,
+    SupporterSituation::NoCivilCapacity,
+    SupporterSituation::Missing,
+    SupporterSituation::InPrison,
+];
+
+pub fn supporter_situation(situation: SupporterSituation) -> T {
+    T::new(situation.zh(), situation.en())
+}
+
+/// The six self-care items, by index, as the rules name them.
+pub fn self_care_item(index: usize) -> T {
+    const ITEMS: [T; 6] = [
+        T::new("能自己吃饭", "can eat alone"),
+        T::new("能自己穿衣", "can dress alone"),
+        T::new("能自己上下床", "can get in and out of bed alone"),
+        T::new("能自己上厕所", "can use the toilet alone"),
+        T::new("能在室内自己走动", "can walk indoors alone"),
+        T::new("能自己洗澡", "can bathe alone"),
+    ];
+    ITEMS[index.min(5)]
+}
+
+/// The unit of a parameter, as shown after its value.
+pub fn unit(unit: Unit) -> T {
+    match unit {
+        Unit::YuanPersonMonth => T::new("元/人·月", "yuan per person a month"),
+        Unit::YuanPersonYear => T::new("元/人·年", "yuan per person a year"),
+        Unit::YuanMonth => T::new("元/月", "yuan a month"),
+        Unit::Ratio => T::new("倍", "×"),
+        Unit::Percent => T::new("%", "%"),
+        Unit::Months => T::new("个月", "months"),
+        Unit::Age => T::new("周岁", "years of age"),
+        Unit::Grade => T::new("级", "(grade)"),
+        Unit::Count => T::new("项", "items"),
+        Unit::WageClass => T::new("类区", "(wage class)"),
+        Unit::YuanStep => T::new("元（取整单位）", "yuan (rounding step)"),
+        Unit::Flag => T::new("（1 = 是，0 = 否）", "(1 = yes, 0 = no)"),
+    }
+}
+
+/// Fills `{name}` placeholders of a label.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+pub const PROGRESS: T = T::new("填写进度", "Progress");
+
+/// The six self-care items as short names, for the summary.
+pub fn self_care_name(index: usize) -> T {
+    const NAMES: [T; 6] = [
+        T::new("吃饭", "eating"),
+        T::new("穿衣", "dressing"),
+        T::new("上下床", "getting in and out of bed"),
+        T::new("如厕", "toileting"),
+        T::new("室内行走", "walking indoors"),
+        T::new("洗澡", "bathing"),
+    ];
+    NAMES[index.min(5)]
+}
+pub const BASIS_NOTE: T = T::new(
+    "标有“推断”或“假设”的数值没有找到汉中的正式文件，见本页末尾的说明。",
+    "Figures marked inferred or assumed rest on no Hanzhong document found; see the list at the end of this page.",
+);

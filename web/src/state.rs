@@ -1,0 +1,555 @@
+//! The app's state and its one pure reducer: every change of the answers, the screen,
+//! the language and the text size goes through `State::reduce`.
+//!
+//! Every input sends its value as text with the `Input` it answers; the reducer reads
+//! it. One kind of message for all inputs keeps the views small (each distinct callback
+//! adds to the download) and puts every reading of an answer in one place.
+
+use crate::form::{
+    self, AgeBy, Form, IncomeForm, MemberForm, Step, SupporterForm, SupportersKnown,
+};
+use crate::i18n::{self, Lang};
+use doudi_rules::household::{IncomeKind, Period, Relation, SupporterSituation};
+use doudi_rules::{Category, Tier};
+use std::rc::Rc;
+use yew::Reducible;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub form: Rc<Form>,
+    pub step: Step,
+    pub lang: Lang,
+    pub large_text: bool,
+    /// The screens on which the person tried to go on: their "not filled in" messages show.
+    pub attempted: Vec<Step>,
+    /// Where "back to the result" returns after an edit from the summary or the result.
+    pub return_to: Option<Step>,
+    /// The date a new form starts with (today).
+    pub today: String,
+    /// How often Next was refused: each refusal moves focus to the first message.
+    pub refusals: u32,
+}
+
+impl State {
+    pub fn new(today: String) -> State {
+        State {
+            form: Rc::new(Form::new(&today)),
+            step: Step::Place,
+            lang: Lang::Zh,
+            large_text: false,
+            attempted: Vec::new(),
+            return_to: None,
+            today,
+            refusals: 0,
+        }
+    }
+
+    /// Whether a message about a field is shown now.
+    pub fn shows(&self, error: &form::FieldError) -> bool {
+        !error.required
+            || self.attempted.contains(&Step::of_field(&error.field))
+            || self.step >= Step::Summary
+    }
+}
+
+/// The answer an input gives, with the ids of its member and list item. The values are
+/// those the views put in their inputs: "yes"/"no"/"unsure", an index into one of the
+/// lists of `i18n`, or the text typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Input {
+    County,
+    Category,
+    Date,
+    Tier,
+    CpiRise,
+    FoodCpiRise,
+    Name(u32),
+    AgeBy(u32),
+    Age(u32),
+    BirthDate(u32),
+    Relation(u32),
+    Disability(u32),
+    DisabilityGrade(u32),
+    Illness(u32),
+    Student(u32),
+    Tekun(u32),
+    SelfCareKnown(u32),
+    SelfCareItem(u32, usize),
+    SupportersKnown(u32),
+    OwnProperty(u32),
+    IncomeKind(u32, u32),
+    IncomeAmount(u32, u32),
+    IncomePer(u32, u32),
+    SupporterName(u32, u32),
+    SupporterSituation(u32, u32),
+    Property,
+    PovertyAlleviated,
+    Marginal,
+    OnDibao,
+    CurrentDibao,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetLang(Lang),
+    ToggleLargeText,
+    /// Goes on to the next screen when this one has no message left, else shows them.
+    Next,
+    Back,
+    /// Opens a screen to change an answer, remembering to come back.
+    Edit(Step),
+    GoTo(Step),
+    Set(Input, String),
+    AddMember,
+    RemoveMember(u32),
+    AddIncome(u32),
+    RemoveIncome(u32, u32),
+    AddSupporter(u32),
+    RemoveSupporter(u32, u32),
+    /// Replaces the answers (a bundled example) and shows the summary.
+    Load(Box<Form>),
+    StartOver,
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::SetLang(lang) => next.lang = lang,
+            Action::ToggleLargeText => next.large_text = !next.large_text,
+            Action::Next => {
+                let checked = form::check(&next.form);
+                if checked.errors_on(next.step).next().is_some() {
+                    if !next.attempted.contains(&next.step) {
+                        next.attempted.push(next.step);
+                    }
+                    next.refusals += 1;
+                } else {
+                    // From the summary, the result opens even with a problem left: it
+                    // lists what to fix, each with a link to its screen.
+                    next.step = next.step.next();
+                }
+            }
+            Action::Back => next.step = next.step.previous(),
+            Action::Edit(step) => {
+                next.return_to = Some(if next.step == Step::Result {
+                    Step::Result
+                } else {
+                    Step::Summary
+                });
+                next.step = step;
+            }
+            Action::GoTo(step) => {
+                if step >= Step::Summary {
+                    next.return_to = None;
+                }
+                next.step = step;
+            }
+            Action::Load(form) => {
+                next.form = Rc::new(*form);
+                next.step = Step::Summary;
+                next.attempted.clear();
+                next.return_to = None;
+            }
+            Action::StartOver => {
+                return Rc::new(State {
+                    lang: self.lang,
+                    large_text: self.large_text,
+                    ..State::new(self.today.clone())
+                });
+            }
+            edit => {
+                let mut form = (*next.form).clone();
+                edit_form(&mut form, edit);
+                next.form = Rc::new(form);
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+fn pick<T: Copy>(list: &[T], value: &str) -> Option<T> {
+    value
+        .parse::<usize>()
+        .ok()
+        .and_then(|index| list.get(index).copied())
+}
+
+fn yes(value: &str) -> bool {
+    value == "yes"
+}
+
+fn tri(value: &str) -> Option<bool> {
+    match value {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    }
+}
+
+fn edit_form(form: &mut Form, action: Action) {
+    let new_id = form.next_id;
+    let used_id = match action {
+        Action::Set(input, value) => set(form, input, value),
+        Action::AddMember => {
+            let relation = if form.members.len() == 1 {
+                Relation::Spouse
+            } else {
+                Relation::Child
+            };
+            form.members.push(MemberForm::new(new_id, relation));
+            true
+        }
+        Action::RemoveMember(id) => {
+            if form.members.len() > 1 {
+                form.members.retain(|member| member.id != id);
+            }
+            false
+        }
+        Action::AddIncome(member) => with_member(form, member, |member| {
+            member.incomes.push(IncomeForm {
+                id: new_id,
+                kind: IncomeKind::Wages,
+                amount: String::new(),
+                per: Period::Month,
+            });
+            true
+        }),
+        Action::RemoveIncome(member, id) => with_member(form, member, |member| {
+            member.incomes.retain(|income| income.id != id);
+            false
+        }),
+        Action::AddSupporter(member) => with_member(form, member, |member| {
+            member.supporters.push(SupporterForm {
+                id: new_id,
+                name: String::new(),
+                situation: SupporterSituation::Able,
+            });
+            true
+        }),
+        Action::RemoveSupporter(member, id) => with_member(form, member, |member| {
+            member.supporters.retain(|supporter| supporter.id != id);
+            if member.supporters.is_empty() {
+                member.supporters_known = SupportersKnown::NotSure;
+            }
+            false
+        }),
+        _ => false,
+    };
+    if used_id {
+        form.next_id += 1;
+    }
+}
+
+/// Changes one member; true when the change used `form.next_id` for a new list item.
+fn with_member(form: &mut Form, id: u32, change: impl FnOnce(&mut MemberForm) -> bool) -> bool {
+    form.members
+        .iter_mut()
+        .find(|member| member.id == id)
+        .map(change)
+        .unwrap_or(false)
+}
+
+/// Records one answer; true when it used `form.next_id`.
+fn set(form: &mut Form, input: Input, value: String) -> bool {
+    let new_id = form.next_id;
+    match input {
+        Input::County => form.county = value,
+        Input::Category => {
+            form.category = if value == "rural" {
+                Category::Rural
+            } else {
+                Category::Urban
+            }
+        }
+        Input::Date => form.date = value,
+        Input::Tier => form.tier = Tier::ALL.into_iter().find(|tier| tier.letter() == value),
+        Input::CpiRise => form.cpi_rise = value,
+        Input::FoodCpiRise => form.food_cpi_rise = value,
+        Input::Property => form.family.property = tri(&value),
+        Input::PovertyAlleviated => form.family.poverty_alleviated = yes(&value),
+        Input::Marginal => form.family.marginal = yes(&value),
+        Input::OnDibao => form.family.on_dibao = yes(&value),
+        Input::CurrentDibao => form.family.current_dibao = value,
+        Input::Name(id) => {
+            return with_member(form, id, |member| set_text(&mut member.name, value))
+        }
+        Input::AgeBy(id) => {
+            return with_member(form, id, |member| {
+                set_flag(
+                    &mut member.age_by,
+                    if value == "birth" {
+                        AgeBy::BirthDate
+                    } else {
+                        AgeBy::Years
+                    },
+                )
+            })
+        }
+        Input::Age(id) => return with_member(form, id, |member| set_text(&mut member.age, value)),
+        Input::BirthDate(id) => {
+            return with_member(form, id, |member| set_text(&mut member.birth_date, value))
+        }
+        Input::Relation(id) => {
+            return with_member(form, id, |member| {
+                set_flag(
+                    &mut member.relation,
+                    pick(&i18n::RELATIONS, &value).unwrap_or_default(),
+                )
+            })
+        }
+        Input::Disability(id) => {
+            return with_member(form, id, |member| {
+                set_flag(
+                    &mut member.disability,
+                    pick(&i18n::DISABILITY_KINDS, &value),
+                )
+            })
+        }
+        Input::DisabilityGrade(id) => {
+            return with_member(form, id, |member| {
+                set_flag(&mut member.disability_grade, value.parse().unwrap_or(1))
+            })
+        }
+        Input::Illness(id) => {
+            return with_member(form, id, |member| {
+                set_text(&mut member.serious_illness, value)
+            })
+        }
+        Input::Student(id) => {
+            return with_member(form, id, |member| {
+                set_flag(
+                    &mut member.student,
+                    pick(&i18n::STUDENTS, &value).unwrap_or_default(),
+                )
+            })
+        }
+        Input::Tekun(id) => {
+            return with_member(form, id, |member| set_flag(&mut member.tekun, yes(&value)))
+        }
+        Input::SelfCareKnown(id) => {
+            return with_member(form, id, |member| {
+                let items = member.self_care.unwrap_or([true; 6]);
+                set_flag(&mut member.self_care, (value == "known").then_some(items))
+            })
+        }
+        Input::SelfCareItem(id, item) => {
+            return with_member(form, id, |member| {
+                if let Some(can) = member
+                    .self_care
+                    .as_mut()
+                    .and_then(|items| items.get_mut(item))
+                {
+                    *can = yes(&value);
+                }
+                false
+            })
+        }
+        Input::SupportersKnown(id) => {
+            return with_member(form, id, |member| {
+                member.supporters_known = match value.as_str() {
+                    "none" => SupportersKnown::None,
+                    "some" => SupportersKnown::Some,
+                    _ => SupportersKnown::NotSure,
+                };
+                let first = member.supporters_known == SupportersKnown::Some
+                    && member.supporters.is_empty();
+                if first {
+                    member.supporters.push(SupporterForm {
+                        id: new_id,
+                        name: String::new(),
+                        situation: SupporterSituation::Able,
+                    });
+                }
+                first
+            })
+        }
+        Input::OwnProperty(id) => {
+            return with_member(form, id, |member| {
+                set_flag(&mut member.own_property, tri(&value))
+            })
+        }
+        Input::IncomeKind(id, income)
+        | Input::IncomeAmount(id, income)
+        | Input::IncomePer(id, income) => {
+            return with_member(form, id, |member| {
+                if let Some(found) = member.incomes.iter_mut().find(|found| found.id == income) {
+                    match input {
+                        Input::IncomeKind(..) => {
+                            found.kind =
+                                pick(&i18n::INCOME_KINDS, &value).unwrap_or(IncomeKind::Wages)
+                        }
+                        Input::IncomePer(..) => {
+                            found.per = if value == "year" {
+                                Period::Year
+                            } else {
+                                Period::Month
+                            }
+                        }
+                        _ => found.amount = value,
+                    }
+                }
+                false
+            })
+        }
+        Input::SupporterName(id, supporter) | Input::SupporterSituation(id, supporter) => {
+            return with_member(form, id, |member| {
+                if let Some(found) = member
+                    .supporters
+                    .iter_mut()
+                    .find(|found| found.id == supporter)
+                {
+                    match input {
+                        Input::SupporterName(..) => found.name = value,
+                        _ => {
+                            found.situation = pick(&i18n::SUPPORTER_SITUATIONS, &value)
+                                .unwrap_or(SupporterSituation::Able)
+                        }
+                    }
+                }
+                false
+            })
+        }
+    }
+    false
+}
+
+fn set_text(slot: &mut String, value: String) -> bool {
+    *slot = value;
+    false
+}
+
+fn set_flag<T>(slot: &mut T, value: T) -> bool {
+    *slot = value;
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(actions: Vec<Action>) -> Rc<State> {
+        actions
+            .into_iter()
+            .fold(Rc::new(State::new("2026-11-29".into())), |state, action| {
+                state.reduce(action)
+            })
+    }
+
+    fn set(input: Input, value: &str) -> Action {
+        Action::Set(input, value.into())
+    }
+
+    #[test]
+    fn next_stays_and_marks_the_screen_until_its_answers_are_valid() {
+        let state = run(vec![Action::Next, Action::Next]);
+        assert_eq!(state.step, Step::Members);
+        assert_eq!(state.attempted, vec![Step::Members]);
+        assert_eq!(state.refusals, 1);
+        let state = run(vec![Action::Next, set(Input::Age(1), "70"), Action::Next]);
+        assert_eq!(state.step, Step::Situations);
+    }
+
+    #[test]
+    fn back_and_next_keep_every_answer() {
+        let state = run(vec![
+            Action::Next,
+            set(Input::Age(1), "7x"),
+            Action::AddMember,
+            set(Input::Name(2), "奶奶"),
+            Action::Back,
+            set(Input::County, "lueyang"),
+            Action::Next,
+        ]);
+        assert_eq!(state.step, Step::Members);
+        assert_eq!(state.form.members[0].age, "7x");
+        assert_eq!(state.form.members[1].name, "奶奶");
+        assert_eq!(state.form.members[1].relation, Relation::Spouse);
+        assert_eq!(state.form.county, "lueyang");
+    }
+
+    #[test]
+    fn list_items_get_their_own_ids() {
+        let state = run(vec![
+            Action::AddIncome(1),
+            Action::AddIncome(1),
+            Action::AddMember,
+            Action::RemoveIncome(1, 2),
+            set(Input::IncomeAmount(1, 3), "1200"),
+            set(Input::IncomePer(1, 3), "year"),
+            set(Input::IncomeKind(1, 3), "5"),
+        ]);
+        let incomes = &state.form.members[0].incomes;
+        assert_eq!(incomes.len(), 1);
+        assert_eq!((incomes[0].id, incomes[0].amount.as_str()), (3, "1200"));
+        assert_eq!(
+            (incomes[0].per, incomes[0].kind),
+            (Period::Year, IncomeKind::ResidentsBasicPension)
+        );
+        assert_eq!(state.form.members[1].id, 4);
+    }
+
+    #[test]
+    fn choices_are_read_from_their_values() {
+        let state = run(vec![
+            set(Input::Category, "rural"),
+            set(Input::Tier, "B"),
+            set(Input::Disability(1), "3"),
+            set(Input::DisabilityGrade(1), "2"),
+            set(Input::SelfCareKnown(1), "known"),
+            set(Input::SelfCareItem(1, 4), "no"),
+            set(Input::SupportersKnown(1), "some"),
+            set(Input::SupporterSituation(1, 2), "7"),
+            set(Input::OwnProperty(1), "yes"),
+            set(Input::Property, "unsure"),
+            set(Input::OnDibao, "yes"),
+        ]);
+        let form = &state.form;
+        let member = &form.members[0];
+        assert_eq!((form.category, form.tier), (Category::Rural, Some(Tier::B)));
+        assert_eq!(
+            (member.disability, member.disability_grade),
+            (Some(doudi_rules::household::DisabilityKind::Physical), 2)
+        );
+        assert_eq!(
+            member.self_care,
+            Some([true, true, true, true, false, true])
+        );
+        assert_eq!(member.supporters.len(), 1);
+        assert_eq!(member.supporters[0].situation, SupporterSituation::InPrison);
+        assert_eq!(
+            (
+                member.own_property,
+                form.family.property,
+                form.family.on_dibao
+            ),
+            (Some(true), None, true)
+        );
+    }
+
+    #[test]
+    fn an_edit_from_the_result_returns_to_it() {
+        let state = run(vec![
+            Action::GoTo(Step::Result),
+            Action::Edit(Step::Members),
+        ]);
+        assert_eq!(
+            (state.step, state.return_to),
+            (Step::Members, Some(Step::Result))
+        );
+    }
+
+    #[test]
+    fn start_over_keeps_language_and_text_size_only() {
+        let state = run(vec![
+            Action::SetLang(Lang::En),
+            Action::ToggleLargeText,
+            set(Input::County, "lueyang"),
+            Action::StartOver,
+        ]);
+        assert_eq!((state.lang, state.large_text), (Lang::En, true));
+        assert_ne!(state.form.county, "lueyang");
+    }
+}
