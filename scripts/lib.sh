@@ -53,5 +53,7 @@ rustup_has_wasm32() {
   local rustc="rustc"
   [ -x "$CARGO_HOME/bin/rustup" ] && rustc="$CARGO_HOME/bin/rustc"
   sysroot="$("$rustc" --print sysroot 2>/dev/null)" || return 1
-  [ -d "$sysroot/lib/rustlib/wasm32-unknown-unknown/lib" ]
+  # The wasm build rebuilds std from source for size (scripts/wasm-env.sh), so the
+  # route also needs rustup's rust-src component.
+  [ -d "$sysroot/lib/rustlib/wasm32-unknown-unknown/lib" ] && [ -d "$sysroot/lib/rustlib/src/rust/library" ]
 }

@@ -69,12 +69,13 @@ RUSTUP_FAILED_MARK="$ROOT/target/.rustup-wasm32-unavailable"
 if rustup_has_wasm32; then
   wasm_route="rustup"
 elif [ ! -e "$RUSTUP_FAILED_MARK" ] && command -v rustup >/dev/null &&
-     logged rustup-target timeout 180 rustup target add wasm32-unknown-unknown 2>/dev/null; then
+     logged rustup-target timeout 180 rustup target add wasm32-unknown-unknown 2>/dev/null &&
+     logged rustup-src timeout 180 rustup component add rust-src 2>/dev/null; then
   wasm_route="rustup"
-  did+=("rustup: wasm32-unknown-unknown")
+  did+=("rustup: wasm32-unknown-unknown, rust-src")
 else
   if [ ! -e "$RUSTUP_FAILED_MARK" ]; then
-    note "rustup could not add wasm32-unknown-unknown; using Debian's rustc-web + build-std instead"
+    note "rustup could not add wasm32-unknown-unknown and rust-src; using Debian's rustc-web + build-std instead"
     : >"$RUSTUP_FAILED_MARK"
   fi
   wasm_route="debian"

@@ -5,7 +5,7 @@
 #   bash scripts/wasm-env.sh cargo build --release --target wasm32-unknown-unknown -p doudi-web
 #
 # Two routes (scripts/setup.sh prepares one of them):
-#   rustup  rustup's toolchain has the wasm32 std (`rustup target add`).
+#   rustup  rustup's toolchain with the wasm32 target and rust-src.
 #   debian  it doesn't (rustup's servers unreachable): Debian's rustc-web /
 #           cargo-web (/usr/bin) build std from source (rust-web-src) with
 #           -Zbuild-std, linked by wasm-ld-22.
@@ -34,8 +34,6 @@ case "$route" in
     # Debian's cargo and rustc before rustup's proxies; wasm-opt from npm before
     # anything in /usr/bin (Debian's binaryen is too old for trunk's pin).
     PATH="$ROOT/node_modules/.bin:/usr/bin:$CARGO_HOME/bin:$PATH"
-    export RUSTC_BOOTSTRAP=1
-    export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
     export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-22
     # rustup's proxies would otherwise pick their own toolchain for cargo's
     # child rustc; make sure rustc is Debian's.
@@ -44,6 +42,14 @@ case "$route" in
   *) die "DOUDI_WASM_ROUTE must be rustup or debian, not '$route'" ;;
 esac
 export PATH
+# Both routes rebuild std from source, optimised for size, with panics that trap at
+# once instead of formatting a message: the rules never panic by design, and this
+# takes about 27 KB gzip off the wasm (measured: 223.5 → 196.0 KB). Stable cargo
+# accepts the unstable flags under RUSTC_BOOTSTRAP; this script is their only scope.
+export RUSTC_BOOTSTRAP=1
+export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
+export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
 export CARGO_TARGET_DIR="${DOUDI_WASM_TARGET_DIR:-$ROOT/target/wasm-$route}"
 export DOUDI_WASM_ROUTE="$route"
 
