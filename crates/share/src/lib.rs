@@ -85,16 +85,17 @@ impl ShareError {
     }
 }
 
-/// The fragment (without '#') for a share link.
-pub fn encode(shared: &Shared) -> String {
-    // Serialising our own types cannot fail: string keys only.
-    let json = serde_json::to_vec(shared).unwrap_or_default();
-    let deflated = miniz_oxide::deflate::compress_to_vec(&json, 9);
+/// The fragment (without '#') for a share link, from the JSON text of a [`Shared`].
+/// The site serialises with the browser's own JSON (no JSON library in the wasm); the
+/// CLI and tests use [`encode`].
+pub fn encode_json(json: &[u8]) -> String {
+    let deflated = miniz_oxide::deflate::compress_to_vec(json, 9);
     format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(deflated))
 }
 
-/// Reads a fragment (with or without '#').
-pub fn decode(fragment: &str) -> Result<Shared, ShareError> {
+/// The JSON text of a [`Shared`] from a fragment (with or without '#'): the format
+/// version checked, the payload decoded and inflated within [`MAX_PAYLOAD`].
+pub fn decode_json(fragment: &str) -> Result<Vec<u8>, ShareError> {
     let fragment = fragment.trim().trim_start_matches('#');
     if fragment.len() > MAX_FRAGMENT {
         return Err(ShareError::new(
@@ -121,19 +122,33 @@ pub fn decode(fragment: &str) -> Result<Shared, ShareError> {
             "the share link is incomplete or altered (bad encoding)",
         )
     })?;
-    let json =
-        miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_PAYLOAD).map_err(|_| {
-            ShareError::new(
-                "分享链接不完整或被改动过（无法解压）",
-                "the share link is incomplete or altered (cannot decompress)",
-            )
-        })?;
-    serde_json::from_slice::<Shared>(&json).map_err(|_| {
+    miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_PAYLOAD).map_err(|_| {
         ShareError::new(
-            "分享链接的内容无法识别",
-            "the share link's content is not recognised",
+            "分享链接不完整或被改动过（无法解压）",
+            "the share link is incomplete or altered (cannot decompress)",
         )
     })
+}
+
+/// The message for a payload whose JSON is not a [`Shared`].
+pub fn unrecognised() -> ShareError {
+    ShareError::new(
+        "分享链接的内容无法识别",
+        "the share link's content is not recognised",
+    )
+}
+
+/// The fragment (without '#') for a share link.
+#[cfg(feature = "json")]
+pub fn encode(shared: &Shared) -> String {
+    // Serialising our own types cannot fail: string keys only.
+    encode_json(&serde_json::to_vec(shared).unwrap_or_default())
+}
+
+/// Reads a fragment (with or without '#').
+#[cfg(feature = "json")]
+pub fn decode(fragment: &str) -> Result<Shared, ShareError> {
+    serde_json::from_slice::<Shared>(&decode_json(fragment)?).map_err(|_| unrecognised())
 }
 
 /// A programme whose result differs between the link and now.
@@ -189,7 +204,7 @@ pub fn qr_svg(text: &str) -> Option<String> {
     ))
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "json"))]
 mod tests {
     use super::*;
     use doudi_rules::Options;
