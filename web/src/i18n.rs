@@ -359,7 +359,7 @@ pub const CANNOT_COMPUTE: T = T::new(
     "还不能计算：请先修改下面标出的内容。",
     "Cannot compute yet: please fix the answers below.",
 );
-pub const SOURCE_LINK: T = T::new("原文", "source");
+pub const SOURCE_LINK: T = T::new("原文网址", "read at");
 
 // ---- Messages of the form's own checks --------------------------------------------
 

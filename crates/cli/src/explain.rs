@@ -132,7 +132,11 @@ pub fn render(household: &Household, assessment: &Assessment) -> String {
                 used.id,
                 used.value,
                 basis_label(used.basis),
-                used.note
+                if used.note_zh.is_empty() {
+                    used.note
+                } else {
+                    used.note_zh
+                }
             );
         }
         text.push('\n');

@@ -59,8 +59,12 @@ struct RawValue {
     status: Status,
     source: String,
     clause: String,
+    /// Why this status, what is unknown: in English for maintainers…
     #[serde(default)]
     note: String,
+    /// …and in Chinese for residents and caseworkers.
+    #[serde(default)]
+    note_zh: String,
 }
 
 #[derive(Deserialize)]
@@ -123,6 +127,7 @@ pub struct Value {
     pub source: String,
     pub clause: String,
     pub note: String,
+    pub note_zh: String,
 }
 
 /// A named number with its whole dated history.
@@ -272,6 +277,7 @@ pub fn parse(files: &[(String, String)]) -> Result<PolicySet, String> {
                             source: value.source,
                             clause: value.clause,
                             note: value.note,
+                            note_zh: value.note_zh,
                         });
                     }
                     params.push(Param { id: param.id, zh: param.zh, en: param.en, unit: param.unit, file: stem.clone(), values });
@@ -502,14 +508,15 @@ pub fn generate(set: &PolicySet) -> String {
             };
             let _ = writeln!(
                 out,
-                "        Entry {{ from: Date::new({}, {}, {}), value: {amount}, status: Status::{}, source: &SOURCE_{}, clause: {:?}, note: {:?} }},",
+                "        Entry {{ from: Date::new({}, {}, {}), value: {amount}, status: Status::{}, source: &SOURCE_{}, clause: {:?}, note: {:?}, note_zh: {:?} }},",
                 value.from.year,
                 value.from.month,
                 value.from.day,
                 value.status.name(),
                 source_index(&value.source),
                 value.clause,
-                value.note
+                value.note,
+                value.note_zh
             );
         }
         let _ = writeln!(out, "    ] }},");

@@ -47,6 +47,7 @@ pub struct Entry {
     pub source: &'static Source,
     pub clause: &'static str,
     pub note: &'static str,
+    pub note_zh: &'static str,
 }
 
 /// A named list of names with its dated history.
@@ -140,8 +141,11 @@ pub struct Used {
     pub title: &'static str,
     pub url: &'static str,
     pub clause: &'static str,
+    /// Why the value has its status, in English and Chinese (empty when none).
     #[serde(skip_serializing_if = "str::is_empty")]
     pub note: &'static str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub note_zh: &'static str,
 }
 
 /// Why a parameter could not be had on a date.
@@ -204,6 +208,7 @@ impl<'a> Params<'a> {
             url: entry.source.url,
             clause: entry.clause,
             note: entry.note,
+            note_zh: entry.note_zh,
         };
         if let Some(&replacement) = self.overrides.get(id) {
             used.policy_value = Some(value);

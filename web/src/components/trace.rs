@@ -46,13 +46,17 @@ pub fn trace(assessment: &Assessment, at: usize, lang: Lang) -> Html {
                                             { " · " }{ param.document }
                                             if !param.title.is_empty() && param.title != param.document { { " " }{ param.title } }
                                             if !param.url.is_empty() {
-                                                { " · " }<a href={param.url} rel="noreferrer noopener" target="_blank">{ i18n::SOURCE_LINK.get(lang) }</a>
+                                                // Shown, not linked: the site makes no request elsewhere,
+                                                // and the address is where the text was read.
+                                                { " · " }{ i18n::SOURCE_LINK.get(lang) }{ "：" }{ param.url }
                                             }
                                         </p>
                                         if !param.clause.is_empty() {
                                             <p class="small">{ i18n::CLAUSE.get(lang) }{ "：" }{ param.clause }</p>
                                         }
-                                        if !param.note.is_empty() {
+                                        if lang == i18n::Lang::Zh && !param.note_zh.is_empty() {
+                                            <p class="small note">{ param.note_zh }</p>
+                                        } else if !param.note.is_empty() {
                                             <p class="small note" lang="en">{ param.note }</p>
                                         }
                                     </li>
