@@ -2,6 +2,9 @@
 //! and the effects that follow a change (the page language, focus on a new screen).
 
 use crate::browser;
+use crate::components::caseworker_mode_switch::{
+    app_class, from_fragment, mode_page, mode_switch, shows_screens, use_modes,
+};
 use crate::components::header::header;
 use crate::components::members_step::members_step;
 use crate::components::nav_buttons::{nav_buttons, NavButtonsProps};
@@ -20,7 +23,7 @@ use yew::prelude::*;
 
 /// The state a visit starts with: today's date, or the example named in the fragment.
 fn initial_state() -> State {
-    let state = State::new(browser::today());
+    let state = from_fragment(State::new(browser::today()));
     let loaded = browser::example_in_fragment()
         .and_then(|name| examples::find(&name))
         .and_then(|example| browser::parse_household(example.json))
@@ -37,7 +40,8 @@ fn initial_state() -> State {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(initial_state);
+    // A share link in the fragment opens; a saved draft is offered (share_link.rs).
+    let state = use_reducer(|| crate::share_link::start_up(initial_state()));
     let checked = use_memo(state.form.clone(), |form| form::check(form));
     // The rules run on the result screen, again whenever an answer changes.
     let on_result = state.step == Step::Result;
@@ -73,11 +77,23 @@ pub fn app() -> Html {
             }
         });
     }
+    // A share link pasted into the address bar of the open page.
+    {
+        let ondispatch = ondispatch.clone();
+        let today = state.today.clone();
+        use_effect_with((), move |_| {
+            let listener = crate::share_link::listen(ondispatch, today);
+            move || {
+                let _ = &listener;
+            }
+        });
+    }
     use_effect_with(state.refusals, |refusals| {
         if *refusals > 0 {
             browser::focus_first_invalid();
         }
     });
+    use_modes(&state, &ondispatch);
 
     let step = state.step;
     let view = View {
@@ -94,14 +110,22 @@ pub fn app() -> Html {
         Step::Result => result_step(&view, computed.as_ref().as_ref()),
     };
     html! {
-        <div class={if state.large_text { "app large" } else { "app" }} data-step={step.number().to_string()}>
+        <div class={app_class(&state)} data-step={step.number().to_string()} data-mode={state.mode.id()}>
             { header(lang, state.large_text, &ondispatch) }
+            { mode_switch(&state, &ondispatch) }
+            if shows_screens(&state) {
             <main>
                 { progress(step, lang) }
                 <h2 id="step-title" class="step-title" tabindex="-1">{ step.name().get(lang) }</h2>
+                { crate::components::share_panel::link_notice(&view) }
+                { crate::components::drafts::draft_offer(&view) }
                 { body }
                 { nav_buttons(NavButtonsProps { step, lang, return_to: state.return_to, blocked, ondispatch: ondispatch.clone() }) }
+                { crate::components::drafts::drafts_bar(&view) }
             </main>
+            } else {
+                { mode_page(&view) }
+            }
             <footer>
                 <p>{ i18n::PRIVACY.get(lang) }</p>
                 <p>{ format!("{}：{}", i18n::RULES_VERSION.get(lang), doudi_rules::policy::rules_version()) }</p>

@@ -23,8 +23,54 @@ mod imp {
 
     /// The example named by `#example=NAME`, if any.
     pub fn example_in_fragment() -> Option<String> {
+        fragment_value("example")
+    }
+
+    /// The value of `NAME=value` in a fragment such as `#mode=publicity&idle=2` (the
+    /// share links' `#s1.…` has none).
+    pub fn fragment_value(name: &str) -> Option<String> {
         let hash = web_sys::window()?.location().hash().ok()?;
-        hash.strip_prefix("#example=").map(|name| name.to_string())
+        super::value_in(&hash, name)
+    }
+
+    /// Shows the mode in the address (`#mode=caseworker`, none for the resident's), so
+    /// that a reload keeps it; leaves any other fragment (a share link) alone.
+    pub fn show_mode_in_fragment(mode: &str) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let location = window.location();
+        let hash = location.hash().unwrap_or_default();
+        if !(hash.is_empty() || hash == "#" || hash.starts_with("#mode=")) {
+            return;
+        }
+        let mut address = format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        );
+        if mode != "resident" {
+            address.push_str("#mode=");
+            address.push_str(mode);
+        }
+        if let Ok(history) = window.history() {
+            let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+            let _ = history.replace_state_with_url(&state, "", Some(&address));
+        }
+    }
+
+    /// The site's own address (origin and path, no fragment): what its QR code holds.
+    pub fn site_address() -> String {
+        web_sys::window()
+            .map(|window| {
+                let location = window.location();
+                format!(
+                    "{}{}",
+                    location.origin().unwrap_or_default(),
+                    location.pathname().unwrap_or_default()
+                )
+            })
+            .unwrap_or_default()
     }
 
     pub fn set_lang(tag: &str) {
@@ -116,6 +162,13 @@ mod imp {
     pub fn example_in_fragment() -> Option<String> {
         None
     }
+    pub fn fragment_value(_name: &str) -> Option<String> {
+        None
+    }
+    pub fn show_mode_in_fragment(_mode: &str) {}
+    pub fn site_address() -> String {
+        String::new()
+    }
     pub fn set_lang(_tag: &str) {}
     pub fn focus_top(_id: &str) {}
     pub fn focus_first_invalid() {}
@@ -129,3 +182,34 @@ mod imp {
 }
 
 pub use imp::*;
+
+/// The value of `name=value` among the `&`-separated pairs of a fragment ("#a=1&b=2").
+pub fn value_in(fragment: &str, name: &str) -> Option<String> {
+    fragment
+        .trim_start_matches('#')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
+        .map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn fragment_values_are_found_by_name() {
+        let value = |fragment, name| super::value_in(fragment, name);
+        assert_eq!(
+            value("#example=gradual-exit", "example").as_deref(),
+            Some("gradual-exit")
+        );
+        assert_eq!(
+            value("#mode=publicity&idle=2", "idle").as_deref(),
+            Some("2")
+        );
+        assert_eq!(
+            value("#mode=publicity&idle=2", "mode").as_deref(),
+            Some("publicity")
+        );
+        assert_eq!(value("#s1.abc", "mode"), None);
+        assert_eq!(value("#modes=x", "mode"), None);
+    }
+}

@@ -199,8 +199,9 @@ pub struct Form {
     pub tier: Option<Tier>,
     pub cpi_rise: String,
     pub food_cpi_rise: String,
-    /// Kept from a loaded household; not asked on the form.
-    pub overrides: BTreeMap<String, Money>,
+    /// A caseworker's replacements of assumed parameters, by parameter id, as typed
+    /// (asked in caseworker mode; a loaded household brings its own).
+    pub overrides: BTreeMap<String, String>,
     pub members: Vec<MemberForm>,
     pub family: FamilyForm,
     /// The next id for a member, income or supporter (ids keep list items stable).
@@ -359,9 +360,21 @@ pub fn check(form: &Form) -> Checked {
         } else {
             None
         },
-        overrides: form.overrides.clone(),
         ..Default::default()
     };
+    for (id, text) in &form.overrides {
+        match amount(text) {
+            None => {}
+            Some(Ok(value)) => {
+                caseworker.overrides.insert(id.clone(), value);
+            }
+            Some(Err(())) => errors.push(
+                format!("caseworker.overrides.{id}"),
+                i18n::ERR_NUMBER,
+                false,
+            ),
+        }
+    }
     for (field, text, slot) in [
         (
             "caseworker.cpi_rise",
@@ -539,7 +552,12 @@ pub fn from_household(household: &Household) -> Form {
         .food_cpi_rise
         .map(|value| value.0.to_string())
         .unwrap_or_default();
-    form.overrides = household.caseworker.overrides.clone();
+    form.overrides = household
+        .caseworker
+        .overrides
+        .iter()
+        .map(|(id, value)| (id.clone(), value.0.to_string()))
+        .collect();
     form.members.clear();
     for member in &household.members {
         let id = form.take_id();
@@ -672,6 +690,37 @@ mod tests {
         assert_eq!(checked.errors.len(), 1);
         assert_eq!(checked.errors[0].field, "members[0].incomes[0].amount");
         assert_eq!(Step::of_field(&checked.errors[0].field), Step::Situations);
+    }
+
+    #[test]
+    fn overrides_are_kept_as_typed_and_passed_to_the_rules_when_valid() {
+        let mut form = Form::new("2026-11-29");
+        form.members[0].age = "40".into();
+        form.overrides
+            .insert("gradual_exit.months".into(), " 12 ".into());
+        let checked = check(&form);
+        let household = checked.household.expect("valid");
+        assert_eq!(
+            household.caseworker.overrides.get("gradual_exit.months"),
+            Some(&Money(Decimal::from(12)))
+        );
+        form.overrides
+            .insert("gradual_exit.months".into(), "12个月".into());
+        let checked = check(&form);
+        assert_eq!(checked.errors.len(), 1);
+        assert_eq!(
+            checked.errors[0].field,
+            "caseworker.overrides.gradual_exit.months"
+        );
+        assert_eq!(form.overrides["gradual_exit.months"], "12个月");
+        // The rules' own check: only assumed parameters, within their range.
+        form.overrides
+            .insert("gradual_exit.months".into(), "99".into());
+        let checked = check(&form);
+        assert_eq!(
+            checked.errors[0].field,
+            "caseworker.overrides.gradual_exit.months"
+        );
     }
 
     #[test]

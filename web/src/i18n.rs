@@ -84,8 +84,8 @@ pub const START_OVER: T = T::new("重新开始", "Start over");
 pub const FIX_FIRST: T = T::new("请先修改标出的地方", "Please fix the marked answers first");
 pub const RULES_VERSION: T = T::new("规则版本", "Rules version");
 pub const PRIVACY: T = T::new(
-    "您填写的内容只保存在本页面中，不会发送到任何地方；关闭页面即清除。",
-    "What you enter stays in this page and is sent nowhere; closing the page clears it.",
+    "您填写的内容只保存在本页面中，不会发送到任何地方；关闭页面即清除（除非您点了“保存草稿”）。",
+    "What you enter stays in this page and is sent nowhere; closing the page clears it (unless you save a draft).",
 );
 
 pub const STEP_NAMES: [T; 5] = [
@@ -385,6 +385,10 @@ pub const ERR_PERCENT: T = T::new(
     "请只填数字，例如 0.8 或 -1.2",
     "Enter a number only, e.g. 0.8 or -1.2",
 );
+pub const ERR_NUMBER: T = T::new(
+    "请只填数字，例如 6 或 0.5",
+    "Enter a number only, e.g. 6 or 0.5",
+);
 
 // ---- Names of the rules' enums ------------------------------------------------------
 
@@ -416,7 +420,7 @@ pub fn basis(basis: Basis) -> T {
         Basis::Published => T::new("已公布", "published"),
         Basis::Inferred => T::new("推断", "inferred"),
         Basis::Assumed => T::new("假设", "assumed"),
-        Basis::Override => T::new("经办人调整", "caseworker's value"),
+        Basis::Override => T::new("经办人调整", "caseworker override"),
     }
 }
 
@@ -611,3 +615,258 @@ pub const BASIS_NOTE: T = T::new(
     "标有“推断”或“假设”的数值没有找到汉中的正式文件，见本页末尾的说明。",
     "Figures marked inferred or assumed rest on no Hanzhong document found; see the list at the end of this page.",
 );
+
+// ---- Share links, printing, drafts --------------------------------------------------
+
+pub const SHARE: T = T::new("分享", "Share");
+pub const SHARE_INTRO: T = T::new(
+    "把这个链接或二维码发给别人，对方打开后能看到同样的答案和结果。链接在您的设备上生成，不经过任何服务器。",
+    "Send this link or QR code: whoever opens it sees the same answers and result. The link is made on your device and goes through no server.",
+);
+pub const SHARE_PRIVACY: T = T::new(
+    "注意：链接里包含这个家庭填写的全部内容（称呼、年龄、收入等），只分享给您信任的人。",
+    "Note: the link contains all of this family's answers (names, ages, incomes…). Share it only with people you trust.",
+);
+pub const SHARE_LINK: T = T::new("分享链接", "Share link");
+pub const COPY_LINK: T = T::new("复制链接", "Copy the link");
+pub const COPIED: T = T::new("链接已复制。", "The link is copied.");
+pub const COPY_SELECTED: T = T::new(
+    "无法自动复制：链接已选中，请长按它或用菜单复制。",
+    "It could not be copied automatically: the link is selected; copy it with a long press or the menu.",
+);
+pub const QR_ALT: T = T::new("分享链接的二维码", "QR code of the share link");
+pub const QR_HINT: T = T::new(
+    "用另一台手机扫描二维码，也能打开同样的计算。",
+    "Scan the QR code with another phone to open the same calculation.",
+);
+pub const QR_TOO_LONG: T = T::new(
+    "内容太多，无法生成二维码，请使用链接。",
+    "Too much for a QR code: use the link.",
+);
+pub const LINK_OPENED: T = T::new(
+    "已打开分享链接中的家庭情况和结果。需要调整时点“修改”。",
+    "The household and result of a share link are open. Use Edit to change an answer.",
+);
+pub const LINK_FAILED: T = T::new(
+    "无法打开这个分享链接：",
+    "This share link cannot be opened: ",
+);
+pub const LINK_FAILED_AFTER: T = T::new(
+    "已为您打开一份空白的表格。可以请发链接的人重新发一次完整的链接。",
+    "An empty form is open instead. You can ask the sender for the complete link again.",
+);
+pub const LINK_BAD_HOUSEHOLD: T = T::new(
+    "链接中的家庭情况有误",
+    "the household in the link is not valid",
+);
+pub const RULES_CHANGED: T = T::new(
+    "这个链接是按规则版本 {then} 计算的，现在的规则版本是 {now}。下面的结果已按现在的规则重新计算。",
+    "This link was worked out under rules version {then}; the rules are now version {now}. The result below is worked out again under today's rules.",
+);
+pub const CHANGED_LIST: T = T::new(
+    "结果有变化的项目（当时 → 现在）：",
+    "What changed (then → now):",
+);
+pub const NOTHING_CHANGED: T = T::new("各项结果都没有变化。", "No result changed.");
+pub const NOT_ASSESSED_NOW: T = T::new("现在不再计算这一项", "no longer assessed");
+pub const DISMISS: T = T::new("知道了", "OK");
+
+pub const PRINT: T = T::new("打印", "Print");
+pub const PRINT_TITLE: T = T::new("打印说明单", "Print an explanation sheet");
+pub const PRINT_HINT: T = T::new(
+    "打印一份给家庭的说明（A4，一到两页）：答案、结果、计算过程和依据，并有经办人签字栏。",
+    "Prints an explanation for the family (A4, one or two pages): the answers, the result, how it was worked out and on which rules, with a line for the caseworker's signature.",
+);
+pub const SHEET_TITLE: T = T::new(
+    "汉中市社会救助估算说明",
+    "Hanzhong social assistance: explanation of an estimate",
+);
+pub const SHEET_DATE: T = T::new("按此日期的标准计算", "Standards in force on");
+pub const SHEET_ANSWERS: T = T::new("一、家庭情况", "1. The household");
+pub const SHEET_RESULTS: T = T::new("二、估算结果", "2. The estimate");
+pub const SHEET_STEPS: T = T::new("三、计算过程", "3. How it was worked out");
+pub const SHEET_FIGURES: T = T::new(
+    "四、用到的标准和依据",
+    "4. The figures used and their sources",
+);
+pub const SHEET_STATUS_NOTE: T = T::new(
+    "状态：“已公布”为汉中或陕西的正式文件所定；“推断”“假设”是没有找到正式文件的数值，以民政部门的认定为准。",
+    "Status: published figures are set by a Hanzhong or Shaanxi document; inferred and assumed figures rest on no document found, and the civil affairs office decides.",
+);
+pub const SHEET_CASEWORKER: T = T::new(
+    "经办人：________　日期：________",
+    "Caseworker: ________   Date: ________",
+);
+pub const SHEET_SIGNATURE: T = T::new(
+    "申请人（或家属）签字：________",
+    "Applicant (or family member) signature: ________",
+);
+pub const RELATION_SHORT: T = T::new("关系", "Relation");
+pub const OTHER_FACTS: T = T::new("其他情况", "Other facts");
+pub const ILLNESS_SHORT: T = T::new("重病", "Serious illness");
+pub const SUPPORTERS_SHORT: T = T::new("义务人", "Supporters");
+pub const SELF_CARE_ALL: T = T::new("六项都能自己完成", "can do all six self-care items alone");
+pub const SELF_CARE_CANNOT: T = T::new("不能自己完成：", "cannot do alone: ");
+pub const COL_PROGRAMME: T = T::new("项目", "Programme");
+pub const COL_RESULT: T = T::new("结果", "Result");
+pub const COL_AMOUNT: T = T::new("元/月", "Yuan/month");
+pub const COL_FIGURE: T = T::new("标准", "Figure");
+pub const COL_VALUE: T = T::new("数值", "Value");
+pub const COL_FROM: T = T::new("起始日期", "From");
+pub const COL_SOURCE: T = T::new("文件和条款", "Document and clause");
+pub const COL_STATUS: T = T::new("状态", "Status");
+pub const CLAUSE_SHORT: T = T::new("依据", "Rule");
+pub const STEPS_ABOVE: T = T::new(
+    "前面已列出的步骤不再重复。",
+    "Steps listed above are not repeated.",
+);
+
+pub const DRAFTS: T = T::new("草稿", "Drafts");
+pub const DRAFT_HINT: T = T::new(
+    "不点“保存草稿”，什么都不会保存。草稿只存在这台设备的浏览器里，不会上传。",
+    "Nothing is kept unless you save a draft. A draft stays in this device's browser and is never uploaded.",
+);
+pub const SAVE_DRAFT: T = T::new("保存草稿", "Save draft");
+pub const CLEAR_ALL: T = T::new("清除全部", "Clear everything");
+pub const DRAFT_SAVED: T = T::new(
+    "草稿已保存在这台设备上。用这台设备的人都能看到它；用完请点“清除全部”。",
+    "The draft is saved on this device. Anyone using this device can see it; use Clear everything when you are done.",
+);
+pub const DRAFT_STALE: T = T::new(
+    "保存草稿以后又改了答案；要保存最新的答案，请再点“保存草稿”。",
+    "Answers changed since the draft was saved; save the draft again to keep the latest.",
+);
+pub const DRAFT_NOT_SAVED: T = T::new(
+    "无法保存草稿：这个浏览器不允许在设备上存储。",
+    "The draft could not be saved: this browser does not allow storage on the device.",
+);
+pub const DRAFT_FOUND_TITLE: T = T::new("上次的草稿", "Your last draft");
+pub const DRAFT_FOUND: T = T::new(
+    "这台设备上有一份 {date} 保存的草稿。",
+    "This device has a draft saved on {date}.",
+);
+pub const DRAFT_OTHER_RULES: T = T::new(
+    "草稿保存时的规则版本是 {then}，现在是 {now}。继续后，结果将按现在的规则重新计算。",
+    "The draft was saved under rules version {then}; the rules are now version {now}. If you resume it, the result is worked out under today's rules.",
+);
+pub const RESUME_DRAFT: T = T::new("继续上次的草稿", "Resume draft");
+pub const NOT_NOW: T = T::new("不用了", "Not now");
+pub const CLEAR_CONFIRM: T = T::new(
+    "确定要清除吗？这会删除这台设备上保存的草稿，并清空所有填写的内容。",
+    "Clear everything? This deletes the draft saved on this device and empties every answer.",
+);
+pub const CLEAR_YES: T = T::new("确定清除", "Yes, clear everything");
+pub const CANCEL: T = T::new("取消", "Cancel");
+pub const CLEARED: T = T::new(
+    "已全部清除：这台设备上没有保存的草稿了。",
+    "Everything is cleared: no draft is kept on this device.",
+);
+
+// ---- Modes: caseworker, publicity event, caseload -----------------------------------
+
+pub const MODES: T = T::new("使用方式", "Mode");
+pub const MODE_NAMES: [T; 4] = [
+    T::new("居民", "Resident"),
+    T::new("经办人", "Caseworker"),
+    T::new("宣传", "Publicity"),
+    T::new("批量", "Caseload"),
+];
+
+pub const CW_TITLE: T = T::new(
+    "经办人：一页填写全部情况",
+    "Caseworker: every answer on one page",
+);
+pub const CW_INTRO: T = T::new(
+    "改动任何一项，结果（电脑上在右侧，手机上在下方）立即重新计算。",
+    "Change anything and the result (beside the form on a computer, below it on a phone) is worked out again at once.",
+);
+pub const CW_PLACE: T = T::new(
+    "地点、日期和经办人选项",
+    "Place, date and caseworker options",
+);
+pub const CW_TIER_HINT: T = T::new(
+    "只列出该日期有效的档次。不选时按家庭情况估算，并标为假设。",
+    "Only the tiers in force on the date. Left empty, the tier is estimated and marked as assumed.",
+);
+pub const CW_OVERRIDES: T = T::new(
+    "假设参数（经办人可调整）",
+    "Assumed parameters (a caseworker may adjust them)",
+);
+pub const CW_OVERRIDES_HINT: T = T::new(
+    "以下数值没有找到正式文件，是假设的。填写后替换政策值，结果中标为“经办人调整”；留空则用政策值。",
+    "No document was found for these values: they are assumed. A value entered replaces the policy value and is marked \"caseworker override\" in the result; left empty, the policy value is used.",
+);
+pub const CW_POLICY_VALUE: T = T::new(
+    "政策值 {value} {unit}（留空即用此值）",
+    "Policy value {value} {unit} (used when empty)",
+);
+pub const CW_NO_OVERRIDES: T = T::new(
+    "该日期没有假设的参数。",
+    "No assumed parameter is in force on the date.",
+);
+pub const CW_MEMBERS: T = T::new("家庭成员和收入", "Members and incomes");
+pub const CW_RESULT: T = T::new("结果", "Result");
+pub const CW_TO_RESULT: T = T::new("↓ 看结果", "↓ See the result");
+pub const SCENARIOS: T = T::new("方案", "Scenarios");
+pub const SCENARIO_NAMES: [T; 2] = [
+    T::new("方案一", "Scenario A"),
+    T::new("方案二", "Scenario B"),
+];
+pub const COPY_TO_B: T = T::new("复制为方案二", "Copy as scenario B");
+pub const COPY_TO_B_HINT: T = T::new(
+    "把当前家庭复制成第二个方案（例如找到工作以后），两个结果并排对比。",
+    "Copies the household into a second scenario (for example after a job), and compares the two results side by side.",
+);
+pub const REMOVE_B: T = T::new("删除方案二", "Remove scenario B");
+pub const COMPARE: T = T::new("两个方案的结果", "The two scenarios' results");
+pub const COMPARE_HINT: T = T::new(
+    "每个金额都由规则对各自方案计算得出（元/月）。",
+    "Each amount is the rules' own for that scenario (yuan a month).",
+);
+pub const COMPARE_ITEM: T = T::new("项目", "Item");
+pub const NOT_COMPUTED: T = T::new("还不能计算", "cannot compute yet");
+
+pub const PUB_TITLE: T = T::new(
+    "点一点，看看能得到哪些救助",
+    "Tap a household to see the support it could get",
+);
+pub const PUB_INTRO: T = T::new(
+    "以下都是虚构的家庭，每个金额都由计算规则得出。",
+    "These households are made up; the rules compute each amount.",
+);
+pub const PUB_BACK: T = T::new("← 返回例子", "← Back to the examples");
+pub const PUB_OWN: T = T::new("自己算一算", "Work out your own");
+pub const PUB_QR: T = T::new(
+    "用手机扫码，在自己的手机上算",
+    "Scan to use it on your own phone",
+);
+pub const PUB_IDLE_MINUTES: T = T::new(
+    "无人操作 {n} 分钟后自动清空。",
+    "Clears itself after {n} minutes without use.",
+);
+pub const PUB_IDLE_SECONDS: T = T::new(
+    "无人操作 {n} 秒后自动清空。",
+    "Clears itself after {n} seconds without use.",
+);
+
+pub const CL_TITLE: T = T::new("批量计算一份名单", "Compute a caseload");
+pub const CL_INTRO: T = T::new(
+    "CSV 名单，每个成员一行，格式与命令行 doudi batch 相同（docs/batch-format.md）。全部在本设备上计算，不上传任何内容。",
+    "A CSV caseload, one row per member, in the format of the command line's doudi batch (docs/batch-format.md). Everything is computed on this device; nothing is uploaded.",
+);
+pub const CL_FILE: T = T::new("选择 CSV 文件", "Choose a CSV file");
+pub const CL_EXAMPLE: T = T::new("使用示例名单", "Use the example caseload");
+pub const CL_READING: T = T::new("正在读取 {name}…", "Reading {name}…");
+pub const CL_PROGRESS: T = T::new(
+    "已完成 {done} / {total} 户",
+    "{done} of {total} households done",
+);
+pub const CL_DONE: T = T::new(
+    "完成：{name}，共 {total} 户，其中 {errors} 户输入有误（见 error 列）。",
+    "Done: {name}, {total} households, {errors} with input errors (see the error column).",
+);
+pub const CL_DOWNLOAD: T = T::new("下载结果", "Download results");
+pub const CL_CANNOT_READ: T = T::new("无法读取这个文件：", "This file cannot be read:");
+pub const CL_PREVIEW: T = T::new("前 {n} 户的结果", "The first {n} results");
+pub const CL_STOP: T = T::new("停止", "Stop");
+pub const CL_STOPPED: T = T::new("已停止。", "Stopped.");

@@ -5,10 +5,12 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod draft_store;
 pub mod examples;
 pub mod form;
 pub mod i18n;
 pub mod js_api;
+pub mod share_link;
 pub mod state;
 
 pub use app::App;

@@ -5,18 +5,70 @@
 //! it. One kind of message for all inputs keeps the views small (each distinct callback
 //! adds to the download) and puts every reading of an answer in one place.
 
+use crate::draft_store::Draft;
 use crate::form::{
     self, AgeBy, Form, IncomeForm, MemberForm, Step, SupporterForm, SupportersKnown,
 };
 use crate::i18n::{self, Lang};
+use crate::share_link::Notice;
 use doudi_rules::household::{IncomeKind, Period, Relation, SupporterSituation};
 use doudi_rules::{Category, Tier};
 use std::rc::Rc;
 use yew::Reducible;
 
+/// What the page is used for: a resident's five screens, a caseworker's one page, a
+/// publicity event's kiosk, or a whole caseload.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    #[default]
+    Resident,
+    Caseworker,
+    Publicity,
+    Caseload,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 4] = [
+        Mode::Resident,
+        Mode::Caseworker,
+        Mode::Publicity,
+        Mode::Caseload,
+    ];
+
+    /// The name in the fragment (`#mode=caseworker`) and in `data-mode`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Mode::Resident => "resident",
+            Mode::Caseworker => "caseworker",
+            Mode::Publicity => "publicity",
+            Mode::Caseload => "caseload",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Mode> {
+        Mode::ALL.into_iter().find(|mode| mode.id() == id)
+    }
+}
+
+/// How long a publicity kiosk waits without a tap or a key before it starts over.
+pub const PUBLICITY_IDLE_SECONDS: u32 = 180;
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
+    pub mode: Mode,
+    /// The answers: the resident's, and a caseworker's scenario A.
     pub form: Rc<Form>,
+    /// Caseworker mode: scenario B, a copy of the household to change, if made.
+    pub scenario_b: Option<Rc<Form>>,
+    /// Caseworker mode: the answers shown and edited are scenario B's.
+    pub editing_b: bool,
+    /// Publicity mode: the example shown (an index into `examples::ALL`), or none for
+    /// the start screen.
+    pub shown_example: Option<usize>,
+    /// Publicity mode: a visitor is entering their own household on the resident screens.
+    pub own_household: bool,
+    /// Publicity mode: seconds without a tap or a key before the page starts over.
+    pub idle_seconds: u32,
     pub step: Step,
     pub lang: Lang,
     pub large_text: bool,
@@ -28,12 +80,24 @@ pub struct State {
     pub today: String,
     /// How often Next was refused: each refusal moves focus to the first message.
     pub refusals: u32,
+    /// A message about a share link, a copy or a draft (see `share_link::Notice`).
+    pub notice: Option<Rc<Notice>>,
+    /// A draft saved on this device, offered on start-up until taken or declined.
+    pub draft: Option<Rc<Draft>>,
+    /// "Clear everything" asks for a confirmation first.
+    pub confirm_clear: bool,
 }
 
 impl State {
     pub fn new(today: String) -> State {
         State {
+            mode: Mode::Resident,
             form: Rc::new(Form::new(&today)),
+            scenario_b: None,
+            editing_b: false,
+            shown_example: None,
+            own_household: false,
+            idle_seconds: PUBLICITY_IDLE_SECONDS,
             step: Step::Place,
             lang: Lang::Zh,
             large_text: false,
@@ -41,6 +105,9 @@ impl State {
             return_to: None,
             today,
             refusals: 0,
+            notice: None,
+            draft: None,
+            confirm_clear: false,
         }
     }
 
@@ -87,6 +154,8 @@ pub enum Input {
     Marginal,
     OnDibao,
     CurrentDibao,
+    /// A caseworker's value for an assumed parameter (by id); empty for the policy value.
+    Override(&'static str),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -109,6 +178,29 @@ pub enum Action {
     /// Replaces the answers (a bundled example) and shows the summary.
     Load(Box<Form>),
     StartOver,
+    SetMode(Mode),
+    /// Caseworker mode: copies the household into scenario B and edits B.
+    CopyToB,
+    /// Caseworker mode: edits scenario B (true) or A (false).
+    EditB(bool),
+    RemoveB,
+    /// Publicity mode: shows an example's result, or the start screen (None).
+    ShowExample(Option<usize>),
+    /// Publicity mode: a visitor enters their own household.
+    EnterOwn,
+    /// Publicity mode: nobody touched the page for a while; start over for the next
+    /// visitor, forgetting every answer.
+    IdleReset,
+    /// Replaces the answers and opens a screen, with a message: a share link's (its
+    /// result, or an empty form on the first screen when it cannot be opened), or a
+    /// resumed draft's.
+    Open(Box<Form>, Step, Option<Rc<Notice>>),
+    /// Shows a message (a share link, a copy, a draft), or takes it away.
+    Notify(Option<Rc<Notice>>),
+    /// Offers a saved draft (on start-up), or stops offering it.
+    OfferDraft(Option<Rc<Draft>>),
+    /// "Clear everything" asks for a confirmation (true), or stops asking.
+    AskClear(bool),
 }
 
 impl Reducible for State {
@@ -147,6 +239,11 @@ impl Reducible for State {
                 }
                 next.step = step;
             }
+            // A caseworker loads an example into the scenario on screen, and stays on
+            // the one page.
+            Action::Load(form) if next.mode == Mode::Caseworker => {
+                *next.edited_form() = Rc::new(*form);
+            }
             Action::Load(form) => {
                 next.form = Rc::new(*form);
                 next.step = Step::Summary;
@@ -157,17 +254,91 @@ impl Reducible for State {
                 return Rc::new(State {
                     lang: self.lang,
                     large_text: self.large_text,
+                    mode: self.mode,
+                    own_household: self.own_household,
+                    idle_seconds: self.idle_seconds,
                     ..State::new(self.today.clone())
                 });
             }
+            Action::SetMode(mode) => {
+                next.mode = mode;
+                next.shown_example = None;
+                next.own_household = false;
+            }
+            Action::CopyToB => {
+                let mut copy = (*next.form).clone();
+                // New ids, so that nothing of scenario A's page is reused for B's.
+                renumber(&mut copy, next.form.next_id);
+                next.scenario_b = Some(Rc::new(copy));
+                next.editing_b = true;
+            }
+            Action::EditB(b) => next.editing_b = b && next.scenario_b.is_some(),
+            Action::RemoveB => {
+                next.scenario_b = None;
+                next.editing_b = false;
+            }
+            Action::ShowExample(example) => next.shown_example = example,
+            Action::EnterOwn => {
+                next.own_household = true;
+                next.step = Step::Place;
+            }
+            Action::IdleReset => {
+                return Rc::new(State {
+                    mode: Mode::Publicity,
+                    idle_seconds: self.idle_seconds,
+                    ..State::new(self.today.clone())
+                });
+            }
+            Action::Open(form, step, notice) => {
+                next.form = Rc::new(*form);
+                next.step = step;
+                next.notice = notice;
+                next.draft = None;
+                next.attempted.clear();
+                next.return_to = None;
+            }
+            Action::Notify(notice) => next.notice = notice,
+            Action::OfferDraft(draft) => next.draft = draft,
+            Action::AskClear(asking) => next.confirm_clear = asking,
             edit => {
-                let mut form = (*next.form).clone();
+                let slot = next.edited_form();
+                let mut form = (**slot).clone();
                 edit_form(&mut form, edit);
-                next.form = Rc::new(form);
+                *slot = Rc::new(form);
             }
         }
         Rc::new(next)
     }
+}
+
+impl State {
+    /// The answers an input changes: scenario B's when a caseworker edits it, else the
+    /// one household's.
+    pub fn edited_form(&mut self) -> &mut Rc<Form> {
+        match &mut self.scenario_b {
+            Some(b) if self.editing_b && self.mode == Mode::Caseworker => b,
+            _ => &mut self.form,
+        }
+    }
+}
+
+/// Gives every member, income and supporter of a copied form a new id from `from` on.
+fn renumber(form: &mut Form, from: u32) {
+    let mut next = from;
+    let mut take = || {
+        next += 1;
+        next - 1
+    };
+    for member in &mut form.members {
+        member.id = take();
+        for income in &mut member.incomes {
+            income.id = take();
+        }
+        for supporter in &mut member.supporters {
+            supporter.id = take();
+        }
+    }
+    form.next_id = next;
 }
 
 fn pick<T: Copy>(list: &[T], value: &str) -> Option<T> {
@@ -273,6 +444,13 @@ fn set(form: &mut Form, input: Input, value: String) -> bool {
         Input::Marginal => form.family.marginal = yes(&value),
         Input::OnDibao => form.family.on_dibao = yes(&value),
         Input::CurrentDibao => form.family.current_dibao = value,
+        Input::Override(id) => {
+            if value.trim().is_empty() {
+                form.overrides.remove(id);
+            } else {
+                form.overrides.insert(id.to_string(), value);
+            }
+        }
         Input::Name(id) => {
             return with_member(form, id, |member| set_text(&mut member.name, value))
         }
@@ -438,6 +616,12 @@ mod tests {
             })
     }
 
+    fn run_on(state: Rc<State>, actions: Vec<Action>) -> Rc<State> {
+        actions
+            .into_iter()
+            .fold(state, |state, action| state.reduce(action))
+    }
+
     fn set(input: Input, value: &str) -> Action {
         Action::Set(input, value.into())
     }
@@ -551,5 +735,99 @@ mod tests {
         ]);
         assert_eq!((state.lang, state.large_text), (Lang::En, true));
         assert_ne!(state.form.county, "lueyang");
+    }
+
+    #[test]
+    fn a_caseworker_edits_scenario_b_without_touching_a() {
+        let state = run(vec![
+            Action::SetMode(Mode::Caseworker),
+            set(Input::Age(1), "40"),
+            Action::AddIncome(1),
+            Action::CopyToB,
+        ]);
+        let b = state.scenario_b.clone().expect("scenario B");
+        assert!(state.editing_b);
+        // B's items have new ids: member 1 → 3, its income 2 → 4.
+        assert_eq!((b.members[0].id, b.members[0].incomes[0].id), (3, 4));
+        let state = run_on(
+            state,
+            vec![
+                set(Input::IncomeAmount(3, 4), "2000"),
+                set(Input::Override("gradual_exit.months"), "12"),
+            ],
+        );
+        let b = state.scenario_b.clone().expect("scenario B");
+        assert_eq!(b.members[0].incomes[0].amount, "2000");
+        assert_eq!(
+            b.overrides.get("gradual_exit.months").map(String::as_str),
+            Some("12")
+        );
+        assert_eq!(state.form.members[0].incomes[0].amount, "");
+        assert!(state.form.overrides.is_empty());
+        let state = run_on(
+            state,
+            vec![
+                Action::EditB(false),
+                set(Input::Age(1), "41"),
+                set(Input::Override("gradual_exit.months"), "12"),
+                set(Input::Override("gradual_exit.months"), " "),
+            ],
+        );
+        assert_eq!(state.form.members[0].age, "41");
+        assert!(state.form.overrides.is_empty());
+        assert_eq!(
+            state.scenario_b.as_ref().map(|b| b.members[0].age.as_str()),
+            Some("40")
+        );
+        let state = run_on(state, vec![Action::EditB(true), Action::RemoveB]);
+        assert_eq!((state.scenario_b.is_none(), state.editing_b), (true, false));
+    }
+
+    #[test]
+    fn the_resident_screens_never_edit_scenario_b() {
+        let state = run(vec![
+            Action::SetMode(Mode::Caseworker),
+            Action::CopyToB,
+            Action::SetMode(Mode::Resident),
+            set(Input::Age(1), "50"),
+        ]);
+        assert_eq!(state.form.members[0].age, "50");
+        assert_eq!(
+            state.scenario_b.as_ref().map(|b| b.members[0].age.as_str()),
+            Some("")
+        );
+    }
+
+    #[test]
+    fn an_idle_kiosk_forgets_every_answer_and_shows_its_start_screen() {
+        let mut start = State::new("2026-11-29".into());
+        start.idle_seconds = 2;
+        let state = run_on(
+            Rc::new(start),
+            vec![
+                Action::SetMode(Mode::Publicity),
+                Action::ShowExample(Some(3)),
+                Action::EnterOwn,
+                Action::SetLang(Lang::En),
+                set(Input::County, "lueyang"),
+                Action::Next,
+                Action::IdleReset,
+            ],
+        );
+        assert_eq!(state.mode, Mode::Publicity);
+        assert_eq!((state.shown_example, state.own_household), (None, false));
+        assert_eq!(
+            (state.step, state.lang, state.idle_seconds),
+            (Step::Place, Lang::Zh, 2)
+        );
+        assert_eq!(*state.form, Form::new("2026-11-29"));
+    }
+
+    #[test]
+    fn modes_have_names_for_the_fragment() {
+        for mode in Mode::ALL {
+            assert_eq!(Mode::from_id(mode.id()), Some(mode));
+        }
+        assert_eq!(Mode::from_id("admin"), None);
     }
 }

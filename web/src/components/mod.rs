@@ -5,8 +5,14 @@
 //! would add to the download and spare no work.
 
 pub mod basis_badge;
+pub mod caseload_mode;
+pub mod caseworker_mode;
+pub mod caseworker_mode_switch;
+pub mod caseworker_place;
+pub mod caseworker_result;
 pub mod check_field;
 pub mod choice;
+pub mod drafts;
 pub mod examples_picker;
 pub mod family_questions;
 pub mod header;
@@ -16,10 +22,15 @@ pub mod member_situation;
 pub mod members_step;
 pub mod nav_buttons;
 pub mod place_step;
+pub mod print_sheet;
 pub mod programme_card;
 pub mod progress;
+pub mod publicity_idle;
+pub mod publicity_mode;
 pub mod result_step;
+pub mod scenario_compare;
 pub mod select_field;
+pub mod share_panel;
 pub mod situations_step;
 pub mod summary_step;
 pub mod supporter_row;

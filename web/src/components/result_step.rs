@@ -125,8 +125,15 @@ pub fn result_step(view: &View, computed: Option<&Computed>) -> Html {
                     </ul>
                 </section>
             }
+            { super::print_sheet::print_card(lang) }
+            if let Some(household) = &view.checked.household {
+                { super::share_panel::share_panel(view, household, assessment) }
+            }
             { edit_buttons(lang, dispatch) }
             <p class="version">{ format!("{}：{}", i18n::RULES_VERSION.get(lang), assessment.rules_version) }</p>
+            if let Some(household) = &view.checked.household {
+                { super::print_sheet::print_sheet(household, assessment, lang) }
+            }
         </section>
     }
 }

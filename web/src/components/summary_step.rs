@@ -204,7 +204,7 @@ pub fn summary_step(view: &View) -> Html {
     for (id, value) in &form.overrides {
         place_rows.push(row(
             i18n::OVERRIDES.get(lang),
-            format!("{id} = {} {}", value.0, i18n::PRESET.get(lang)),
+            format!("{id} = {}", value.trim()),
         ));
     }
     let member_list = form.members.iter().enumerate().map(|(index, member)| {

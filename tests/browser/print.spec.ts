@@ -1,0 +1,133 @@
+// Printing: the result page prints as an explanation sheet for the family (A4, one or
+// two pages): the answers, each programme's outcome and amount, the steps, every figure
+// with its date, document, clause and status, the rules version, the assessment date,
+// and the caseworker's and the family's signature lines; no buttons, no navigation, no
+// share panel. The PDF and its pages as PNG go to tests/browser/artifacts/.
+import type { Page, TestInfo } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ARTIFACTS, expect, gotoApp, screenshot, test } from './support/app';
+
+async function onStep(page: Page, step: number): Promise<void> {
+  await expect(page.locator('.app')).toHaveAttribute('data-step', String(step));
+}
+
+async function openResult(page: Page, example: string): Promise<void> {
+  await gotoApp(page, `#example=${example}`);
+  await onStep(page, 4);
+  await page.locator('#next').click();
+  await onStep(page, 5);
+}
+
+function has(program: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${program}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The number of pages of a PDF: pdfinfo's count when poppler is installed, else the
+ * page objects in the file (Chromium writes them uncompressed). */
+function pageCount(file: string): number {
+  if (has('pdfinfo')) {
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+  }
+  return (fs.readFileSync(file, 'latin1').match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length;
+}
+
+/** Prints the page to an A4 PDF in artifacts/ (and its pages as PNG, when poppler is
+ * installed); returns the number of pages. */
+async function printToPdf(page: Page, testInfo: TestInfo, name: string): Promise<number> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.pdf`);
+  await page.pdf({ path: file, format: 'A4', preferCSSPageSize: true });
+  await testInfo.attach(`${name}.pdf`, { path: file, contentType: 'application/pdf' });
+  if (has('pdftoppm')) {
+    // Pages of an earlier, longer print would stay behind.
+    const pagePng = new RegExp(`^${name}-\\d{1,2}\\.png$`);
+    for (const old of fs.readdirSync(ARTIFACTS)) if (pagePng.test(old)) fs.rmSync(path.join(ARTIFACTS, old));
+    execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(ARTIFACTS, name)]);
+  }
+  return pageCount(file);
+}
+
+test('the urban family prints on one or two A4 pages with every figure, the version, the date and the signature lines', async ({ page }, testInfo) => {
+  await openResult(page, 'urban-family-with-grandmother');
+  const total = (await page.locator('[data-money="total_monthly"]').first().innerText()).trim();
+  const monthly: string[] = await page.$$eval('[data-money$="].monthly"]', (elements) =>
+    elements.map((element) => (element.textContent ?? '').trim()),
+  );
+  expect(monthly.length).toBeGreaterThan(0);
+  const version = (await page.locator('.result .version').innerText()).split('：')[1].trim();
+  const notPublished: string[] = await page.$$eval('[data-money^="not_published["]', (elements) =>
+    elements.map((element) => (element.textContent ?? '').trim()),
+  );
+  expect(notPublished.length).toBeGreaterThan(0);
+
+  await page.emulateMedia({ media: 'print' });
+  const sheet = page.locator('[data-testid="print-sheet"]');
+  await expect(sheet).toBeVisible();
+  // Nothing to click on paper, no share panel, no chart, no navigation.
+  for (const selector of ['[data-testid="share"]', '#print', '.nav', '.tools', '.what-if', '.drafts', 'footer', 'article.programme']) {
+    await expect(page.locator(selector).first(), selector).toBeHidden();
+  }
+  const printed = await page.locator('body').innerText();
+  expect(printed).toContain('汉中市社会救助估算说明');
+  expect(await sheet.locator('[data-print-money="total_monthly"]').innerText()).toBe(total);
+  expect(printed).toContain(total);
+  for (const amount of monthly) expect(printed).toContain(amount);
+  for (const value of notPublished) expect(printed).toContain(value);
+  expect(printed).toContain(version);
+  expect(printed).toContain('2026-11-29');
+  expect(printed).toContain('经办人：________　日期：________');
+  expect(printed).toContain('申请人（或家属）签字');
+  // The answers, the steps with their clauses, the figures with their status.
+  for (const text of ['李建军', '刘桂兰', '汉台区', '城市低保标准', '汉民发〔2021〕52号', '假设', '已公布']) {
+    expect(printed).toContain(text);
+  }
+  await screenshot(page, testInfo, 'print-urban-family-390.png');
+
+  const pages = await printToPdf(page, testInfo, 'print-urban-family');
+  expect(pages).toBeGreaterThanOrEqual(1);
+  expect(pages).toBeLessThanOrEqual(2);
+});
+
+test('every example prints in English as well, on at most two pages', async ({ page }, testInfo) => {
+  for (const example of ['rural-family-estimated-tier', 'gradual-exit', 'tekun-partial-care']) {
+    await openResult(page, example);
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.locator('body').innerText();
+    expect(printed).toContain('explanation of an estimate');
+    expect(printed).toContain('Caseworker: ________');
+    const pages = await printToPdf(page, testInfo, `print-${example}-en`);
+    expect(pages, example).toBeLessThanOrEqual(2);
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto('about:blank');
+  }
+});
+
+test('the print button opens the browser print dialog; other screens print without their controls', async ({ page }) => {
+  await openResult(page, 'tekun-partial-care');
+  await page.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => {
+      (window as unknown as { printed: number }).printed += 1;
+    };
+  });
+  await page.locator('#print').click();
+  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  // On screen the sheet is hidden.
+  await expect(page.locator('[data-testid="print-sheet"]')).toBeHidden();
+
+  await page.getByRole('button', { name: '上一步' }).click();
+  await onStep(page, 4);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('section.summary')).toBeVisible();
+  await expect(page.locator('.nav')).toBeHidden();
+  await expect(page.locator('button').first()).toBeHidden();
+});

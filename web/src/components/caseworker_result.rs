@@ -1,0 +1,94 @@
+//! Caseworker mode: the result beside the form, recomputed on every change. The same
+//! cards as the resident's result (with every figure's basis: an overridden value shows
+//! "经办人调整 / caseworker override" and the policy value it replaced), without the
+//! resident's screen-to-screen links.
+
+use super::basis_badge::basis_badge;
+use super::money;
+use super::programme_card::programme_card;
+use super::result_step::Computed;
+use super::total_card::total_card;
+use super::what_if_chart::what_if_chart;
+use crate::form::Checked;
+use crate::i18n::{self, Lang};
+use doudi_rules::{Programme, Status};
+use yew::prelude::*;
+
+/// A view function (no state of its own). `computed` is `None` while an answer is not
+/// valid; `checked` then says which.
+pub fn caseworker_result(lang: Lang, checked: &Checked, computed: Option<&Computed>) -> Html {
+    let problem = |lines: Vec<String>| {
+        html! {
+            <div class="problems" role="status">
+                <p>{ i18n::CANNOT_COMPUTE.get(lang) }</p>
+                <ul>{ for lines.into_iter().map(|line| html! { <li>{ line }</li> }) }</ul>
+            </div>
+        }
+    };
+    let Some(computed) = computed else {
+        return problem(
+            checked
+                .errors
+                .iter()
+                .map(|error| format!("{}：{}", error.field, lang.text(&error.message)))
+                .collect(),
+        );
+    };
+    let assessment = match &computed.assessment {
+        Ok(assessment) => assessment,
+        Err(error) => {
+            return problem(vec![format!(
+                "{}：{}",
+                error.field,
+                if lang == Lang::Zh {
+                    &error.zh
+                } else {
+                    &error.en
+                }
+            )])
+        }
+    };
+    let mut order: Vec<usize> = (0..assessment.programmes.len()).collect();
+    order.sort_by_key(|&at| match assessment.programmes[at].status {
+        Status::Eligible => 0,
+        Status::NeedsMoreInformation => 1,
+        Status::NotEligible => 2,
+    });
+    let dibao_now = assessment
+        .programmes
+        .iter()
+        .any(|outcome| outcome.programme == Programme::Dibao && outcome.status == Status::Eligible);
+    // The cards' "fill in" links lead to the resident's screens; here every field is on
+    // the page already, so they do nothing (and the style sheet hides them).
+    let nowhere = Callback::noop();
+    html! {
+        <>
+            { total_card(assessment, lang) }
+            { for order.into_iter().map(|at| programme_card(assessment, at, lang, &nowhere)) }
+            if let Some(curve) = &computed.what_if {
+                { what_if_chart(curve, lang, dibao_now) }
+            }
+            if !assessment.not_published.is_empty() {
+                <section class="card not-published" aria-labelledby="not-published-title">
+                    <h3 id="not-published-title">{ i18n::NOT_PUBLISHED.get(lang) }</h3>
+                    <ul class="params">
+                        { for assessment.not_published.iter().enumerate().map(|(at, used)| html! {
+                            <li class="param not-published" data-param={used.id}>
+                                <p>
+                                    <strong>{ if lang == Lang::Zh { used.zh } else { used.en } }</strong>{ "：" }
+                                    { money(&used.value, format!("not_published[{at}].value")) }{ " " }{ i18n::unit(used.unit).get(lang) }{ " " }
+                                    { basis_badge(used.basis, lang) }
+                                </p>
+                                if let Some(policy_value) = used.policy_value {
+                                    <p class="small">{ i18n::POLICY_VALUE.get(lang).replace("{value}", "") }{ money(&policy_value, format!("not_published[{at}].policy_value")) }</p>
+                                }
+                                <p class="small">{ used.document }{ " · " }{ used.clause }</p>
+                            </li>
+                        }) }
+                    </ul>
+                </section>
+            }
+            <p class="version">{ format!("{}：{}", i18n::RULES_VERSION.get(lang), assessment.rules_version) }</p>
+        </>
+    }
+}

@@ -1,0 +1,640 @@
+//! The printed explanation sheet: what a caseworker hands to a family (A4, one or two
+//! pages). The answers in short, each programme's outcome and amount, every step with
+//! its arithmetic and clause, every figure used with its value, date, document, clause
+//! and status, the rules version, the assessment date, and lines for the caseworker's
+//! and the family's signatures. Hidden on screen (`hidden`); the print stylesheet at the
+//! end of style.css shows it, and only it, when the result page is printed. Every
+//! figure is the rules' own.
+//!
+//! Why markup text and not `html!`: the sheet is static (no event, no input), and each
+//! element of `html!` costs the download a few hundred bytes of code; written as text
+//! (every piece of text escaped) the whole sheet costs about a fifth as much.
+
+use crate::i18n::{self, Lang, T};
+use doudi_rules::household::{Income, Period, Student};
+use doudi_rules::policy::{self, Basis, Used};
+use doudi_rules::{Assessment, Household, Member, Status};
+use yew::prelude::*;
+
+/// The "打印 / Print" button, with what it prints.
+pub fn print_card(lang: Lang) -> Html {
+    html! {
+        <section class="card print-card" aria-labelledby="print-title">
+            <h2 id="print-title">{ i18n::PRINT_TITLE.get(lang) }</h2>
+            <p class="hint">{ i18n::PRINT_HINT.get(lang) }</p>
+            <button type="button" id="print" class="primary" onclick={Callback::from(|_| print())}>{ i18n::PRINT.get(lang) }</button>
+        </section>
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn print() {}
+
+/// The sheet, hidden on screen.
+pub fn print_sheet(household: &Household, assessment: &Assessment, lang: Lang) -> Html {
+    Html::from_html_unchecked(sheet(household, assessment, lang).into())
+}
+
+/// Markup under construction; every text goes through `text`, which escapes it.
+struct Out {
+    html: String,
+    lang: Lang,
+}
+
+impl Out {
+    fn raw(&mut self, markup: &str) {
+        self.html.push_str(markup);
+    }
+
+    fn text(&mut self, text: &str) {
+        for c in text.chars() {
+            match c {
+                '&' => self.html.push_str("&amp;"),
+                '<' => self.html.push_str("&lt;"),
+                '>' => self.html.push_str("&gt;"),
+                '"' => self.html.push_str("&quot;"),
+                '\'' => self.html.push_str("&#39;"),
+                c => self.html.push(c),
+            }
+        }
+    }
+
+    /// `<open>text</close>`, e.g. `el("td class=\"num\"", "td", "1606")`.
+    fn el(&mut self, open: &str, close: &str, text: &str) {
+        self.raw("<");
+        self.raw(open);
+        self.raw(">");
+        self.text(text);
+        self.raw("</");
+        self.raw(close);
+        self.raw(">");
+    }
+
+    fn label(&self, label: T) -> &'static str {
+        label.get(self.lang)
+    }
+
+    fn sep(&self) -> &'static str {
+        if self.lang == Lang::Zh {
+            "；"
+        } else {
+            "; "
+        }
+    }
+
+    fn colon(&self) -> &'static str {
+        if self.lang == Lang::Zh {
+            "："
+        } else {
+            ": "
+        }
+    }
+
+    /// "label：value".
+    fn pair(&self, label: T, value: &str) -> String {
+        format!("{}{}{value}", self.label(label), self.colon())
+    }
+
+    fn basis(&mut self, basis: Basis) {
+        let class = match basis {
+            Basis::Published => "published",
+            Basis::Inferred => "inferred",
+            Basis::Assumed => "assumed",
+            Basis::Override => "override",
+        };
+        self.raw(" ");
+        self.el(
+            &format!("span class=\"sheet-basis {class}\""),
+            "span",
+            i18n::basis(basis).get(self.lang),
+        );
+    }
+
+    /// A table's head: `<table class><thead><tr><th>…</th></tr></thead><tbody>`.
+    fn table(&mut self, class: &str, heads: &[T]) {
+        self.raw(&format!("<table class=\"sheet-table {class}\"><thead><tr>"));
+        for head in heads {
+            self.el("th scope=\"col\"", "th", head.get(self.lang));
+        }
+        self.raw("</tr></thead><tbody>");
+    }
+}
+
+fn yes_no(lang: Lang, value: bool) -> &'static str {
+    if value { i18n::YES } else { i18n::NO }.get(lang)
+}
+
+/// "工资性收入 900 元 每月", or "… 3600 元 每年（= 300 元/月）" with the rules' own
+/// conversion.
+fn income_text(income: &Income, lang: Lang) -> String {
+    let mut text = format!(
+        "{} {} {} {}",
+        i18n::income_kind(income.kind).get(lang),
+        income.amount.0,
+        i18n::YUAN.get(lang),
+        i18n::period(income.per).get(lang)
+    );
+    if income.per == Period::Year {
+        text.push_str(&format!(
+            "（= {} {}）",
+            income.monthly_for_display(),
+            i18n::YUAN_PER_MONTH.get(lang)
+        ));
+    }
+    text
+}
+
+/// What else is known of a member, in one line.
+fn member_facts(out: &Out, member: &Member) -> String {
+    let lang = out.lang;
+    let mut facts: Vec<String> = Vec::new();
+    if let Some(disability) = member.disability {
+        facts.push(out.pair(
+            i18n::DISABILITY,
+            &format!(
+                "{} {}",
+                i18n::disability_kind(disability.kind).get(lang),
+                i18n::GRADE
+                    .get(lang)
+                    .replace("{n}", &disability.grade.to_string())
+            ),
+        ));
+    }
+    if let Some(illness) = &member.serious_illness {
+        facts.push(out.pair(i18n::ILLNESS_SHORT, illness));
+    }
+    if member.student != Student::None {
+        facts.push(i18n::student(member.student).get(lang).to_string());
+    }
+    if member.tekun {
+        facts.push(i18n::TEKUN_NOW.get(lang).to_string());
+    }
+    if let Some(care) = member.self_care {
+        let cannot: Vec<&str> = care
+            .items()
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, _, can))| !can)
+            .map(|(index, _)| i18n::self_care_name(index).get(lang))
+            .collect();
+        facts.push(if cannot.is_empty() {
+            i18n::SELF_CARE_ALL.get(lang).to_string()
+        } else {
+            format!(
+                "{}{}",
+                i18n::SELF_CARE_CANNOT.get(lang),
+                cannot.join(if lang == Lang::Zh { "、" } else { ", " })
+            )
+        });
+    }
+    if let Some(supporters) = &member.supporters {
+        let list = if supporters.is_empty() {
+            i18n::SUPPORTERS_NONE.get(lang).to_string()
+        } else {
+            supporters
+                .iter()
+                .map(|supporter| {
+                    format!(
+                        "{}（{}）",
+                        supporter.name,
+                        i18n::supporter_situation(supporter.situation).get(lang)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(if lang == Lang::Zh { "、" } else { ", " })
+        };
+        facts.push(out.pair(i18n::SUPPORTERS_SHORT, &list));
+    }
+    if let Some(own) = member.own_property_within_limits {
+        facts.push(out.pair(i18n::OWN_PROPERTY, yes_no(lang, own)));
+    }
+    if let Some(costs) = member.employment_costs {
+        facts.push(out.pair(i18n::EMPLOYMENT_COSTS, &costs.0.to_string()));
+    }
+    facts.join(out.sep())
+}
+
+/// The household's answers in short: where, one row per member, the family.
+fn answers(out: &mut Out, household: &Household) {
+    let lang = out.lang;
+    let place = policy::place(&household.county)
+        .map(|place| if lang == Lang::Zh { place.zh } else { place.en })
+        .unwrap_or(household.county.as_str());
+    out.el("h2", "h2", i18n::SHEET_ANSWERS.get(lang));
+    let where_ = format!(
+        "{} · {}",
+        out.pair(i18n::COUNTY, place),
+        i18n::category(household.category).get(lang)
+    );
+    out.el("p class=\"sheet-place\"", "p", &where_);
+    out.table(
+        "sheet-members",
+        &[
+            i18n::MEMBER,
+            i18n::BY_AGE,
+            i18n::RELATION_SHORT,
+            i18n::INCOMES,
+            i18n::OTHER_FACTS,
+        ],
+    );
+    for (index, member) in household.members.iter().enumerate() {
+        let name = if member.name.trim().is_empty() {
+            format!("{} {}", i18n::MEMBER.get(lang), index + 1)
+        } else {
+            member.name.clone()
+        };
+        let age = match (member.age, member.birth_date) {
+            (_, Some(birth)) => format!("{} {birth}", i18n::BIRTH_DATE.get(lang)),
+            (Some(age), None) => age.to_string(),
+            (None, None) => String::new(),
+        };
+        let incomes = if member.incomes.is_empty() {
+            i18n::NONE.get(lang).to_string()
+        } else {
+            member
+                .incomes
+                .iter()
+                .map(|income| income_text(income, lang))
+                .collect::<Vec<_>>()
+                .join(out.sep())
+        };
+        let facts = member_facts(out, member);
+        out.raw("<tr>");
+        for cell in [
+            name.as_str(),
+            &age,
+            i18n::relation(member.relation).get(lang),
+            &incomes,
+            &facts,
+        ] {
+            out.el("td", "td", cell);
+        }
+        out.raw("</tr>");
+    }
+    out.raw("</tbody></table>");
+
+    let family_facts = &household.family;
+    let mut family = vec![out.pair(
+        i18n::PROPERTY,
+        match family_facts.property_within_limits {
+            Some(within) => yes_no(lang, within),
+            None => i18n::NOT_SURE.get(lang),
+        },
+    )];
+    for (label, value) in [
+        (i18n::POVERTY_ALLEVIATED, family_facts.poverty_alleviated),
+        (i18n::MARGINAL, family_facts.marginal),
+        (i18n::ON_DIBAO, family_facts.on_dibao),
+    ] {
+        if value {
+            family.push(label.get(lang).to_string());
+        }
+    }
+    if let Some(current) = family_facts.current_dibao_monthly {
+        family.push(out.pair(i18n::CURRENT_DIBAO, &current.0.to_string()));
+    }
+    let caseworker = &household.caseworker;
+    if let Some(tier) = caseworker.rural_tier {
+        family.push(out.pair(i18n::RURAL_TIER, tier.letter()));
+    }
+    for (label, value) in [
+        (i18n::CPI_RISE, caseworker.cpi_rise),
+        (i18n::FOOD_CPI_RISE, caseworker.food_cpi_rise),
+    ] {
+        if let Some(value) = value {
+            family.push(out.pair(label, &value.0.to_string()));
+        }
+    }
+    for (id, value) in &caseworker.overrides {
+        family.push(out.pair(i18n::OVERRIDES, &format!("{id} = {}", value.0)));
+    }
+    out.raw("<p class=\"sheet-family\">");
+    out.el("strong", "strong", &out.pair(i18n::FAMILY, ""));
+    out.text(&family.join(out.sep()));
+    out.raw("</p>");
+}
+
+fn title(assessment: &Assessment, at: usize, lang: Lang) -> String {
+    let outcome = &assessment.programmes[at];
+    match &outcome.member_label {
+        Some(label) => format!("{} · {label}", lang.text(&outcome.title)),
+        None => lang.text(&outcome.title).to_string(),
+    }
+}
+
+/// The total, and the outcome of every programme in a table.
+fn results(out: &mut Out, assessment: &Assessment) {
+    let lang = out.lang;
+    out.el("h2", "h2", i18n::SHEET_RESULTS.get(lang));
+    out.raw("<p class=\"sheet-total\">");
+    out.text(&out.pair(i18n::TOTAL, ""));
+    out.el(
+        "strong data-print-money=\"total_monthly\"",
+        "strong",
+        &assessment.total_monthly.to_string(),
+    );
+    out.text(&format!(" {}", i18n::YUAN_PER_MONTH.get(lang)));
+    out.basis(assessment.total_basis);
+    if let (Some(min), Some(max)) = (assessment.total_monthly_min, assessment.total_monthly_max) {
+        out.text(&format!(
+            " {}",
+            i18n::fill(
+                i18n::RANGE.get(lang),
+                &[("min", &min.to_string()), ("max", &max.to_string())]
+            )
+        ));
+    }
+    out.raw("</p>");
+    if assessment.household_size > 0 {
+        let counted = i18n::fill(
+            i18n::COUNTED_INCOME.get(lang),
+            &[
+                ("total", &assessment.counted_income_monthly.to_string()),
+                ("size", &assessment.household_size.to_string()),
+                (
+                    "per",
+                    &assessment.counted_income_per_person_monthly.to_string(),
+                ),
+            ],
+        );
+        out.el("p", "p", &counted);
+    }
+    out.table(
+        "sheet-outcomes",
+        &[
+            i18n::COL_PROGRAMME,
+            i18n::COL_RESULT,
+            i18n::COL_AMOUNT,
+            i18n::NOTE,
+        ],
+    );
+    for (at, outcome) in assessment.programmes.iter().enumerate() {
+        let amount = match (outcome.monthly, outcome.monthly_min, outcome.monthly_max) {
+            (_, Some(min), Some(max)) => format!("{min}–{max}"),
+            (Some(monthly), _, _) => monthly.to_string(),
+            _ => String::new(),
+        };
+        let mut notes: Vec<String> = Vec::new();
+        if let Some(level) = &outcome.level {
+            notes.push(out.pair(i18n::LEVEL, lang.text(level)));
+        }
+        notes.extend(
+            outcome
+                .reasons
+                .iter()
+                .map(|reason| lang.text(reason).to_string()),
+        );
+        if outcome.status == Status::NeedsMoreInformation && !outcome.missing.is_empty() {
+            let missing: Vec<&str> = outcome
+                .missing
+                .iter()
+                .map(|missing| lang.text(&missing.text))
+                .collect();
+            notes.push(format!(
+                "{}{}",
+                i18n::MISSING.get(lang),
+                missing.join(out.sep())
+            ));
+        }
+        out.raw(&format!(
+            "<tr data-programme=\"{}\" data-status=\"{}\">",
+            outcome.programme.id(),
+            outcome.status.id()
+        ));
+        out.el("td", "td", &title(assessment, at, lang));
+        out.el("td", "td", i18n::status(outcome.status).get(lang));
+        out.el(
+            &format!("td class=\"num\" data-print-money=\"programmes[{at}].monthly\""),
+            "td",
+            &amount,
+        );
+        out.el("td", "td", &notes.join(out.sep()));
+        out.raw("</tr>");
+    }
+    out.raw("</tbody></table>");
+}
+
+/// Every step of every programme that has any; a step already listed under an earlier
+/// programme (the incomes counted, shared by dibao and the marginal family) is not
+/// repeated.
+fn steps(out: &mut Out, assessment: &Assessment) {
+    let lang = out.lang;
+    out.el("h2", "h2", i18n::SHEET_STEPS.get(lang));
+    let mut seen: Vec<(&str, &str)> = Vec::new();
+    for (at, outcome) in assessment.programmes.iter().enumerate() {
+        if outcome.steps.is_empty() {
+            continue;
+        }
+        let heading = format!(
+            "{} · {}",
+            title(assessment, at, lang),
+            i18n::status(outcome.status).get(lang)
+        );
+        out.el("h3", "h3", &heading);
+        let fresh: Vec<_> = outcome
+            .steps
+            .iter()
+            .filter(|step| {
+                let key = (step.text.zh.as_str(), step.formula.as_str());
+                let new = !seen.contains(&key);
+                seen.push(key);
+                new
+            })
+            .collect();
+        if fresh.len() < outcome.steps.len() {
+            out.el("p class=\"sheet-small\"", "p", i18n::STEPS_ABOVE.get(lang));
+        }
+        if fresh.is_empty() {
+            continue;
+        }
+        out.raw("<ol class=\"sheet-steps\">");
+        for step in fresh {
+            out.raw("<li>");
+            out.text(lang.text(&step.text));
+            if !step.formula.is_empty() {
+                out.raw(" ");
+                out.el("code", "code", &step.formula);
+            }
+            if step.basis != Basis::Published {
+                out.basis(step.basis);
+            }
+            if !step.clause.is_empty() {
+                out.el(
+                    "span class=\"sheet-clause\"",
+                    "span",
+                    &out.pair(i18n::CLAUSE_SHORT, &step.clause),
+                );
+            }
+            out.raw("</li>");
+        }
+        out.raw("</ol>");
+    }
+}
+
+/// Every figure used, once: the steps' and those listed as not published.
+fn figures(out: &mut Out, assessment: &Assessment) {
+    let lang = out.lang;
+    out.el("h2", "h2", i18n::SHEET_FIGURES.get(lang));
+    let mut used: Vec<&Used> = Vec::new();
+    let all = assessment
+        .programmes
+        .iter()
+        .flat_map(|outcome| outcome.steps.iter())
+        .flat_map(|step| step.params.iter())
+        .chain(assessment.not_published.iter());
+    for param in all {
+        if !used.iter().any(|known| {
+            known.id == param.id && known.value == param.value && known.from == param.from
+        }) {
+            used.push(param);
+        }
+    }
+    out.table(
+        "sheet-figures",
+        &[
+            i18n::COL_FIGURE,
+            i18n::COL_VALUE,
+            i18n::COL_FROM,
+            i18n::COL_SOURCE,
+            i18n::COL_STATUS,
+        ],
+    );
+    for param in used {
+        let note = if lang == Lang::Zh && !param.note_zh.is_empty() {
+            param.note_zh
+        } else {
+            param.note
+        };
+        out.raw("<tr>");
+        out.el(
+            "td",
+            "td",
+            if lang == Lang::Zh { param.zh } else { param.en },
+        );
+        out.el(
+            "td class=\"num\"",
+            "td",
+            &format!("{} {}", param.value, i18n::unit(param.unit).get(lang)),
+        );
+        out.el("td", "td", &param.from.to_string());
+        out.raw("<td>");
+        out.text(param.document);
+        if !param.clause.is_empty() {
+            out.text(" · ");
+            out.text(param.clause);
+        }
+        if param.basis != Basis::Published && !note.is_empty() {
+            out.el("span class=\"sheet-small\"", "span", note);
+        }
+        out.raw("</td><td>");
+        out.basis(param.basis);
+        out.raw("</td></tr>");
+    }
+    out.raw("</tbody></table>");
+}
+
+/// The sheet's markup.
+fn sheet(household: &Household, assessment: &Assessment, lang: Lang) -> String {
+    let mut out = Out {
+        html: String::with_capacity(16 * 1024),
+        lang,
+    };
+    out.raw("<section class=\"print-sheet\" hidden data-testid=\"print-sheet\">");
+    out.el(
+        "h1 class=\"sheet-title\"",
+        "h1",
+        i18n::SHEET_TITLE.get(lang),
+    );
+    out.raw("<p class=\"sheet-meta\">");
+    out.text(&out.pair(i18n::SHEET_DATE, ""));
+    out.el(
+        "strong class=\"sheet-date\"",
+        "strong",
+        &assessment.date.to_string(),
+    );
+    out.text(" · ");
+    out.text(&out.pair(i18n::RULES_VERSION, ""));
+    out.el(
+        "strong class=\"sheet-version\"",
+        "strong",
+        &assessment.rules_version,
+    );
+    out.raw("</p>");
+    answers(&mut out, household);
+    results(&mut out, assessment);
+    steps(&mut out, assessment);
+    figures(&mut out, assessment);
+    out.el(
+        "p class=\"sheet-small\"",
+        "p",
+        i18n::SHEET_STATUS_NOTE.get(lang),
+    );
+    out.el(
+        "p class=\"sheet-disclaimer\"",
+        "p",
+        lang.text(&assessment.disclaimer),
+    );
+    out.raw("<div class=\"sheet-sign\">");
+    out.el(
+        "p data-testid=\"caseworker-line\"",
+        "p",
+        i18n::SHEET_CASEWORKER.get(lang),
+    );
+    out.el("p", "p", i18n::SHEET_SIGNATURE.get(lang));
+    out.raw("</div></section>");
+    out.html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example(name: &str) -> (Household, Assessment) {
+        let example = crate::examples::find(name).expect("bundled example");
+        let household: Household = serde_json::from_str(example.json).expect("example parses");
+        let assessment =
+            doudi_rules::assess(&household, doudi_rules::Options::default()).expect("assessed");
+        (household, assessment)
+    }
+
+    #[test]
+    fn the_sheet_has_every_figure_the_version_the_date_and_the_signature_lines() {
+        let (household, assessment) = example("urban-family-with-grandmother");
+        let html = sheet(&household, &assessment, Lang::Zh);
+        assert!(html.contains(&format!(
+            "data-print-money=\"total_monthly\">{}<",
+            assessment.total_monthly
+        )));
+        for (at, outcome) in assessment.programmes.iter().enumerate() {
+            if let Some(monthly) = outcome.monthly {
+                assert!(html.contains(&format!(
+                    "data-print-money=\"programmes[{at}].monthly\">{monthly}<"
+                )));
+            }
+        }
+        for used in &assessment.not_published {
+            assert!(html.contains(&used.value.to_string()), "{}", used.id);
+        }
+        assert!(html.contains(&assessment.rules_version));
+        assert!(html.contains(&assessment.date.to_string()));
+        assert!(html.contains("经办人：________　日期：________"));
+        assert!(html.contains("申请人（或家属）签字"));
+    }
+
+    #[test]
+    fn typed_text_is_escaped() {
+        let (mut household, _) = example("tekun-partial-care");
+        household.members[0].name = "<img src=x onerror=alert(1)>&\"'".into();
+        let assessment = doudi_rules::assess(&household, doudi_rules::Options::default()).unwrap();
+        let html = sheet(&household, &assessment, Lang::En);
+        assert!(!html.contains("<img"));
+        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;&amp;&quot;&#39;"));
+    }
+}

@@ -1,0 +1,147 @@
+//! Publicity-event mode, for a tablet or a projected screen: large type, a few made-up
+//! households one tap away with their result in big cards, "work out your own", and a
+//! QR code of the site so that visitors can take it home on their phones. After a few
+//! idle minutes it starts over (see publicity_idle.rs).
+
+use super::basis_badge::basis_badge;
+use super::{fill_html, money, on, View};
+use crate::browser;
+use crate::examples;
+use crate::i18n::{self, Lang};
+use crate::state::Action;
+use doudi_rules::{Options, Status};
+use yew::prelude::*;
+
+/// The examples offered, by name: one of each kind of help.
+const SHOWN: [&str; 6] = [
+    "urban-family-with-grandmother",
+    "rural-elderly-couple-tier",
+    "single-person-severe-disability",
+    "tekun-partial-care",
+    "gradual-exit",
+    "marginal-family",
+];
+
+/// A view function (no state of its own).
+pub fn publicity_mode(view: &View) -> Html {
+    let state = view.state;
+    let lang = state.lang;
+    let dispatch = view.ondispatch;
+    let body = match state.shown_example.and_then(|at| examples::ALL.get(at)) {
+        Some(example) => example_result(example, lang, dispatch),
+        None => html! {
+            <>
+                <h2 id="step-title" class="step-title" tabindex="-1">{ i18n::PUB_TITLE.get(lang) }</h2>
+                <p class="intro">{ i18n::PUB_INTRO.get(lang) }</p>
+                <ul class="pub-examples">
+                    { for examples::ALL.iter().enumerate().filter(|(_, example)| SHOWN.contains(&example.name)).map(|(at, example)| html! {
+                        <li>
+                            <button type="button" class="pub-example" data-example={example.name} onclick={on(dispatch, Action::ShowExample(Some(at)))}>
+                                { example.label.get(lang) }
+                            </button>
+                        </li>
+                    }) }
+                </ul>
+                <button type="button" class="primary pub-own" onclick={on(dispatch, Action::EnterOwn)}>{ i18n::PUB_OWN.get(lang) }</button>
+            </>
+        },
+    };
+    let seconds = state.idle_seconds;
+    let idle = if seconds.is_multiple_of(60) {
+        i18n::fill(
+            i18n::PUB_IDLE_MINUTES.get(lang),
+            &[("n", &(seconds / 60).to_string())],
+        )
+    } else {
+        i18n::fill(
+            i18n::PUB_IDLE_SECONDS.get(lang),
+            &[("n", &seconds.to_string())],
+        )
+    };
+    html! {
+        <main class="publicity">
+            { body }
+            { site_qr(lang) }
+            <p class="small pub-idle">{ idle }</p>
+        </main>
+    }
+}
+
+/// An example's result: the total and each programme's status and amount, big.
+fn example_result(example: &examples::Example, lang: Lang, dispatch: &Callback<Action>) -> Html {
+    let assessment = browser::parse_household(example.json)
+        .map(|household| doudi_rules::assess(&household, Options { trace: false }));
+    let back = html! {
+        <button type="button" class="secondary pub-back" onclick={on(dispatch, Action::ShowExample(None))}>{ i18n::PUB_BACK.get(lang) }</button>
+    };
+    let Some(Ok(assessment)) = assessment else {
+        return back;
+    };
+    // What the household can get first.
+    let mut order: Vec<usize> = (0..assessment.programmes.len()).collect();
+    order.sort_by_key(|&at| assessment.programmes[at].status != Status::Eligible);
+    html! {
+        <>
+            { back.clone() }
+            <h2 id="step-title" class="step-title" tabindex="-1" data-example={example.name}>{ example.label.get(lang) }</h2>
+            <section class="card total pub-total" aria-labelledby="total-title">
+                <h3 id="total-title">{ i18n::TOTAL.get(lang) }</h3>
+                <p class="big">
+                    { money(&assessment.total_monthly, "total_monthly".into()) }
+                    <span class="unit">{ i18n::YUAN_PER_MONTH.get(lang) }</span>
+                    { basis_badge(assessment.total_basis, lang) }
+                </p>
+                if let (Some(min), Some(max)) = (assessment.total_monthly_min, assessment.total_monthly_max) {
+                    <p class="range">{ fill_html(i18n::RANGE.get(lang), vec![
+                        ("min", money(&min, "total_monthly_min".into())),
+                        ("max", money(&max, "total_monthly_max".into())),
+                    ]) }</p>
+                }
+            </section>
+            <ul class="pub-cards">
+                { for order.into_iter().map(|at| {
+                    let outcome = &assessment.programmes[at];
+                    let status = outcome.status.id();
+                    html! {
+                        <li class={format!("card pub-card {status}")} data-programme={outcome.programme.id()} data-status={status} data-index={at.to_string()}>
+                            <h3>
+                                { lang.text(&outcome.title) }
+                                if let Some(label) = &outcome.member_label {
+                                    { " · " }{ label.clone() }
+                                }
+                            </h3>
+                            <p><span class={format!("status {status}")}>{ i18n::status(outcome.status).get(lang) }</span></p>
+                            if let (Some(monthly), true) = (outcome.monthly, outcome.status == Status::Eligible) {
+                                <p class="amount">
+                                    { money(&monthly, format!("programmes[{at}].monthly")) }
+                                    <span class="unit">{ i18n::YUAN_PER_MONTH.get(lang) }</span>
+                                </p>
+                            }
+                            if let Some(level) = &outcome.level {
+                                <p class="level"><span class="tag">{ lang.text(level) }</span></p>
+                            }
+                            { for outcome.reasons.iter().map(|reason| html! { <p class="reason">{ lang.text(reason) }</p> }) }
+                        </li>
+                    }
+                }) }
+            </ul>
+            <p class="disclaimer">{ lang.text(&assessment.disclaimer) }</p>
+            { back }
+        </>
+    }
+}
+
+/// The QR code of the site's own address (no fragment: nothing of a household).
+fn site_qr(lang: Lang) -> Html {
+    let address = browser::site_address();
+    let Some(svg) = doudi_share::qr_svg(&address) else {
+        return html! {};
+    };
+    html! {
+        <section class="card pub-qr" aria-labelledby="pub-qr-title">
+            <h3 id="pub-qr-title">{ i18n::PUB_QR.get(lang) }</h3>
+            <div class="qr" role="img" aria-label={address.clone()}>{ Html::from_html_unchecked(AttrValue::from(svg)) }</div>
+            <p class="small pub-address">{ address }</p>
+        </section>
+    }
+}

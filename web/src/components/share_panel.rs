@@ -1,0 +1,95 @@
+//! "分享 / Share" on the result: the link that carries the household in its fragment,
+//! its QR code, a copy button and a word on privacy; and the message shown after a link
+//! was opened (or could not be).
+
+use super::View;
+use crate::i18n::{self, Lang};
+use crate::share_link::{self, Notice};
+use crate::state::Action;
+use doudi_rules::{Assessment, Household};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The share panel of a household's result (nothing outside a browser).
+pub fn share_panel(view: &View, household: &Household, assessment: &Assessment) -> Html {
+    let Some(link) = share_link::link(household, assessment) else {
+        return html! {};
+    };
+    let lang = view.state.lang;
+    let status = match view.state.notice.as_deref() {
+        Some(Notice::Copied) => i18n::COPIED.get(lang),
+        Some(Notice::CopyFailed) => i18n::COPY_SELECTED.get(lang),
+        _ => "",
+    };
+    html! {
+        <section class="card share" aria-labelledby="share-title" data-testid="share">
+            <h2 id="share-title">{ i18n::SHARE.get(lang) }</h2>
+            <p class="hint">{ i18n::SHARE_INTRO.get(lang) }</p>
+            <p class="share-privacy">{ i18n::SHARE_PRIVACY.get(lang) }</p>
+            <div class="field">
+                <label for="share-link">{ i18n::SHARE_LINK.get(lang) }</label>
+                <input id="share-link" type="text" readonly=true value={link.url.clone()} />
+            </div>
+            <button type="button" id="copy-link" class="primary" onclick={share_link::oncopy(link.url.clone(), view.ondispatch)}>
+                { i18n::COPY_LINK.get(lang) }
+            </button>
+            <p class="copy-status" role="status">{ status }</p>
+            if let Some(qr) = &link.qr {
+                <img class="share-qr" src={qr.clone()} alt={i18n::QR_ALT.get(lang)} />
+                <p class="hint">{ i18n::QR_HINT.get(lang) }</p>
+            } else {
+                <p class="hint">{ i18n::QR_TOO_LONG.get(lang) }</p>
+            }
+        </section>
+    }
+}
+
+/// The message about a share link just opened, at the top of the screen.
+pub fn link_notice(view: &View) -> Html {
+    let lang = view.state.lang;
+    let dismiss = html! {
+        <button type="button" class="secondary dismiss" onclick={super::on(view.ondispatch, Action::Notify(None))}>
+            { i18n::DISMISS.get(lang) }
+        </button>
+    };
+    match view.state.notice.as_deref() {
+        Some(Notice::LinkOpened) => html! {
+            <div class="notice info" role="status" data-notice="link-opened">
+                <p>{ i18n::LINK_OPENED.get(lang) }</p>
+                { dismiss }
+            </div>
+        },
+        Some(Notice::LinkFailed(reason)) => html! {
+            <div class="notice problems" role="alert" data-notice="link-failed">
+                <p><strong>{ i18n::LINK_FAILED.get(lang) }</strong>{ lang.text(reason) }</p>
+                <p>{ i18n::LINK_FAILED_AFTER.get(lang) }</p>
+                { dismiss }
+            </div>
+        },
+        Some(Notice::RulesChanged { then, now, changes }) => html! {
+            <div class="notice warning" role="status" data-notice="rules-changed">
+                <p>{ i18n::fill(i18n::RULES_CHANGED.get(lang), &[("then", then.as_str()), ("now", now.as_str())]) }</p>
+                if changes.is_empty() {
+                    <p>{ i18n::NOTHING_CHANGED.get(lang) }</p>
+                } else {
+                    <p>{ i18n::CHANGED_LIST.get(lang) }</p>
+                    <ul class="changes">
+                        { for changes.iter().map(|change| html! {
+                            <li>
+                                <strong>{ lang.text(&change.programme) }</strong>{ if lang == Lang::Zh { "：" } else { ": " } }
+                                { lang.text(&change.then) }{ " → " }{ lang.text(&change.now) }
+                            </li>
+                        }) }
+                    </ul>
+                }
+                { dismiss }
+            </div>
+        },
+        _ => html! {},
+    }
+}
+
+/// A message shown by the views (for the reducer's `Notify`).
+pub fn notify(notice: Notice) -> Action {
+    Action::Notify(Some(Rc::new(notice)))
+}
