@@ -302,6 +302,19 @@ pub(crate) fn rural_base(
     Ok(base)
 }
 
+/// Sets a dibao outcome's amount: the base (gap or tier) plus the top-ups, per month and
+/// per year; a tier range moves up by the same top-ups. Returns the monthly amount.
+pub(crate) fn pay(outcome: &mut Outcome, base: Decimal, topups: Decimal) -> Decimal {
+    let monthly = base + topups;
+    outcome.monthly = Some(monthly);
+    outcome.yearly = Some(monthly * Decimal::from(12));
+    if let (Some(min), Some(max)) = (outcome.monthly_min, outcome.monthly_max) {
+        outcome.monthly_min = Some(min + topups);
+        outcome.monthly_max = Some(max + topups);
+    }
+    monthly
+}
+
 /// Rounds a payment as policies/ says (dibao.payment_round_step).
 pub(crate) fn round_payment(
     ctx: &Ctx,
@@ -475,13 +488,7 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted) -> Result<Dibao, InputError> 
         };
         let base = round_payment(ctx, base, &mut outcome)?;
         let extra = topups(ctx, &covered, standard_monthly, &mut outcome)?;
-        let monthly = base + extra;
-        outcome.monthly = Some(monthly);
-        outcome.yearly = Some(monthly * Decimal::from(12));
-        if let (Some(min), Some(max)) = (outcome.monthly_min, outcome.monthly_max) {
-            outcome.monthly_min = Some(min + extra);
-            outcome.monthly_max = Some(max + extra);
-        }
+        let monthly = pay(&mut outcome, base, extra);
         if ctx.options.trace {
             outcome.steps.push(Step {
                 text: Text::new(

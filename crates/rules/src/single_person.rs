@@ -176,13 +176,7 @@ pub(crate) fn assess(
             };
             let base = dibao::round_payment(ctx, base, &mut outcome)?;
             let extra = dibao::topups(ctx, &people, family.standard_monthly, &mut outcome)?;
-            let monthly = base + extra;
-            outcome.monthly = Some(monthly);
-            outcome.yearly = Some(monthly * Decimal::from(12));
-            if let (Some(min), Some(max)) = (outcome.monthly_min, outcome.monthly_max) {
-                outcome.monthly_min = Some(min + extra);
-                outcome.monthly_max = Some(max + extra);
-            }
+            let monthly = dibao::pay(&mut outcome, base, extra);
             outcome.reasons.push(Text::new(
                 format!("{}可参照“单人户”单独纳入低保，每月约 {monthly} 元", person.label),
                 format!("{} may be covered alone as a single-person household, about {monthly} yuan a month", person.label),
