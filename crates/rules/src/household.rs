@@ -115,7 +115,8 @@ impl Tier {
             Tier::E => "E",
         }
     }
-    pub(crate) fn param_id(self) -> &'static str {
+    /// The parameter that holds this tier's amount.
+    pub fn param_id(self) -> &'static str {
         match self {
             Tier::A => "dibao.rural.tier_a",
             Tier::B => "dibao.rural.tier_b",

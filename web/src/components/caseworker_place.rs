@@ -2,14 +2,14 @@
 //! those in force on the date, the CPI figures); and a value for each assumed parameter.
 
 use super::choice::{choice, ChoiceProps};
+use super::place_step::{category_key, place_options, tier_options};
 use super::select_field::{select_field, SelectFieldProps};
 use super::text_field::{text_field, TextFieldProps};
 use super::View;
 use crate::i18n::{self, Lang};
 use crate::state::{Action, Input};
-use doudi_rules::policy::{self, Params, Status, PARAMS, PLACES};
-use doudi_rules::{Category, Tier};
-use std::collections::BTreeMap;
+use doudi_rules::policy::{self, Status, PARAMS};
+use doudi_rules::Category;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -18,40 +18,9 @@ pub fn caseworker_place(view: &View) -> Html {
     let form = &view.state.form;
     let lang = view.state.lang;
     let dispatch = view.ondispatch;
-    let date = form.parsed_date().unwrap_or(policy::first_modelled_date());
-    let none = BTreeMap::new();
-    let params = Params::new(date, &none);
-    let places = PLACES
-        .iter()
-        .map(|place| {
-            (
-                place.id.to_string(),
-                if lang == Lang::Zh { place.zh } else { place.en }.to_string(),
-            )
-        })
-        .collect();
-    let category = if form.category == Category::Urban {
-        "urban"
-    } else {
-        "rural"
-    };
-    // The tiers in force on the date (tiers D and E began on 2025-10-01), and the one
-    // chosen even when the date has moved out of its range (the rules then say so).
-    let mut tiers = vec![(String::new(), i18n::TIER_NOT_YET.get(lang).to_string())];
-    tiers.extend(
-        Tier::ALL
-            .into_iter()
-            .filter(|tier| {
-                form.tier == Some(*tier)
-                    || params
-                        .in_force(&format!(
-                            "dibao.rural.tier_{}",
-                            tier.letter().to_ascii_lowercase()
-                        ))
-                        .unwrap_or(false)
-            })
-            .map(|tier| (tier.letter().to_string(), tier.letter().to_string())),
-    );
+    let places = place_options(lang);
+    let category = category_key(form);
+    let tiers = tier_options(form, lang);
     html! {
         <section class="card cw-place" aria-labelledby="cw-place-title">
             <h3 id="cw-place-title">{ i18n::CW_PLACE.get(lang) }</h3>

@@ -6,17 +6,17 @@ use super::examples_picker::examples_picker;
 use super::select_field::{select_field, SelectFieldProps};
 use super::text_field::{text_field, TextFieldProps};
 use super::View;
+use crate::form::Form;
 use crate::i18n::{self, Lang};
 use crate::state::Input;
-use doudi_rules::policy::PLACES;
+use doudi_rules::policy::{self, Params, PLACES};
 use doudi_rules::{Category, Tier};
+use std::collections::BTreeMap;
 use yew::prelude::*;
 
-pub fn place_step(view: &View) -> Html {
-    let form = &view.state.form;
-    let lang = view.state.lang;
-    let dispatch = view.ondispatch;
-    let places = PLACES
+/// The counties and districts as select options, in the user's language.
+pub(super) fn place_options(lang: Lang) -> Vec<(String, String)> {
+    PLACES
         .iter()
         .map(|place| {
             (
@@ -24,18 +24,44 @@ pub fn place_step(view: &View) -> Html {
                 if lang == Lang::Zh { place.zh } else { place.en }.to_string(),
             )
         })
-        .collect();
-    let category = if form.category == Category::Urban {
+        .collect()
+}
+
+/// The form's category as the choice's key.
+pub(super) fn category_key(form: &Form) -> &'static str {
+    if form.category == Category::Urban {
         "urban"
     } else {
         "rural"
-    };
+    }
+}
+
+/// The rural tiers as select options: those in force on the form's date (tiers D and E
+/// began on 2025-10-01), and the one chosen even when the date has moved out of its
+/// range (the rules then say so at the field).
+pub(super) fn tier_options(form: &Form, lang: Lang) -> Vec<(String, String)> {
+    let date = form.parsed_date().unwrap_or(policy::first_modelled_date());
+    let none = BTreeMap::new();
+    let params = Params::new(date, &none);
     let mut tiers = vec![(String::new(), i18n::TIER_NOT_YET.get(lang).to_string())];
     tiers.extend(
         Tier::ALL
-            .iter()
+            .into_iter()
+            .filter(|tier| {
+                form.tier == Some(*tier) || params.in_force(tier.param_id()).unwrap_or(false)
+            })
             .map(|tier| (tier.letter().to_string(), tier.letter().to_string())),
     );
+    tiers
+}
+
+pub fn place_step(view: &View) -> Html {
+    let form = &view.state.form;
+    let lang = view.state.lang;
+    let dispatch = view.ondispatch;
+    let places = place_options(lang);
+    let category = category_key(form);
+    let tiers = tier_options(form, lang);
     let tier = form.tier.map(|tier| tier.letter()).unwrap_or("");
     let caseworker_open =
         form.tier.is_some() || !form.cpi_rise.is_empty() || !form.food_cpi_rise.is_empty();
