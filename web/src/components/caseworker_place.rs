@@ -2,7 +2,7 @@
 //! those in force on the date, the CPI figures); and a value for each assumed parameter.
 
 use super::choice::{choice, ChoiceProps};
-use super::place_step::{category_key, place_options, tier_options};
+use super::place_step::{category_key, cpi_fields, place_options, tier_options};
 use super::select_field::{select_field, SelectFieldProps};
 use super::text_field::{text_field, TextFieldProps};
 use super::View;
@@ -46,14 +46,7 @@ pub fn caseworker_place(view: &View) -> Html {
                 }) }
             }
             <div class="cw-fields">
-                { text_field(dispatch, Input::CpiRise, TextFieldProps {
-                    id: "cpi".into(), field: "caseworker.cpi_rise".into(), label: i18n::CPI_RISE.get(lang).into(), hint: i18n::CPI_HINT.get(lang),
-                    inputmode: "decimal", value: form.cpi_rise.clone(), error: view.error_at("caseworker.cpi_rise"), ..Default::default()
-                }) }
-                { text_field(dispatch, Input::FoodCpiRise, TextFieldProps {
-                    id: "food-cpi".into(), field: "caseworker.food_cpi_rise".into(), label: i18n::FOOD_CPI_RISE.get(lang).into(),
-                    inputmode: "decimal", value: form.food_cpi_rise.clone(), error: view.error_at("caseworker.food_cpi_rise"), ..Default::default()
-                }) }
+                { cpi_fields(view) }
             </div>
         </section>
     }

@@ -55,6 +55,25 @@ pub(super) fn tier_options(form: &Form, lang: Lang) -> Vec<(String, String)> {
     tiers
 }
 
+/// This month's CPI and food CPI rise, for the price subsidy (a caseworker's figures).
+pub(super) fn cpi_fields(view: &View) -> Html {
+    let form = &view.state.form;
+    let lang = view.state.lang;
+    let dispatch = view.ondispatch;
+    html! {
+        <>
+            { text_field(dispatch, Input::CpiRise, TextFieldProps {
+                id: "cpi".into(), field: "caseworker.cpi_rise".into(), label: i18n::CPI_RISE.get(lang).into(), hint: i18n::CPI_HINT.get(lang),
+                inputmode: "decimal", value: form.cpi_rise.clone(), error: view.error_at("caseworker.cpi_rise"), ..Default::default()
+            }) }
+            { text_field(dispatch, Input::FoodCpiRise, TextFieldProps {
+                id: "food-cpi".into(), field: "caseworker.food_cpi_rise".into(), label: i18n::FOOD_CPI_RISE.get(lang).into(),
+                inputmode: "decimal", value: form.food_cpi_rise.clone(), error: view.error_at("caseworker.food_cpi_rise"), ..Default::default()
+            }) }
+        </>
+    }
+}
+
 pub fn place_step(view: &View) -> Html {
     let form = &view.state.form;
     let lang = view.state.lang;
@@ -88,14 +107,7 @@ pub fn place_step(view: &View) -> Html {
                         options: tiers, selected: tier.into(), error: view.error_at("caseworker.rural_tier"),
                     }) }
                 }
-                { text_field(dispatch, Input::CpiRise, TextFieldProps {
-                    id: "cpi".into(), field: "caseworker.cpi_rise".into(), label: i18n::CPI_RISE.get(lang).into(), hint: i18n::CPI_HINT.get(lang),
-                    inputmode: "decimal", value: form.cpi_rise.clone(), error: view.error_at("caseworker.cpi_rise"), ..Default::default()
-                }) }
-                { text_field(dispatch, Input::FoodCpiRise, TextFieldProps {
-                    id: "food-cpi".into(), field: "caseworker.food_cpi_rise".into(), label: i18n::FOOD_CPI_RISE.get(lang).into(),
-                    inputmode: "decimal", value: form.food_cpi_rise.clone(), error: view.error_at("caseworker.food_cpi_rise"), ..Default::default()
-                }) }
+                { cpi_fields(view) }
             </details>
             { examples_picker(lang, dispatch) }
         </section>

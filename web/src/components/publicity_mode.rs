@@ -3,8 +3,8 @@
 //! QR code of the site so that visitors can take it home on their phones. After a few
 //! idle minutes it starts over (see publicity_idle.rs).
 
-use super::basis_badge::basis_badge;
-use super::{fill_html, money, on, View};
+use super::total_card::total_figure;
+use super::{money, on, View};
 use crate::browser;
 use crate::examples;
 use crate::i18n::{self, Lang};
@@ -86,17 +86,7 @@ fn example_result(example: &examples::Example, lang: Lang, dispatch: &Callback<A
             <h2 id="step-title" class="step-title" tabindex="-1" data-example={example.name}>{ example.label.get(lang) }</h2>
             <section class="card total pub-total" aria-labelledby="total-title">
                 <h3 id="total-title">{ i18n::TOTAL.get(lang) }</h3>
-                <p class="big">
-                    { money(&assessment.total_monthly, "total_monthly".into()) }
-                    <span class="unit">{ i18n::YUAN_PER_MONTH.get(lang) }</span>
-                    { basis_badge(assessment.total_basis, lang) }
-                </p>
-                if let (Some(min), Some(max)) = (assessment.total_monthly_min, assessment.total_monthly_max) {
-                    <p class="range">{ fill_html(i18n::RANGE.get(lang), vec![
-                        ("min", money(&min, "total_monthly_min".into())),
-                        ("max", money(&max, "total_monthly_max".into())),
-                    ]) }</p>
-                }
+                { total_figure(&assessment, lang) }
             </section>
             <ul class="pub-cards">
                 { for order.into_iter().map(|at| {

@@ -6,12 +6,10 @@ use crate::i18n::{self, Lang};
 use doudi_rules::Assessment;
 use yew::prelude::*;
 
-/// A view function (no state of its own).
-pub fn total_card(assessment: &Assessment, lang: Lang) -> Html {
-    let size = assessment.household_size.to_string();
+/// The total, large, with its basis badge and, for an undecided rural tier, its range.
+pub fn total_figure(assessment: &Assessment, lang: Lang) -> Html {
     html! {
-        <section class="card total" aria-labelledby="total-title" data-testid="total">
-            <h2 id="total-title">{ i18n::TOTAL.get(lang) }</h2>
+        <>
             <p class="big">
                 { money(&assessment.total_monthly, "total_monthly".into()) }
                 <span class="unit">{ i18n::YUAN_PER_MONTH.get(lang) }</span>
@@ -23,6 +21,17 @@ pub fn total_card(assessment: &Assessment, lang: Lang) -> Html {
                     ("max", money(&max, "total_monthly_max".into())),
                 ]) }</p>
             }
+        </>
+    }
+}
+
+/// A view function (no state of its own).
+pub fn total_card(assessment: &Assessment, lang: Lang) -> Html {
+    let size = assessment.household_size.to_string();
+    html! {
+        <section class="card total" aria-labelledby="total-title" data-testid="total">
+            <h2 id="total-title">{ i18n::TOTAL.get(lang) }</h2>
+            { total_figure(assessment, lang) }
             if assessment.total_basis != doudi_rules::policy::Basis::Published {
                 <p class="small">{ i18n::BASIS_NOTE.get(lang) }</p>
             }
