@@ -12,6 +12,15 @@
 //!   monthly_max, amount_basis, level (the Chinese label), missing (the missing fields,
 //!   joined by ","), timeline_months (paid months), timeline_first (YYYY-MM), criterion.ID
 //!   (met | not_met | unknown);
+//!   Also `payment` (monthly | time_limited | conditional | no_cash), `alternative` (`yes`
+//!   when the outcome is an alternative that is not added), and `says…` / `never_says…`
+//!   (any key starting so: the text, Chinese or English, of the outcome's criteria,
+//!   reasons, steps, formulas, alternative and range note must contain / must not contain
+//!   the value);
+//! - money apart from the monthly total: `time_limited_monthly`, `time_limited_months`,
+//!   `time_limited_until` (YYYY-MM), `conditional_monthly`;
+//! - `dibao_members` (indices joined by ","), `notices` (the fields joined by ","),
+//!   `notices_say…` and `next_steps_say…` (the text must contain the value);
 //! - `error.field`: the input is rejected and the error names this field.
 //!
 //! Amounts compare as decimals ("1225" equals "1225.00"); `none` means absent.
@@ -82,9 +91,66 @@ fn json_str<T: serde::Serialize>(value: &T) -> String {
     }
 }
 
-fn outcome_field(outcome: &Outcome, field: &str) -> Option<String> {
+/// Every sentence of an outcome, Chinese and English, for the `says` checks.
+fn outcome_text(outcome: &Outcome) -> String {
+    let mut all = Vec::new();
+    let mut push = |text: &doudi_rules::Text| {
+        all.push(text.zh.clone());
+        all.push(text.en.clone());
+    };
+    for criterion in &outcome.criteria {
+        push(&criterion.text);
+        push(&criterion.detail);
+    }
+    for reason in &outcome.reasons {
+        push(reason);
+    }
+    for step in &outcome.steps {
+        push(&step.text);
+    }
+    if let Some(text) = &outcome.alternative {
+        push(text);
+    }
+    if let Some(text) = &outcome.range_note {
+        push(text);
+    }
+    if let Some(text) = &outcome.level {
+        push(text);
+    }
+    for step in &outcome.steps {
+        all.push(step.formula.clone());
+    }
+    all.join("\n")
+}
+
+/// `says…` gives back the value when the text contains it; `never_says…` gives it back
+/// when the text does not.
+fn text_check(text: &str, field: &str, expected: &str) -> Option<Option<String>> {
+    if field.starts_with("never_says") {
+        Some(Some(if text.contains(expected) {
+            format!("<found in: {text}>")
+        } else {
+            expected.to_string()
+        }))
+    } else if field.starts_with("says") || field.starts_with("say") {
+        Some(Some(if text.contains(expected) {
+            expected.to_string()
+        } else {
+            format!("<not in: {text}>")
+        }))
+    } else {
+        None
+    }
+}
+
+fn outcome_field(outcome: &Outcome, field: &str, expected: &str) -> Option<String> {
     let amount = |value: Option<Decimal>| value.map(|value| value.to_string());
+    if let Some(checked) = text_check(&outcome_text(outcome), field, expected) {
+        return checked;
+    }
     match field {
+        "payment" => Some(outcome.payment.id().to_string()),
+        "alternative" => outcome.alternative.as_ref().map(|_| "yes".to_string()),
         "status" => Some(outcome.status.id().to_string()),
         "monthly" => amount(outcome.monthly),
         "yearly" => amount(outcome.yearly),
@@ -119,8 +185,59 @@ fn outcome_field(outcome: &Outcome, field: &str) -> Option<String> {
     }
 }
 
-fn actual(assessment: &Assessment, key: &str) -> Result<Option<String>, String> {
+fn actual(assessment: &Assessment, key: &str, expected: &str) -> Result<Option<String>, String> {
     let amount = |value: Option<Decimal>| Ok(value.map(|value| value.to_string()));
+    let joined = |texts: Vec<&doudi_rules::Text>| {
+        texts
+            .iter()
+            .flat_map(|text| [text.zh.as_str(), text.en.as_str()])
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    if let Some(field) = key.strip_prefix("notices_") {
+        let text = joined(
+            assessment
+                .notices
+                .iter()
+                .map(|notice| &notice.text)
+                .collect(),
+        );
+        return Ok(text_check(&text, field, expected).flatten());
+    }
+    if let Some(field) = key.strip_prefix("next_steps_") {
+        let text = joined(assessment.next_steps.iter().collect());
+        return Ok(text_check(&text, field, expected).flatten());
+    }
+    let limited = assessment.time_limited.as_ref();
+    match key {
+        "time_limited_monthly" => return amount(limited.map(|limited| limited.monthly)),
+        "time_limited_months" => return Ok(limited.map(|limited| limited.months.to_string())),
+        "time_limited_until" => return Ok(limited.map(|limited| limited.last_month.clone())),
+        "conditional_monthly" => {
+            return amount(assessment.conditional.as_ref().map(|paid| paid.monthly))
+        }
+        "dibao_members" => {
+            return Ok(Some(
+                assessment
+                    .dibao_members
+                    .iter()
+                    .map(usize::to_string)
+                    .collect::<Vec<_>>()
+                    .join(","),
+            ))
+        }
+        "notices" => {
+            return Ok(Some(
+                assessment
+                    .notices
+                    .iter()
+                    .map(|notice| notice.field.as_str())
+                    .collect::<Vec<_>>()
+                    .join(","),
+            ))
+        }
+        _ => {}
+    }
     match key {
         "total_monthly" => return amount(Some(assessment.total_monthly)),
         "total_monthly_min" => return amount(assessment.total_monthly_min),
@@ -154,7 +271,7 @@ fn actual(assessment: &Assessment, key: &str) -> Result<Option<String>, String> 
             outcome.programme.id() == programme && (member.is_none() || outcome.member == member)
         })
         .ok_or_else(|| format!("no outcome {target}"))?;
-    Ok(outcome_field(outcome, field))
+    Ok(outcome_field(outcome, field, expected))
 }
 
 #[test]
@@ -170,7 +287,7 @@ fn every_case_in_tests_cases_holds() {
                 (Err(error), "error.field") => Ok(Some(error.field.clone())),
                 (Err(error), _) => Err(format!("rejected: {error}")),
                 (Ok(_), "error.field") => Err("accepted, but an error was expected".to_string()),
-                (Ok(assessment), key) => actual(assessment, key),
+                (Ok(assessment), key) => actual(assessment, key, expected),
             };
             match got {
                 Ok(value) if same(value.clone(), expected) => {}

@@ -53,23 +53,28 @@ pub const INPUT_COLUMNS: &[&str] = &[
     "own_property_within_limits",
 ];
 
-/// The output columns.
+/// The output columns. Money that comes every month (`total_monthly`, one route per
+/// person) is kept apart from money for a limited period (`time_limited_*`: gradual exit)
+/// and money paid only in months when a trigger is met (`conditional_monthly`: the price
+/// subsidy); neither of those is ever in `total_monthly`.
 pub const OUTPUT_COLUMNS: &[&str] = &[
     "household_id",
     "members",
     "dibao_status",
     "dibao_monthly",
     "single_person_monthly",
-    "gradual_exit_status",
-    "gradual_exit_monthly",
-    "marginal_family_status",
     "tekun_eligible",
     "tekun_monthly",
-    "price_subsidy_monthly",
     "total_monthly",
     "total_monthly_min",
     "total_monthly_max",
     "total_basis",
+    "gradual_exit_status",
+    "time_limited_monthly",
+    "time_limited_months",
+    "time_limited_until",
+    "conditional_monthly",
+    "marginal_family_status",
     "error",
 ];
 
@@ -223,9 +228,10 @@ fn result_row(id: &str, assessment: &Assessment) -> Vec<String> {
             .map(|outcome| outcome.status.id().to_string())
             .unwrap_or_default()
     };
+    // Only routes that are used: an alternative is never added.
     let eligible_sum = |programme: Programme| -> Decimal {
         find(programme)
-            .filter(|outcome| outcome.status == Status::Eligible)
+            .filter(|outcome| outcome.counts())
             .filter_map(|outcome| outcome.monthly)
             .sum()
     };
@@ -235,25 +241,32 @@ fn result_row(id: &str, assessment: &Assessment) -> Vec<String> {
             .unwrap_or_default()
     };
     let basis = basis_name(assessment.total_basis).to_string();
+    let limited = assessment.time_limited.as_ref();
     vec![
         id.to_string(),
         assessment.household_size.to_string(),
         status(Programme::Dibao),
         shown(Some(eligible_sum(Programme::Dibao))),
         shown(Some(eligible_sum(Programme::SinglePerson))),
-        status(Programme::GradualExit),
-        shown(Some(eligible_sum(Programme::GradualExit))),
-        status(Programme::MarginalFamily),
         find(Programme::Tekun)
             .filter(|outcome| outcome.status == Status::Eligible)
             .count()
             .to_string(),
         shown(Some(eligible_sum(Programme::Tekun))),
-        shown(Some(eligible_sum(Programme::PriceSubsidy))),
         shown(Some(assessment.total_monthly)),
         shown(assessment.total_monthly_min),
         shown(assessment.total_monthly_max),
         basis,
+        status(Programme::GradualExit),
+        shown(limited.map(|limited| limited.monthly)),
+        limited
+            .map(|limited| limited.months.to_string())
+            .unwrap_or_default(),
+        limited
+            .map(|limited| limited.last_month.clone())
+            .unwrap_or_default(),
+        shown(assessment.conditional.as_ref().map(|paid| paid.monthly)),
+        status(Programme::MarginalFamily),
         String::new(),
     ]
 }

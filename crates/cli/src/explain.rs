@@ -1,70 +1,210 @@
-//! `doudi explain`: the assessment as plain Chinese text a caseworker can read out or
-//! print, every figure with its basis, document and date.
+//! `doudi explain`: the assessment as plain text a caseworker can read out or print, in
+//! Chinese (the default) or English, every figure with its basis, document and date.
+//! Labels come from the rules' one table (`doudi_rules::labels`), as on the site.
 
-use doudi_rules::household::basis_label;
+use doudi_rules::labels::{self, Label};
 use doudi_rules::outcome::State;
-use doudi_rules::{Assessment, Household, Status};
+use doudi_rules::{Assessment, Household, Payment, Text};
 use std::fmt::Write as _;
 
-fn status_zh(status: Status) -> &'static str {
-    match status {
-        Status::Eligible => "可能符合",
-        Status::NotEligible => "不符合",
-        Status::NeedsMoreInformation => "需补充信息",
+/// The language of the explanation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    fn text<'a>(self, text: &'a Text) -> &'a str {
+        match self {
+            Lang::Zh => &text.zh,
+            Lang::En => &text.en,
+        }
+    }
+
+    fn label(self, label: Label) -> &'static str {
+        match self {
+            Lang::Zh => label.zh,
+            Lang::En => label.en,
+        }
+    }
+
+    /// Picks the Chinese or the English form of a fixed phrase.
+    fn pick(self, zh: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
     }
 }
 
-pub fn render(household: &Household, assessment: &Assessment) -> String {
+pub fn render(household: &Household, assessment: &Assessment, lang: Lang) -> String {
     let mut text = String::new();
+    let zh = lang == Lang::Zh;
     let _ = writeln!(
         text,
-        "兜底 · 汉中社会救助估算（规则版本 {}）",
-        assessment.rules_version
-    );
-    let _ = writeln!(
-        text,
-        "评估日期 {}　{}　{}低保　共同生活 {} 人（纳入低保计算 {} 人）",
-        assessment.date,
-        assessment.county.zh,
-        assessment.category.zh(),
-        household.members.len(),
-        assessment.household_size
-    );
-    let _ = writeln!(
-        text,
-        "家庭计入收入每月 {} 元，人均每月 {} 元",
-        assessment.counted_income_monthly, assessment.counted_income_per_person_monthly
-    );
-    let total = match (assessment.total_monthly_min, assessment.total_monthly_max) {
-        (Some(min), Some(max)) => format!(
-            "约 {} 元（视档次 {min}–{max} 元）",
-            assessment.total_monthly
+        "{}{}{}",
+        lang.pick(
+            "兜底 · 汉中社会救助估算（规则版本 ",
+            "doudi · Hanzhong social assistance estimate (rules version "
         ),
-        _ => format!("{} 元", assessment.total_monthly),
-    };
-    let _ = writeln!(
-        text,
-        "预计每月合计：{total}（依据：{}）\n",
-        basis_label(assessment.total_basis)
+        assessment.rules_version,
+        lang.pick("）", ")")
     );
+    if zh {
+        let _ = writeln!(
+            text,
+            "评估日期 {}　{}　{}低保　共同生活 {} 人（纳入低保家庭 {} 人）",
+            assessment.date,
+            assessment.county.zh,
+            assessment.category.zh(),
+            household.members.len(),
+            assessment.household_size
+        );
+        let _ = writeln!(
+            text,
+            "低保家庭计入收入每月 {} 元，人均每月 {} 元",
+            assessment.counted_income_monthly, assessment.counted_income_per_person_monthly
+        );
+    } else {
+        let _ = writeln!(
+            text,
+            "Date {}  {}  {} dibao  {} living together ({} in the dibao household)",
+            assessment.date,
+            assessment.county.en,
+            assessment.category.en(),
+            household.members.len(),
+            assessment.household_size
+        );
+        let _ = writeln!(
+            text,
+            "Counted income of the dibao household: {} yuan a month, {} per person",
+            assessment.counted_income_monthly, assessment.counted_income_per_person_monthly
+        );
+    }
+    let basis = lang.label(labels::basis(assessment.total_basis));
+    let _ = match (assessment.total_monthly_min, assessment.total_monthly_max) {
+        (Some(min), Some(max)) => writeln!(
+            text,
+            "{}{min}–{max}{}{basis}{}",
+            lang.pick("每月按月可得：", "Paid every month: "),
+            lang.pick(" 元（", " yuan ("),
+            lang.pick("）", ")")
+        ),
+        _ => writeln!(
+            text,
+            "{}{}{}{basis}{}",
+            lang.pick("每月按月可得：", "Paid every month: "),
+            assessment.total_monthly,
+            lang.pick(" 元（", " yuan ("),
+            lang.pick("）", ")")
+        ),
+    };
+    for outcome in &assessment.programmes {
+        if let (Some(note), true) = (&outcome.range_note, outcome.counts()) {
+            let who = outcome.member_label.as_deref().unwrap_or("");
+            let _ = writeln!(
+                text,
+                "  {}{who}{}{}",
+                lang.pick("范围：", "Range: "),
+                lang.pick("，", ": "),
+                lang.text(note)
+            );
+        }
+    }
+    if let Some(limited) = &assessment.time_limited {
+        let _ = writeln!(
+            text,
+            "{}{}{}",
+            lang.pick(
+                "限期发放（不计入每月合计）：渐退帮扶，",
+                "For a limited period (not in the monthly figure): gradual exit, "
+            ),
+            lang.text(&limited.text),
+            format_args!(
+                "{}{}{}",
+                lang.pick("（", " ("),
+                lang.label(labels::basis(limited.basis)),
+                lang.pick("）", ")")
+            )
+        );
+    }
+    if let Some(conditional) = &assessment.conditional {
+        let _ = writeln!(
+            text,
+            "{}{}{}{}{}",
+            lang.pick(
+                "有条件发放（不计入每月合计）：价格临时补贴，",
+                "Only in some months (not in the monthly figure): price subsidy, "
+            ),
+            lang.text(&conditional.text),
+            lang.pick("（", " ("),
+            lang.label(labels::basis(conditional.basis)),
+            lang.pick("）", ")")
+        );
+    }
+    for notice in &assessment.notices {
+        let _ = writeln!(
+            text,
+            "{}{}",
+            lang.pick("请注意：", "Please note: "),
+            lang.text(&notice.text)
+        );
+    }
+    text.push('\n');
     for outcome in &assessment.programmes {
         let who = outcome
             .member_label
             .as_ref()
-            .map(|label| format!("（{label}）"))
+            .map(|label| format!("{}{label}{}", lang.pick("（", " ("), lang.pick("）", ")")))
             .unwrap_or_default();
-        let amount = match outcome.monthly {
-            Some(monthly) => format!(" — 每月 {monthly} 元"),
-            None => String::new(),
+        let amount = match (outcome.monthly, outcome.monthly_min, outcome.monthly_max) {
+            (Some(_), Some(min), Some(max)) => format!(
+                "{}{min}–{max}{}",
+                lang.pick(" — 每月 ", " — "),
+                lang.pick(" 元", " yuan a month")
+            ),
+            (Some(monthly), _, _) => format!(
+                "{}{monthly}{}",
+                lang.pick(" — 每月 ", " — "),
+                lang.pick(" 元", " yuan a month")
+            ),
+            _ => String::new(),
+        };
+        let payment = if outcome.monthly.is_some() && outcome.payment != Payment::Monthly {
+            format!(
+                "{}{}{}",
+                lang.pick("（", " ("),
+                lang.label(labels::payment(outcome.payment)),
+                lang.pick("）", ")")
+            )
+        } else {
+            String::new()
         };
         let _ = writeln!(
             text,
-            "【{}{who}】{}{amount}",
-            outcome.title.zh,
-            status_zh(outcome.status)
+            "{}{}{who}{}{}{amount}{payment}",
+            lang.pick("【", "["),
+            lang.text(&outcome.title),
+            lang.pick("】", "] "),
+            lang.label(labels::status(outcome.status))
         );
+        if let Some(alternative) = &outcome.alternative {
+            let _ = writeln!(
+                text,
+                "  {}{}{}",
+                lang.label(labels::ALTERNATIVE),
+                lang.pick("：", ": "),
+                lang.text(alternative)
+            );
+        }
         if let Some(level) = &outcome.level {
-            let _ = writeln!(text, "  档次：{}", level.zh);
+            let _ = writeln!(
+                text,
+                "  {}{}",
+                lang.pick("档次/等级：", "Level: "),
+                lang.text(level)
+            );
         }
         for criterion in &outcome.criteria {
             let mark = match criterion.state {
@@ -74,74 +214,135 @@ pub fn render(household: &Household, assessment: &Assessment) -> String {
             };
             let _ = writeln!(
                 text,
-                "  {mark} {}：{}",
-                criterion.text.zh, criterion.detail.zh
+                "  {mark} {}{}{}",
+                lang.text(&criterion.text),
+                lang.pick("：", ": "),
+                lang.text(&criterion.detail)
             );
         }
         for missing in &outcome.missing {
-            let _ = writeln!(text, "  需补充：{}", missing.text.zh);
+            let _ = writeln!(
+                text,
+                "  {}{}",
+                lang.pick("需补充：", "Still needed: "),
+                lang.text(&missing.text)
+            );
         }
         for reason in &outcome.reasons {
-            let _ = writeln!(text, "  说明：{}", reason.zh);
+            let _ = writeln!(
+                text,
+                "  {}{}",
+                lang.pick("说明：", "Note: "),
+                lang.text(reason)
+            );
         }
         if !outcome.steps.is_empty() {
-            let _ = writeln!(text, "  计算步骤：");
+            let _ = writeln!(
+                text,
+                "  {}",
+                lang.pick("计算步骤：", "How it was worked out:")
+            );
         }
         for (number, step) in outcome.steps.iter().enumerate() {
-            let _ = writeln!(text, "   {}. {}", number + 1, step.text.zh);
-            let _ = writeln!(text, "      算式：{}", step.formula);
+            let _ = writeln!(text, "   {}. {}", number + 1, lang.text(&step.text));
+            if !step.formula.is_empty() {
+                let _ = writeln!(
+                    text,
+                    "      {}{}",
+                    lang.pick("算式：", "Arithmetic: "),
+                    step.formula
+                );
+            }
             for used in &step.params {
                 let _ = writeln!(
                     text,
-                    "      依据：{} = {}（{} 起；{}；{}）",
-                    used.zh,
+                    "      {}{} = {}{}{}{}；{}；{}{}",
+                    lang.pick("依据：", "Figure: "),
+                    if zh { used.zh } else { used.en },
                     used.value,
+                    lang.pick("（", " ("),
                     used.from,
+                    lang.pick(" 起", " on"),
                     if used.document.is_empty() {
                         used.title
                     } else {
                         used.document
                     },
-                    basis_label(used.basis)
+                    lang.label(labels::basis(used.basis)),
+                    lang.pick("）", ")")
                 );
             }
-            let _ = writeln!(text, "      条款：{}", step.clause);
+            let _ = writeln!(
+                text,
+                "      {}{}",
+                lang.pick("条款：", "Clause: "),
+                step.clause
+            );
         }
         for month in &outcome.timeline {
             let _ = writeln!(
                 text,
-                "   {}  {} 元  {}",
-                month.month, month.amount, month.text.zh
+                "   {}  {} {}  {}",
+                month.month,
+                month.amount,
+                lang.pick("元", "yuan"),
+                lang.text(&month.text)
             );
         }
-        for next in &outcome.next {
-            let _ = writeln!(text, "  下一步：{next}", next = next.zh);
+        if outcome.status != doudi_rules::Status::NotEligible {
+            for next in &outcome.next {
+                let _ = writeln!(
+                    text,
+                    "  {}{}",
+                    lang.pick("下一步：", "Next: "),
+                    lang.text(next)
+                );
+            }
         }
         text.push('\n');
     }
+    let _ = writeln!(text, "{}", lang.pick("下一步怎么办：", "What to do next:"));
+    for next in &assessment.next_steps {
+        let _ = writeln!(text, "  - {}", lang.text(next));
+    }
+    text.push('\n');
     if !assessment.not_published.is_empty() {
         let _ = writeln!(
             text,
-            "以下数字不是已公布的汉中政策（推断、假设或经办人调整），仅供估算："
+            "{}",
+            lang.pick(
+                "以下数字不是已公布的汉中政策（推断、假设或经办人调整），仅供估算：",
+                "These figures are not published Hanzhong policy (inferred, assumed or a caseworker's override); for estimates only:"
+            )
         );
         for used in &assessment.not_published {
+            let note = match lang {
+                Lang::Zh if !used.note_zh.is_empty() => used.note_zh,
+                _ => used.note,
+            };
             let _ = writeln!(
                 text,
-                "  - {}（{}）= {}，{}：{}",
-                used.zh,
+                "  - {}{}{}{} = {}{}{}{}{note}",
+                if zh { used.zh } else { used.en },
+                lang.pick("（", " ("),
                 used.id,
+                lang.pick("）", ")"),
                 used.value,
-                basis_label(used.basis),
-                if used.note_zh.is_empty() {
-                    used.note
-                } else {
-                    used.note_zh
-                }
+                lang.pick("，", ", "),
+                lang.label(labels::basis(used.basis)),
+                lang.pick("：", ": ")
             );
         }
         text.push('\n');
     }
-    let _ = writeln!(text, "{}", assessment.disclaimer.zh);
-    let _ = writeln!(text, "经办人：________________　日期：____________");
+    let _ = writeln!(text, "{}", lang.text(&assessment.disclaimer));
+    let _ = writeln!(
+        text,
+        "{}",
+        lang.pick(
+            "经办人：________________　日期：____________",
+            "Caseworker: ________________  Date: ____________"
+        )
+    );
     text
 }

@@ -13,7 +13,8 @@ doudi — 汉中社会救助计算器 / Hanzhong social-assistance calculator
 
 用法 / usage:
   doudi assess FILE|-        household JSON in, assessment JSON out
-  doudi explain FILE|-       the same assessment as readable Chinese text
+  doudi explain FILE|- [--lang en]
+                             the same assessment as readable text (Chinese, or English)
   doudi what-if FILE|-       monthly support against household income (JSON)
   doudi batch IN.csv [--no-trace]
                              a caseload in (docs/batch-format.md), one CSV row per household out
@@ -66,10 +67,15 @@ fn run(args: &[String], out: &mut dyn Write) -> Result<(), Failure> {
             let assessment = doudi_rules::assess(&household, Options::default())?;
             to_json(&assessment)
         }
-        ["explain", path] => {
+        ["explain", path] | ["explain", path, "--lang", "zh"] => {
             let household = read_household(path)?;
             let assessment = doudi_rules::assess(&household, Options::default())?;
-            explain::render(&household, &assessment)
+            explain::render(&household, &assessment, explain::Lang::Zh)
+        }
+        ["explain", path, "--lang", "en"] => {
+            let household = read_household(path)?;
+            let assessment = doudi_rules::assess(&household, Options::default())?;
+            explain::render(&household, &assessment, explain::Lang::En)
         }
         ["what-if", path] => {
             let household = read_household(path)?;

@@ -381,8 +381,9 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted) -> Result<Dibao, InputError> 
         .map(|&index| &facts.people[index])
         .collect();
     let income_below = !covered.is_empty() && counted.total_yearly < threshold_yearly * size;
-    let per_person = rounding::for_display(counted.monthly_per_person());
-    let shown_standard = rounding::for_display(standard_monthly);
+    // Shown with enough decimals that "below" and "not below" never read false.
+    let (per_person, shown_standard) =
+        rounding::for_display_pair(counted.monthly_per_person(), standard_monthly);
     let criterion = Text::new(
         "家庭人均计入收入低于低保标准",
         "counted income per person below the dibao standard",
@@ -410,16 +411,20 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted) -> Result<Dibao, InputError> 
             ),
         );
     } else {
-        let above = rounding::for_display(counted.monthly_per_person() - standard_monthly);
-        outcome.criterion(
-            "income",
-            criterion,
-            State::NotMet,
-            Text::new(
-                format!("人均每月 {per_person} 元，不低于标准 {shown_standard} 元（高出 {above} 元）"),
-                format!("{per_person} yuan per person a month, not below the standard of {shown_standard} ({above} above)"),
-            ),
-        );
+        let above = counted.monthly_per_person() - standard_monthly;
+        let (zh, en) = if above.is_zero() {
+            (
+                format!("人均每月 {per_person} 元，正好等于标准 {shown_standard} 元（“低于”才符合）"),
+                format!("{per_person} yuan per person a month, exactly the standard of {shown_standard} (it must be below)"),
+            )
+        } else {
+            let above = rounding::for_display_pair(above, Decimal::ZERO).0;
+            (
+                format!("人均每月 {per_person} 元，高于标准 {shown_standard} 元（高出 {above} 元）"),
+                format!("{per_person} yuan per person a month, above the standard of {shown_standard} ({above} above)"),
+            )
+        };
+        outcome.criterion("income", criterion, State::NotMet, Text::new(zh, en));
     }
     property_criterion(ctx, &mut outcome);
     if ctx.options.trace {
@@ -472,9 +477,10 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted) -> Result<Dibao, InputError> 
                             ),
                         ),
                         formula: format!(
-                            "{} × {size} − {} = {}",
+                            "{} × {size} − {} {} {}",
                             standard.value,
                             rounding::for_display(counted.monthly_total()),
+                            rounding::equals_sign(base),
                             rounding::for_display(base)
                         ),
                         params: vec![standard.clone()],
@@ -507,8 +513,8 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted) -> Result<Dibao, InputError> 
         ));
     } else if !covered.is_empty() {
         outcome.reasons.push(Text::new(
-            format!("家庭人均计入收入每月 {per_person} 元，达到或超过低保标准 {shown_standard} 元；可看看低保边缘家庭、单人户和临时救助"),
-            format!("Counted income is {per_person} yuan per person a month, at or above the standard of {shown_standard}; see the marginal-family, single-person and temporary-assistance routes"),
+            format!("家庭人均计入收入每月 {per_person} 元，不低于低保标准 {shown_standard} 元；可看看低保边缘家庭、单人户和临时救助"),
+            format!("Counted income is {per_person} yuan per person a month, not below the standard of {shown_standard}; see the marginal-family, single-person and temporary-assistance routes"),
         ));
     }
     outcome.next.push(Text::new(

@@ -34,24 +34,34 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
             )
         },
     );
+    // The seed says "超过" (above). Read literally, a family exactly at the standard would
+    // fall into no programme; we read it as "at or above", and say so.
     let above = !counted.covered.is_empty() && !dibao.income_below;
+    let exactly = above && counted.total_yearly == dibao.threshold_yearly * counted.size();
     outcome.criterion(
         "income_above",
         Text::new(
-            "家庭人均收入已超过低保标准",
-            "income per person has risen above the standard",
+            "家庭人均收入已达到或超过低保标准",
+            "income per person has risen to or above the standard",
         ),
         if above { State::Met } else { State::NotMet },
-        if above {
-            Text::new(
-                "人均收入不低于低保标准",
-                "income per person is not below the standard",
-            )
-        } else {
-            Text::new(
+        match (above, family.on_dibao) {
+            (true, _) if exactly => Text::new(
+                "人均收入正好等于低保标准：原文为“超过”，本计算器按“达到或超过”理解",
+                "income per person is exactly the standard: the text says \"above\"; we read it as \"at or above\"",
+            ),
+            (true, _) => Text::new(
+                "人均收入高于低保标准",
+                "income per person is above the standard",
+            ),
+            (false, true) => Text::new(
                 "人均收入仍低于低保标准，低保继续",
                 "income per person is still below the standard: dibao continues",
-            )
+            ),
+            (false, false) => Text::new(
+                "人均收入低于低保标准",
+                "income per person is below the standard",
+            ),
         },
     );
     let current = family.current_dibao_monthly;
@@ -118,10 +128,26 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
                 text: Text::new("渐退期结束：复核后不再符合条件的退出低保", "the period ends: the family leaves dibao if a review finds it no longer eligible"),
             });
             if ctx.options.trace {
+                let (share_zh, share_en) = if ratio.value == Decimal::ONE {
+                    ("全额（100%）".to_string(), "in full (100 %)".to_string())
+                } else {
+                    let percent = (ratio.value * Decimal::from(100)).normalize();
+                    (format!("的 {percent}%"), format!("at {percent} %"))
+                };
                 outcome.steps.push(Step {
                     text: Text::new(
-                        format!("渐退期 {count} 个月，从下月起每月按原低保金额的 {} 发放", ratio.value),
-                        format!("{count} months of gradual exit from next month, paid at {} × the current amount", ratio.value),
+                        "界线的理解：原文为家庭人均收入“超过”低保标准；本计算器把正好等于标准也算作超过（达到或超过）",
+                        "Reading of the line: the text says income \"above\" the standard; we count income exactly at the standard as above (at or above)",
+                    ),
+                    formula: String::new(),
+                    params: Vec::new(),
+                    clause: CLAUSE.into(),
+                    basis: crate::policy::Basis::Assumed,
+                });
+                outcome.steps.push(Step {
+                    text: Text::new(
+                        format!("渐退期 {count} 个月，从下月起每月按原低保金额{share_zh}发放，期满停发"),
+                        format!("{count} months of gradual exit from next month, paid {share_en} of the current amount, then it stops"),
                     ),
                     formula: format!("{} × {} = {monthly}；{monthly} × {count} = {}", current.0, ratio.value, monthly * Decimal::from(count)),
                     params: vec![months.clone(), ratio.clone()],
@@ -130,8 +156,8 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
                 });
             }
             outcome.reasons.push(Text::new(
-                format!("收入已超过低保标准，仍可在 {count} 个月渐退期内每月领取约 {monthly} 元（期限和金额为假设，以当地规定为准）"),
-                format!("Income is above the standard; the family can still receive about {monthly} yuan a month for {count} months (period and amount assumed; local rules decide)"),
+                format!("收入已达到或超过低保标准，仍可在 {count} 个月渐退期内每月领取约 {monthly} 元，期满停发（期限和金额为假设，以当地规定为准）"),
+                format!("Income has reached the standard or more; the family can still receive about {monthly} yuan a month for {count} months, then it stops (period and amount assumed; local rules decide)"),
             ));
         }
         outcome.next.push(Text::new(

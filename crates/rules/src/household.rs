@@ -685,11 +685,12 @@ impl Household {
                     format!(
                         "只能替换“假设”的参数；{}（{id}）是{}",
                         param.zh,
-                        basis_label(used.basis)
+                        crate::labels::basis(used.basis).zh
                     ),
                     format!(
-                        "only assumed parameters can be overridden; {} ({id}) is {:?}",
-                        param.en, used.basis
+                        "only assumed parameters can be overridden; {} ({id}) is {}",
+                        param.en,
+                        crate::labels::basis(used.basis).en
                     ),
                 ));
             }
@@ -775,15 +776,5 @@ impl Household {
             cpi_rise: self.caseworker.cpi_rise.map(|rise| rise.0),
             food_cpi_rise: self.caseworker.food_cpi_rise.map(|rise| rise.0),
         })
-    }
-}
-
-/// The Chinese name of a basis, as shown to users.
-pub fn basis_label(basis: policy::Basis) -> &'static str {
-    match basis {
-        policy::Basis::Published => "已公布",
-        policy::Basis::Inferred => "推断",
-        policy::Basis::Assumed => "假设",
-        policy::Basis::Override => "经办人调整",
     }
 }

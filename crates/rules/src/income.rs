@@ -48,7 +48,11 @@ pub(crate) fn member_yearly(
 ) -> Result<MemberIncome, InputError> {
     let twelve = Decimal::from(12);
     let mut total = Decimal::ZERO;
+    // Counted incomes are added, deductions subtracted, and incomes that do not count
+    // listed apart, so that the formula reads as the arithmetic it is.
     let mut parts: Vec<String> = Vec::new();
+    let mut deductions: Vec<String> = Vec::new();
+    let mut excluded: Vec<String> = Vec::new();
     let mut params = Vec::new();
     let mut basis = Basis::Published;
     let mut wages_yearly = Decimal::ZERO;
@@ -72,7 +76,7 @@ pub(crate) fn member_yearly(
             }
             IncomeKind::OldAgeAllowance => ("高龄津贴", !for_tekun),
             IncomeKind::MedicalInsurance => ("医保报销", !for_tekun),
-            IncomeKind::Excluded => ("不计入的收入", false),
+            IncomeKind::Excluded => ("优待抚恤金、奖励、救助金等", false),
         };
         if income.kind == IncomeKind::Wages {
             wages_yearly += yearly;
@@ -84,8 +88,8 @@ pub(crate) fn member_yearly(
                 crate::rounding::for_display(yearly)
             ));
         } else {
-            parts.push(format!(
-                "{name} {}/年（不计入）",
+            excluded.push(format!(
+                "{name} {}/年",
                 crate::rounding::for_display(yearly)
             ));
         }
@@ -107,8 +111,8 @@ pub(crate) fn member_yearly(
         let deduction = (costs_monthly * twelve).min(wages_yearly);
         if deduction > Decimal::ZERO {
             total -= deduction;
-            parts.push(format!(
-                "扣除就业成本 {}/年（{source}）",
+            deductions.push(format!(
+                "就业成本 {}/年（{source}）",
                 crate::rounding::for_display(deduction)
             ));
         }
@@ -120,22 +124,42 @@ pub(crate) fn member_yearly(
             step: None,
         });
     }
+    let about = crate::rounding::equals_sign(total / twelve) == "≈";
     let step = Step {
         text: Text::new(
             format!(
-                "{}的计入收入：每年 {} 元（每月 {} 元）",
+                "{}的计入收入：每年 {} 元（每月{} {} 元）",
                 person.label,
                 crate::rounding::for_display(total),
+                if about { "约" } else { "" },
                 crate::rounding::for_display(total / twelve)
             ),
             format!(
-                "Counted income of {}: {} yuan a year ({} a month)",
+                "Counted income of {}: {} yuan a year ({}{} a month)",
                 person.label,
                 crate::rounding::for_display(total),
+                if about { "about " } else { "" },
                 crate::rounding::for_display(total / twelve)
             ),
         ),
-        formula: parts.join(" + "),
+        formula: {
+            let mut formula = if parts.is_empty() {
+                "0".to_string()
+            } else {
+                parts.join(" + ")
+            };
+            for deduction in &deductions {
+                formula.push_str(" − ");
+                formula.push_str(deduction);
+            }
+            if !deductions.is_empty() || parts.len() > 1 {
+                formula.push_str(&format!(" = {}/年", crate::rounding::for_display(total)));
+            }
+            if !excluded.is_empty() {
+                formula.push_str(&format!("；不计入：{}", excluded.join("、")));
+            }
+            formula
+        },
         params,
         clause: CLAUSE_EXCLUSION.to_string(),
         basis,
@@ -155,16 +179,18 @@ pub(crate) struct MemberIncome {
     pub step: Option<Step>,
 }
 
-/// The dibao household's counted income. Members who are tekun persons now, and members
-/// found eligible for tekun in this assessment (`tekun_eligible`), are supported
-/// separately: tekun support replaces dibao for them, so they and their income stay out.
-pub(crate) fn household(ctx: &Ctx, tekun_eligible: &[usize]) -> Result<Counted, InputError> {
+/// The dibao household's counted income. Members supported as tekun persons (`outside`:
+/// found eligible in this assessment, or marked as tekun now while the rules only wait
+/// for information) stay out with their income: tekun support replaces dibao for them.
+/// A member marked as tekun whom the rules find not eligible is counted, and a step says
+/// so.
+pub(crate) fn household(ctx: &Ctx, outside: &[usize]) -> Result<Counted, InputError> {
     let mut covered = Vec::new();
     let mut steps = Vec::new();
     let mut total = Decimal::ZERO;
     let mut basis = Basis::Published;
     for person in &ctx.facts.people {
-        if person.member.tekun || tekun_eligible.contains(&person.index) {
+        if outside.contains(&person.index) {
             if ctx.options.trace {
                 steps.push(Step {
                     text: Text::new(
@@ -196,6 +222,24 @@ pub(crate) fn household(ctx: &Ctx, tekun_eligible: &[usize]) -> Result<Counted, 
             }
             continue;
         }
+        if person.member.tekun && ctx.options.trace {
+            steps.push(Step {
+                text: Text::new(
+                    format!(
+                        "{}被标记为特困人员，但规则认为不符合特困人员条件：本次计入低保家庭，收入一并计算",
+                        person.label
+                    ),
+                    format!(
+                        "{} is marked as a tekun person, but the rules find them not eligible: counted in the dibao household, with their income",
+                        person.label
+                    ),
+                ),
+                formula: String::new(),
+                params: Vec::new(),
+                clause: "特困人员认定办法（民发〔2021〕43号）".into(),
+                basis: Basis::Published,
+            });
+        }
         let income = member_yearly(ctx, person, false)?;
         covered.push(person.index);
         total += income.yearly;
@@ -209,24 +253,36 @@ pub(crate) fn household(ctx: &Ctx, tekun_eligible: &[usize]) -> Result<Counted, 
         steps,
     };
     let mut steps = counted.steps.clone();
+    let about = |amount: Decimal| {
+        if crate::rounding::equals_sign(amount) == "≈" {
+            ("约", "about ")
+        } else {
+            ("", "")
+        }
+    };
     if ctx.options.trace && !counted.covered.is_empty() {
         let size = counted.covered.len();
         steps.push(Step {
             text: Text::new(
                 format!(
-                    "家庭共 {size} 人，计入收入每月 {} 元，人均每月 {} 元",
+                    "家庭共 {size} 人，计入收入每月{} {} 元，人均每月{} {} 元",
+                    about(counted.monthly_total()).0,
                     crate::rounding::for_display(counted.monthly_total()),
+                    about(counted.monthly_per_person()).0,
                     crate::rounding::for_display(counted.monthly_per_person())
                 ),
                 format!(
-                    "{size} people; counted income {} yuan a month, {} per person",
+                    "{size} people; counted income {}{} yuan a month, {}{} per person",
+                    about(counted.monthly_total()).1,
                     crate::rounding::for_display(counted.monthly_total()),
+                    about(counted.monthly_per_person()).1,
                     crate::rounding::for_display(counted.monthly_per_person())
                 ),
             ),
             formula: format!(
-                "{} ÷ 12 ÷ {size} = {}",
+                "{} ÷ 12 ÷ {size} {} {}",
                 crate::rounding::for_display(counted.total_yearly),
+                crate::rounding::equals_sign(counted.monthly_per_person()),
                 crate::rounding::for_display(counted.monthly_per_person())
             ),
             params: Vec::new(),

@@ -10,6 +10,7 @@
 #![deny(unsafe_code)]
 
 pub mod household;
+pub mod labels;
 pub mod outcome;
 pub mod policy;
 pub mod rounding;
@@ -19,13 +20,15 @@ mod dibao;
 mod gradual_exit;
 mod income;
 mod marginal;
+mod notices;
 mod price_subsidy;
+mod routes;
 mod single_person;
 mod tekun;
 mod temporary;
 
 pub use household::{Category, Household, Member, Money, Tier};
-pub use outcome::{Outcome, Programme, Status, Text};
+pub use outcome::{Outcome, Payment, Programme, Status, Text};
 pub use rust_decimal::Decimal;
 
 use household::Facts;
@@ -105,25 +108,79 @@ pub struct Assessment {
     pub date: policy::Date,
     pub county: PlaceOut,
     pub category: Category,
+    /// How many members are in the dibao household (members supported as tekun persons
+    /// are not).
     pub household_size: usize,
+    /// The members in the dibao household, as indices into the household's members.
+    pub dibao_members: Vec<usize>,
     /// The household's counted income per month, 元 (for display; rounded to the fen).
     pub counted_income_monthly: Decimal,
     /// Counted income per person per month, 元 (for display; rounded to the fen).
     pub counted_income_per_person_monthly: Decimal,
-    /// The expected monthly support in total: the sum of the eligible outcomes' amounts.
+    /// The support that comes every month: the sum of the eligible outcomes paid every
+    /// month (dibao, the single-person route, tekun), one route per person. Time-limited
+    /// and conditional money is never in it: see `time_limited` and `conditional`.
     pub total_monthly: Decimal,
-    /// The range of the total where an amount is a range (an undecided rural tier).
+    /// The range of the monthly total where an amount is a range (an undecided rural
+    /// tier, a care tier not yet assessed).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total_monthly_min: Option<Decimal>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total_monthly_max: Option<Decimal>,
     /// The weakest basis among the figures the total rests on.
     pub total_basis: Basis,
+    /// Money paid every month for a limited period only (gradual exit), apart from the
+    /// monthly total.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_limited: Option<TimeLimited>,
+    /// Money paid only in months when a trigger is met (the price subsidy), apart from
+    /// the monthly total.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conditional: Option<Conditional>,
     pub programmes: Vec<Outcome>,
+    /// What the rules could not use as given, at the field concerned (a disease name not
+    /// on the list, with the closest listed names).
+    pub notices: Vec<Notice>,
+    /// What the household can do next, whatever the programmes say: how to apply, whom
+    /// to call, what will be checked.
+    pub next_steps: Vec<Text>,
     /// Every figure used that is not published policy (inferred, assumed or overridden),
     /// once each, so that no assumption passes as policy.
     pub not_published: Vec<Used>,
     pub disclaimer: Text,
+}
+
+/// Money paid every month for a limited period (gradual exit).
+#[derive(Clone, Debug, Serialize)]
+pub struct TimeLimited {
+    pub programme: Programme,
+    /// 元 a month during the period.
+    pub monthly: Decimal,
+    /// How many months are paid.
+    pub months: u32,
+    /// The first and last month paid, "YYYY-MM".
+    pub first_month: String,
+    pub last_month: String,
+    pub basis: Basis,
+    pub text: Text,
+}
+
+/// Money paid only in months when a trigger is met (the price subsidy).
+#[derive(Clone, Debug, Serialize)]
+pub struct Conditional {
+    pub programme: Programme,
+    /// 元 in a month when the trigger is met.
+    pub monthly: Decimal,
+    pub basis: Basis,
+    pub text: Text,
+}
+
+/// Something the rules could not use as given.
+#[derive(Clone, Debug, Serialize)]
+pub struct Notice {
+    /// The input field, as a JSON path ("members[1].serious_illness").
+    pub field: String,
+    pub text: Text,
 }
 
 /// Shared state of one assessment.
@@ -132,6 +189,9 @@ pub(crate) struct Ctx<'a> {
     pub params: Params<'a>,
     pub options: Options,
     used: std::cell::RefCell<Vec<Used>>,
+    /// Every parameter read, for the check that each one in policies/ is read by some
+    /// rule.
+    read: std::cell::RefCell<std::collections::BTreeSet<&'static str>>,
 }
 
 impl Ctx<'_> {
@@ -139,6 +199,7 @@ impl Ctx<'_> {
     /// figures that are not published policy.
     pub fn get(&self, id: &str) -> Result<Used, InputError> {
         let used = self.params.get(id)?;
+        self.read.borrow_mut().insert(used.id);
         if used.basis != Basis::Published {
             let mut all = self.used.borrow_mut();
             if !all.iter().any(|seen| seen.id == used.id) {
@@ -156,29 +217,55 @@ impl Ctx<'_> {
 /// Assesses a household: every programme's outcome, amount and explanation.
 pub fn assess(household: &Household, options: Options) -> Result<Assessment, InputError> {
     let facts = household.validate()?;
+    Ok(assess_facts(&facts, options)?.0)
+}
+
+/// Assesses a household and lists every parameter the rules read for it (for the check
+/// that every parameter in policies/ is read by some rule).
+#[doc(hidden)]
+pub fn assess_listing_reads(
+    household: &Household,
+    options: Options,
+) -> Result<(Assessment, Vec<&'static str>), InputError> {
+    let facts = household.validate()?;
     assess_facts(&facts, options)
 }
 
-pub(crate) fn assess_facts(facts: &Facts, options: Options) -> Result<Assessment, InputError> {
+pub(crate) fn assess_facts(
+    facts: &Facts,
+    options: Options,
+) -> Result<(Assessment, Vec<&'static str>), InputError> {
     let ctx = Ctx {
         facts,
         params: Params::new(facts.date, &facts.overrides),
         options,
         used: Default::default(),
+        read: Default::default(),
     };
     // Tekun first: a member eligible for tekun is supported as such, and tekun support
-    // replaces dibao for that member, so the dibao household leaves them out.
+    // replaces dibao for that member, so the dibao household leaves them out. A member
+    // marked as tekun now stays out while the rules only wait for information; one the
+    // rules find not eligible rejoins the household with their income.
     let tekun = tekun::assess(&ctx)?;
-    let tekun_eligible: Vec<usize> = tekun
+    let outside: Vec<usize> = tekun
         .iter()
-        .filter(|outcome| outcome.status == Status::Eligible)
+        .filter(|outcome| {
+            outcome.status == Status::Eligible
+                || (outcome.status == Status::NeedsMoreInformation
+                    && outcome
+                        .member
+                        .is_some_and(|index| facts.people[index].member.tekun))
+        })
         .filter_map(|outcome| outcome.member)
         .collect();
-    let counted = income::household(&ctx, &tekun_eligible)?;
+    let counted = income::household(&ctx, &outside)?;
     let dibao = dibao::assess(&ctx, &counted)?;
+    let mut single = single_person::assess(&ctx, &counted, &dibao)?;
+    let mut gradual = gradual_exit::assess(&ctx, &counted, &dibao)?;
+    routes::one_route_per_person(&mut gradual, &mut single);
     let mut programmes = vec![dibao.outcome.clone()];
-    programmes.extend(single_person::assess(&ctx, &counted, &dibao)?);
-    programmes.push(gradual_exit::assess(&ctx, &counted, &dibao)?);
+    programmes.extend(single);
+    programmes.push(gradual);
     programmes.push(marginal::assess(&ctx, &counted, &dibao)?);
     programmes.extend(tekun);
     let price = price_subsidy::assess(&ctx, &programmes, &counted)?;
@@ -190,37 +277,76 @@ pub(crate) fn assess_facts(facts: &Facts, options: Options) -> Result<Assessment
     let mut total_max = Decimal::ZERO;
     let mut ranged = false;
     let mut total_basis = Basis::Published;
-    for outcome in programmes
-        .iter()
-        .filter(|outcome| outcome.status == Status::Eligible)
-    {
-        if let Some(monthly) = outcome.monthly {
-            total += monthly;
-            total_min += outcome.monthly_min.unwrap_or(monthly);
-            total_max += outcome.monthly_max.unwrap_or(monthly);
-            ranged |= outcome.monthly_min.is_some();
-            total_basis = total_basis.max(outcome.amount_basis);
+    let mut time_limited = None;
+    let mut conditional = None;
+    for outcome in programmes.iter().filter(|outcome| outcome.counts()) {
+        let Some(monthly) = outcome.monthly else {
+            continue;
+        };
+        match outcome.payment {
+            Payment::Monthly => {
+                total += monthly;
+                total_min += outcome.monthly_min.unwrap_or(monthly);
+                total_max += outcome.monthly_max.unwrap_or(monthly);
+                ranged |= outcome.monthly_min.is_some();
+                total_basis = total_basis.max(outcome.amount_basis);
+            }
+            Payment::TimeLimited => time_limited = routes::time_limited(outcome),
+            Payment::Conditional => conditional = Some(routes::conditional(outcome)),
+            Payment::NoCash => {}
         }
     }
+    let notices = notices::of(&ctx)?;
+    let next_steps = notices::next_steps(&ctx, &programmes)?;
     let mut not_published = ctx.used.into_inner();
     not_published.sort_by(|a, b| a.id.cmp(b.id));
-    Ok(Assessment {
-        rules_version: policy::rules_version(),
-        date: facts.date,
-        county: PlaceOut { id: facts.place.id, zh: facts.place.zh, en: facts.place.en },
-        category: facts.category,
-        household_size: counted.covered.len(),
-        counted_income_monthly: rounding::for_display(counted.monthly_total()),
-        counted_income_per_person_monthly: rounding::for_display(counted.monthly_per_person()),
-        total_monthly: total,
-        total_monthly_min: ranged.then_some(total_min),
-        total_monthly_max: ranged.then_some(total_max),
-        total_basis,
-        programmes,
-        not_published,
-        disclaimer: Text::new(
-            "估算结果，以当地民政部门审核为准。本计算器只在您的设备上计算，不上传任何信息。",
-            "An estimate: the local civil affairs office decides. Computed on your device only; nothing is uploaded.",
-        ),
-    })
+    let read = ctx.read.into_inner().into_iter().collect();
+    Ok((
+        Assessment {
+            rules_version: policy::rules_version(),
+            date: facts.date,
+            county: PlaceOut {
+                id: facts.place.id,
+                zh: facts.place.zh,
+                en: facts.place.en,
+            },
+            category: facts.category,
+            household_size: counted.covered.len(),
+            dibao_members: counted.covered.clone(),
+            counted_income_monthly: rounding::for_display(counted.monthly_total()),
+            counted_income_per_person_monthly: rounding::for_display(
+                counted.monthly_per_person(),
+            ),
+            total_monthly: total,
+            total_monthly_min: ranged.then_some(total_min),
+            total_monthly_max: ranged.then_some(total_max),
+            total_basis,
+            time_limited,
+            conditional,
+            programmes,
+            notices,
+            next_steps,
+            not_published,
+            disclaimer: Text::new(
+                "估算结果，以当地民政部门审核为准。本计算器只在您的设备上计算，不上传任何信息。",
+                "An estimate: the local civil affairs office decides. Computed on your device only; nothing is uploaded.",
+            ),
+        },
+        read,
+    ))
+}
+
+/// A supporter's situation in words, with the ages in force on `date` (for the site's
+/// choices, so that they say what the rules read).
+pub fn supporter_situation_label(
+    situation: household::SupporterSituation,
+    date: policy::Date,
+) -> Result<Text, InputError> {
+    let overrides = std::collections::BTreeMap::new();
+    let params = Params::new(date, &overrides);
+    Ok(tekun::situation_text(
+        situation,
+        params.get("tekun.supporter.dibao_elderly_age")?.value,
+        params.get("tekun.supporter.elderly_age")?.value,
+    ))
 }

@@ -21,25 +21,36 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
     outcome.rests_on(counted.basis);
     let line_yearly = dibao.threshold_yearly * multiple.value;
     let size = counted.size();
-    let per_person = rounding::for_display(counted.monthly_per_person());
-    let line_monthly = rounding::for_display(dibao.standard_monthly * multiple.value);
-    let standard = rounding::for_display(dibao.standard_monthly);
+    let exact_per_person = counted.monthly_per_person();
+    let exact_line = dibao.standard_monthly * multiple.value;
+    let (per_person, standard) =
+        rounding::for_display_pair(exact_per_person, dibao.standard_monthly);
+    let (per_person_vs_line, line_monthly) =
+        rounding::for_display_pair(exact_per_person, exact_line);
+    // The texts say "高于" (above) the dibao standard. Read literally, a family exactly at
+    // the standard would fall into no programme; we read it as "at or above", and say so.
     let at_or_above = !counted.covered.is_empty() && !dibao.income_below;
+    let exactly = at_or_above && counted.total_yearly == dibao.threshold_yearly * size;
     outcome.criterion(
         "above_standard",
         Text::new(
-            "人均收入不低于低保标准",
-            "income per person not below the dibao standard",
+            "人均收入达到或高于低保标准",
+            "income per person at or above the dibao standard",
         ),
         if at_or_above {
             State::Met
         } else {
             State::NotMet
         },
-        if at_or_above {
+        if exactly {
             Text::new(
-                format!("人均每月 {per_person} 元 ≥ {standard} 元"),
-                format!("{per_person} ≥ {standard} yuan a month"),
+                format!("人均每月 {per_person} 元，正好等于标准 {standard} 元：原文为“高于”，本计算器按“达到或高于”理解"),
+                format!("{per_person} yuan a month, exactly the standard of {standard}: the text says \"above\"; we read it as \"at or above\""),
+            )
+        } else if at_or_above {
+            Text::new(
+                format!("人均每月 {per_person} 元，高于标准 {standard} 元"),
+                format!("{per_person} yuan a month, above the standard of {standard}"),
             )
         } else {
             Text::new(
@@ -60,10 +71,17 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
         } else {
             State::NotMet
         },
-        Text::new(
-            format!("人均每月 {per_person} 元，界线 {line_monthly} 元"),
-            format!("{per_person} yuan a month; the line is {line_monthly}"),
-        ),
+        if below_line {
+            Text::new(
+                format!("人均每月 {per_person_vs_line} 元，低于界线 {line_monthly} 元"),
+                format!("{per_person_vs_line} yuan a month, below the line of {line_monthly}"),
+            )
+        } else {
+            Text::new(
+                format!("人均每月 {per_person_vs_line} 元，不低于界线 {line_monthly} 元"),
+                format!("{per_person_vs_line} yuan a month, not below the line of {line_monthly}"),
+            )
+        },
     );
     dibao::property_criterion(ctx, &mut outcome);
     outcome.decide();
@@ -81,12 +99,24 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
                 ),
             ),
             formula: format!(
-                "{standard} × {} = {line_monthly}；人均 {per_person}",
-                multiple.value
+                "{} × {} {} {line_monthly}；人均 {per_person_vs_line}",
+                rounding::for_display(dibao.standard_monthly),
+                multiple.value,
+                rounding::equals_sign(exact_line)
             ),
             params: vec![dibao.standard.clone(), multiple.clone()],
             clause: CLAUSE.into(),
             basis: multiple.basis,
+        });
+        outcome.steps.push(Step {
+            text: Text::new(
+                "界线的理解：原文为人均收入“高于”低保标准；本计算器把正好等于标准也算作边缘家庭（达到或高于）",
+                "Reading of the line: the text says income \"above\" the standard; we count income exactly at the standard as marginal (at or above)",
+            ),
+            formula: String::new(),
+            params: Vec::new(),
+            clause: CLAUSE.into(),
+            basis: crate::policy::Basis::Assumed,
         });
     }
     if outcome.status == crate::Status::Eligible {

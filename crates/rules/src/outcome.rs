@@ -74,6 +74,36 @@ impl Status {
     }
 }
 
+/// How an outcome's money comes, so that a "monthly" figure only ever adds money that
+/// comes every month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Payment {
+    /// Every month while the conditions hold (dibao, the single-person route, tekun):
+    /// counted in the assessment's `total_monthly`.
+    Monthly,
+    /// Every month for a limited period that ends on a date (gradual exit): shown apart,
+    /// with its months, never added to the monthly total.
+    TimeLimited,
+    /// Only in months when a trigger is met (the price subsidy): shown apart, never added
+    /// to the monthly total.
+    Conditional,
+    /// No cash of its own: a recognition that opens other help (the marginal family), or
+    /// help decided case by case (temporary assistance).
+    NoCash,
+}
+
+impl Payment {
+    pub fn id(self) -> &'static str {
+        match self {
+            Payment::Monthly => "monthly",
+            Payment::TimeLimited => "time_limited",
+            Payment::Conditional => "conditional",
+            Payment::NoCash => "no_cash",
+        }
+    }
+}
+
 /// Whether a criterion is met.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -134,7 +164,15 @@ pub struct Outcome {
     pub member_label: Option<String>,
     pub title: Text,
     pub status: Status,
-    /// The monthly amount, 元. For an estimate within a range, the estimate.
+    /// How the money comes: every month, for a limited period, or only in some months.
+    pub payment: Payment,
+    /// Set when the person (or family) qualifies here but is supported by another route
+    /// instead, which is counted; this outcome's amount is then never added. The text
+    /// names the route used and why (one person, one route).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alternative: Option<Text>,
+    /// The monthly amount, 元. For an estimate within a range, the estimate; for a range
+    /// that depends on a fact not yet given (the care tier), the amount that is sure.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub monthly: Option<Decimal>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -145,6 +183,9 @@ pub struct Outcome {
     pub monthly_min: Option<Decimal>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub monthly_max: Option<Decimal>,
+    /// What the range depends on ("the tier is not decided yet").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub range_note: Option<Text>,
     /// The weakest basis among the figures the amount rests on.
     pub amount_basis: Basis,
     /// A short label of the level reached: the rural tier, the care tier.
@@ -168,10 +209,18 @@ impl Outcome {
             member_label: None,
             title,
             status: Status::NeedsMoreInformation,
+            payment: match programme {
+                Programme::Dibao | Programme::SinglePerson | Programme::Tekun => Payment::Monthly,
+                Programme::GradualExit => Payment::TimeLimited,
+                Programme::PriceSubsidy => Payment::Conditional,
+                Programme::MarginalFamily | Programme::TemporaryAssistance => Payment::NoCash,
+            },
+            alternative: None,
             monthly: None,
             yearly: None,
             monthly_min: None,
             monthly_max: None,
+            range_note: None,
             amount_basis: Basis::Published,
             level: None,
             criteria: Vec::new(),
@@ -225,6 +274,12 @@ impl Outcome {
                 State::Unknown => 1,
                 State::Met => 2,
             });
+    }
+
+    /// Whether this outcome's amount is counted where its kind of money is added up: it
+    /// is eligible and not an alternative to a route that is used instead.
+    pub fn counts(&self) -> bool {
+        self.status == Status::Eligible && self.alternative.is_none()
     }
 
     /// Records the amount's basis: the weakest of what it rests on.

@@ -4,11 +4,11 @@
 //! found: the amount per person is a parameter labelled assumed.
 
 use crate::income::Counted;
-use crate::outcome::{Outcome, Programme, State, Status, Step, Text};
+use crate::outcome::{Outcome, Programme, State, Step, Text};
 use crate::{Ctx, InputError};
 use rust_decimal::Decimal;
 
-const CLAUSE: &str = "汉民发〔2021〕52号 二(二)；发改价格〔2021〕1553号";
+const CLAUSE: &str = "汉民发〔2021〕52号 二(二)；启动条件：2016年国家价格联动机制及陕西2016年实施办法（现行国家文件为发改价格〔2021〕1553号，原文未见）";
 
 pub(crate) fn assess(
     ctx: &Ctx,
@@ -69,18 +69,29 @@ pub(crate) fn assess(
     }
     // The persons covered: members of an eligible dibao household (or one in gradual
     // exit), people covered alone, tekun persons, and marginal-family members.
-    let covers_marginal = ctx.get("price.covers_marginal")?;
+    // Only the routes that are used count: an alternative is not paid, so its people are
+    // not counted twice.
     let eligible = |programme: Programme| {
-        programmes.iter().filter(move |outcome| {
-            outcome.programme == programme && outcome.status == Status::Eligible
-        })
+        programmes
+            .iter()
+            .filter(move |outcome| outcome.programme == programme && outcome.counts())
     };
     let household_size = counted.covered.len();
     let mut persons = 0usize;
-    let whole_household = eligible(Programme::Dibao).next().is_some()
-        || eligible(Programme::GradualExit).next().is_some()
-        || (covers_marginal.value == Decimal::ONE
-            && eligible(Programme::MarginalFamily).next().is_some());
+    let dibao_household = eligible(Programme::Dibao).next().is_some()
+        || eligible(Programme::GradualExit).next().is_some();
+    // Whether marginal persons are covered is read only where it decides something: a
+    // marginal family that is not a dibao household.
+    let covers_marginal =
+        if !dibao_household && eligible(Programme::MarginalFamily).next().is_some() {
+            Some(ctx.get("price.covers_marginal")?)
+        } else {
+            None
+        };
+    let by_marginal = covers_marginal
+        .as_ref()
+        .is_some_and(|rule| rule.value == Decimal::ONE);
+    let whole_household = dibao_household || by_marginal;
     if whole_household {
         persons += household_size;
     } else {
@@ -108,6 +119,9 @@ pub(crate) fn assess(
         let per_person = ctx.get("price.amount_per_person")?;
         let monthly = per_person.value * Decimal::from(persons);
         outcome.rests_on(per_person.basis.max(cpi_trigger.basis));
+        if let Some(rule) = covers_marginal.as_ref().filter(|_| by_marginal) {
+            outcome.rests_on(rule.basis);
+        }
         outcome.monthly = Some(monthly);
         if ctx.options.trace {
             outcome.steps.push(Step {
@@ -122,14 +136,16 @@ pub(crate) fn assess(
                     ),
                 ),
                 formula: format!("{} × {persons} = {monthly}", per_person.value),
-                params: vec![
+                params: [
                     cpi_trigger.clone(),
                     food_trigger.clone(),
                     per_person.clone(),
-                    covers_marginal.clone(),
-                ],
+                ]
+                .into_iter()
+                .chain(covers_marginal.clone())
+                .collect(),
                 clause: CLAUSE.into(),
-                basis: per_person.basis,
+                basis: outcome.amount_basis,
             });
         }
         outcome.reasons.push(Text::new(

@@ -30,6 +30,35 @@ pub fn for_display(amount: Decimal) -> Decimal {
         .normalize()
 }
 
+/// Two figures to be compared in a sentence ("人均 474.996 元，低于标准 475 元"), shown
+/// to the fen, or with as many more decimals (up to six) as it takes for the shown
+/// figures to differ when the exact ones differ, so that no comparison reads false after
+/// rounding. Display only.
+pub fn for_display_pair(a: Decimal, b: Decimal) -> (Decimal, Decimal) {
+    for places in 2..=6 {
+        let shown = |amount: Decimal| {
+            amount
+                .round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero)
+                .normalize()
+        };
+        let (shown_a, shown_b) = (shown(a), shown(b));
+        if (shown_a == shown_b) == (a == b) || places == 6 {
+            return (shown_a, shown_b);
+        }
+    }
+    (for_display(a), for_display(b))
+}
+
+/// The sign to write before a figure shown for display: "=" when the shown figure is
+/// the exact one, "≈" when display rounding changed it.
+pub fn equals_sign(exact: Decimal) -> &'static str {
+    if for_display(exact) == exact.normalize() {
+        "="
+    } else {
+        "≈"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -45,6 +74,27 @@ mod tests {
         assert_eq!(half_up_to_step(d("292.5"), d("1")), d("293"));
         assert_eq!(half_up_to_step(d("292.49"), d("1")), d("292"));
         assert_eq!(half_up_to_step(d("10.005"), d("0.01")), d("10.01"));
+    }
+
+    #[test]
+    fn a_pair_that_differs_is_shown_with_enough_decimals_to_differ() {
+        let per_person = d("1424.99") / d("3");
+        assert_eq!(for_display(per_person), d("475"));
+        assert_eq!(
+            for_display_pair(per_person, d("475")),
+            (d("474.997"), d("475"))
+        );
+        assert_eq!(for_display_pair(d("475"), d("475")), (d("475"), d("475")));
+        assert_eq!(
+            for_display_pair(d("400.5"), d("475")),
+            (d("400.5"), d("475"))
+        );
+    }
+
+    #[test]
+    fn the_sign_says_when_a_figure_was_rounded() {
+        assert_eq!(equals_sign(d("33.5")), "=");
+        assert_eq!(equals_sign(d("100") / d("3")), "≈");
     }
 
     #[test]

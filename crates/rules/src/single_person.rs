@@ -46,11 +46,12 @@ pub(crate) fn assess(
         return Ok(vec![outcome]);
     }
     let mut outcomes = Vec::new();
-    // The family is marginal when its income is below 1.5 × the standard, whether or not
-    // it is recognised yet.
+    // The family is marginal when its income is at or above the dibao standard and below
+    // 1.5 × it, whether or not it is recognised yet. A family below the dibao line is a
+    // dibao family, never called marginal.
     let multiple = ctx.get("marginal.income_multiple")?;
-    let below_marginal_line =
-        counted.total_yearly < family.threshold_yearly * counted.size() * multiple.value;
+    let below_marginal_line = !family.income_below
+        && counted.total_yearly < family.threshold_yearly * counted.size() * multiple.value;
     for (person, severe) in candidates {
         let mut outcome = Outcome::new(Programme::SinglePerson, title());
         outcome.member = Some(person.index);
@@ -106,7 +107,9 @@ pub(crate) fn assess(
             } else if facts.family.marginal {
                 Text::new("已认定的低保边缘家庭", "a recognised marginal family")
             } else if below_marginal_line {
-                Text::new(format!("人均收入低于低保标准的 {} 倍", multiple.value), format!("income per person below {} × the standard", multiple.value))
+                Text::new(format!("人均收入在低保标准的 1 至 {} 倍之间，属低保边缘家庭", multiple.value), format!("income per person between 1 and {} × the standard: a marginal family", multiple.value))
+            } else if family.income_below {
+                Text::new("人均收入低于低保标准：全家按低保计算，不是低保边缘家庭", "income per person below the standard: the whole family is a dibao family, not a marginal one")
             } else {
                 Text::new(format!("人均收入不低于低保标准的 {} 倍，且不是脱贫家庭", multiple.value), format!("income per person at or above {} × the standard, and not a family lifted out of poverty", multiple.value))
             },
@@ -115,6 +118,8 @@ pub(crate) fn assess(
         let own_yearly = own.yearly;
         let own_below = own_yearly < family.threshold_yearly;
         let own_monthly = own_yearly / Decimal::from(12);
+        let (shown_own, shown_standard) =
+            rounding::for_display_pair(own_monthly, family.standard_monthly);
         outcome.criterion(
             "own_income",
             Text::new(
@@ -122,18 +127,17 @@ pub(crate) fn assess(
                 "the person's own counted income below the standard",
             ),
             if own_below { State::Met } else { State::NotMet },
-            Text::new(
-                format!(
-                    "本人每月 {} 元，标准 {} 元",
-                    rounding::for_display(own_monthly),
-                    rounding::for_display(family.standard_monthly)
-                ),
-                format!(
-                    "{} yuan a month; the standard is {}",
-                    rounding::for_display(own_monthly),
-                    rounding::for_display(family.standard_monthly)
-                ),
-            ),
+            if own_below {
+                Text::new(
+                    format!("本人每月 {shown_own} 元，低于标准 {shown_standard} 元"),
+                    format!("{shown_own} yuan a month, below the standard of {shown_standard}"),
+                )
+            } else {
+                Text::new(
+                    format!("本人每月 {shown_own} 元，不低于标准 {shown_standard} 元"),
+                    format!("{shown_own} yuan a month, not below the standard of {shown_standard}"),
+                )
+            },
         );
         dibao::property_criterion(ctx, &mut outcome);
         outcome.decide();
@@ -155,9 +159,10 @@ pub(crate) fn assess(
                                 "Covered alone, paid the gap: standard − own income",
                             ),
                             formula: format!(
-                                "{} − {} = {}",
+                                "{} − {} {} {}",
                                 family.standard.value,
                                 rounding::for_display(own_monthly),
+                                rounding::equals_sign(gap),
                                 rounding::for_display(gap)
                             ),
                             params: vec![family.standard.clone()],

@@ -1,10 +1,16 @@
 //! 特困人员救助供养 (tekun), per member: eligibility (民发〔2021〕43号), the basic living
 //! standard (at least 1.3 × the dibao standard) and the care standard from the six-item
-//! self-care assessment, at 10 % / 15 % / 25 % of the county's minimum wage
+//! self-care assessment, at 10 % / 15 % / 25 % of the minimum wage
 //! (汉民发〔2021〕52号 二(二)).
+//!
+//! Eligibility rests on four conditions only: no labour capacity, no source of living,
+//! no able supporter, and property. The six-item assessment sets the care tier, never
+//! eligibility: a member who meets the four is tekun even before the items are known,
+//! with a care range from 全自理 to 全护理 until they are.
 
 use crate::household::{DisabilityKind, Person, Student, SupporterSituation};
-use crate::outcome::{Outcome, Programme, State, Step, Text};
+use crate::outcome::{Outcome, Programme, State, Status, Step, Text};
+use crate::policy::{Basis, Used};
 use crate::rounding;
 use crate::{Ctx, InputError};
 use rust_decimal::Decimal;
@@ -24,6 +30,38 @@ pub enum CareTier {
     Full,
 }
 
+impl CareTier {
+    fn rate_id(self) -> &'static str {
+        match self {
+            CareTier::SelfCare => "tekun.care.self_care_rate",
+            CareTier::Partial => "tekun.care.partial_rate",
+            CareTier::Full => "tekun.care.full_rate",
+        }
+    }
+
+    fn label(self) -> Text {
+        match self {
+            CareTier::SelfCare => Text::new("全自理", "fully self-caring"),
+            CareTier::Partial => Text::new("半护理", "partial care"),
+            CareTier::Full => Text::new("全护理", "full care"),
+        }
+    }
+}
+
+/// The care tier from the count of items not met.
+pub fn care_tier(lost: usize, partial_min: Decimal, full_min: Decimal) -> CareTier {
+    let lost = Decimal::from(lost);
+    if lost >= full_min {
+        CareTier::Full
+    } else if lost >= partial_min {
+        CareTier::Partial
+    } else {
+        CareTier::SelfCare
+    }
+}
+
+/// Whether a member is looked at for tekun: marked as tekun now, elderly, a minor, or
+/// disabled.
 fn is_candidate(ctx: &Ctx, person: &Person) -> Result<bool, InputError> {
     let age = Decimal::from(person.age);
     Ok(person.member.tekun
@@ -32,41 +70,99 @@ fn is_candidate(ctx: &Ctx, person: &Person) -> Result<bool, InputError> {
         || person.member.disability.is_some())
 }
 
-/// 无劳动能力 (民发〔2021〕43号 第十条), with the reason.
-fn no_labour_capacity(ctx: &Ctx, person: &Person) -> Result<Option<Text>, InputError> {
+/// A supporter's situation as a sentence, with the ages from policies/.
+pub(crate) fn situation_text(
+    situation: SupporterSituation,
+    dibao_elderly_age: Decimal,
+    elderly_age: Decimal,
+) -> Text {
+    match situation {
+        SupporterSituation::DibaoAged60Plus => Text::new(
+            format!("{dibao_elderly_age}周岁以上的低保对象"),
+            format!("a dibao recipient aged {dibao_elderly_age}+"),
+        ),
+        SupporterSituation::Aged70PlusLowIncome => Text::new(
+            format!("{elderly_age}周岁以上且收入、财产符合规定"),
+            format!("aged {elderly_age}+ with low income and property"),
+        ),
+        other => Text::new(other.zh(), other.en()),
+    }
+}
+
+/// 无劳动能力 (民发〔2021〕43号 第十条): the reason when the member has none, and the
+/// parameters that decided it.
+fn no_labour_capacity(
+    ctx: &Ctx,
+    person: &Person,
+    outcome: &mut Outcome,
+) -> Result<Option<Text>, InputError> {
     let age = Decimal::from(person.age);
-    if age >= ctx.value("tekun.elderly_age")? {
+    let elderly = ctx.value("tekun.elderly_age")?;
+    let child = ctx.value("tekun.child_age")?;
+    if age >= elderly {
         return Ok(Some(Text::new(
-            format!("{}周岁，60周岁以上", person.age),
-            format!("aged {}, 60 or over", person.age),
+            format!("{}周岁，{elderly}周岁以上", person.age),
+            format!("aged {}, {elderly} or over", person.age),
         )));
     }
-    if age < ctx.value("tekun.child_age")? {
+    if age < child {
         return Ok(Some(Text::new(
-            format!("{}周岁，未满16周岁", person.age),
-            format!("aged {}, under 16", person.age),
+            format!("{}周岁，未满{child}周岁", person.age),
+            format!("aged {}, under {child}", person.age),
         )));
     }
     if let Some(disability) = person.member.disability {
         let grade = Decimal::from(disability.grade);
-        let limit = match disability.kind {
-            DisabilityKind::Intellectual | DisabilityKind::Mental => {
-                Some(ctx.value("tekun.no_labour.intellectual_mental_max_grade")?)
+        let (limit, assumed) = match disability.kind {
+            DisabilityKind::Intellectual | DisabilityKind::Mental => (
+                Some(ctx.value("tekun.no_labour.intellectual_mental_max_grade")?),
+                None,
+            ),
+            DisabilityKind::Physical => {
+                (Some(ctx.value("tekun.no_labour.physical_max_grade")?), None)
             }
-            DisabilityKind::Physical | DisabilityKind::Multiple => {
-                Some(ctx.value("tekun.no_labour.physical_max_grade")?)
+            DisabilityKind::Multiple => {
+                // 43号 names intellectual, mental, physical and visual disabilities only;
+                // a multiple disability is read like a physical one, an assumption.
+                let rule = ctx.get("tekun.no_labour.multiple_counts_as_physical")?;
+                let limit = if rule.value == Decimal::ONE {
+                    Some(ctx.value("tekun.no_labour.physical_max_grade")?)
+                } else {
+                    None
+                };
+                (limit, Some(rule))
             }
-            DisabilityKind::Visual => Some(ctx.value("tekun.no_labour.visual_max_grade")?),
-            DisabilityKind::Hearing | DisabilityKind::Speech => None,
+            DisabilityKind::Visual => (Some(ctx.value("tekun.no_labour.visual_max_grade")?), None),
+            DisabilityKind::Hearing | DisabilityKind::Speech => (None, None),
         };
         if limit.is_some_and(|limit| grade <= limit) {
+            let (zh_note, en_note) = match &assumed {
+                Some(rule) => {
+                    outcome.rests_on(rule.basis);
+                    (
+                        format!(
+                            "（按肢体残疾对待，属{}）",
+                            crate::labels::basis(rule.basis).zh
+                        ),
+                        format!(
+                            " (read like a physical one: {})",
+                            crate::labels::basis(rule.basis).en
+                        ),
+                    )
+                }
+                None => (String::new(), String::new()),
+            };
             return Ok(Some(Text::new(
-                format!("{}{}级残疾", disability.kind.zh(), disability.grade),
                 format!(
-                    "grade {} {:?} disability",
-                    disability.grade, disability.kind
-                )
-                .to_lowercase(),
+                    "{}{}级残疾{zh_note}",
+                    disability.kind.zh(),
+                    disability.grade
+                ),
+                format!(
+                    "grade {} {} disability{en_note}",
+                    disability.grade,
+                    disability_kind_en(disability.kind)
+                ),
             )));
         }
     }
@@ -87,15 +183,15 @@ fn no_labour_capacity(ctx: &Ctx, person: &Person) -> Result<Option<Text>, InputE
     Ok(None)
 }
 
-/// The care tier from the six items.
-pub fn care_tier(lost: usize, partial_min: Decimal, full_min: Decimal) -> CareTier {
-    let lost = Decimal::from(lost);
-    if lost >= full_min {
-        CareTier::Full
-    } else if lost >= partial_min {
-        CareTier::Partial
-    } else {
-        CareTier::SelfCare
+fn disability_kind_en(kind: DisabilityKind) -> &'static str {
+    match kind {
+        DisabilityKind::Visual => "visual",
+        DisabilityKind::Hearing => "hearing",
+        DisabilityKind::Speech => "speech",
+        DisabilityKind::Physical => "physical",
+        DisabilityKind::Intellectual => "intellectual",
+        DisabilityKind::Mental => "mental",
+        DisabilityKind::Multiple => "multiple",
     }
 }
 
@@ -107,6 +203,63 @@ pub(crate) fn assess(ctx: &Ctx) -> Result<Vec<Outcome>, InputError> {
         }
     }
     Ok(outcomes)
+}
+
+/// The care standard of one tier: rate × the minimum wage that sets it, rounded as
+/// policies/ says, with its basis and the parameters read.
+struct Care {
+    amount: Decimal,
+    basis: Basis,
+    rate: Used,
+    wage: Used,
+    class: Used,
+    follows: Used,
+    step: Used,
+}
+
+fn care_amount(ctx: &Ctx, tier: CareTier) -> Result<Care, InputError> {
+    let facts = ctx.facts;
+    let rate = ctx.get(tier.rate_id())?;
+    // Which minimum wage sets the care standard is not published: by default the
+    // county's own class, in force on the assessment date (assumed); the other reading
+    // is one city-wide figure, the lowest class among Hanzhong's counties.
+    let follows = ctx.get("tekun.care.county_class_wage")?;
+    let class = if follows.value == Decimal::ONE {
+        ctx.get(&format!("min_wage.class_of.{}", facts.place.id))?
+    } else {
+        let mut lowest: Option<Used> = None;
+        for place in crate::policy::PLACES {
+            let class = ctx.get(&format!("min_wage.class_of.{}", place.id))?;
+            if lowest.as_ref().is_none_or(|seen| class.value > seen.value) {
+                lowest = Some(class);
+            }
+        }
+        lowest.ok_or_else(|| {
+            InputError::new(
+                "policies".into(),
+                "没有县区的最低工资类区（程序错误，请报告）".into(),
+                "no county has a minimum-wage class (a bug; please report it)".into(),
+            )
+        })?
+    };
+    let wage = ctx.get(&format!("min_wage.class_{}", class.value.normalize()))?;
+    let step = ctx.get("tekun.care.round_step")?;
+    let amount = rounding::half_up_to_step(rate.value * wage.value, step.value);
+    let basis = rate
+        .basis
+        .max(class.basis)
+        .max(wage.basis)
+        .max(step.basis)
+        .max(follows.basis);
+    Ok(Care {
+        amount,
+        basis,
+        rate,
+        wage,
+        class,
+        follows,
+        step,
+    })
 }
 
 fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
@@ -122,25 +275,40 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
     outcome.member = Some(person.index);
     outcome.member_label = Some(person.label.clone());
 
-    match no_labour_capacity(ctx, person)? {
-        Some(why) => outcome.criterion("no_labour", Text::new("无劳动能力", "no labour capacity"), State::Met, why),
-        None => outcome.criterion(
-            "no_labour",
-            Text::new("无劳动能力", "no labour capacity"),
-            State::NotMet,
-            Text::new(
-                "16至59周岁，且不是智力、精神一至三级，肢体一、二级或视力一级残疾",
-                "aged 16 to 59 without a grade 1–3 intellectual or mental, grade 1–2 physical or grade 1 visual disability",
-            ),
-        ),
+    let no_labour = Text::new("无劳动能力", "no labour capacity");
+    match no_labour_capacity(ctx, person, &mut outcome)? {
+        Some(why) => outcome.criterion("no_labour", no_labour, State::Met, why),
+        None => {
+            let elderly = ctx.value("tekun.elderly_age")?;
+            let child = ctx.value("tekun.child_age")?;
+            let im = ctx.value("tekun.no_labour.intellectual_mental_max_grade")?;
+            let physical = ctx.value("tekun.no_labour.physical_max_grade")?;
+            let visual = ctx.value("tekun.no_labour.visual_max_grade")?;
+            outcome.criterion(
+                "no_labour",
+                no_labour,
+                State::NotMet,
+                Text::new(
+                    format!(
+                        "{}周岁（{child}至{}周岁），且不是智力、精神1–{im}级，肢体1–{physical}级或视力1–{visual}级残疾",
+                        person.age,
+                        elderly - Decimal::ONE
+                    ),
+                    format!(
+                        "aged {} ({child} to {}), without a grade 1–{im} intellectual or mental, grade 1–{physical} physical or grade 1–{visual} visual disability",
+                        person.age,
+                        elderly - Decimal::ONE
+                    ),
+                ),
+            );
+        }
     }
 
     let own = crate::income::member_yearly(ctx, person, true)?;
-    let own_yearly = own.yearly;
     let (standard_monthly, threshold_yearly, standard) = crate::dibao::standard(ctx)?;
-    let own_monthly = rounding::for_display(own_yearly / Decimal::from(12));
-    let shown_standard = rounding::for_display(standard_monthly);
-    let income_below = own_yearly < threshold_yearly;
+    let income_below = own.yearly < threshold_yearly;
+    let (own_monthly, shown_standard) =
+        rounding::for_display_pair(own.yearly / Decimal::from(12), standard_monthly);
     outcome.criterion(
         "no_income",
         Text::new(
@@ -152,10 +320,17 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
         } else {
             State::NotMet
         },
-        Text::new(
-            format!("本人每月 {own_monthly} 元，标准 {shown_standard} 元"),
-            format!("{own_monthly} yuan a month; the standard is {shown_standard}"),
-        ),
+        if income_below {
+            Text::new(
+                format!("本人每月 {own_monthly} 元，低于标准 {shown_standard} 元"),
+                format!("{own_monthly} yuan a month, below the standard of {shown_standard}"),
+            )
+        } else {
+            Text::new(
+                format!("本人每月 {own_monthly} 元，不低于标准 {shown_standard} 元"),
+                format!("{own_monthly} yuan a month, not below the standard of {shown_standard}"),
+            )
+        },
     );
     let property = Text::new(
         "本人财产符合特困人员财产规定",
@@ -223,29 +398,29 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
                 .enumerate()
                 .filter(|(_, supporter)| supporter.situation == SupporterSituation::Able)
                 .map(|(index, supporter)| {
-                    if supporter.name.is_empty() {
+                    if supporter.name.trim().is_empty() {
                         format!("义务人{}", index + 1)
                     } else {
-                        supporter.name.clone()
+                        supporter.name.trim().to_string()
                     }
                 })
                 .collect();
             if able.is_empty() {
-                let situations: Vec<&str> = list
+                let dibao_elderly = ctx.value("tekun.supporter.dibao_elderly_age")?;
+                let elderly = ctx.value("tekun.supporter.elderly_age")?;
+                let situations: Vec<Text> = list
                     .iter()
-                    .map(|supporter| supporter.situation.zh())
+                    .map(|supporter| situation_text(supporter.situation, dibao_elderly, elderly))
                     .collect();
-                let situations_en: Vec<&str> = list
-                    .iter()
-                    .map(|supporter| supporter.situation.en())
-                    .collect();
+                let zh: Vec<&str> = situations.iter().map(|text| text.zh.as_str()).collect();
+                let en: Vec<&str> = situations.iter().map(|text| text.en.as_str()).collect();
                 outcome.criterion(
                     "supporters",
                     supporters_text,
                     State::Met,
                     Text::new(
-                        format!("义务人均无履行能力：{}", situations.join("、")),
-                        format!("no supporter is able: {}", situations_en.join(", ")),
+                        format!("义务人均无履行能力：{}", zh.join("、")),
+                        format!("no supporter is able: {}", en.join(", ")),
                     ),
                 );
             } else {
@@ -261,43 +436,27 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
             }
         }
     }
-
-    let care = match person.member.self_care {
-        None => {
-            outcome.criterion(
-                "self_care",
-                Text::new(
-                    "已做生活自理能力评估（六项）",
-                    "the six-item self-care assessment is done",
-                ),
-                State::Unknown,
-                Text::new(
-                    "尚未填写，照料护理标准无法确定",
-                    "not given; the care standard cannot be set",
-                ),
-            );
-            outcome.missing(field("self_care"), Text::new("生活自理能力六项：吃饭、穿衣、上下床、如厕、室内行走、洗澡", "the six self-care items: eating, dressing, getting in and out of bed, toileting, walking indoors, bathing"));
-            None
-        }
-        Some(items) => {
-            outcome.criterion(
-                "self_care",
-                Text::new(
-                    "已做生活自理能力评估（六项）",
-                    "the six-item self-care assessment is done",
-                ),
-                State::Met,
-                Text::new("已填写", "given"),
-            );
-            Some(items)
-        }
-    };
     outcome.decide();
-    if outcome.status == crate::Status::NotEligible {
-        outcome.reasons.push(Text::new(
-            "不符合特困人员条件；如家庭困难，可看低保或临时救助",
-            "Not eligible as a tekun person; if the family is in hardship, see dibao or temporary assistance",
-        ));
+    if outcome.status == Status::NotEligible {
+        if person.member.tekun {
+            // The flag says "tekun now"; the rules say otherwise. Say so plainly: the
+            // member is counted in the dibao household with their income.
+            outcome.reasons.push(Text::new(
+                format!(
+                    "{}被标记为特困人员，但按上面的条件，规则认为不符合特困人员条件；本次按低保家庭成员计算，其收入计入家庭收入。请核实特困身份或所填情况",
+                    person.label
+                ),
+                format!(
+                    "{} is marked as a tekun person, but by the conditions above the rules find them not eligible; this estimate counts them, with their income, in the dibao household. Please check the tekun status or the answers",
+                    person.label
+                ),
+            ));
+        } else {
+            outcome.reasons.push(Text::new(
+                "不符合特困人员条件；如家庭困难，可看低保或临时救助",
+                "Not eligible as a tekun person; if the family is in hardship, see dibao or temporary assistance",
+            ));
+        }
         return Ok(outcome);
     }
 
@@ -307,125 +466,243 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
         crate::Category::Rural => "tekun.rural.basic",
     })?;
     let multiple = ctx.get("tekun.basic_multiple")?;
-    outcome.rests_on(basic.basis);
+    let basic_step = ctx.get("tekun.basic_round_step")?;
+    // 二(二): not below 1.3 × the dibao standard. The published figure stands where it
+    // meets that floor (it always has); where it would not, the floor is paid.
+    let exact_floor = multiple.value * standard_monthly;
+    let floor = rounding::up_to_step(exact_floor, basic_step.value);
+    let (basic_amount, basic_basis) = if basic.value >= floor {
+        (basic.value, basic.basis)
+    } else {
+        (
+            floor,
+            multiple.basis.max(basic_step.basis).max(standard.basis),
+        )
+    };
+    outcome.rests_on(basic_basis);
     outcome.steps.extend(own.step);
     if ctx.options.trace {
+        let shown_floor = rounding::for_display(exact_floor);
         outcome.steps.push(Step {
             text: Text::new(
-                format!("基本生活标准：每人每月 {} 元（不低于低保标准 {shown_standard} 元的 {} 倍）", basic.value, multiple.value),
-                format!("Basic living standard: {} yuan a month (at least {} × the dibao standard of {shown_standard})", basic.value, multiple.value),
+                format!(
+                    "基本生活标准：每人每月 {basic_amount} 元（不低于低保标准 {} 元的 {} 倍）",
+                    rounding::for_display(standard_monthly),
+                    multiple.value
+                ),
+                format!(
+                    "Basic living standard: {basic_amount} yuan a month (at least {} × the dibao standard of {})",
+                    multiple.value,
+                    rounding::for_display(standard_monthly)
+                ),
             ),
-            formula: format!("{} × {shown_standard} = {} ≤ {}", multiple.value, rounding::for_display(multiple.value * standard_monthly), basic.value),
-            params: vec![basic.clone(), multiple.clone(), standard.clone()],
+            formula: format!(
+                "{} × {} {} {shown_floor}，向上取整到 {} 元为 {floor}；公布标准 {}，取二者较高者 {basic_amount}",
+                multiple.value,
+                rounding::for_display(standard_monthly),
+                rounding::equals_sign(exact_floor),
+                basic_step.value,
+                basic.value
+            ),
+            params: vec![basic.clone(), multiple.clone(), basic_step.clone(), standard.clone()],
             clause: CLAUSE_STANDARD.into(),
-            basis: basic.basis,
+            basis: basic_basis,
         });
     }
-    let mut monthly = basic.value;
-    if let Some(items) = care {
-        let lost: Vec<&str> = items
-            .items()
-            .iter()
-            .filter(|(_, _, can)| !can)
-            .map(|(zh, _, _)| *zh)
-            .collect();
-        let partial_min = ctx.get("tekun.care.partial_min_lost")?;
-        let full_min = ctx.get("tekun.care.full_min_lost")?;
-        let tier = care_tier(lost.len(), partial_min.value, full_min.value);
-        let (rate_id, zh, en) = match tier {
-            CareTier::SelfCare => ("tekun.care.self_care_rate", "全自理", "fully self-caring"),
-            CareTier::Partial => ("tekun.care.partial_rate", "半护理", "partial care"),
-            CareTier::Full => ("tekun.care.full_rate", "全护理", "full care"),
-        };
-        let rate = ctx.get(rate_id)?;
-        let class = ctx.get(&format!("min_wage.class_of.{}", facts.place.id))?;
-        let wage = ctx.get(&format!("min_wage.class_{}", class.value.normalize()))?;
-        let step = ctx.get("tekun.care.round_step")?;
-        let amount = rounding::half_up_to_step(rate.value * wage.value, step.value);
-        let basis = rate.basis.max(class.basis).max(wage.basis).max(step.basis);
-        outcome.rests_on(basis);
-        outcome.level = Some(Text::new(zh, en));
-        if ctx.options.trace {
-            let lost_text = if lost.is_empty() {
-                "六项均能自主完成".to_string()
-            } else {
-                format!("不能自主完成 {} 项：{}", lost.len(), lost.join("、"))
-            };
-            outcome.steps.push(Step {
-                text: Text::new(
-                    format!("生活自理能力评估：{lost_text}，评为{zh}"),
-                    format!(
-                        "Self-care assessment: {} of 6 items not met: {en}",
-                        lost.len()
+    let partial_min = ctx.get("tekun.care.partial_min_lost")?;
+    let full_min = ctx.get("tekun.care.full_min_lost")?;
+    let monthly = match person.member.self_care {
+        Some(items) => {
+            let lost: Vec<&str> = items
+                .items()
+                .iter()
+                .filter(|(_, _, can)| !can)
+                .map(|(zh, _, _)| *zh)
+                .collect();
+            let tier = care_tier(lost.len(), partial_min.value, full_min.value);
+            let care = care_amount(ctx, tier)?;
+            outcome.rests_on(care.basis);
+            outcome.level = Some(tier.label());
+            if ctx.options.trace {
+                let label = tier.label();
+                let lost_text = if lost.is_empty() {
+                    "六项均能自主完成".to_string()
+                } else {
+                    format!("不能自主完成 {} 项：{}", lost.len(), lost.join("、"))
+                };
+                outcome.steps.push(Step {
+                    text: Text::new(
+                        format!("生活自理能力评估：{lost_text}，评为{}", label.zh),
+                        format!(
+                            "Self-care assessment: {} of 6 items not met: {}",
+                            lost.len(),
+                            label.en
+                        ),
                     ),
-                ),
-                formula: format!(
-                    "{} 项未达 → {zh}（1–{} 项半护理，{} 项以上全护理）",
-                    lost.len(),
-                    full_min.value - Decimal::ONE,
-                    full_min.value
-                ),
-                params: vec![partial_min.clone(), full_min.clone()],
-                clause: format!("{CLAUSE_RULES}：生活自理能力六项指标"),
-                basis: partial_min.basis.max(full_min.basis),
-            });
-            outcome.steps.push(Step {
-                text: Text::new(
-                    format!(
-                        "照料护理标准：{}（{}类区）月最低工资 {} 元 × {} = {amount} 元",
-                        facts.place.zh,
-                        class.value.normalize(),
-                        wage.value,
-                        rate.value
+                    formula: format!(
+                        "{} 项未达 → {}（{}–{} 项半护理，{} 项以上全护理）",
+                        lost.len(),
+                        label.zh,
+                        partial_min.value,
+                        full_min.value - Decimal::ONE,
+                        full_min.value
                     ),
-                    format!(
-                        "Care standard: the minimum wage of {} (class {}) {} × {} = {amount} yuan",
-                        facts.place.en,
-                        class.value.normalize(),
-                        wage.value,
-                        rate.value
-                    ),
-                ),
-                formula: format!(
-                    "{} × {} = {} → {amount}",
-                    wage.value,
-                    rate.value,
-                    rate.value * wage.value
-                ),
-                params: vec![rate.clone(), class.clone(), wage.clone(), step.clone()],
-                clause: CLAUSE_CARE.into(),
-                basis,
-            });
+                    params: vec![partial_min.clone(), full_min.clone()],
+                    clause: format!("{CLAUSE_RULES}：生活自理能力六项指标"),
+                    basis: partial_min.basis.max(full_min.basis),
+                });
+                outcome.steps.push(care_step(ctx, &care));
+            }
+            basic_amount + care.amount
         }
-        monthly += amount;
-    }
+        None => {
+            // Eligibility does not wait for the items: the amount is a range from 全自理
+            // to 全护理 until they are given.
+            let least = care_amount(ctx, CareTier::SelfCare)?;
+            let most = care_amount(ctx, CareTier::Full)?;
+            outcome.rests_on(least.basis.max(most.basis));
+            outcome.monthly_min = Some(basic_amount + least.amount);
+            outcome.monthly_max = Some(basic_amount + most.amount);
+            outcome.range_note = Some(Text::new(
+                "护理等级未定：做生活自理能力六项评估后确定",
+                "the care tier is not set yet: the six-item self-care assessment sets it",
+            ));
+            outcome.missing(
+                field("self_care"),
+                Text::new(
+                    "生活自理能力六项（吃饭、穿衣、上下床、如厕、室内行走、洗澡）：决定照料护理标准",
+                    "the six self-care items (eating, dressing, getting in and out of bed, toileting, walking indoors, bathing): they set the care standard",
+                ),
+            );
+            if ctx.options.trace {
+                outcome.steps.push(Step {
+                    text: Text::new(
+                        format!(
+                            "照料护理标准：生活自理能力六项尚未评估，在全自理 {} 元与全护理 {} 元之间",
+                            least.amount, most.amount
+                        ),
+                        format!(
+                            "Care standard: the six items are not assessed yet; between {} (fully self-caring) and {} (full care)",
+                            least.amount, most.amount
+                        ),
+                    ),
+                    formula: format!(
+                        "{} × {} = {} → {}；{} × {} = {} → {}",
+                        least.wage.value,
+                        least.rate.value,
+                        least.rate.value * least.wage.value,
+                        least.amount,
+                        most.wage.value,
+                        most.rate.value,
+                        most.rate.value * most.wage.value,
+                        most.amount
+                    ),
+                    params: vec![
+                        least.rate.clone(),
+                        most.rate.clone(),
+                        least.follows.clone(),
+                        least.class.clone(),
+                        least.wage.clone(),
+                        least.step.clone(),
+                    ],
+                    clause: CLAUSE_CARE.into(),
+                    basis: least.basis.max(most.basis),
+                });
+            }
+            basic_amount + least.amount
+        }
+    };
     outcome.monthly = Some(monthly);
     outcome.yearly = Some(monthly * Decimal::from(12));
+    let range = outcome.monthly_min.zip(outcome.monthly_max);
     if ctx.options.trace {
-        outcome.steps.push(Step {
-            text: Text::new(
+        let (zh, en) = match range {
+            Some((min, max)) => (
+                format!("特困供养每月 {min}–{max} 元（视护理等级）"),
+                format!("Tekun support: {min}–{max} yuan a month, by care tier"),
+            ),
+            None => (
                 format!("特困供养每月合计 {monthly} 元"),
                 format!("Tekun support in total: {monthly} yuan a month"),
             ),
-            formula: format!("{monthly} × 12 = {} 元/年", monthly * Decimal::from(12)),
+        };
+        outcome.steps.push(Step {
+            text: Text::new(zh, en),
+            formula: match range {
+                Some((min, max)) => format!(
+                    "{min} × 12 = {} 至 {max} × 12 = {} 元/年",
+                    min * Decimal::from(12),
+                    max * Decimal::from(12)
+                ),
+                None => format!("{monthly} × 12 = {} 元/年", monthly * Decimal::from(12)),
+            },
             params: Vec::new(),
             clause: CLAUSE_STANDARD.into(),
             basis: outcome.amount_basis,
         });
     }
-    outcome.reasons.push(Text::new(
-        format!(
-            "{}可能符合特困人员条件，每月约 {monthly} 元（基本生活 + 照料护理）",
-            person.label
+    let (zh, en) = match (outcome.status, range) {
+        (Status::Eligible, Some((min, max))) => (
+            format!("{}可能符合特困人员条件，每月约 {min}–{max} 元（基本生活 + 照料护理，护理等级待评估）", person.label),
+            format!("{} may qualify as a tekun person: about {min}–{max} yuan a month (basic living + care; the care tier is still to be assessed)", person.label),
         ),
-        format!(
-            "{} may qualify as a tekun person: about {monthly} yuan a month (basic living + care)",
-            person.label
+        (Status::Eligible, None) => (
+            format!("{}可能符合特困人员条件，每月约 {monthly} 元（基本生活 + 照料护理）", person.label),
+            format!("{} may qualify as a tekun person: about {monthly} yuan a month (basic living + care)", person.label),
         ),
-    ));
+        _ => (
+            format!("如果{}符合特困人员条件，每月约 {} 元；还需要补充下面的信息", person.label, range.map_or(monthly.to_string(), |(min, max)| format!("{min}–{max}"))),
+            format!("If {} qualifies as a tekun person, about {} yuan a month; the information below is still needed", person.label, range.map_or(monthly.to_string(), |(min, max)| format!("{min}–{max}"))),
+        ),
+    };
+    outcome.reasons.push(Text::new(zh, en));
     outcome.next.push(Text::new(
         "本人或委托村（居）委会向镇（街道）申请；带身份证、户口簿、残疾证或诊断证明、义务人情况说明；可选择分散供养或到供养服务机构集中供养",
         "Apply at the township or street office (the village or community committee can apply for you); bring ID, the household register, any disability certificate or diagnosis, and a statement on the supporters; support can be at home or in a care home",
     ));
     Ok(outcome)
+}
+
+fn care_step(ctx: &Ctx, care: &Care) -> Step {
+    let place = ctx.facts.place;
+    let class = care.class.value.normalize();
+    let whose = if care.follows.value == Decimal::ONE {
+        Text::new(
+            format!("{}（{class}类区）", place.zh),
+            format!("{} (class {class})", place.en),
+        )
+    } else {
+        Text::new(
+            format!("全市最低的{class}类区"),
+            format!("the city's lowest class, {class}"),
+        )
+    };
+    Step {
+        text: Text::new(
+            format!(
+                "照料护理标准：{}月最低工资 {} 元 × {} = {} 元",
+                whose.zh, care.wage.value, care.rate.value, care.amount
+            ),
+            format!(
+                "Care standard: the minimum wage of {} {} × {} = {} yuan",
+                whose.en, care.wage.value, care.rate.value, care.amount
+            ),
+        ),
+        formula: format!(
+            "{} × {} = {} → {}",
+            care.wage.value,
+            care.rate.value,
+            care.rate.value * care.wage.value,
+            care.amount
+        ),
+        params: vec![
+            care.rate.clone(),
+            care.follows.clone(),
+            care.class.clone(),
+            care.wage.clone(),
+            care.step.clone(),
+        ],
+        clause: CLAUSE_CARE.into(),
+        basis: care.basis,
+    }
 }

@@ -16,8 +16,8 @@ pub(crate) fn assess() -> Outcome {
         ),
         State::Unknown,
         Text::new(
-            "按具体情况“一事一议”审核，计算器不估算金额",
-            "decided case by case; the calculator estimates no amount",
+            "按具体困难审核，计算器不估算金额；有特殊重大困难的，可“一事一议”加大救助力度",
+            "decided on the hardship; the calculator estimates no amount; for special, major hardship the office can decide case by case (一事一议) to give more",
         ),
     );
     outcome.decide();

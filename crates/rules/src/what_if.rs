@@ -2,7 +2,7 @@
 //! income, drawn by the rules themselves (the site only plots these points).
 
 use crate::household::{Facts, Income, IncomeKind, Money, Period};
-use crate::{assess_facts, Household, InputError, Options, Status};
+use crate::{assess_facts, Household, InputError, Options};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -33,12 +33,12 @@ pub struct WhatIf {
 /// How many steps the curve has between zero and its right end.
 pub const STEPS: u32 = 48;
 
-/// Sweeps the household's income from zero to twice the marginal line. The members'
-/// own incomes are replaced by one wage of the first member outside tekun; everything
-/// else stays as given.
+/// Sweeps the household's income from zero to twice the marginal line. The incomes of
+/// the dibao household's members are replaced by one wage of its first member; members
+/// supported as tekun persons keep theirs; everything else stays as given.
 pub fn what_if(household: &Household) -> Result<WhatIf, InputError> {
     let facts = household.validate()?;
-    let now = assess_facts(&facts, Options { trace: false })?;
+    let now = assess_facts(&facts, Options { trace: false })?.0;
     let params = crate::policy::Params::new(facts.date, &facts.overrides);
     let standard = match facts.category {
         crate::Category::Urban => params.get("dibao.urban.standard")?.value,
@@ -54,7 +54,7 @@ pub fn what_if(household: &Household) -> Result<WhatIf, InputError> {
     let mut points = Vec::new();
     for index in 0..=STEPS {
         let income = (right * Decimal::from(index) / Decimal::from(STEPS)).round_dp(2);
-        let support = support_at(&facts, income)?;
+        let support = support_at(&facts, &now.dibao_members, income)?;
         points.push(Point { income, support });
     }
     // The landmarks themselves, so that the curve's corners are exact.
@@ -62,7 +62,7 @@ pub fn what_if(household: &Household) -> Result<WhatIf, InputError> {
         for at in [income, (income - Decimal::new(1, 2)).max(Decimal::ZERO)] {
             points.push(Point {
                 income: at,
-                support: support_at(&facts, at)?,
+                support: support_at(&facts, &now.dibao_members, at)?,
             });
         }
     }
@@ -78,13 +78,13 @@ pub fn what_if(household: &Household) -> Result<WhatIf, InputError> {
     })
 }
 
-fn support_at(facts: &Facts, income: Decimal) -> Result<Decimal, InputError> {
+fn support_at(facts: &Facts, members: &[usize], income: Decimal) -> Result<Decimal, InputError> {
     let mut facts = facts.clone();
     let mut first = true;
     for person in facts
         .people
         .iter_mut()
-        .filter(|person| !person.member.tekun)
+        .filter(|person| members.contains(&person.index))
     {
         person.member.incomes.clear();
         person.member.employment_costs = None;
@@ -97,16 +97,9 @@ fn support_at(facts: &Facts, income: Decimal) -> Result<Decimal, InputError> {
             first = false;
         }
     }
-    // The family is taken as not on dibao, so the curve shows where dibao itself stops.
-    facts.family.on_dibao = false;
-    let assessment = assess_facts(&facts, Options { trace: false })?;
-    Ok(assessment
-        .programmes
-        .iter()
-        .filter(|outcome| {
-            outcome.status == Status::Eligible || outcome.status == Status::NeedsMoreInformation
-        })
-        .filter(|outcome| outcome.programme != crate::Programme::PriceSubsidy)
-        .filter_map(|outcome| outcome.monthly)
-        .sum())
+    // The curve is the headline's own figure: money that comes every month (time-limited
+    // and conditional money is never in it).
+    Ok(assess_facts(&facts, Options { trace: false })?
+        .0
+        .total_monthly)
 }

@@ -1,0 +1,63 @@
+//! The one table of labels, in Chinese and English, for what an assessment reports:
+//! statuses, bases, criterion states and kinds of payment. The CLI, the site, the print
+//! sheet and the caseload output all read them here, so their words cannot drift apart.
+
+use crate::outcome::{Payment, State, Status};
+use crate::policy::Basis;
+
+/// A short label in Chinese and English.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Label {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+impl Label {
+    pub const fn new(zh: &'static str, en: &'static str) -> Label {
+        Label { zh, en }
+    }
+}
+
+/// What an outcome's status is called.
+pub fn status(status: Status) -> Label {
+    match status {
+        Status::Eligible => Label::new("可能符合", "Likely to qualify"),
+        Status::NotEligible => Label::new("暂不符合", "Does not qualify for now"),
+        Status::NeedsMoreInformation => Label::new("还需要补充信息", "More information needed"),
+    }
+}
+
+/// What a figure's basis is called.
+pub fn basis(basis: Basis) -> Label {
+    match basis {
+        Basis::Published => Label::new("已公布", "published"),
+        Basis::Inferred => Label::new("推断", "inferred"),
+        Basis::Assumed => Label::new("假设", "assumed"),
+        Basis::Override => Label::new("经办人调整", "caseworker override"),
+    }
+}
+
+/// What a criterion's state is called.
+pub fn criterion_state(state: State) -> Label {
+    match state {
+        State::Met => Label::new("符合", "met"),
+        State::NotMet => Label::new("不符合", "not met"),
+        State::Unknown => Label::new("待确认", "to confirm"),
+    }
+}
+
+/// How an outcome's money comes.
+pub fn payment(payment: Payment) -> Label {
+    match payment {
+        Payment::Monthly => Label::new("每月发放", "paid every month"),
+        Payment::TimeLimited => Label::new("限期发放（渐退期内）", "paid for a limited period"),
+        Payment::Conditional => Label::new(
+            "物价涨幅达到启动条件的月份才发",
+            "paid only in months when the price trigger is met",
+        ),
+        Payment::NoCash => Label::new("不发现金", "no cash of its own"),
+    }
+}
+
+/// What is said of an outcome that is not added because another route is used instead.
+pub const ALTERNATIVE: Label = Label::new("可选方案，未计入合计", "An alternative, not added");
