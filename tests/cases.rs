@@ -20,7 +20,9 @@
 //! - money apart from the monthly total: `time_limited_monthly`, `time_limited_months`,
 //!   `time_limited_until` (YYYY-MM), `conditional_monthly`;
 //! - `dibao_members` (indices joined by ","), `notices` (the fields joined by ","),
-//!   `notices_say…` and `next_steps_say…` (the text must contain the value);
+//!   `notices_say…`, `next_steps_say…` and `not_published_says…` / `not_published_never_says…`
+//!   (the text, or the ids of the figures that are not published policy, must or must not
+//!   contain the value);
 //! - `error.field`: the input is rejected and the error names this field.
 //!
 //! Amounts compare as decimals ("1225" equals "1225.00"); `none` means absent.
@@ -204,6 +206,14 @@ fn actual(assessment: &Assessment, key: &str, expected: &str) -> Result<Option<S
         );
         return Ok(text_check(&text, field, expected).flatten());
     }
+    if let Some(field) = key.strip_prefix("not_published_") {
+        let ids: Vec<&str> = assessment
+            .not_published
+            .iter()
+            .map(|used| used.id)
+            .collect();
+        return Ok(text_check(&ids.join(","), field, expected).flatten());
+    }
     if let Some(field) = key.strip_prefix("next_steps_") {
         let text = joined(assessment.next_steps.iter().collect());
         return Ok(text_check(&text, field, expected).flatten());
@@ -338,4 +348,43 @@ fn there_are_at_least_eighty_cases_and_every_name_is_a_sentence() {
     let before = names.len();
     names.dedup();
     assert_eq!(before, names.len(), "two cases share a name");
+}
+
+/// Every parameter in policies/ is read by some rule: the cases, and one tekun person
+/// with a care tier in every county (whose class and wage the care standard reads), read
+/// them all between them. A parameter no rule reads would be a number that pretends to
+/// matter; remove it or write the rule.
+#[test]
+fn every_parameter_in_policies_is_read_by_some_rule() {
+    let mut read = std::collections::BTreeSet::new();
+    let mut households: Vec<Household> = load_all()
+        .into_iter()
+        .map(|(_, case)| case.household)
+        .collect();
+    for place in doudi_rules::policy::PLACES {
+        for date in ["2023-04-30", "2023-05-01", "2026-11-01"] {
+            let json = serde_json::json!({
+                "county": place.id, "category": "rural", "date": date,
+                "members": [{ "age": 80, "tekun": true, "supporters": [], "own_property_within_limits": true,
+                    "self_care": { "eating": true, "dressing": true, "getting_in_and_out_of_bed": true,
+                        "toileting": true, "walking_indoors": true, "bathing": false } }]
+            });
+            households.push(serde_json::from_value(json).unwrap());
+        }
+    }
+    for household in &households {
+        if let Ok((_, ids)) = doudi_rules::assess_listing_reads(household, Options::default()) {
+            read.extend(ids);
+        }
+    }
+    let unread: Vec<&str> = doudi_rules::policy::PARAMS
+        .iter()
+        .map(|param| param.id)
+        .filter(|id| !read.contains(id))
+        .collect();
+    assert!(
+        unread.is_empty(),
+        "parameters that no rule reads: {}",
+        unread.join(", ")
+    );
 }

@@ -4,7 +4,7 @@
 
 use doudi_rules::labels::{self, Label};
 use doudi_rules::outcome::State;
-use doudi_rules::{Assessment, Household, Payment, Text};
+use doudi_rules::{Assessment, Decimal, Household, Payment, Text};
 use std::fmt::Write as _;
 
 /// The language of the explanation.
@@ -15,7 +15,7 @@ pub enum Lang {
 }
 
 impl Lang {
-    fn text<'a>(self, text: &'a Text) -> &'a str {
+    fn text(self, text: &Text) -> &str {
         match self {
             Lang::Zh => &text.zh,
             Lang::En => &text.en,
@@ -35,6 +35,17 @@ impl Lang {
             Lang::Zh => zh,
             Lang::En => en,
         }
+    }
+}
+
+/// An amount that is a range, with its unit: "min–max 元" when the amount is the least of
+/// it (a care tier not yet assessed), else "约 X 元（范围 min–max 元）" (an estimated tier).
+fn range(lang: Lang, amount: Decimal, min: Decimal, max: Decimal) -> String {
+    match (lang, amount == min) {
+        (Lang::Zh, true) => format!("{min}–{max} 元"),
+        (Lang::En, true) => format!("{min}–{max} yuan"),
+        (Lang::Zh, false) => format!("约 {amount} 元（范围 {min}–{max} 元）"),
+        (Lang::En, false) => format!("about {amount} yuan (range {min}–{max})"),
     }
 }
 
@@ -63,7 +74,7 @@ pub fn render(household: &Household, assessment: &Assessment, lang: Lang) -> Str
         );
         let _ = writeln!(
             text,
-            "低保家庭计入收入每月 {} 元，人均每月 {} 元",
+            "家庭计入收入每月 {} 元，人均每月 {} 元",
             assessment.counted_income_monthly, assessment.counted_income_per_person_monthly
         );
     } else {
@@ -78,36 +89,47 @@ pub fn render(household: &Household, assessment: &Assessment, lang: Lang) -> Str
         );
         let _ = writeln!(
             text,
-            "Counted income of the dibao household: {} yuan a month, {} per person",
+            "Counted household income: {} yuan a month, {} per person",
             assessment.counted_income_monthly, assessment.counted_income_per_person_monthly
         );
     }
-    let basis = lang.label(labels::basis(assessment.total_basis));
+    // The basis of a total of nothing says nothing: shown only for an amount.
+    let basis = if assessment.total_monthly.is_zero() && assessment.total_monthly_max.is_none() {
+        String::new()
+    } else {
+        format!(
+            "{}{}{}",
+            lang.pick("（依据：", " (basis: "),
+            lang.label(labels::basis(assessment.total_basis)),
+            lang.pick("）", ")")
+        )
+    };
+    let unit = lang.pick(" 元", " yuan");
     let _ = match (assessment.total_monthly_min, assessment.total_monthly_max) {
         (Some(min), Some(max)) => writeln!(
             text,
-            "{}{min}–{max}{}{basis}{}",
+            "{}{}{basis}",
             lang.pick("每月按月可得：", "Paid every month: "),
-            lang.pick(" 元（", " yuan ("),
-            lang.pick("）", ")")
+            range(lang, assessment.total_monthly, min, max)
         ),
         _ => writeln!(
             text,
-            "{}{}{}{basis}{}",
+            "{}{}{unit}{basis}",
             lang.pick("每月按月可得：", "Paid every month: "),
             assessment.total_monthly,
-            lang.pick(" 元（", " yuan ("),
-            lang.pick("）", ")")
         ),
     };
     for outcome in &assessment.programmes {
         if let (Some(note), true) = (&outcome.range_note, outcome.counts()) {
-            let who = outcome.member_label.as_deref().unwrap_or("");
+            let who = outcome
+                .member_label
+                .as_deref()
+                .map(|label| format!("{label}{}", lang.pick("，", ": ")))
+                .unwrap_or_default();
             let _ = writeln!(
                 text,
-                "  {}{who}{}{}",
+                "  {}{who}{}",
                 lang.pick("范围：", "Range: "),
-                lang.pick("，", ": "),
                 lang.text(note)
             );
         }
@@ -156,13 +178,18 @@ pub fn render(household: &Household, assessment: &Assessment, lang: Lang) -> Str
         let who = outcome
             .member_label
             .as_ref()
-            .map(|label| format!("{}{label}{}", lang.pick("（", " ("), lang.pick("）", ")")))
+            .map(|label| format!(" · {label}"))
             .unwrap_or_default();
         let amount = match (outcome.monthly, outcome.monthly_min, outcome.monthly_max) {
-            (Some(_), Some(min), Some(max)) => format!(
-                "{}{min}–{max}{}",
-                lang.pick(" — 每月 ", " — "),
-                lang.pick(" 元", " yuan a month")
+            (Some(monthly), Some(min), Some(max)) => format!(
+                "{}{}{}",
+                if monthly == min {
+                    lang.pick(" — 每月 ", " — ")
+                } else {
+                    lang.pick(" — 每月", " — ")
+                },
+                range(lang, monthly, min, max),
+                lang.pick("", " a month")
             ),
             (Some(monthly), _, _) => format!(
                 "{}{monthly}{}",

@@ -389,7 +389,10 @@ fn the_example_caseload_runs() {
     assert_eq!(row("HZ-005")["tekun_monthly"], "1155");
     assert_eq!(row("HZ-006")["single_person_monthly"], "713");
     assert_eq!(row("HZ-007")["gradual_exit_status"], "eligible");
-    assert_eq!(row("HZ-007")["gradual_exit_monthly"], "1628");
+    // Gradual exit is paid for its months only: apart from the monthly total.
+    assert_eq!(row("HZ-007")["time_limited_monthly"], "1628");
+    assert_eq!(row("HZ-007")["time_limited_months"], "6");
+    assert_eq!(row("HZ-007")["total_monthly"], "0");
     assert_eq!(row("HZ-008")["marginal_family_status"], "eligible");
     assert_eq!(row("HZ-009")["total_monthly_min"], "831");
     assert_eq!(row("HZ-009")["total_monthly_max"], "1806");
@@ -398,9 +401,10 @@ fn the_example_caseload_runs() {
     assert_eq!(row("HZ-010")["dibao_monthly"], "1081");
     assert_eq!(row("HZ-011")["dibao_status"], "not_eligible");
     assert_eq!(row("HZ-012")["dibao_status"], "needs_more_information");
-    // CPI 3.6 % ≥ 3.5 %: tier A 475 + 30 (assumed) price subsidy.
-    assert_eq!(row("HZ-013")["price_subsidy_monthly"], "30");
-    assert_eq!(row("HZ-013")["total_monthly"], "505");
+    // CPI 3.6 % ≥ 3.5 %: tier A 475 every month; the 30 (assumed) price subsidy only in
+    // trigger months, apart from the monthly total.
+    assert_eq!(row("HZ-013")["conditional_monthly"], "30");
+    assert_eq!(row("HZ-013")["total_monthly"], "475");
     assert_eq!(row("HZ-013")["total_basis"], "assumed");
 
     // Without the trace the amounts are the same.

@@ -236,6 +236,10 @@ pub(crate) fn rural_base(
         }
         outcome.monthly_min = Some(lowest * size);
         outcome.monthly_max = Some(ctx.value(Tier::A.param_id())? * size);
+        outcome.range_note = Some(Text::new(
+            "档次由经办人评定，尚未确定：这里按估算的档次计算，范围是最低档到 A 档",
+            "the tier is assigned by the caseworker and not decided yet: this uses an estimated tier; the range runs from the lowest tier to tier A",
+        ));
     }
     outcome.level = Some(Text::new(
         format!(
@@ -427,7 +431,7 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted) -> Result<Dibao, InputError> 
         outcome.criterion("income", criterion, State::NotMet, Text::new(zh, en));
     }
     property_criterion(ctx, &mut outcome);
-    if ctx.options.trace {
+    if ctx.options.trace && !covered.is_empty() {
         let (zh, en) = match facts.category {
             Category::Urban => (
                 format!("城市低保标准：每人每月 {} 元", standard.value),

@@ -54,6 +54,10 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
                 "人均收入高于低保标准",
                 "income per person is above the standard",
             ),
+            (false, _) if counted.covered.is_empty() => Text::new(
+                "所有成员都按特困人员供养",
+                "every member is supported as a tekun person",
+            ),
             (false, true) => Text::new(
                 "人均收入仍低于低保标准，低保继续",
                 "income per person is still below the standard: dibao continues",

@@ -50,7 +50,7 @@ pub fn criterion_state(state: State) -> Label {
 pub fn payment(payment: Payment) -> Label {
     match payment {
         Payment::Monthly => Label::new("每月发放", "paid every month"),
-        Payment::TimeLimited => Label::new("限期发放（渐退期内）", "paid for a limited period"),
+        Payment::TimeLimited => Label::new("限期发放", "paid for a limited period"),
         Payment::Conditional => Label::new(
             "物价涨幅达到启动条件的月份才发",
             "paid only in months when the price trigger is met",

@@ -52,10 +52,15 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
                 format!("人均每月 {per_person} 元，高于标准 {standard} 元"),
                 format!("{per_person} yuan a month, above the standard of {standard}"),
             )
+        } else if counted.covered.is_empty() {
+            Text::new(
+                "所有成员都按特困人员供养",
+                "every member is supported as a tekun person",
+            )
         } else {
             Text::new(
-                "收入低于低保标准：请看低保",
-                "income is below the dibao standard: see dibao",
+                "收入低于低保标准，请看低保",
+                "income is below the dibao standard; see dibao",
             )
         },
     );
@@ -71,7 +76,12 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
         } else {
             State::NotMet
         },
-        if below_line {
+        if counted.covered.is_empty() {
+            Text::new(
+                "所有成员都按特困人员供养",
+                "every member is supported as a tekun person",
+            )
+        } else if below_line {
             Text::new(
                 format!("人均每月 {per_person_vs_line} 元，低于界线 {line_monthly} 元"),
                 format!("{per_person_vs_line} yuan a month, below the line of {line_monthly}"),
@@ -85,7 +95,7 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
     );
     dibao::property_criterion(ctx, &mut outcome);
     outcome.decide();
-    if ctx.options.trace {
+    if ctx.options.trace && !counted.covered.is_empty() {
         outcome.steps.extend(counted.steps.iter().cloned());
         outcome.steps.push(Step {
             text: Text::new(
@@ -108,6 +118,8 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
             clause: CLAUSE.into(),
             basis: multiple.basis,
         });
+    }
+    if ctx.options.trace && at_or_above {
         outcome.steps.push(Step {
             text: Text::new(
                 "界线的理解：原文为人均收入“高于”低保标准；本计算器把正好等于标准也算作边缘家庭（达到或高于）",

@@ -187,6 +187,13 @@ pub(crate) fn assess(
                 format!("{} may be covered alone as a single-person household, about {monthly} yuan a month", person.label),
             ));
         }
+        // The notch at the dibao line is the rule as written: say why, do not smooth it.
+        if whole_family_qualifies || outcome.status == crate::Status::Eligible {
+            outcome.reasons.push(Text::new(
+                "为什么会有落差：“单人户”只适用于全家不符合低保条件的家庭。家庭人均收入低于低保标准时，全家按低保计算（差额加分类施保），这时可能比单人户少；人均收入达到标准后，重残、重病成员才可单独纳入",
+                "Why amounts can jump: the single-person route is only for families that do not qualify as a whole. Below the dibao line the whole family is paid dibao (the gap plus top-ups), which can be less than the single-person amount; from the line up, a severely disabled or seriously ill member can be covered alone",
+            ));
+        }
         outcome.next.push(Text::new(
             "向镇（街道）申请时说明按“单人户”办理，带残疾证或诊断证明",
             "When applying at the township or street office, ask for the single-person route and bring the disability certificate or diagnosis",

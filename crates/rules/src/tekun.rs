@@ -497,11 +497,10 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
                 ),
             ),
             formula: format!(
-                "{} × {} {} {shown_floor}，向上取整到 {} 元为 {floor}；公布标准 {}，取二者较高者 {basic_amount}",
+                "{} × {} {} {shown_floor} → {floor}; max({}, {floor}) = {basic_amount}",
                 multiple.value,
                 rounding::for_display(standard_monthly),
                 rounding::equals_sign(exact_floor),
-                basic_step.value,
                 basic.value
             ),
             params: vec![basic.clone(), multiple.clone(), basic_step.clone(), standard.clone()],
@@ -587,14 +586,14 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
                         ),
                     ),
                     formula: format!(
-                        "{} × {} = {} → {}；{} × {} = {} → {}",
+                        "{} × {} = {} → {}; {} × {} = {} → {}",
                         least.wage.value,
                         least.rate.value,
-                        least.rate.value * least.wage.value,
+                        (least.rate.value * least.wage.value).normalize(),
                         least.amount,
                         most.wage.value,
                         most.rate.value,
-                        most.rate.value * most.wage.value,
+                        (most.rate.value * most.wage.value).normalize(),
                         most.amount
                     ),
                     params: vec![
@@ -630,7 +629,7 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
             text: Text::new(zh, en),
             formula: match range {
                 Some((min, max)) => format!(
-                    "{min} × 12 = {} 至 {max} × 12 = {} 元/年",
+                    "{min} × 12 = {} … {max} × 12 = {}",
                     min * Decimal::from(12),
                     max * Decimal::from(12)
                 ),
@@ -692,7 +691,7 @@ fn care_step(ctx: &Ctx, care: &Care) -> Step {
             "{} × {} = {} → {}",
             care.wage.value,
             care.rate.value,
-            care.rate.value * care.wage.value,
+            (care.rate.value * care.wage.value).normalize(),
             care.amount
         ),
         params: vec![
