@@ -210,6 +210,12 @@ fn check_example(name: &str, a: &Value) {
             assert_eq!(amount(&timeline[5]["amount"]), "1628");
             assert_eq!(amount(&timeline[6]["amount"]), "0");
             assert_eq!(outcome(a, "gradual_exit", None)["amount_basis"], "assumed");
+            // Paid for its months only: apart from the monthly total.
+            assert_eq!(outcome(a, "gradual_exit", None)["payment"], "time_limited");
+            assert_eq!(amount(&a["total_monthly"]), "0");
+            assert_eq!(amount(&a["time_limited"]["monthly"]), "1628");
+            assert_eq!(a["time_limited"]["months"], 6);
+            assert_eq!(a["time_limited"]["last_month"], "2027-05");
         }
         "marginal-family.json" => {
             // 2400 ÷ 3 = 800: 675 ≤ 800 < 1012.5. The son's student grant is not counted.
@@ -318,6 +324,63 @@ fn every_example_explains() {
             path.display(),
             text(&output.stderr)
         );
+    }
+}
+
+/// The explanation in either language says what each outcome's status is in the words
+/// of the one label table, states the monthly total the JSON gives, and keeps
+/// time-limited money on a line of its own.
+#[test]
+fn every_example_explains_in_chinese_and_english_with_the_same_labels_and_total() {
+    for path in json_files() {
+        let assessment = assess(&path);
+        let total = amount(&assessment["total_monthly"]);
+        for (lang, statuses, monthly, limited) in [
+            (
+                "zh",
+                ["可能符合", "暂不符合", "还需要补充信息"],
+                "每月按月可得：",
+                "限期发放（不计入每月合计）",
+            ),
+            (
+                "en",
+                ["Likely to qualify", "Does not qualify for now", "More information needed"],
+                "Paid every month: ",
+                "For a limited period (not in the monthly figure)",
+            ),
+        ] {
+            let output = run(&["explain", path.to_str().unwrap(), "--lang", lang]);
+            assert_ok(&output, &format!("explain {} --lang {lang}", path.display()));
+            let out = text(&output.stdout);
+            let headline = out
+                .lines()
+                .find(|line| line.starts_with(monthly))
+                .unwrap_or_else(|| panic!("{}: no monthly line", path.display()));
+            assert!(
+                headline.contains(&total),
+                "{}: {headline} lacks {total}",
+                path.display()
+            );
+            assert_eq!(
+                out.contains(limited),
+                assessment.get("time_limited").is_some(),
+                "{}",
+                path.display()
+            );
+            for outcome in assessment["programmes"].as_array().unwrap() {
+                let label = match outcome["status"].as_str().unwrap() {
+                    "eligible" => statuses[0],
+                    "not_eligible" => statuses[1],
+                    _ => statuses[2],
+                };
+                assert!(out.contains(label), "{}: {label}", path.display());
+            }
+            if lang == "en" {
+                for old in ["需补充信息", "不符合 —"] {
+                    assert!(!out.contains(old), "{}: {old}", path.display());
+                }
+            }
+        }
     }
 }
 
