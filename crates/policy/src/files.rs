@@ -482,14 +482,15 @@ pub fn generate(set: &PolicySet) -> String {
     }
     let _ = writeln!(out, "];");
     let _ = writeln!(out, "pub static PLACES: &[Place] = &[");
-    for place in &set.places {
+    for (index, place) in set.places.iter().enumerate() {
         let _ = writeln!(
             out,
-            "    Place {{ id: {:?}, zh: {:?}, en: {:?} }},",
+            "    Place {{ index: {index}, id: {:?}, zh: {:?}, en: {:?} }},",
             place.id, place.zh, place.en
         );
     }
     let _ = writeln!(out, "];");
+    out.push_str(&typed_ids(set));
     let _ = writeln!(out, "pub static PARAMS: &[Param] = &[");
     for param in &set.params {
         let _ = writeln!(
@@ -546,6 +547,147 @@ pub fn generate(set: &PolicySet) -> String {
         let _ = writeln!(out, "    ] }},");
     }
     let _ = writeln!(out, "];");
+    out
+}
+
+/// The Rust constant name of a parameter id: "dibao.urban.standard" →
+/// "DIBAO_URBAN_STANDARD".
+pub fn const_name(id: &str) -> String {
+    id.chars()
+        .map(|c| match c {
+            '.' | '-' => '_',
+            other => other.to_ascii_uppercase(),
+        })
+        .collect()
+}
+
+/// The typed parameter ids: one constant per parameter (`id::DIBAO_URBAN_STANDARD`, an
+/// index into `PARAMS`, so a misspelt id does not compile and a lookup is an index), and
+/// the breakdowns the rules select from by a typed key:
+/// - `by_place::X`: `[ParamId; PLACES]` for ids `x.<place id>`, in the order of PLACES;
+/// - `by_category::X`: `[urban, rural]` for ids with an `urban` / `rural` segment;
+/// - `by_tier::X`: `[A, B, C, D, E]` for ids ending `tier_a` … `tier_e`;
+/// - `by_class::X`: `[Option<ParamId>; 4]` indexed by wage class for ids ending
+///   `class_1` … `class_3`.
+///
+/// A breakdown with a member missing is left out, so a rule that needs it does not
+/// compile.
+fn typed_ids(set: &PolicySet) -> String {
+    let mut out = String::new();
+    let position = |id: &str| set.params.iter().position(|param| param.id == id);
+    let _ = writeln!(out, "/// One constant per parameter: its index in PARAMS.");
+    let _ = writeln!(
+        out,
+        "pub mod id {{
+    use super::ParamId;"
+    );
+    for (index, param) in set.params.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "    /// `{}`: {}\n    pub const {}: ParamId = ParamId({index});",
+            param.id,
+            param.en,
+            const_name(&param.id)
+        );
+    }
+    let _ = writeln!(out, "}}");
+    let place_ids: Vec<&str> = set.places.iter().map(|place| place.id.as_str()).collect();
+    let mut by_place: Vec<String> = Vec::new();
+    let mut by_category: Vec<String> = Vec::new();
+    let mut by_tier: Vec<String> = Vec::new();
+    let mut by_class: Vec<String> = Vec::new();
+    for param in &set.params {
+        let segments: Vec<&str> = param.id.split('.').collect();
+        let Some((last, prefix)) = segments.split_last() else {
+            continue;
+        };
+        let prefix = prefix.join(".");
+        if *last == place_ids[0] {
+            let ids: Option<Vec<usize>> = place_ids
+                .iter()
+                .map(|place| position(&format!("{prefix}.{place}")))
+                .collect();
+            if let Some(ids) = ids {
+                by_place.push(format!(
+                    "    pub const {}: [ParamId; {}] = [{}];",
+                    const_name(&prefix),
+                    ids.len(),
+                    ids.iter()
+                        .map(|index| format!("ParamId({index})"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+        }
+        if *last == "tier_a" {
+            let ids: Option<Vec<usize>> = ["a", "b", "c", "d", "e"]
+                .iter()
+                .map(|tier| position(&format!("{prefix}.tier_{tier}")))
+                .collect();
+            if let Some(ids) = ids {
+                by_tier.push(format!(
+                    "    pub const {}_TIER: [ParamId; 5] = [{}];",
+                    const_name(&prefix),
+                    ids.iter()
+                        .map(|index| format!("ParamId({index})"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+        }
+        if last.starts_with("class_") && last[6..].parse::<u8>().is_ok() {
+            let name = format!("{}_CLASS", const_name(&prefix));
+            if !by_class
+                .iter()
+                .any(|line| line.contains(&format!(" {name}:")))
+            {
+                let entries: Vec<String> = (0..4)
+                    .map(|class| match position(&format!("{prefix}.class_{class}")) {
+                        Some(index) => format!("Some(ParamId({index}))"),
+                        None => "None".to_string(),
+                    })
+                    .collect();
+                by_class.push(format!(
+                    "    pub const {name}: [Option<ParamId>; 4] = [{}];",
+                    entries.join(", ")
+                ));
+            }
+        }
+        if let Some(at) = segments.iter().position(|segment| *segment == "urban") {
+            let with = |category: &str| {
+                let mut parts = segments.clone();
+                parts[at] = category;
+                position(&parts.join("."))
+            };
+            let mut without = segments.clone();
+            without.remove(at);
+            if let (Some(urban), Some(rural)) = (with("urban"), with("rural")) {
+                by_category.push(format!(
+                    "    pub const {}: [ParamId; 2] = [ParamId({urban}), ParamId({rural})];",
+                    const_name(&without.join("."))
+                ));
+            }
+        }
+    }
+    for (module, doc, lines) in [
+        ("by_place", "Per place, in the order of PLACES.", by_place),
+        ("by_category", "Per category: [urban, rural].", by_category),
+        ("by_tier", "Per rural tier: [A, B, C, D, E].", by_tier),
+        (
+            "by_class",
+            "Per minimum-wage class, indexed by the class number.",
+            by_class,
+        ),
+    ] {
+        let _ = writeln!(
+            out,
+            "/// {doc}\npub mod {module} {{\n    #[allow(unused_imports)]\n    use super::ParamId;"
+        );
+        for line in lines {
+            let _ = writeln!(out, "{line}");
+        }
+        let _ = writeln!(out, "}}");
+    }
     out
 }
 

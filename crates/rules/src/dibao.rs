@@ -4,7 +4,7 @@
 use crate::household::{Category, DisabilityKind, Person, Tier};
 use crate::income::Counted;
 use crate::outcome::{Outcome, Programme, State, Step, Text};
-use crate::policy::{Basis, Used};
+use crate::policy::{id, Basis, Used};
 use crate::rounding;
 use crate::{Ctx, InputError};
 use rust_decimal::Decimal;
@@ -32,11 +32,11 @@ pub(crate) struct Dibao {
 pub(crate) fn standard(ctx: &Ctx) -> Result<(Decimal, Decimal, Used), InputError> {
     Ok(match ctx.facts.category {
         Category::Urban => {
-            let used = ctx.get("dibao.urban.standard")?;
+            let used = ctx.get(id::DIBAO_URBAN_STANDARD)?;
             (used.value, used.value * Decimal::from(12), used)
         }
         Category::Rural => {
-            let used = ctx.get("dibao.rural.standard")?;
+            let used = ctx.get(id::DIBAO_RURAL_STANDARD)?;
             (used.value / Decimal::from(12), used.value, used)
         }
     })
@@ -49,13 +49,13 @@ pub(crate) fn severely_disabled(ctx: &Ctx, person: &Person) -> Result<bool, Inpu
         return Ok(false);
     };
     let grade = Decimal::from(disability.grade);
-    if grade <= ctx.value("disability.severe_max_grade")? {
+    if grade <= ctx.value(id::DISABILITY_SEVERE_MAX_GRADE)? {
         return Ok(true);
     }
     Ok(matches!(
         disability.kind,
         DisabilityKind::Intellectual | DisabilityKind::Mental
-    ) && grade <= ctx.value("disability.severe_max_grade_intellectual_mental")?)
+    ) && grade <= ctx.value(id::DISABILITY_SEVERE_MAX_GRADE_INTELLECTUAL_MENTAL)?)
 }
 
 /// 重病患者 (汉民发〔2021〕52号 二(一)): a disease on the national list.
@@ -71,11 +71,11 @@ pub(crate) fn seriously_ill(ctx: &Ctx, person: &Person) -> Result<bool, InputErr
 pub(crate) fn topup_rate(ctx: &Ctx, person: &Person) -> Result<Option<(Used, Text)>, InputError> {
     let mut best: Option<(Used, Text)> = None;
     let age = Decimal::from(person.age);
-    let elderly_age = ctx.get("topup.elderly_age")?;
-    let minor_age = ctx.get("topup.minor_age")?;
+    let elderly_age = ctx.get(id::TOPUP_ELDERLY_AGE)?;
+    let minor_age = ctx.get(id::TOPUP_MINOR_AGE)?;
     if age >= elderly_age.value {
         best = Some((
-            ctx.get("topup.elderly_minor_rate")?,
+            ctx.get(id::TOPUP_ELDERLY_MINOR_RATE)?,
             Text::new(
                 format!("{}周岁以上老人", elderly_age.value),
                 format!("aged {}+", elderly_age.value),
@@ -83,13 +83,13 @@ pub(crate) fn topup_rate(ctx: &Ctx, person: &Person) -> Result<Option<(Used, Tex
         ));
     } else if age < minor_age.value {
         best = Some((
-            ctx.get("topup.elderly_minor_rate")?,
+            ctx.get(id::TOPUP_ELDERLY_MINOR_RATE)?,
             Text::new("未成年人", "a minor"),
         ));
     }
     let severe = severely_disabled(ctx, person)?;
     if severe || seriously_ill(ctx, person)? {
-        let rate = ctx.get("topup.severe_rate")?;
+        let rate = ctx.get(id::TOPUP_SEVERE_RATE)?;
         if best
             .as_ref()
             .is_none_or(|(current, _)| rate.value > current.value)
@@ -113,7 +113,7 @@ pub(crate) fn topups(
     outcome: &mut Outcome,
 ) -> Result<Decimal, InputError> {
     let mut total = Decimal::ZERO;
-    let step_round = ctx.get("topup.round_step")?;
+    let step_round = ctx.get(id::TOPUP_ROUND_STEP)?;
     for person in people {
         let Some((rate, why)) = topup_rate(ctx, person)? else {
             continue;
@@ -156,8 +156,8 @@ pub(crate) fn topups(
 /// A when nobody can work, B when someone can but a member is severely disabled, seriously
 /// ill or studying, C otherwise. Labelled assumed wherever it is used.
 pub(crate) fn estimate_tier(ctx: &Ctx, people: &[&Person]) -> Result<(Tier, Text), InputError> {
-    let elderly = ctx.value("tekun.elderly_age")?;
-    let child = ctx.value("tekun.child_age")?;
+    let elderly = ctx.value(id::TEKUN_ELDERLY_AGE)?;
+    let child = ctx.value(id::TEKUN_CHILD_AGE)?;
     let mut workers = 0;
     let mut burdened = false;
     for person in people {
@@ -216,26 +216,26 @@ pub(crate) fn rural_base(
             (tier, false, why)
         }
     };
-    if !ctx.params.in_force(tier.param_id())? {
+    if !ctx.params.in_force_at(tier.param())? {
         return Err(InputError::new(
             "caseworker.rural_tier".into(),
             format!("{} 档在 {} 尚未设立", tier.letter(), ctx.facts.date),
             format!("tier {} did not exist on {}", tier.letter(), ctx.facts.date),
         ));
     }
-    let amount = ctx.get(tier.param_id())?;
+    let amount = ctx.get(tier.param())?;
     let mut base = amount.value * size;
     outcome.rests_on(amount.basis);
     if !chosen {
         outcome.rests_on(Basis::Assumed);
         let mut lowest = amount.value;
         for other in Tier::ALL {
-            if ctx.params.in_force(other.param_id())? {
-                lowest = lowest.min(ctx.value(other.param_id())?);
+            if ctx.params.in_force_at(other.param())? {
+                lowest = lowest.min(ctx.value(other.param())?);
             }
         }
         outcome.monthly_min = Some(lowest * size);
-        outcome.monthly_max = Some(ctx.value(Tier::A.param_id())? * size);
+        outcome.monthly_max = Some(ctx.value(Tier::A.param())? * size);
         outcome.range_note = Some(Text::new(
             "档次由经办人评定，尚未确定：这里按估算的档次计算，范围是最低档到 A 档",
             "the tier is assigned by the caseworker and not decided yet: this uses an estimated tier; the range runs from the lowest tier to tier A",
@@ -279,7 +279,7 @@ pub(crate) fn rural_base(
             basis: if chosen { amount.basis } else { Basis::Assumed },
         });
     }
-    let cap = ctx.get("dibao.rural.cap_at_gap")?;
+    let cap = ctx.get(id::DIBAO_RURAL_CAP_AT_GAP)?;
     if cap.value == Decimal::ONE && base > gap_monthly {
         outcome.rests_on(cap.basis);
         if ctx.options.trace {
@@ -325,7 +325,7 @@ pub(crate) fn round_payment(
     amount: Decimal,
     outcome: &mut Outcome,
 ) -> Result<Decimal, InputError> {
-    let step = ctx.get("dibao.payment_round_step")?;
+    let step = ctx.get(id::DIBAO_PAYMENT_ROUND_STEP)?;
     let rounded = rounding::half_up_to_step(amount, step.value);
     // The rounding rule shapes the amount only when it changes it.
     if rounded != amount {

@@ -5,6 +5,7 @@
 use crate::dibao::Dibao;
 use crate::income::Counted;
 use crate::outcome::{month_after, Outcome, Programme, State, Step, Text, TimelineMonth};
+use crate::policy::id;
 use crate::{Ctx, InputError};
 use rust_decimal::Decimal;
 
@@ -105,8 +106,8 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
     }
     outcome.decide();
     if family.on_dibao && above {
-        let months = ctx.get("gradual_exit.months")?;
-        let ratio = ctx.get("gradual_exit.pay_ratio")?;
+        let months = ctx.get(id::GRADUAL_EXIT_MONTHS)?;
+        let ratio = ctx.get(id::GRADUAL_EXIT_PAY_RATIO)?;
         outcome.rests_on(months.basis.max(ratio.basis));
         // Validation keeps an override within 0 to 36 months.
         let count = u32::try_from(months.value.trunc()).unwrap_or(0);

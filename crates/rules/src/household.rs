@@ -37,6 +37,13 @@ pub enum Category {
 }
 
 impl Category {
+    /// The key of the `by_category` breakdowns: urban 0, rural 1.
+    pub fn index(self) -> usize {
+        match self {
+            Category::Urban => 0,
+            Category::Rural => 1,
+        }
+    }
     pub fn zh(self) -> &'static str {
         match self {
             Category::Urban => "城市",
@@ -116,6 +123,21 @@ impl Tier {
         }
     }
     /// The parameter that holds this tier's amount.
+    pub fn param(self) -> policy::ParamId {
+        policy::by_tier::DIBAO_RURAL_TIER[self.index()]
+    }
+    /// The key of the `by_tier` breakdowns: A 0 … E 4.
+    pub fn index(self) -> usize {
+        match self {
+            Tier::A => 0,
+            Tier::B => 1,
+            Tier::C => 2,
+            Tier::D => 3,
+            Tier::E => 4,
+        }
+    }
+    /// The name of the parameter that holds this tier's amount (for callers outside the
+    /// rules that name parameters by string).
     pub fn param_id(self) -> &'static str {
         match self {
             Tier::A => "dibao.rural.tier_a",

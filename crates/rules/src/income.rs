@@ -4,7 +4,7 @@
 
 use crate::household::{IncomeKind, Period, Person};
 use crate::outcome::{Step, Text};
-use crate::policy::Basis;
+use crate::policy::{id, Basis};
 use crate::{Ctx, InputError};
 use rust_decimal::Decimal;
 
@@ -68,7 +68,7 @@ pub(crate) fn member_yearly(
             IncomeKind::Transfer => ("转移净收入", true),
             IncomeKind::SupportReceived => ("赡养（抚养、扶养）费", true),
             IncomeKind::ResidentsBasicPension => {
-                let rule = ctx.get("income.exclude_residents_basic_pension")?;
+                let rule = ctx.get(id::INCOME_EXCLUDE_RESIDENTS_BASIC_PENSION)?;
                 let excluded = rule.value == Decimal::ONE;
                 basis = basis.max(rule.basis);
                 params.push(rule);
@@ -98,7 +98,7 @@ pub(crate) fn member_yearly(
         let (costs_monthly, source) = match person.member.employment_costs {
             Some(costs) => (costs.0, "经办人填写"),
             None => {
-                let default = ctx.get("income.employment_cost_default")?;
+                let default = ctx.get(id::INCOME_EMPLOYMENT_COST_DEFAULT)?;
                 let value = default.value;
                 // The default only shapes the amount when it deducts something.
                 if value > Decimal::ZERO {

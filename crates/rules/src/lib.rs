@@ -32,7 +32,7 @@ pub use outcome::{Outcome, Payment, Programme, Status, Text};
 pub use rust_decimal::Decimal;
 
 use household::Facts;
-use policy::{Basis, LookupError, Params, Used};
+use policy::{id, Basis, LookupError, ParamId, Params, Used};
 use serde::Serialize;
 
 /// What to compute besides the outcomes.
@@ -197,8 +197,8 @@ pub(crate) struct Ctx<'a> {
 impl Ctx<'_> {
     /// A parameter's value in force on the assessment date, remembered for the list of
     /// figures that are not published policy.
-    pub fn get(&self, id: &str) -> Result<Used, InputError> {
-        let used = self.params.get(id)?;
+    pub fn get(&self, id: ParamId) -> Result<Used, InputError> {
+        let used = self.params.at(id)?;
         self.read.borrow_mut().insert(used.id);
         if used.basis != Basis::Published {
             let mut all = self.used.borrow_mut();
@@ -209,7 +209,7 @@ impl Ctx<'_> {
         Ok(used)
     }
 
-    pub fn value(&self, id: &str) -> Result<Decimal, InputError> {
+    pub fn value(&self, id: ParamId) -> Result<Decimal, InputError> {
         Ok(self.get(id)?.value)
     }
 }
@@ -346,7 +346,7 @@ pub fn supporter_situation_label(
     let params = Params::new(date, &overrides);
     Ok(tekun::situation_text(
         situation,
-        params.get("tekun.supporter.dibao_elderly_age")?.value,
-        params.get("tekun.supporter.elderly_age")?.value,
+        params.at(id::TEKUN_SUPPORTER_DIBAO_ELDERLY_AGE)?.value,
+        params.at(id::TEKUN_SUPPORTER_ELDERLY_AGE)?.value,
     ))
 }

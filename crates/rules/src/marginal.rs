@@ -6,6 +6,7 @@
 use crate::dibao::{self, Dibao};
 use crate::income::Counted;
 use crate::outcome::{Outcome, Programme, State, Step, Text};
+use crate::policy::id;
 use crate::rounding;
 use crate::{Ctx, InputError};
 
@@ -16,7 +17,7 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
         Programme::MarginalFamily,
         Text::new("低保边缘家庭", "Low-income marginal family"),
     );
-    let multiple = ctx.get("marginal.income_multiple")?;
+    let multiple = ctx.get(id::MARGINAL_INCOME_MULTIPLE)?;
     outcome.rests_on(multiple.basis);
     outcome.rests_on(counted.basis);
     let line_yearly = dibao.threshold_yearly * multiple.value;

@@ -4,6 +4,7 @@
 
 use crate::household::SupporterSituation;
 use crate::outcome::{Outcome, Programme, Status, Text};
+use crate::policy::id;
 use crate::{Ctx, InputError, Notice};
 use rust_decimal::Decimal;
 
@@ -111,7 +112,7 @@ pub(crate) fn next_steps(ctx: &Ctx, programmes: &[Outcome]) -> Result<Vec<Text>,
             "Where an older person, a child or a disabled person in the family cannot look after themselves, ask for home visits and care services (汉民发〔2021〕52号 二(七))",
         ));
     }
-    let minor_age = ctx.value("tekun.minor_age")?;
+    let minor_age = ctx.value(id::TEKUN_MINOR_AGE)?;
     for person in &ctx.facts.people {
         let no_able_supporter = person.member.supporters.as_ref().is_some_and(|list| {
             list.iter()

@@ -21,6 +21,9 @@ pub struct Source {
 /// A county-level unit of Hanzhong.
 #[derive(Debug, Serialize)]
 pub struct Place {
+    /// Its position in PLACES (the key of the `by_place` breakdowns).
+    #[serde(skip)]
+    pub index: usize,
     pub id: &'static str,
     pub zh: &'static str,
     pub en: &'static str,
@@ -70,11 +73,31 @@ pub struct ListEntry {
     pub note: &'static str,
 }
 
+/// A parameter, as its index in [`PARAMS`]. The generated constants in [`id`] and the
+/// breakdowns ([`by_place`], [`by_category`], [`by_tier`], [`by_class`]) are the only
+/// way the rules name a parameter, so a misspelt id does not compile and a lookup is an
+/// index, not a search.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ParamId(pub u16);
+
+impl ParamId {
+    pub fn param(self) -> &'static Param {
+        &PARAMS[usize::from(self.0)]
+    }
+}
+
 include!(concat!(env!("OUT_DIR"), "/policies.rs"));
 
-/// The version of the rules: the crate's version and a digest of the policy files.
+/// The version of the rules: the crate's version, a digest of the policy files and a
+/// digest of the rules' code ("0.1.0+759aeeeb.3f2a9c1d"). Either digest changes when the
+/// figures or the logic change.
 pub fn rules_version() -> String {
-    format!("{}+{}", env!("CARGO_PKG_VERSION"), &POLICY_DIGEST[..8])
+    format!(
+        "{}+{}.{}",
+        env!("CARGO_PKG_VERSION"),
+        &POLICY_DIGEST[..8],
+        &CODE_DIGEST[..8]
+    )
 }
 
 /// The earliest date for which every programme is modelled: the latest first date among
@@ -93,6 +116,16 @@ pub fn place(id: &str) -> Option<&'static Place> {
 
 pub fn param(id: &str) -> Option<&'static Param> {
     PARAMS.iter().find(|param| param.id == id)
+}
+
+/// The typed id of a parameter named by a string (for input that names parameters:
+/// a caseworker's overrides).
+pub fn param_id(id: &str) -> Option<ParamId> {
+    PARAMS
+        .iter()
+        .position(|param| param.id == id)
+        .and_then(|index| u16::try_from(index).ok())
+        .map(ParamId)
 }
 
 impl Param {
@@ -176,9 +209,16 @@ impl<'a> Params<'a> {
         Params { date, overrides }
     }
 
-    /// The value in force on the assessment date.
+    /// The value in force on the assessment date, by name (for callers outside the
+    /// rules, which name parameters by their typed ids: see [`Params::at`]).
     pub fn get(&self, id: &str) -> Result<Used, LookupError> {
-        let param = param(id).ok_or_else(|| LookupError::Unknown { id: id.to_string() })?;
+        let id = param_id(id).ok_or_else(|| LookupError::Unknown { id: id.to_string() })?;
+        self.at(id)
+    }
+
+    /// The value in force on the assessment date.
+    pub fn at(&self, id: ParamId) -> Result<Used, LookupError> {
+        let param = id.param();
         let entry = param
             .entry_on(self.date)
             .ok_or(LookupError::BeforeFirstValue {
@@ -210,18 +250,26 @@ impl<'a> Params<'a> {
             note: entry.note,
             note_zh: entry.note_zh,
         };
-        if let Some(&replacement) = self.overrides.get(id) {
-            used.policy_value = Some(value);
-            used.value = replacement;
-            used.basis = Basis::Override;
+        if !self.overrides.is_empty() {
+            if let Some(&replacement) = self.overrides.get(param.id) {
+                used.policy_value = Some(value);
+                used.value = replacement;
+                used.basis = Basis::Override;
+            }
         }
         Ok(used)
     }
 
     /// Whether the parameter has a value in force on the date (an explicit "none" entry
-    /// says it has not).
+    /// says it has not), by name.
     pub fn in_force(&self, id: &str) -> Result<bool, LookupError> {
-        match self.get(id) {
+        let id = param_id(id).ok_or_else(|| LookupError::Unknown { id: id.to_string() })?;
+        self.in_force_at(id)
+    }
+
+    /// Whether the parameter has a value in force on the date.
+    pub fn in_force_at(&self, id: ParamId) -> Result<bool, LookupError> {
+        match self.at(id) {
             Ok(_) => Ok(true),
             Err(LookupError::NotInForce { .. }) => Ok(false),
             Err(error) => Err(error),

@@ -5,6 +5,7 @@
 
 use crate::income::Counted;
 use crate::outcome::{Outcome, Programme, State, Step, Text};
+use crate::policy::id;
 use crate::{Ctx, InputError};
 use rust_decimal::Decimal;
 
@@ -19,8 +20,8 @@ pub(crate) fn assess(
         Programme::PriceSubsidy,
         Text::new("价格临时补贴", "Price-linked temporary subsidy"),
     );
-    let cpi_trigger = ctx.get("price.cpi_trigger")?;
-    let food_trigger = ctx.get("price.food_cpi_trigger")?;
+    let cpi_trigger = ctx.get(id::PRICE_CPI_TRIGGER)?;
+    let food_trigger = ctx.get(id::PRICE_FOOD_CPI_TRIGGER)?;
     let trigger_text = Text::new(
         format!(
             "当月 CPI 同比涨幅达到 {}%，或食品 CPI 涨幅达到 {}%",
@@ -84,7 +85,7 @@ pub(crate) fn assess(
     // marginal family that is not a dibao household.
     let covers_marginal =
         if !dibao_household && eligible(Programme::MarginalFamily).next().is_some() {
-            Some(ctx.get("price.covers_marginal")?)
+            Some(ctx.get(id::PRICE_COVERS_MARGINAL)?)
         } else {
             None
         };
@@ -116,7 +117,7 @@ pub(crate) fn assess(
     );
     outcome.decide();
     if triggered && persons > 0 {
-        let per_person = ctx.get("price.amount_per_person")?;
+        let per_person = ctx.get(id::PRICE_AMOUNT_PER_PERSON)?;
         let monthly = per_person.value * Decimal::from(persons);
         outcome.rests_on(per_person.basis.max(cpi_trigger.basis));
         if let Some(rule) = covers_marginal.as_ref().filter(|_| by_marginal) {

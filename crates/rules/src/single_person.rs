@@ -6,6 +6,7 @@ use crate::dibao::{self, Dibao};
 use crate::household::{Category, Person};
 use crate::income::{self, Counted};
 use crate::outcome::{Outcome, Programme, State, Step, Text};
+use crate::policy::id;
 use crate::rounding;
 use crate::{Ctx, InputError};
 use rust_decimal::Decimal;
@@ -49,7 +50,7 @@ pub(crate) fn assess(
     // The family is marginal when its income is at or above the dibao standard and below
     // 1.5 × it, whether or not it is recognised yet. A family below the dibao line is a
     // dibao family, never called marginal.
-    let multiple = ctx.get("marginal.income_multiple")?;
+    let multiple = ctx.get(id::MARGINAL_INCOME_MULTIPLE)?;
     let below_marginal_line = !family.income_below
         && counted.total_yearly < family.threshold_yearly * counted.size() * multiple.value;
     for (person, severe) in candidates {

@@ -10,7 +10,7 @@
 
 use crate::household::{DisabilityKind, Person, Student, SupporterSituation};
 use crate::outcome::{Outcome, Programme, State, Status, Step, Text};
-use crate::policy::{Basis, Used};
+use crate::policy::{by_category, by_class, by_place, id, Basis, ParamId, Used};
 use crate::rounding;
 use crate::{Ctx, InputError};
 use rust_decimal::Decimal;
@@ -31,11 +31,11 @@ pub enum CareTier {
 }
 
 impl CareTier {
-    fn rate_id(self) -> &'static str {
+    fn rate_id(self) -> ParamId {
         match self {
-            CareTier::SelfCare => "tekun.care.self_care_rate",
-            CareTier::Partial => "tekun.care.partial_rate",
-            CareTier::Full => "tekun.care.full_rate",
+            CareTier::SelfCare => id::TEKUN_CARE_SELF_CARE_RATE,
+            CareTier::Partial => id::TEKUN_CARE_PARTIAL_RATE,
+            CareTier::Full => id::TEKUN_CARE_FULL_RATE,
         }
     }
 
@@ -65,8 +65,8 @@ pub fn care_tier(lost: usize, partial_min: Decimal, full_min: Decimal) -> CareTi
 fn is_candidate(ctx: &Ctx, person: &Person) -> Result<bool, InputError> {
     let age = Decimal::from(person.age);
     Ok(person.member.tekun
-        || age >= ctx.value("tekun.elderly_age")?
-        || age < ctx.value("tekun.minor_age")?
+        || age >= ctx.value(id::TEKUN_ELDERLY_AGE)?
+        || age < ctx.value(id::TEKUN_MINOR_AGE)?
         || person.member.disability.is_some())
 }
 
@@ -97,8 +97,8 @@ fn no_labour_capacity(
     outcome: &mut Outcome,
 ) -> Result<Option<Text>, InputError> {
     let age = Decimal::from(person.age);
-    let elderly = ctx.value("tekun.elderly_age")?;
-    let child = ctx.value("tekun.child_age")?;
+    let elderly = ctx.value(id::TEKUN_ELDERLY_AGE)?;
+    let child = ctx.value(id::TEKUN_CHILD_AGE)?;
     if age >= elderly {
         return Ok(Some(Text::new(
             format!("{}周岁，{elderly}周岁以上", person.age),
@@ -115,24 +115,27 @@ fn no_labour_capacity(
         let grade = Decimal::from(disability.grade);
         let (limit, assumed) = match disability.kind {
             DisabilityKind::Intellectual | DisabilityKind::Mental => (
-                Some(ctx.value("tekun.no_labour.intellectual_mental_max_grade")?),
+                Some(ctx.value(id::TEKUN_NO_LABOUR_INTELLECTUAL_MENTAL_MAX_GRADE)?),
                 None,
             ),
-            DisabilityKind::Physical => {
-                (Some(ctx.value("tekun.no_labour.physical_max_grade")?), None)
-            }
+            DisabilityKind::Physical => (
+                Some(ctx.value(id::TEKUN_NO_LABOUR_PHYSICAL_MAX_GRADE)?),
+                None,
+            ),
             DisabilityKind::Multiple => {
                 // 43号 names intellectual, mental, physical and visual disabilities only;
                 // a multiple disability is read like a physical one, an assumption.
-                let rule = ctx.get("tekun.no_labour.multiple_counts_as_physical")?;
+                let rule = ctx.get(id::TEKUN_NO_LABOUR_MULTIPLE_COUNTS_AS_PHYSICAL)?;
                 let limit = if rule.value == Decimal::ONE {
-                    Some(ctx.value("tekun.no_labour.physical_max_grade")?)
+                    Some(ctx.value(id::TEKUN_NO_LABOUR_PHYSICAL_MAX_GRADE)?)
                 } else {
                     None
                 };
                 (limit, Some(rule))
             }
-            DisabilityKind::Visual => (Some(ctx.value("tekun.no_labour.visual_max_grade")?), None),
+            DisabilityKind::Visual => {
+                (Some(ctx.value(id::TEKUN_NO_LABOUR_VISUAL_MAX_GRADE)?), None)
+            }
             DisabilityKind::Hearing | DisabilityKind::Speech => (None, None),
         };
         if limit.is_some_and(|limit| grade <= limit) {
@@ -169,7 +172,7 @@ fn no_labour_capacity(
     // A minor who is tekun keeps support to 18, and beyond while in compulsory education,
     // senior high school or secondary vocational school.
     if person.member.tekun
-        && (age < ctx.value("tekun.minor_age")?
+        && (age < ctx.value(id::TEKUN_MINOR_AGE)?
             || matches!(
                 person.member.student,
                 Student::Compulsory | Student::SeniorHigh | Student::SecondaryVocational
@@ -223,13 +226,13 @@ fn care_amount(ctx: &Ctx, tier: CareTier) -> Result<Care, InputError> {
     // Which minimum wage sets the care standard is not published: by default the
     // county's own class, in force on the assessment date (assumed); the other reading
     // is one city-wide figure, the lowest class among Hanzhong's counties.
-    let follows = ctx.get("tekun.care.county_class_wage")?;
+    let follows = ctx.get(id::TEKUN_CARE_COUNTY_CLASS_WAGE)?;
     let class = if follows.value == Decimal::ONE {
-        ctx.get(&format!("min_wage.class_of.{}", facts.place.id))?
+        ctx.get(by_place::MIN_WAGE_CLASS_OF[facts.place.index])?
     } else {
         let mut lowest: Option<Used> = None;
         for place in crate::policy::PLACES {
-            let class = ctx.get(&format!("min_wage.class_of.{}", place.id))?;
+            let class = ctx.get(by_place::MIN_WAGE_CLASS_OF[place.index])?;
             if lowest.as_ref().is_none_or(|seen| class.value > seen.value) {
                 lowest = Some(class);
             }
@@ -242,8 +245,21 @@ fn care_amount(ctx: &Ctx, tier: CareTier) -> Result<Care, InputError> {
             )
         })?
     };
-    let wage = ctx.get(&format!("min_wage.class_{}", class.value.normalize()))?;
-    let step = ctx.get("tekun.care.round_step")?;
+    let wage_id = usize::try_from(class.value.trunc().mantissa())
+        .ok()
+        .and_then(|number| by_class::MIN_WAGE_CLASS.get(number).copied().flatten())
+        .ok_or_else(|| {
+            InputError::new(
+                "policies".into(),
+                format!("没有第 {} 类区的最低工资（程序错误，请报告）", class.value),
+                format!(
+                    "no minimum wage for class {} (a bug; please report it)",
+                    class.value
+                ),
+            )
+        })?;
+    let wage = ctx.get(wage_id)?;
+    let step = ctx.get(id::TEKUN_CARE_ROUND_STEP)?;
     let amount = rounding::half_up_to_step(rate.value * wage.value, step.value);
     let basis = rate
         .basis
@@ -279,11 +295,11 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
     match no_labour_capacity(ctx, person, &mut outcome)? {
         Some(why) => outcome.criterion("no_labour", no_labour, State::Met, why),
         None => {
-            let elderly = ctx.value("tekun.elderly_age")?;
-            let child = ctx.value("tekun.child_age")?;
-            let im = ctx.value("tekun.no_labour.intellectual_mental_max_grade")?;
-            let physical = ctx.value("tekun.no_labour.physical_max_grade")?;
-            let visual = ctx.value("tekun.no_labour.visual_max_grade")?;
+            let elderly = ctx.value(id::TEKUN_ELDERLY_AGE)?;
+            let child = ctx.value(id::TEKUN_CHILD_AGE)?;
+            let im = ctx.value(id::TEKUN_NO_LABOUR_INTELLECTUAL_MENTAL_MAX_GRADE)?;
+            let physical = ctx.value(id::TEKUN_NO_LABOUR_PHYSICAL_MAX_GRADE)?;
+            let visual = ctx.value(id::TEKUN_NO_LABOUR_VISUAL_MAX_GRADE)?;
             outcome.criterion(
                 "no_labour",
                 no_labour,
@@ -406,8 +422,8 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
                 })
                 .collect();
             if able.is_empty() {
-                let dibao_elderly = ctx.value("tekun.supporter.dibao_elderly_age")?;
-                let elderly = ctx.value("tekun.supporter.elderly_age")?;
+                let dibao_elderly = ctx.value(id::TEKUN_SUPPORTER_DIBAO_ELDERLY_AGE)?;
+                let elderly = ctx.value(id::TEKUN_SUPPORTER_ELDERLY_AGE)?;
                 let situations: Vec<Text> = list
                     .iter()
                     .map(|supporter| situation_text(supporter.situation, dibao_elderly, elderly))
@@ -461,12 +477,9 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
     }
 
     // The amounts, shown when eligible or when only information is missing.
-    let basic = ctx.get(match facts.category {
-        crate::Category::Urban => "tekun.urban.basic",
-        crate::Category::Rural => "tekun.rural.basic",
-    })?;
-    let multiple = ctx.get("tekun.basic_multiple")?;
-    let basic_step = ctx.get("tekun.basic_round_step")?;
+    let basic = ctx.get(by_category::TEKUN_BASIC[facts.category.index()])?;
+    let multiple = ctx.get(id::TEKUN_BASIC_MULTIPLE)?;
+    let basic_step = ctx.get(id::TEKUN_BASIC_ROUND_STEP)?;
     // 二(二): not below 1.3 × the dibao standard. The published figure stands where it
     // meets that floor (it always has); where it would not, the floor is paid.
     let exact_floor = multiple.value * standard_monthly;
@@ -508,8 +521,8 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
             basis: basic_basis,
         });
     }
-    let partial_min = ctx.get("tekun.care.partial_min_lost")?;
-    let full_min = ctx.get("tekun.care.full_min_lost")?;
+    let partial_min = ctx.get(id::TEKUN_CARE_PARTIAL_MIN_LOST)?;
+    let full_min = ctx.get(id::TEKUN_CARE_FULL_MIN_LOST)?;
     let monthly = match person.member.self_care {
         Some(items) => {
             let lost: Vec<&str> = items

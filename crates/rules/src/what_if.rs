@@ -2,6 +2,7 @@
 //! income, drawn by the rules themselves (the site only plots these points).
 
 use crate::household::{Facts, Income, IncomeKind, Money, Period};
+use crate::policy::id;
 use crate::{assess_facts, Household, InputError, Options};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -41,10 +42,10 @@ pub fn what_if(household: &Household) -> Result<WhatIf, InputError> {
     let now = assess_facts(&facts, Options { trace: false })?.0;
     let params = crate::policy::Params::new(facts.date, &facts.overrides);
     let standard = match facts.category {
-        crate::Category::Urban => params.get("dibao.urban.standard")?.value,
-        crate::Category::Rural => params.get("dibao.rural.standard")?.value / Decimal::from(12),
+        crate::Category::Urban => params.at(id::DIBAO_URBAN_STANDARD)?.value,
+        crate::Category::Rural => params.at(id::DIBAO_RURAL_STANDARD)?.value / Decimal::from(12),
     };
-    let multiple = params.get("marginal.income_multiple")?.value;
+    let multiple = params.at(id::MARGINAL_INCOME_MULTIPLE)?.value;
     let size = Decimal::from(now.household_size);
     let dibao_line = crate::rounding::for_display(standard * size);
     let marginal_line = crate::rounding::for_display(standard * size * multiple);
