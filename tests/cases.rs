@@ -388,3 +388,35 @@ fn every_parameter_in_policies_is_read_by_some_rule() {
         unread.join(", ")
     );
 }
+
+/// Validation never stops at the first problem: every error comes back at once, each at
+/// its field, in the order of the fields, and no message echoes a long value whole.
+#[test]
+fn validation_returns_every_error_at_once() {
+    let long = "x".repeat(10_000);
+    let household: Household = serde_json::from_value(serde_json::json!({
+        "county": long, "category": "urban", "date": "2026-11-01",
+        "members": [
+            { "age": 400 },
+            { "age": 40, "incomes": [{ "kind": "wages", "amount": "-5" }] },
+            { "age": 40, "birth_date": "1986-01-01" }
+        ],
+        "caseworker": { "overrides": { "dibao.urban.standard": "700" } }
+    }))
+    .unwrap();
+    let (facts, errors) = household.check();
+    assert!(facts.is_none());
+    let fields: Vec<&str> = errors.iter().map(|error| error.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        [
+            "county",
+            "members[0].age",
+            "members[1].incomes[0].amount",
+            "members[2].age",
+            "caseworker.overrides.dibao.urban.standard"
+        ]
+    );
+    assert!(errors[0].zh.chars().count() < 200, "{}", errors[0].zh);
+    assert_eq!(household.validate().unwrap_err().field, "county");
+}

@@ -1,7 +1,7 @@
 //! 最低生活保障 (dibao): eligibility by counted income, the monthly amount (urban: the
 //! income gap; rural: the tier A–E), and the 30 % / 50 % top-ups (分类施保).
 
-use crate::household::{Category, DisabilityKind, Person, Tier};
+use crate::household::{Category, Person, Tier};
 use crate::income::Counted;
 use crate::outcome::{Outcome, Programme, State, Step, Text};
 use crate::policy::{id, Basis, Used};
@@ -42,31 +42,6 @@ pub(crate) fn standard(ctx: &Ctx) -> Result<(Decimal, Decimal, Used), InputError
     })
 }
 
-/// 重度残疾人 (汉民发〔2021〕52号 二(一)): a certificate of grade 1 or 2 of any kind, or
-/// grade 3 intellectual or mental.
-pub(crate) fn severely_disabled(ctx: &Ctx, person: &Person) -> Result<bool, InputError> {
-    let Some(disability) = person.member.disability else {
-        return Ok(false);
-    };
-    let grade = Decimal::from(disability.grade);
-    if grade <= ctx.value(id::DISABILITY_SEVERE_MAX_GRADE)? {
-        return Ok(true);
-    }
-    Ok(matches!(
-        disability.kind,
-        DisabilityKind::Intellectual | DisabilityKind::Mental
-    ) && grade <= ctx.value(id::DISABILITY_SEVERE_MAX_GRADE_INTELLECTUAL_MENTAL)?)
-}
-
-/// 重病患者 (汉民发〔2021〕52号 二(一)): a disease on the national list.
-pub(crate) fn seriously_ill(ctx: &Ctx, person: &Person) -> Result<bool, InputError> {
-    let Some(name) = &person.member.serious_illness else {
-        return Ok(false);
-    };
-    let list = ctx.params.list("serious_disease")?;
-    Ok(list.items.iter().any(|item| *item == name.trim()))
-}
-
 /// The top-up rate for one covered member (the highest that applies), with its reason.
 pub(crate) fn topup_rate(ctx: &Ctx, person: &Person) -> Result<Option<(Used, Text)>, InputError> {
     let mut best: Option<(Used, Text)> = None;
@@ -87,8 +62,9 @@ pub(crate) fn topup_rate(ctx: &Ctx, person: &Person) -> Result<Option<(Used, Tex
             Text::new("未成年人", "a minor"),
         ));
     }
-    let severe = severely_disabled(ctx, person)?;
-    if severe || seriously_ill(ctx, person)? {
+    let derived = ctx.person(person.index);
+    let severe = derived.severely_disabled;
+    if severe || derived.seriously_ill {
         let rate = ctx.get(id::TOPUP_SEVERE_RATE)?;
         if best
             .as_ref()
@@ -162,7 +138,8 @@ pub(crate) fn estimate_tier(ctx: &Ctx, people: &[&Person]) -> Result<(Tier, Text
     let mut burdened = false;
     for person in people {
         let age = Decimal::from(person.age);
-        let limited = severely_disabled(ctx, person)? || seriously_ill(ctx, person)?;
+        let derived = ctx.person(person.index);
+        let limited = derived.severely_disabled || derived.seriously_ill;
         let studying = person.member.student != crate::household::Student::None;
         burdened |= limited || studying;
         if age >= child && age < elderly && !limited && !studying {

@@ -528,29 +528,29 @@ pub struct Facts {
     pub food_cpi_rise: Option<Decimal>,
 }
 
-fn check_amount(field: String, amount: Decimal, max: Decimal) -> Result<(), InputError> {
+fn check_amount(field: String, amount: Decimal, max: Decimal) -> Option<InputError> {
     if amount.is_sign_negative() && !amount.is_zero() {
-        return Err(InputError::new(
+        return Some(InputError::new(
             field,
             format!("金额不能为负数（{amount}）"),
             format!("the amount cannot be negative ({amount})"),
         ));
     }
     if amount > max {
-        return Err(InputError::new(
+        return Some(InputError::new(
             field,
             format!("金额 {amount} 过大，请检查（上限 {max}）"),
             format!("the amount {amount} is too large; please check it (at most {max})"),
         ));
     }
     if amount.scale() > 2 && amount.normalize().scale() > 2 {
-        return Err(InputError::new(
+        return Some(InputError::new(
             field,
             format!("金额 {amount} 最多保留两位小数（分）"),
             format!("the amount {amount} has more than two decimals (fen)"),
         ));
     }
-    Ok(())
+    None
 }
 
 /// Whole years between a birth date and a date.
@@ -566,24 +566,49 @@ pub fn age_on(birth: Date, date: Date) -> Option<u32> {
 }
 
 impl Household {
-    /// Checks the household and turns it into facts. The error names the field (as a
-    /// JSON path) and says what is wrong in Chinese and English.
+    /// Checks the household and turns it into facts; the first error, if any. See
+    /// [`Household::check`] for every error at once.
     pub fn validate(&self) -> Result<Facts, InputError> {
-        let place = policy::place(&self.county).ok_or_else(|| {
+        let (facts, mut errors) = self.check();
+        match facts {
+            Some(facts) if errors.is_empty() => Ok(facts),
+            _ => Err(if errors.is_empty() {
+                InputError::new(
+                    "household".into(),
+                    "无法读取这户的情况".into(),
+                    "the household cannot be read".into(),
+                )
+            } else {
+                errors.remove(0)
+            }),
+        }
+    }
+
+    /// Checks the household: validation never stops at the first problem. It returns
+    /// the facts when there is no error, and every error found, each naming its field
+    /// (as a JSON path) in Chinese and English, in the order of the fields.
+    pub fn check(&self) -> (Option<Facts>, Vec<InputError>) {
+        let mut errors = Vec::new();
+        let place = policy::place(&self.county);
+        if place.is_none() {
             let known: Vec<&str> = policy::PLACES.iter().map(|place| place.id).collect();
-            InputError::new(
+            errors.push(InputError::new(
                 "county".into(),
-                format!("未知的县区“{}”；可选：{}", self.county, known.join("、")),
+                format!(
+                    "未知的县区“{}”；可选：{}",
+                    short(&self.county),
+                    known.join("、")
+                ),
                 format!(
                     "unknown county or district \"{}\"; one of: {}",
-                    self.county,
+                    short(&self.county),
                     known.join(", ")
                 ),
-            )
-        })?;
+            ));
+        }
         let first = policy::first_modelled_date();
         if self.date < first {
-            return Err(InputError::new(
+            errors.push(InputError::new(
                 "date".into(),
                 format!("{} 早于本计算器收录的最早标准（{first} 起）", self.date),
                 format!(
@@ -593,14 +618,14 @@ impl Household {
             ));
         }
         if self.members.is_empty() {
-            return Err(InputError::new(
+            errors.push(InputError::new(
                 "members".into(),
                 "请至少填写一位家庭成员".into(),
                 "add at least one member".into(),
             ));
         }
         if self.members.len() > MAX_MEMBERS {
-            return Err(InputError::new(
+            errors.push(InputError::new(
                 "members".into(),
                 format!("共同生活的成员最多 {MAX_MEMBERS} 人"),
                 format!("at most {MAX_MEMBERS} members live together"),
@@ -608,34 +633,40 @@ impl Household {
         }
         let monthly_max = Decimal::from(MAX_MONTHLY_AMOUNT);
         let mut people = Vec::new();
-        for (index, member) in self.members.iter().enumerate() {
+        for (index, member) in self.members.iter().enumerate().take(MAX_MEMBERS) {
             let at = |field: &str| format!("members[{index}].{field}");
             let age = match (member.age, member.birth_date) {
                 (Some(_), Some(_)) => {
-                    return Err(InputError::new(
+                    errors.push(InputError::new(
                         at("age"),
                         "请只填年龄或出生日期其中一项".into(),
                         "give the age or the birth date, not both".into(),
-                    ))
+                    ));
+                    None
                 }
                 (None, None) => {
-                    return Err(InputError::new(
+                    errors.push(InputError::new(
                         at("age"),
                         "请填写年龄或出生日期".into(),
                         "give the age or the birth date".into(),
-                    ))
+                    ));
+                    None
                 }
-                (Some(age), None) => age,
-                (None, Some(birth)) => age_on(birth, self.date).ok_or_else(|| {
-                    InputError::new(
-                        at("birth_date"),
-                        format!("出生日期 {birth} 晚于评估日期"),
-                        format!("the birth date {birth} is after the assessment date"),
-                    )
-                })?,
+                (Some(age), None) => Some(age),
+                (None, Some(birth)) => {
+                    let age = age_on(birth, self.date);
+                    if age.is_none() {
+                        errors.push(InputError::new(
+                            at("birth_date"),
+                            format!("出生日期 {birth} 晚于评估日期"),
+                            format!("the birth date {birth} is after the assessment date"),
+                        ));
+                    }
+                    age
+                }
             };
-            if age > MAX_AGE {
-                return Err(InputError::new(
+            if let Some(age) = age.filter(|age| *age > MAX_AGE) {
+                errors.push(InputError::new(
                     at("age"),
                     format!("年龄 {age} 不可能，请检查"),
                     format!("an age of {age} is impossible; please check it"),
@@ -643,7 +674,7 @@ impl Household {
             }
             if let Some(disability) = member.disability {
                 if !(1..=4).contains(&disability.grade) {
-                    return Err(InputError::new(
+                    errors.push(InputError::new(
                         at("disability.grade"),
                         format!("残疾等级应为 1 至 4 级，不是 {}", disability.grade),
                         format!("the disability grade is 1 to 4, not {}", disability.grade),
@@ -655,14 +686,14 @@ impl Household {
                     Period::Month => monthly_max,
                     Period::Year => monthly_max * Decimal::from(12),
                 };
-                check_amount(
+                errors.extend(check_amount(
                     at(&format!("incomes[{income_index}].amount")),
                     income.amount.0,
                     max,
-                )?;
+                ));
             }
             if let Some(costs) = member.employment_costs {
-                check_amount(at("employment_costs"), costs.0, monthly_max)?;
+                errors.extend(check_amount(at("employment_costs"), costs.0, monthly_max));
             }
             let label = if member.name.trim().is_empty() {
                 format!("成员{}", index + 1)
@@ -672,106 +703,25 @@ impl Household {
             people.push(Person {
                 index,
                 label,
-                age,
+                age: age.unwrap_or(0),
                 member: member.clone(),
             });
         }
         if let Some(current) = self.family.current_dibao_monthly {
-            check_amount(
+            errors.extend(check_amount(
                 "family.current_dibao_monthly".into(),
                 current.0,
                 monthly_max,
-            )?;
+            ));
         }
         let mut overrides = BTreeMap::new();
         for (id, value) in &self.caseworker.overrides {
-            let field = format!("caseworker.overrides.{id}");
-            let params = policy::Params::new(self.date, &overrides);
-            let param = policy::param(id).ok_or_else(|| {
-                InputError::new(
-                    field.clone(),
-                    format!("没有名为 {id} 的参数"),
-                    format!("there is no parameter named {id}"),
-                )
-            })?;
-            let used = params.get(id).map_err(|_| {
-                InputError::new(
-                    field.clone(),
-                    format!("参数 {id} 在 {} 不适用", self.date),
-                    format!("the parameter {id} is not in force on {}", self.date),
-                )
-            })?;
-            if used.basis != policy::Basis::Assumed {
-                return Err(InputError::new(
-                    field,
-                    format!(
-                        "只能替换“假设”的参数；{}（{id}）是{}",
-                        param.zh,
-                        crate::labels::basis(used.basis).zh
-                    ),
-                    format!(
-                        "only assumed parameters can be overridden; {} ({id}) is {}",
-                        param.en,
-                        crate::labels::basis(used.basis).en
-                    ),
-                ));
-            }
-            let limit = match param.unit {
-                policy::Unit::Flag => Some(Decimal::ONE),
-                policy::Unit::Months => Some(Decimal::from(36)),
-                policy::Unit::WageClass => Some(Decimal::from(3)),
-                policy::Unit::Ratio => Some(Decimal::from(10)),
-                _ => None,
-            };
-            if let Some(limit) = limit {
-                if value.0 > limit || value.0.is_sign_negative() {
-                    return Err(InputError::new(
-                        field,
-                        format!(
-                            "{}（{id}）的取值应在 0 到 {limit} 之间，不是 {}",
-                            param.zh, value.0
-                        ),
-                        format!(
-                            "{} ({id}) must be between 0 and {limit}, not {}",
-                            param.en, value.0
-                        ),
-                    ));
+            match self.check_override(id, value.0) {
+                Ok(()) => {
+                    overrides.insert(id.clone(), value.0);
                 }
+                Err(error) => errors.push(error),
             }
-            if param.unit == policy::Unit::Flag
-                && value.0 != Decimal::ZERO
-                && value.0 != Decimal::ONE
-            {
-                return Err(InputError::new(
-                    field,
-                    format!("{id} 只能是 0 或 1"),
-                    format!("{id} is 0 or 1"),
-                ));
-            }
-            let whole = matches!(
-                param.unit,
-                policy::Unit::WageClass
-                    | policy::Unit::Months
-                    | policy::Unit::Age
-                    | policy::Unit::Count
-                    | policy::Unit::Grade
-            );
-            if whole && !value.0.fract().is_zero() {
-                return Err(InputError::new(
-                    field,
-                    format!("{id} 应为整数，不是 {}", value.0),
-                    format!("{id} is a whole number, not {}", value.0),
-                ));
-            }
-            if param.unit == policy::Unit::WageClass && value.0 < Decimal::ONE {
-                return Err(InputError::new(
-                    field,
-                    format!("{id} 只能是 1、2 或 3 类区"),
-                    format!("{id} is class 1, 2 or 3"),
-                ));
-            }
-            check_amount(field, value.0, monthly_max)?;
-            overrides.insert(id.clone(), value.0);
         }
         for (field, rise) in [
             ("caseworker.cpi_rise", self.caseworker.cpi_rise),
@@ -779,7 +729,7 @@ impl Household {
         ] {
             if let Some(rise) = rise {
                 if rise.0.abs() > Decimal::from(100) {
-                    return Err(InputError::new(
+                    errors.push(InputError::new(
                         field.into(),
                         format!("涨幅 {}% 不可能，请检查", rise.0),
                         format!("a rise of {}% is impossible; please check it", rise.0),
@@ -787,16 +737,125 @@ impl Household {
                 }
             }
         }
-        Ok(Facts {
-            place,
-            category: self.category,
-            date: self.date,
-            people,
-            family: self.family.clone(),
-            tier: self.caseworker.rural_tier,
-            overrides,
-            cpi_rise: self.caseworker.cpi_rise.map(|rise| rise.0),
-            food_cpi_rise: self.caseworker.food_cpi_rise.map(|rise| rise.0),
-        })
+        let facts = match place {
+            Some(place) if errors.is_empty() => Some(Facts {
+                place,
+                category: self.category,
+                date: self.date,
+                people,
+                family: self.family.clone(),
+                tier: self.caseworker.rural_tier,
+                overrides,
+                cpi_rise: self.caseworker.cpi_rise.map(|rise| rise.0),
+                food_cpi_rise: self.caseworker.food_cpi_rise.map(|rise| rise.0),
+            }),
+            _ => None,
+        };
+        (facts, errors)
+    }
+
+    /// Checks one caseworker override: a parameter that exists, is assumed on the date,
+    /// and a value its unit allows.
+    fn check_override(&self, id: &str, value: Decimal) -> Result<(), InputError> {
+        let field = format!("caseworker.overrides.{}", short(id));
+        let none = BTreeMap::new();
+        let params = policy::Params::new(self.date, &none);
+        let param = policy::param(id).ok_or_else(|| {
+            InputError::new(
+                field.clone(),
+                format!("没有名为 {} 的参数", short(id)),
+                format!("there is no parameter named {}", short(id)),
+            )
+        })?;
+        let used = params.get(id).map_err(|_| {
+            InputError::new(
+                field.clone(),
+                format!("参数 {id} 在 {} 不适用", self.date),
+                format!("the parameter {id} is not in force on {}", self.date),
+            )
+        })?;
+        if used.basis != policy::Basis::Assumed {
+            return Err(InputError::new(
+                field,
+                format!(
+                    "只能替换“假设”的参数；{}（{id}）是{}",
+                    param.zh,
+                    crate::labels::basis(used.basis).zh
+                ),
+                format!(
+                    "only assumed parameters can be overridden; {} ({id}) is {}",
+                    param.en,
+                    crate::labels::basis(used.basis).en
+                ),
+            ));
+        }
+        let limit = match param.unit {
+            policy::Unit::Flag => Some(Decimal::ONE),
+            policy::Unit::Months => Some(Decimal::from(36)),
+            policy::Unit::WageClass => Some(Decimal::from(3)),
+            policy::Unit::Ratio => Some(Decimal::from(10)),
+            _ => None,
+        };
+        if let Some(limit) = limit {
+            if value > limit || value.is_sign_negative() {
+                return Err(InputError::new(
+                    field,
+                    format!(
+                        "{}（{id}）的取值应在 0 到 {limit} 之间，不是 {value}",
+                        param.zh
+                    ),
+                    format!(
+                        "{} ({id}) must be between 0 and {limit}, not {value}",
+                        param.en
+                    ),
+                ));
+            }
+        }
+        if param.unit == policy::Unit::Flag && value != Decimal::ZERO && value != Decimal::ONE {
+            return Err(InputError::new(
+                field,
+                format!("{id} 只能是 0 或 1"),
+                format!("{id} is 0 or 1"),
+            ));
+        }
+        let whole = matches!(
+            param.unit,
+            policy::Unit::WageClass
+                | policy::Unit::Months
+                | policy::Unit::Age
+                | policy::Unit::Count
+                | policy::Unit::Grade
+        );
+        if whole && !value.fract().is_zero() {
+            return Err(InputError::new(
+                field,
+                format!("{id} 应为整数，不是 {value}"),
+                format!("{id} is a whole number, not {value}"),
+            ));
+        }
+        if param.unit == policy::Unit::WageClass && value < Decimal::ONE {
+            return Err(InputError::new(
+                field,
+                format!("{id} 只能是 1、2 或 3 类区"),
+                format!("{id} is class 1, 2 or 3"),
+            ));
+        }
+        match check_amount(field, value, Decimal::from(MAX_MONTHLY_AMOUNT)) {
+            Some(error) => Err(error),
+            None => Ok(()),
+        }
+    }
+}
+
+/// At most the first 40 characters of a value typed by someone, for an error message:
+/// a message never echoes a whole hostile value.
+fn short(text: &str) -> String {
+    const LIMIT: usize = 40;
+    if text.chars().count() <= LIMIT {
+        text.to_string()
+    } else {
+        let mut shown: String = text.chars().take(LIMIT).collect();
+        shown.push('…');
+        shown
     }
 }

@@ -173,6 +173,7 @@ pub(crate) fn member_yearly(
 
 /// A member's counted income per year, the weakest basis of the rules that shaped it,
 /// and the step that explains it.
+#[derive(Clone, Debug)]
 pub(crate) struct MemberIncome {
     pub yearly: Decimal,
     pub basis: Basis,
@@ -240,7 +241,7 @@ pub(crate) fn household(ctx: &Ctx, outside: &[usize]) -> Result<Counted, InputEr
                 basis: Basis::Published,
             });
         }
-        let income = member_yearly(ctx, person, false)?;
+        let income = ctx.person(person.index).income.clone();
         covered.push(person.index);
         total += income.yearly;
         basis = basis.max(income.basis);

@@ -17,6 +17,7 @@ pub mod rounding;
 pub mod what_if;
 
 mod dibao;
+mod facts;
 mod gradual_exit;
 mod income;
 mod marginal;
@@ -192,6 +193,8 @@ pub(crate) struct Ctx<'a> {
     /// Every parameter read, for the check that each one in policies/ is read by some
     /// rule.
     read: std::cell::RefCell<std::collections::BTreeSet<&'static str>>,
+    /// What the rules derive about each member, once (facts.rs).
+    people: Vec<facts::PersonFacts>,
 }
 
 impl Ctx<'_> {
@@ -207,6 +210,12 @@ impl Ctx<'_> {
             }
         }
         Ok(used)
+    }
+
+    /// The derived facts of the member at `index` (an index into the members, always
+    /// valid: the facts are derived for every member before any programme runs).
+    pub fn person(&self, index: usize) -> &facts::PersonFacts {
+        &self.people[index]
     }
 
     pub fn value(&self, id: ParamId) -> Result<Decimal, InputError> {
@@ -235,13 +244,15 @@ pub(crate) fn assess_facts(
     facts: &Facts,
     options: Options,
 ) -> Result<(Assessment, Vec<&'static str>), InputError> {
-    let ctx = Ctx {
+    let mut ctx = Ctx {
         facts,
         params: Params::new(facts.date, &facts.overrides),
         options,
         used: Default::default(),
         read: Default::default(),
+        people: Vec::new(),
     };
+    ctx.people = facts::derive(&ctx)?;
     // Tekun first: a member eligible for tekun is supported as such, and tekun support
     // replaces dibao for that member, so the dibao household leaves them out. A member
     // marked as tekun now stays out while the rules only wait for information; one the

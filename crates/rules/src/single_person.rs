@@ -4,7 +4,7 @@
 
 use crate::dibao::{self, Dibao};
 use crate::household::{Category, Person};
-use crate::income::{self, Counted};
+use crate::income::Counted;
 use crate::outcome::{Outcome, Programme, State, Step, Text};
 use crate::policy::id;
 use crate::rounding;
@@ -29,8 +29,8 @@ pub(crate) fn assess(
     let mut candidates = Vec::new();
     for &index in &counted.covered {
         let person = &facts.people[index];
-        let severe = dibao::severely_disabled(ctx, person)?;
-        let ill = dibao::seriously_ill(ctx, person)?;
+        let derived = ctx.person(person.index);
+        let (severe, ill) = (derived.severely_disabled, derived.seriously_ill);
         if severe || ill {
             candidates.push((person, severe));
         }
@@ -115,7 +115,7 @@ pub(crate) fn assess(
                 Text::new(format!("人均收入不低于低保标准的 {} 倍，且不是脱贫家庭", multiple.value), format!("income per person at or above {} × the standard, and not a family lifted out of poverty", multiple.value))
             },
         );
-        let own = income::member_yearly(ctx, person, false)?;
+        let own = ctx.person(person.index).income.clone();
         let own_yearly = own.yearly;
         let own_below = own_yearly < family.threshold_yearly;
         let own_monthly = own_yearly / Decimal::from(12);

@@ -60,16 +60,6 @@ pub fn care_tier(lost: usize, partial_min: Decimal, full_min: Decimal) -> CareTi
     }
 }
 
-/// Whether a member is looked at for tekun: marked as tekun now, elderly, a minor, or
-/// disabled.
-fn is_candidate(ctx: &Ctx, person: &Person) -> Result<bool, InputError> {
-    let age = Decimal::from(person.age);
-    Ok(person.member.tekun
-        || age >= ctx.value(id::TEKUN_ELDERLY_AGE)?
-        || age < ctx.value(id::TEKUN_MINOR_AGE)?
-        || person.member.disability.is_some())
-}
-
 /// A supporter's situation as a sentence, with the ages from policies/.
 pub(crate) fn situation_text(
     situation: SupporterSituation,
@@ -201,7 +191,7 @@ fn disability_kind_en(kind: DisabilityKind) -> &'static str {
 pub(crate) fn assess(ctx: &Ctx) -> Result<Vec<Outcome>, InputError> {
     let mut outcomes = Vec::new();
     for person in &ctx.facts.people {
-        if is_candidate(ctx, person)? {
+        if ctx.person(person.index).tekun_candidate {
             outcomes.push(assess_member(ctx, person)?);
         }
     }
@@ -320,7 +310,7 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
         }
     }
 
-    let own = crate::income::member_yearly(ctx, person, true)?;
+    let own = ctx.person(person.index).income_for_tekun.clone();
     let (standard_monthly, threshold_yearly, standard) = crate::dibao::standard(ctx)?;
     let income_below = own.yearly < threshold_yearly;
     let (own_monthly, shown_standard) =
