@@ -13,6 +13,7 @@ pub mod household;
 pub mod labels;
 pub mod outcome;
 pub mod policy;
+pub mod questions;
 pub mod rounding;
 pub mod what_if;
 

@@ -1,0 +1,117 @@
+//! What the site asks, as the rules see it: which questions apply to a member, and what
+//! is in force on a date (the rural tiers, the serious-disease list). The site calls
+//! these instead of reading the rules' tables, so a question is asked exactly when a
+//! rule can use its answer.
+
+use crate::household::{SupporterSituation, Tier};
+use crate::policy::{id, Date, Params};
+use crate::Text;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// What is in force on a date, for the questions.
+#[derive(Clone, Debug)]
+pub struct InForce {
+    pub date: Date,
+    /// The rural tiers that exist on the date (D and E from 2025-10-01).
+    pub tiers: Vec<Tier>,
+    /// The names on the serious-disease list.
+    pub serious_diseases: &'static [&'static str],
+    /// Tekun: "elderly" from this age, "minor" below this one.
+    pub tekun_elderly_age: u32,
+    pub tekun_minor_age: u32,
+    /// The supporter situations, in words with the ages of the date.
+    pub supporter_situations: Vec<(SupporterSituation, Text)>,
+}
+
+/// The supporter situations in the order the site lists them.
+pub const SUPPORTER_SITUATIONS: [SupporterSituation; 8] = [
+    SupporterSituation::Able,
+    SupporterSituation::Tekun,
+    SupporterSituation::DibaoAged60Plus,
+    SupporterSituation::Aged70PlusLowIncome,
+    SupporterSituation::SeverelyDisabledLowIncome,
+    SupporterSituation::NoCivilCapacity,
+    SupporterSituation::Missing,
+    SupporterSituation::InPrison,
+];
+
+/// What is in force on `date`; a date outside the modelled rules falls back to the first
+/// modelled date (the site then says at the date field that it is outside).
+pub fn in_force(date: Date) -> InForce {
+    let first = crate::policy::first_modelled_date();
+    let date = if date < first { first } else { date };
+    let none = BTreeMap::new();
+    let params = Params::new(date, &none);
+    let whole = |id| {
+        params
+            .at(id)
+            .ok()
+            .and_then(|used| u32::try_from(used.value.trunc().mantissa()).ok())
+    };
+    let dibao_elderly = params
+        .at(id::TEKUN_SUPPORTER_DIBAO_ELDERLY_AGE)
+        .map(|used| used.value)
+        .unwrap_or(Decimal::from(60));
+    let elderly = params
+        .at(id::TEKUN_SUPPORTER_ELDERLY_AGE)
+        .map(|used| used.value)
+        .unwrap_or(Decimal::from(70));
+    InForce {
+        date,
+        tiers: Tier::ALL
+            .into_iter()
+            .filter(|tier| params.in_force_at(tier.param()).unwrap_or(false))
+            .collect(),
+        serious_diseases: params
+            .list("serious_disease")
+            .map(|entry| entry.items)
+            .unwrap_or(&[]),
+        tekun_elderly_age: whole(id::TEKUN_ELDERLY_AGE).unwrap_or(60),
+        tekun_minor_age: whole(id::TEKUN_MINOR_AGE).unwrap_or(18),
+        supporter_situations: SUPPORTER_SITUATIONS
+            .into_iter()
+            .map(|situation| {
+                (
+                    situation,
+                    crate::tekun::situation_text(situation, dibao_elderly, elderly),
+                )
+            })
+            .collect(),
+    }
+}
+
+impl InForce {
+    /// Whether the tekun questions (supporters, own property, self-care) apply to a
+    /// member: marked as tekun now, disabled, or of an age the tekun rules look at. The
+    /// same test as the rules' own (facts.rs), on what the form knows so far.
+    pub fn could_be_tekun(&self, age: Option<u32>, disabled: bool, marked_tekun: bool) -> bool {
+        marked_tekun
+            || disabled
+            || age.is_some_and(|age| age >= self.tekun_elderly_age || age < self.tekun_minor_age)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tiers_d_and_e_exist_from_october_2025() {
+        assert_eq!(in_force(Date::new(2025, 9, 30)).tiers.len(), 3);
+        assert_eq!(in_force(Date::new(2025, 10, 1)).tiers.len(), 5);
+    }
+
+    #[test]
+    fn the_tekun_questions_apply_to_the_old_the_young_and_the_disabled() {
+        let now = in_force(Date::new(2026, 11, 1));
+        assert!(now.could_be_tekun(Some(60), false, false));
+        assert!(!now.could_be_tekun(Some(59), false, false));
+        assert!(now.could_be_tekun(Some(17), false, false));
+        assert!(!now.could_be_tekun(Some(18), false, false));
+        assert!(now.could_be_tekun(Some(40), true, false));
+        assert!(now.could_be_tekun(None, false, true));
+        assert!(!now.could_be_tekun(None, false, false));
+        assert!(now.supporter_situations[2].1.zh.contains("60周岁"));
+    }
+}
