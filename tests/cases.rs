@@ -420,3 +420,14 @@ fn validation_returns_every_error_at_once() {
     assert!(errors[0].zh.chars().count() < 200, "{}", errors[0].zh);
     assert_eq!(household.validate().unwrap_err().field, "county");
 }
+
+/// An amount the household format writes, it reads back: a CPI rise typed with 19
+/// decimals (".1234567890123456789") is written as "0.1234567890123456789".
+#[test]
+fn an_amount_written_by_the_household_format_reads_back() {
+    let typed = doudi_rules::household::parse_amount(".1234567890123456789").unwrap();
+    let written = doudi_rules::Money(typed);
+    let json = serde_json::to_string(&written).unwrap();
+    let read: doudi_rules::Money = serde_json::from_str(&json).unwrap();
+    assert_eq!(read, written, "{json}");
+}

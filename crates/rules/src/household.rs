@@ -487,7 +487,7 @@ pub fn parse_amount(text: &str) -> Result<Decimal, String> {
             .trim_start_matches('-')
             .chars()
             .any(|c| c.is_ascii_digit())
-        && cleaned.len() <= 20;
+        && cleaned.len() <= 32;
     if !valid {
         return Err(format!("\"{text}\" is not an amount (不是有效的金额)"));
     }
