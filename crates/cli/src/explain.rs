@@ -280,10 +280,11 @@ pub fn render(household: &Household, assessment: &Assessment, lang: Lang) -> Str
                     step.formula
                 );
             }
+            let sep = lang.pick("；", "; ");
             for used in &step.params {
                 let _ = writeln!(
                     text,
-                    "      {}{} = {}{}{}{}；{}；{}{}",
+                    "      {}{} = {}{}{}{}{sep}{}{sep}{}{}",
                     lang.pick("依据：", "Figure: "),
                     if zh { used.zh } else { used.en },
                     used.value,

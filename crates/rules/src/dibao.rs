@@ -114,7 +114,7 @@ pub(crate) fn topups(
                     ),
                 ),
                 formula: format!(
-                    "{} × {} = {} → {amount}（四舍五入到元）",
+                    "{} × {} = {} → {amount}",
                     rate.value,
                     rounding::for_display(standard_monthly),
                     rate.value * standard_monthly
@@ -409,21 +409,31 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted) -> Result<Dibao, InputError> 
     }
     property_criterion(ctx, &mut outcome);
     if ctx.options.trace && !covered.is_empty() {
+        let line = rounding::for_display(threshold_yearly * size);
+        let income = rounding::for_display(counted.total_yearly);
+        let (compared_zh, compared_en) = if income_below {
+            ("高于", "above")
+        } else {
+            ("不高于", "not above")
+        };
         let (zh, en) = match facts.category {
             Category::Urban => (
-                format!("城市低保标准：每人每月 {} 元", standard.value),
                 format!(
-                    "Urban dibao standard: {} yuan per person a month",
+                    "城市低保标准：每人每月 {} 元；全家每年 {line} 元，{compared_zh}家庭计入收入 {income} 元",
+                    standard.value
+                ),
+                format!(
+                    "Urban dibao standard: {} yuan per person a month; {line} a year for the family, {compared_en} its counted income of {income}",
                     standard.value
                 ),
             ),
             Category::Rural => (
                 format!(
-                    "农村低保标准：每人每年 {} 元（每月 {shown_standard} 元）",
+                    "农村低保标准：每人每年 {} 元（每月 {shown_standard} 元）；全家每年 {line} 元，{compared_zh}家庭计入收入 {income} 元",
                     standard.value
                 ),
                 format!(
-                    "Rural dibao standard: {} yuan per person a year ({shown_standard} a month)",
+                    "Rural dibao standard: {} yuan per person a year ({shown_standard} a month); {line} a year for the family, {compared_en} its counted income of {income}",
                     standard.value
                 ),
             ),
@@ -431,11 +441,9 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted) -> Result<Dibao, InputError> 
         outcome.steps.push(Step {
             text: Text::new(zh, en),
             formula: format!(
-                "{} × 12 × {size} = {} 元/年 {} 家庭计入收入 {} 元/年",
+                "{} × 12 × {size} = {line} {} {income}",
                 shown_standard,
-                rounding::for_display(threshold_yearly * size),
                 if income_below { ">" } else { "≤" },
-                rounding::for_display(counted.total_yearly)
             ),
             params: vec![standard.clone()],
             clause: CLAUSE_STANDARD.into(),

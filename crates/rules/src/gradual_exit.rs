@@ -154,7 +154,7 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
                         format!("渐退期 {count} 个月，从下月起每月按原低保金额{share_zh}发放，期满停发"),
                         format!("{count} months of gradual exit from next month, paid {share_en} of the current amount, then it stops"),
                     ),
-                    formula: format!("{} × {} = {monthly}；{monthly} × {count} = {}", current.0, ratio.value, monthly * Decimal::from(count)),
+                    formula: format!("{} × {} = {monthly}; {monthly} × {count} = {}", current.0, ratio.value, monthly * Decimal::from(count)),
                     params: vec![months.clone(), ratio.clone()],
                     clause: CLAUSE.into(),
                     basis: months.basis.max(ratio.basis),

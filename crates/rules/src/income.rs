@@ -49,10 +49,10 @@ pub(crate) fn member_yearly(
     let twelve = Decimal::from(12);
     let mut total = Decimal::ZERO;
     // Counted incomes are added, deductions subtracted, and incomes that do not count
-    // listed apart, so that the formula reads as the arithmetic it is.
-    let mut parts: Vec<String> = Vec::new();
-    let mut deductions: Vec<String> = Vec::new();
-    let mut excluded: Vec<String> = Vec::new();
+    // listed apart, so that the arithmetic reads as what it is: (中文, English, 元/年).
+    let mut parts: Vec<(&str, &str, Decimal)> = Vec::new();
+    let mut deductions: Vec<(String, String, Decimal)> = Vec::new();
+    let mut excluded: Vec<(&str, &str, Decimal)> = Vec::new();
     let mut params = Vec::new();
     let mut basis = Basis::Published;
     let mut wages_yearly = Decimal::ZERO;
@@ -61,42 +61,40 @@ pub(crate) fn member_yearly(
             Period::Month => income.amount.0 * twelve,
             Period::Year => income.amount.0,
         };
-        let (name, counts) = match income.kind {
-            IncomeKind::Wages => ("工资", true),
-            IncomeKind::Business => ("经营净收入", true),
-            IncomeKind::Property => ("财产净收入", true),
-            IncomeKind::Transfer => ("转移净收入", true),
-            IncomeKind::SupportReceived => ("赡养（抚养、扶养）费", true),
+        let (zh, en, counts) = match income.kind {
+            IncomeKind::Wages => ("工资", "wages", true),
+            IncomeKind::Business => ("经营净收入", "net business income", true),
+            IncomeKind::Property => ("财产净收入", "net property income", true),
+            IncomeKind::Transfer => ("转移净收入", "net transfer income", true),
+            IncomeKind::SupportReceived => ("赡养（抚养、扶养）费", "support received", true),
             IncomeKind::ResidentsBasicPension => {
                 let rule = ctx.get(id::INCOME_EXCLUDE_RESIDENTS_BASIC_PENSION)?;
                 let excluded = rule.value == Decimal::ONE;
                 basis = basis.max(rule.basis);
                 params.push(rule);
-                ("城乡居民基础养老金", !excluded)
+                ("城乡居民基础养老金", "residents' basic pension", !excluded)
             }
-            IncomeKind::OldAgeAllowance => ("高龄津贴", !for_tekun),
-            IncomeKind::MedicalInsurance => ("医保报销", !for_tekun),
-            IncomeKind::Excluded => ("优待抚恤金、奖励、救助金等", false),
+            IncomeKind::OldAgeAllowance => ("高龄津贴", "old-age allowance", !for_tekun),
+            IncomeKind::MedicalInsurance => ("医保报销", "medical insurance payments", !for_tekun),
+            IncomeKind::Excluded => (
+                "优待抚恤金、奖励、救助金等",
+                "special care payments, awards, assistance and the like",
+                false,
+            ),
         };
         if income.kind == IncomeKind::Wages {
             wages_yearly += yearly;
         }
         if counts {
             total += yearly;
-            parts.push(format!(
-                "{name} {}/年",
-                crate::rounding::for_display(yearly)
-            ));
+            parts.push((zh, en, yearly));
         } else {
-            excluded.push(format!(
-                "{name} {}/年",
-                crate::rounding::for_display(yearly)
-            ));
+            excluded.push((zh, en, yearly));
         }
     }
     if wages_yearly > Decimal::ZERO {
-        let (costs_monthly, source) = match person.member.employment_costs {
-            Some(costs) => (costs.0, "经办人填写"),
+        let (costs_monthly, source_zh, source_en) = match person.member.employment_costs {
+            Some(costs) => (costs.0, "经办人填写", "entered by the caseworker"),
             None => {
                 let default = ctx.get(id::INCOME_EMPLOYMENT_COST_DEFAULT)?;
                 let value = default.value;
@@ -105,15 +103,16 @@ pub(crate) fn member_yearly(
                     basis = basis.max(default.basis);
                 }
                 params.push(default);
-                (value, "默认值")
+                (value, "默认值", "the default")
             }
         };
         let deduction = (costs_monthly * twelve).min(wages_yearly);
         if deduction > Decimal::ZERO {
             total -= deduction;
-            deductions.push(format!(
-                "就业成本 {}/年（{source}）",
-                crate::rounding::for_display(deduction)
+            deductions.push((
+                format!("就业成本（{source_zh}）"),
+                format!("employment costs ({source_en})"),
+                deduction,
             ));
         }
     }
@@ -124,40 +123,84 @@ pub(crate) fn member_yearly(
             step: None,
         });
     }
+    let shown = crate::rounding::for_display;
+    let sum = |english: bool| {
+        let mut text = parts
+            .iter()
+            .map(|(zh, en, yearly)| format!("{} {}", if english { en } else { zh }, shown(*yearly)))
+            .collect::<Vec<_>>()
+            .join(" + ");
+        if text.is_empty() {
+            text.push('0');
+        }
+        for (zh, en, deduction) in &deductions {
+            text.push_str(&format!(
+                " − {} {}",
+                if english { en } else { zh },
+                shown(*deduction)
+            ));
+        }
+        text
+    };
+    let not_counted = |english: bool| {
+        if excluded.is_empty() {
+            return String::new();
+        }
+        let list: Vec<String> = excluded
+            .iter()
+            .map(|(zh, en, yearly)| format!("{} {}", if english { en } else { zh }, shown(*yearly)))
+            .collect();
+        if english {
+            format!("; not counted: {}", list.join(", "))
+        } else {
+            format!("；不计入：{}", list.join("、"))
+        }
+    };
     let about = crate::rounding::equals_sign(total / twelve) == "≈";
+    // One counted income and nothing deducted: the sum is the income itself.
+    let single = parts.len() <= 1 && deductions.is_empty();
+    let sum = |english: bool| {
+        if single {
+            // sum() writes "0" when nothing counts.
+            sum(english)
+        } else {
+            format!("{} = {}", sum(english), shown(total))
+        }
+    };
     let step = Step {
         text: Text::new(
             format!(
-                "{}的计入收入：每年 {} 元（每月{} {} 元）",
+                "{}的计入收入（元/年）：{}（每月{} {} 元）{}",
                 person.label,
-                crate::rounding::for_display(total),
+                sum(false),
                 if about { "约" } else { "" },
-                crate::rounding::for_display(total / twelve)
+                shown(total / twelve),
+                not_counted(false)
             ),
             format!(
-                "Counted income of {}: {} yuan a year ({}{} a month)",
+                "Counted income of {} (yuan a year): {} ({}{} a month){}",
                 person.label,
-                crate::rounding::for_display(total),
+                sum(true),
                 if about { "about " } else { "" },
-                crate::rounding::for_display(total / twelve)
+                shown(total / twelve),
+                not_counted(true)
             ),
         ),
-        formula: {
-            let mut formula = if parts.is_empty() {
-                "0".to_string()
-            } else {
-                parts.join(" + ")
-            };
-            for deduction in &deductions {
-                formula.push_str(" − ");
-                formula.push_str(deduction);
+        formula: if single {
+            String::new()
+        } else {
+            let mut numbers: Vec<String> = parts
+                .iter()
+                .map(|(_, _, yearly)| shown(*yearly).to_string())
+                .collect();
+            if numbers.is_empty() {
+                numbers.push("0".into());
             }
-            if !deductions.is_empty() || parts.len() > 1 {
-                formula.push_str(&format!(" = {}/年", crate::rounding::for_display(total)));
+            let mut formula = numbers.join(" + ");
+            for (_, _, deduction) in &deductions {
+                formula.push_str(&format!(" − {}", shown(*deduction)));
             }
-            if !excluded.is_empty() {
-                formula.push_str(&format!("；不计入：{}", excluded.join("、")));
-            }
+            formula.push_str(&format!(" = {}", shown(total)));
             formula
         },
         params,

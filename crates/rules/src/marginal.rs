@@ -110,10 +110,11 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
                 ),
             ),
             formula: format!(
-                "{} × {} {} {line_monthly}；人均 {per_person_vs_line}",
+                "{} × {} {} {line_monthly}; {per_person_vs_line} {} {line_monthly}",
                 rounding::for_display(dibao.standard_monthly),
                 multiple.value,
-                rounding::equals_sign(exact_line)
+                rounding::equals_sign(exact_line),
+                if below_line { "<" } else { "≥" }
             ),
             params: vec![dibao.standard.clone(), multiple.clone()],
             clause: CLAUSE.into(),

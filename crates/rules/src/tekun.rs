@@ -534,21 +534,32 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
                 };
                 outcome.steps.push(Step {
                     text: Text::new(
-                        format!("生活自理能力评估：{lost_text}，评为{}", label.zh),
                         format!(
-                            "Self-care assessment: {} of 6 items not met: {}",
+                            "生活自理能力评估：{lost_text}，评为{}（{}–{} 项不能完成为半护理，{} 项以上为全护理）",
+                            label.zh,
+                            partial_min.value,
+                            full_min.value - Decimal::ONE,
+                            full_min.value
+                        ),
+                        format!(
+                            "Self-care assessment: {} of 6 items not met: {} ({}–{} items: partial care; {} or more: full care)",
                             lost.len(),
-                            label.en
+                            label.en,
+                            partial_min.value,
+                            full_min.value - Decimal::ONE,
+                            full_min.value
                         ),
                     ),
-                    formula: format!(
-                        "{} 项未达 → {}（{}–{} 项半护理，{} 项以上全护理）",
-                        lost.len(),
-                        label.zh,
-                        partial_min.value,
-                        full_min.value - Decimal::ONE,
-                        full_min.value
-                    ),
+                    formula: match tier {
+                        CareTier::SelfCare => format!("{} < {}", lost.len(), partial_min.value),
+                        CareTier::Partial => format!(
+                            "{} ≤ {} < {}",
+                            partial_min.value,
+                            lost.len(),
+                            full_min.value
+                        ),
+                        CareTier::Full => format!("{} ≥ {}", lost.len(), full_min.value),
+                    },
                     params: vec![partial_min.clone(), full_min.clone()],
                     clause: format!("{CLAUSE_RULES}：生活自理能力六项指标"),
                     basis: partial_min.basis.max(full_min.basis),
@@ -636,7 +647,7 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
                     min * Decimal::from(12),
                     max * Decimal::from(12)
                 ),
-                None => format!("{monthly} × 12 = {} 元/年", monthly * Decimal::from(12)),
+                None => format!("{monthly} × 12 = {}", monthly * Decimal::from(12)),
             },
             params: Vec::new(),
             clause: CLAUSE_STANDARD.into(),
