@@ -216,3 +216,63 @@ test('the example caseload, and a CSV whose header cannot be read', async ({ pag
   await screenshot(page, testInfo, 'caseload-bad-header-390.png');
   fs.rmSync(dir, { recursive: true });
 });
+
+// The result columns: money every month (total_monthly, one route per person) apart from
+// the time-limited gradual exit and the conditional price subsidy, as `doudi batch`
+// writes them.
+const OUTPUT_COLUMNS = [
+  'household_id', 'members', 'dibao_status', 'dibao_monthly', 'single_person_monthly', 'tekun_eligible', 'tekun_monthly',
+  'total_monthly', 'total_monthly_min', 'total_monthly_max', 'total_basis', 'gradual_exit_status', 'time_limited_monthly',
+  'time_limited_months', 'time_limited_until', 'conditional_monthly', 'marginal_family_status', 'error',
+];
+
+/** A CSV's rows as objects by column (the example's cells hold no quotes or commas). */
+function rowsOf(text: string): Record<string, string>[] {
+  const [header, ...lines] = text.replace(/^\uFEFF/, '').trimEnd().split(/\r?\n/);
+  const columns = header.split(',');
+  return lines.map((line) => Object.fromEntries(line.split(',').map((cell, index) => [columns[index], cell])));
+}
+
+test('the download has the new columns, and the time-limited and conditional figures are `doudi batch`’s', async ({ page }, testInfo) => {
+  const expected = batch(path.join(ROOT, 'examples', 'caseload.csv')).toString('utf8');
+  expect(expected.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe(OUTPUT_COLUMNS.join(','));
+  const cliRows = rowsOf(expected);
+  // The example has a household on gradual exit and one with the price trigger met.
+  const limited = cliRows.find((row) => row.time_limited_monthly !== '');
+  const conditional = cliRows.find((row) => row.conditional_monthly !== '');
+  expect(limited, 'a household on gradual exit').toBeTruthy();
+  expect(conditional, 'a household with the price subsidy').toBeTruthy();
+  // Neither is in the monthly total.
+  expect(limited!.total_monthly).not.toBe(limited!.time_limited_monthly);
+
+  await gotoApp(page, '#mode=caseload');
+  await page.getByRole('button', { name: '使用示例名单' }).click();
+  const download = page.locator('#cl-download');
+  await expect(download).toBeVisible();
+  const [saved] = await Promise.all([page.waitForEvent('download'), download.click()]);
+  const text = fs.readFileSync(await saved.path(), 'utf8');
+  expect(text.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe(OUTPUT_COLUMNS.join(','));
+  const pageRows = rowsOf(text);
+  expect(pageRows.length).toBe(cliRows.length);
+  for (const [index, row] of pageRows.entries()) {
+    for (const column of OUTPUT_COLUMNS) expect(row[column], `${row.household_id} ${column}`).toBe(cliRows[index][column]);
+  }
+
+  // The preview names its columns by the new names, with the rules' figures.
+  const preview = page.locator('.cl-preview');
+  const heads = await preview.locator('thead th').allInnerTexts();
+  for (const column of ['household_id', 'total_monthly', 'time_limited_monthly', 'conditional_monthly', 'error']) {
+    expect(heads).toContain(column);
+  }
+  expect(heads).not.toContain('gradual_exit_monthly');
+  expect(heads).not.toContain('price_subsidy_monthly');
+  const shown = await preview.locator('tbody tr').evaluateAll((rows) =>
+    rows.map((row) => Array.from(row.querySelectorAll('td')).map((cell) => (cell.textContent ?? '').trim())),
+  );
+  for (const cells of shown) {
+    const cliRow = cliRows.find((row) => row.household_id === cells[heads.indexOf('household_id')])!;
+    for (const [at, column] of heads.entries()) expect(cells[at], `${cliRow.household_id} ${column}`).toBe(cliRow[column]);
+  }
+  await expectAccessible(page, testInfo, { name: 'caseload-columns-390' });
+  await screenshot(page, testInfo, 'caseload-columns-390.png');
+});

@@ -383,7 +383,7 @@ test('result in English and large text; edits return to the result; translated t
   await onStep(page, 5);
   await page.getByRole('button', { name: 'Switch to English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page.locator('.total h2')).toHaveText('Expected monthly support in total');
+  await expect(page.locator('.total h2')).toHaveText('Paid every month');
   await expectAmountsMatchCli(page, 'urban-family-with-grandmother');
   await check(page, testInfo, 'urban-family-5-result-en-390');
   await page.getByRole('button', { name: 'Large text' }).click();

@@ -234,7 +234,7 @@ test('publicity mode: an example one tap away, a QR code, and a reset when idle'
   // What the household gets comes first.
   await expect(page.locator('.pub-card').first()).toHaveAttribute('data-status', 'eligible');
   // Large type: the total is big on a phone.
-  const size = await page.locator('.publicity .total .money').evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+  const size = await page.locator('.publicity .total .big .money').evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
   expect(size).toBeGreaterThan(40);
   await check(page, testInfo, 'publicity-example-390');
 

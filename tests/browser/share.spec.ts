@@ -2,8 +2,10 @@
 // the household in its fragment (never the query string) and its QR code; opening the
 // link elsewhere shows the same answers and the same amounts. A tampered, truncated or
 // unknown-version link opens an empty first screen with a message, never a crash, and
-// never a console error. (A link made under other rules is covered by the Rust tests in
-// web/src/share_link.rs: JavaScript cannot make one.)
+// never a console error: links are `#s2.…`, whose checksum is verified before anything
+// is shown (docs/share-link-format.md). A link of the old format `#s1.…` still opens,
+// with a notice that it cannot be verified. (A link made under other rules is covered by
+// the Rust tests in crates/share and web/src/share_link.rs.)
 import type { Page } from '@playwright/test';
 import path from 'node:path';
 import { ARTIFACTS, expect, expectAccessible, gotoApp, screenshot, test } from './support/app';
@@ -19,7 +21,7 @@ async function shareLinkOf(page: Page, example: string): Promise<string> {
   await page.locator('#next').click();
   await onStep(page, 5);
   const link = await page.locator('#share-link').inputValue();
-  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#s1\.[A-Za-z0-9_-]+$/);
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#s2\.[A-Za-z0-9_-]+$/);
   return link;
 }
 
@@ -93,6 +95,24 @@ test('a share link opens the same answers and the same result on another page', 
   await other.close();
 });
 
+test('a link of the old format still opens, with a notice that it cannot be verified', async ({ page, context }) => {
+  const link = await shareLinkOf(page, 'tekun-partial-care');
+  const shown = await amounts(page);
+  // An s1 link is the same payload without the CRC-32 at its end.
+  const old = withFragment(link, (fragment) => {
+    const body = Buffer.from(fragment.slice('s2.'.length), 'base64url');
+    return 's1.' + body.subarray(0, body.length - 4).toString('base64url');
+  });
+  const other = await context.newPage();
+  await other.goto(old);
+  await onStep(other, 5);
+  const notice = other.locator('[data-notice="link-unverified"]');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('无法确认它完整');
+  expect(await amounts(other)).toEqual(shown);
+  await other.close();
+});
+
 test('the copy button copies the link, or selects it when the clipboard refuses', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const link = await shareLinkOf(page, 'tekun-partial-care');
@@ -127,10 +147,12 @@ test('a tampered link opens an empty form with a message', async ({ page, contex
   await other.goto(tampered);
   await expect(other.locator('h1', { hasText: '兜底' })).toBeVisible();
   await expect(other.locator('[data-notice="link-failed"]')).toBeVisible();
+  await expect(other.locator('[data-notice="link-failed"]')).toContainText('链接不完整或被改动，无法打开');
   await expectAccessible(other, testInfo, { name: 'share-tampered' });
   await screenshot(other, testInfo, 'share-tampered-390.png');
   await other.getByRole('button', { name: 'Switch to English' }).click();
   await expect(other.locator('[data-notice="link-failed"]')).toContainText('This share link cannot be opened');
+  await expect(other.locator('[data-notice="link-failed"]')).toContainText('The link is incomplete or has been changed');
   await screenshot(other, testInfo, 'share-tampered-en-390.png');
   await other.getByRole('button', { name: /Switch to Chinese/ }).click();
   await expectRefused(other);
@@ -142,6 +164,7 @@ test('a truncated link opens an empty form with a message', async ({ page, conte
   const other = await context.newPage();
   await other.goto(link.slice(0, link.length - Math.floor((link.length - link.indexOf('#')) / 2)));
   await expect(other.locator('h1', { hasText: '兜底' })).toBeVisible();
+  await expect(other.locator('[data-notice="link-failed"]')).toContainText('链接不完整或被改动，无法打开');
   await expectRefused(other);
   await other.close();
 });

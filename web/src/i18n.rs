@@ -1,12 +1,15 @@
 //! Every string the site shows, in Chinese and English. The rules bring their own
-//! bilingual texts (`doudi_rules::Text`); the site's own labels live here, and nowhere else.
+//! bilingual texts (`doudi_rules::Text`) and the one table of labels of what an
+//! assessment reports (`doudi_rules::labels`: statuses, bases, criterion states, kinds of
+//! payment), which the CLI reads too; the site's own labels live here, and nowhere else.
 
 use doudi_rules::household::{
     DisabilityKind, IncomeKind, Period, Relation, Student, SupporterSituation,
 };
+use doudi_rules::labels::{self, Label};
 use doudi_rules::outcome::State as CriterionState;
-use doudi_rules::policy::{Basis, Unit};
-use doudi_rules::{Category, Status, Text};
+use doudi_rules::policy::{Basis, Date, Unit};
+use doudi_rules::{Category, Payment, Status, Text};
 
 /// The language the page is shown in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -56,6 +59,18 @@ impl T {
     /// As an owned rules `Text`, for messages kept in state.
     pub fn text(self) -> Text {
         Text::new(self.zh, self.en)
+    }
+
+    /// A label of the rules' table (`doudi_rules::labels`), so that the site and the CLI
+    /// say the same words.
+    pub const fn of(label: Label) -> T {
+        T::new(label.zh, label.en)
+    }
+}
+
+impl From<Label> for T {
+    fn from(label: Label) -> T {
+        T::of(label)
     }
 }
 
@@ -268,29 +283,39 @@ pub const STILL_TO_FIX: T = T::new("还有需要修改的地方：", "Some answe
 
 // ---- Step 5 ------------------------------------------------------------------------
 
-pub const TOTAL: T = T::new("预计每月可得救助合计", "Expected monthly support in total");
+pub const TOTAL: T = T::new("每月按月可得", "Paid every month");
 pub const RANGE: T = T::new(
-    "可能在 {min} 至 {max} 元之间（档次未定）",
-    "Between {min} and {max} yuan (the tier is not decided yet)",
+    "可能在 {min} 至 {max} 元之间",
+    "Between {min} and {max} yuan",
 );
+pub const RANGE_BECAUSE: T = T::new("范围：", "Range:");
 pub const NOTHING_YET: T = T::new(
     "按您填写的情况，暂时没有算出可以按月领取的金额。下面写明了每项救助差在哪里，以及还可以怎么办。",
     "From your answers no monthly amount is expected for now. Below, each programme says what decided it and what else can help.",
 );
+pub const NOTHING_MONTHLY: T = T::new(
+    "按您填写的情况，暂时没有每月长期发放的金额；下面是限期或有条件发放的钱，不计入每月合计。",
+    "From your answers nothing is expected every month for now; below is money paid for a limited period or only in some months, not in the monthly figure.",
+);
+pub const TIME_LIMITED: T = T::new(
+    "限期发放（不计入每月合计）",
+    "For a limited period (not in the monthly figure)",
+);
+pub const CONDITIONAL: T = T::new(
+    "有条件发放（不计入每月合计）",
+    "Only in some months (not in the monthly figure)",
+);
+pub const ALTERNATIVE: T = T::of(labels::ALTERNATIVE);
+pub const NOTICES: T = T::new("请注意", "Please note");
+pub const NOTICE_EDIT: T = T::new("去修改", "Change it");
 pub const COUNTED_INCOME: T = T::new(
     "家庭计入收入每月 {total} 元，共 {size} 人，人均每月 {per} 元。",
     "Counted household income: {total} yuan a month for {size} people, {per} per person.",
 );
 pub const PROGRAMMES: T = T::new("各项救助", "Each programme");
-pub const STATUS_ELIGIBLE: T = T::new("可能符合", "Likely to qualify");
-pub const STATUS_NOT_ELIGIBLE: T = T::new("暂不符合", "Does not qualify for now");
-pub const STATUS_NEEDS_INFO: T = T::new("还需要补充信息", "More information needed");
 pub const PER_MONTH_SHORT: T = T::new("/月", "/month");
 pub const LEVEL: T = T::new("档次/等级", "Level");
 pub const CONDITIONS: T = T::new("条件", "Conditions");
-pub const MET: T = T::new("符合", "met");
-pub const NOT_MET: T = T::new("不符合", "not met");
-pub const UNKNOWN: T = T::new("待确认", "to confirm");
 pub const MISSING: T = T::new("还需要了解：", "Still needed:");
 pub const FILL_IN: T = T::new("去填写", "Fill in");
 pub const WHY: T = T::new("为什么？看计算过程", "Why? See how it was worked out");
@@ -304,31 +329,16 @@ pub const TIMELINE: T = T::new("渐退期逐月安排", "The gradual exit month 
 pub const MONTH: T = T::new("月份", "Month");
 pub const NOTE: T = T::new("说明", "Note");
 pub const WHAT_NEXT: T = T::new("下一步怎么办", "What to do next");
-pub const GENERAL_NEXT: [T; 4] = [
-    T::new(
-        "村（居）委会：可以帮您了解政策，也可以代您提出申请。",
-        "The village or community committee can explain the rules and apply for you.",
-    ),
-    T::new(
-        "镇人民政府（街道办事处）：受理低保、特困等申请，入户调查核实后报县（区）民政局审核确认。",
-        "The township office or street office takes applications for dibao, tekun and more, visits the family, and passes the case to the county civil affairs bureau.",
-    ),
-    T::new("12345 政务服务热线：咨询政策、反映困难。", "The 12345 hotline: questions about the rules and reports of hardship."),
-    T::new(
-        "临时救助：遇到因病、因灾、因意外等急难，可在急难发生地直接向镇（街道）申请，不受户籍限制。",
-        "Temporary assistance: in an emergency (illness, disaster, accident), apply at the township or street office where it happens, whatever your household registration.",
-    ),
-];
 pub const WHAT_IF: T = T::new("如果收入变化", "If the income changes");
 pub const WHAT_IF_INTRO: T = T::new(
-    "下图是家庭每月计入收入不同时，每月可得救助的估算（不含价格临时补贴）。",
-    "The chart shows the expected monthly support at other levels of counted household income (price subsidy not included).",
+    "下图是家庭每月计入收入不同时，每月按月可得的估算（不含限期发放的渐退帮扶和有条件发放的价格临时补贴）。",
+    "The chart shows what would be paid every month at other levels of counted household income (not the time-limited gradual exit or the price subsidy paid only in some months).",
 );
 pub const CHART_X: T = T::new(
     "家庭每月计入收入（元）",
     "Household counted income (yuan/month)",
 );
-pub const CHART_Y: T = T::new("每月救助（元）", "Monthly support (yuan)");
+pub const CHART_Y: T = T::new("每月按月可得（元）", "Paid every month (yuan)");
 pub const DIBAO_LINE: T = T::new("低保线 {v}", "dibao line {v}");
 pub const MARGINAL_LINE: T = T::new("边缘线 {v}", "marginal line {v}");
 pub const NOW: T = T::new("现在 {v}", "now {v}");
@@ -400,28 +410,19 @@ pub fn category(category: Category) -> T {
 }
 
 pub fn status(status: Status) -> T {
-    match status {
-        Status::Eligible => STATUS_ELIGIBLE,
-        Status::NotEligible => STATUS_NOT_ELIGIBLE,
-        Status::NeedsMoreInformation => STATUS_NEEDS_INFO,
-    }
+    labels::status(status).into()
 }
 
 pub fn criterion_state(state: CriterionState) -> T {
-    match state {
-        CriterionState::Met => MET,
-        CriterionState::NotMet => NOT_MET,
-        CriterionState::Unknown => UNKNOWN,
-    }
+    labels::criterion_state(state).into()
 }
 
 pub fn basis(basis: Basis) -> T {
-    match basis {
-        Basis::Published => T::new("已公布", "published"),
-        Basis::Inferred => T::new("推断", "inferred"),
-        Basis::Assumed => T::new("假设", "assumed"),
-        Basis::Override => T::new("经办人调整", "caseworker override"),
-    }
+    labels::basis(basis).into()
+}
+
+pub fn payment(payment: Payment) -> T {
+    labels::payment(payment).into()
 }
 
 pub const RELATIONS: [Relation; 8] = [
@@ -554,8 +555,19 @@ pub const SUPPORTER_SITUATIONS: [SupporterSituation; 8] = [
     SupporterSituation::InPrison,
 ];
 
-pub fn supporter_situation(situation: SupporterSituation) -> T {
-    T::new(situation.zh(), situation.en())
+/// A supporter's situation in words, with the ages the rules read on `date` (the form's
+/// date; while that is not a valid date yet, or outside the modelled rules, the first date
+/// the rules model).
+pub fn supporter_situation(situation: SupporterSituation, date: Option<Date>) -> Text {
+    date.and_then(|date| doudi_rules::supporter_situation_label(situation, date).ok())
+        .or_else(|| {
+            doudi_rules::supporter_situation_label(
+                situation,
+                doudi_rules::policy::first_modelled_date(),
+            )
+            .ok()
+        })
+        .unwrap_or_else(|| Text::new(situation.zh(), situation.en()))
 }
 
 /// The six self-care items, by index, as the rules name them.
@@ -870,3 +882,70 @@ pub const CL_CANNOT_READ: T = T::new("无法读取这个文件：", "This file c
 pub const CL_PREVIEW: T = T::new("前 {n} 户的结果", "The first {n} results");
 pub const CL_STOP: T = T::new("停止", "Stop");
 pub const CL_STOPPED: T = T::new("已停止。", "Stopped.");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use doudi_rules::labels;
+
+    #[test]
+    fn the_rules_labels_are_the_sites() {
+        for status in [
+            Status::Eligible,
+            Status::NotEligible,
+            Status::NeedsMoreInformation,
+        ] {
+            let label = labels::status(status);
+            assert_eq!(
+                (status_label(status).zh, status_label(status).en),
+                (label.zh, label.en)
+            );
+        }
+        for basis in [
+            Basis::Published,
+            Basis::Inferred,
+            Basis::Assumed,
+            Basis::Override,
+        ] {
+            assert_eq!(super::basis(basis).zh, labels::basis(basis).zh);
+            assert_eq!(super::basis(basis).en, labels::basis(basis).en);
+        }
+        for state in [
+            CriterionState::Met,
+            CriterionState::NotMet,
+            CriterionState::Unknown,
+        ] {
+            assert_eq!(criterion_state(state).zh, labels::criterion_state(state).zh);
+        }
+        for kind in [
+            Payment::Monthly,
+            Payment::TimeLimited,
+            Payment::Conditional,
+            Payment::NoCash,
+        ] {
+            assert_eq!(payment(kind).zh, labels::payment(kind).zh);
+            assert_eq!(payment(kind).en, labels::payment(kind).en);
+        }
+        assert_eq!(ALTERNATIVE.zh, labels::ALTERNATIVE.zh);
+    }
+
+    fn status_label(status: Status) -> T {
+        super::status(status)
+    }
+
+    #[test]
+    fn a_supporters_situation_names_the_ages_of_the_date_and_falls_back_when_there_is_none() {
+        let date = Date::parse("2026-11-29").unwrap();
+        for situation in SUPPORTER_SITUATIONS {
+            let expected = doudi_rules::supporter_situation_label(situation, date).unwrap();
+            assert_eq!(supporter_situation(situation, Some(date)), expected);
+            // Before the rules' first date, or while no date is given: still words.
+            for other in [None, Some(Date::parse("2001-01-01").unwrap())] {
+                let text = supporter_situation(situation, other);
+                assert!(!text.zh.is_empty() && !text.en.is_empty());
+            }
+        }
+        let elderly = supporter_situation(SupporterSituation::Aged70PlusLowIncome, Some(date));
+        assert!(elderly.zh.contains("70"), "{}", elderly.zh);
+    }
+}

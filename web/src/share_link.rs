@@ -1,7 +1,10 @@
-//! Share links (`#s1.…`, made and read by doudi-share): the link of a household and its
-//! result, and opening one, on start-up and whenever the fragment changes, into the
-//! form. A link that cannot be opened gives an empty form and says why; a link made
-//! under other rules opens with a message naming both versions and what changed.
+//! Share links (`#s2.…`, made and read by doudi-share; docs/share-link-format.md): the
+//! link of a household and its result, and opening one, on start-up and whenever the
+//! fragment changes, into the form. A link that cannot be opened (its check fails) gives
+//! an empty form and says why; a link made under other rules opens with a message naming
+//! both versions and what changed; a link of the old format (`#s1.…`, no check) opens
+//! with a warning that it cannot be verified. What these messages say comes from
+//! doudi-share's `notice`: our own texts and the link's numbers, never its text.
 //!
 //! The household travels in the fragment only (never the query string, so it never
 //! reaches a server). The browser's own JSON turns it into text: no JSON crate in the
@@ -12,8 +15,8 @@ use crate::draft_store;
 use crate::form::{self, Form, Step};
 use crate::i18n::{self, T};
 use crate::state::{Action, Mode, State};
-use doudi_rules::{Assessment, Household, Options, Status, Text};
-use doudi_share::{Change, Shared, Snapshot};
+use doudi_rules::{Assessment, Household, Options, Text};
+use doudi_share::{Integrity, Opened, Shared};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::{Callback, Reducible};
@@ -30,6 +33,9 @@ pub enum Notice {
         now: String,
         changes: Vec<ChangeLine>,
     },
+    /// A link of the old format (`#s1.…`), which carries no check, was opened: the notice
+    /// it would have had (`LinkOpened` or `RulesChanged`), shown after [`LINK_UNVERIFIED`].
+    Unverified(Box<Notice>),
     /// A link could not be opened, and why.
     LinkFailed(Text),
     Copied,
@@ -41,13 +47,12 @@ pub enum Notice {
     Cleared,
 }
 
-/// One programme whose result changed since the link was made.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ChangeLine {
-    pub programme: Text,
-    pub then: Text,
-    pub now: Text,
-}
+/// One programme whose result changed since the link was made: its title under today's
+/// rules (and the member's number, never a name from the link), then and now.
+pub use doudi_share::ChangeLine;
+
+/// Said with a link of the old format: it cannot be verified.
+pub const LINK_UNVERIFIED: T = T::new(doudi_share::UNVERIFIED.zh, doudi_share::UNVERIFIED.en);
 
 /// A household's share link and its QR code.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,7 +65,8 @@ pub struct Link {
 
 /// What opening a link gives: its answers, and the message to show with its result.
 /// An error is the reason it cannot be opened.
-pub fn opened(shared: &Shared, rules_now: &str) -> Result<(Form, Notice), Text> {
+pub fn opened(link: &Opened, rules_now: &str) -> Result<(Form, Notice), Text> {
+    let shared = &link.shared;
     let form = form::from_household(&shared.household);
     let checked = form::check(&form);
     let Some(household) = checked.household else {
@@ -74,68 +80,25 @@ pub fn opened(shared: &Shared, rules_now: &str) -> Result<(Form, Notice), Text> 
             format!("{} ({})", i18n::LINK_BAD_HOUSEHOLD.en, detail.en),
         ));
     };
-    if shared.rules == rules_now {
-        return Ok((form, Notice::LinkOpened));
-    }
-    let now = doudi_rules::assess(&household, Options { trace: false })
-        .map_err(|error| Text::new(error.zh, error.en))?;
-    let changes = doudi_share::changes(shared, &now)
-        .iter()
-        .map(|change| change_line(change, &now))
-        .collect();
-    Ok((
-        form,
-        Notice::RulesChanged {
-            then: shared.rules.clone(),
-            now: rules_now.to_string(),
-            changes,
-        },
-    ))
-}
-
-fn change_line(change: &Change, now: &Assessment) -> ChangeLine {
-    let outcome = now.programmes.iter().find(|outcome| {
-        outcome.programme.id() == change.programme && outcome.member == change.member
-    });
-    let programme = match outcome {
-        Some(outcome) => match &outcome.member_label {
-            Some(label) => Text::new(
-                format!("{} · {label}", outcome.title.zh),
-                format!("{} · {label}", outcome.title.en),
-            ),
-            None => outcome.title.clone(),
-        },
-        None => Text::new(change.programme.clone(), change.programme.clone()),
+    let notice = if shared.rules == rules_now {
+        Notice::LinkOpened
+    } else {
+        let now = doudi_rules::assess(&household, Options { trace: false })
+            .map_err(|error| Text::new(error.zh, error.en))?;
+        match doudi_share::notice(link, &now).rules_changed {
+            Some(changed) => Notice::RulesChanged {
+                then: changed.then,
+                now: changed.now,
+                changes: changed.changes,
+            },
+            None => Notice::LinkOpened,
+        }
     };
-    ChangeLine {
-        programme,
-        then: snapshot_text(&change.then),
-        now: change
-            .now
-            .as_ref()
-            .map(snapshot_text)
-            .unwrap_or_else(|| i18n::NOT_ASSESSED_NOW.text()),
-    }
-}
-
-/// "可能符合 1606 元/月", or the status alone.
-fn snapshot_text(snapshot: &Snapshot) -> Text {
-    let status = [
-        Status::Eligible,
-        Status::NotEligible,
-        Status::NeedsMoreInformation,
-    ]
-    .into_iter()
-    .find(|status| status.id() == snapshot.status)
-    .map(i18n::status)
-    .unwrap_or(T::new("?", "?"));
-    match snapshot.monthly {
-        Some(monthly) => Text::new(
-            format!("{} {monthly} {}", status.zh, i18n::YUAN_PER_MONTH.zh),
-            format!("{} {monthly} {}", status.en, i18n::YUAN_PER_MONTH.en),
-        ),
-        None => status.text(),
-    }
+    let notice = match link.integrity {
+        Integrity::Checked => notice,
+        Integrity::Unchecked => Notice::Unverified(Box::new(notice)),
+    };
+    Ok((form, notice))
 }
 
 /// What the fragment asks for: a share link opened (its result, or an empty form on
@@ -144,13 +107,13 @@ fn snapshot_text(snapshot: &Snapshot) -> Text {
 pub fn link_action(today: &str) -> Option<Action> {
     let fragment = imp::fragment();
     let body = fragment.trim_start_matches('#');
-    // Share links are base64url after "s1.": they never hold '='.
+    // Share links are base64url after "s2." (or "s1."): they never hold '='.
     if body.is_empty() || body.contains('=') {
         return None;
     }
     imp::clear_fragment();
     let result =
-        imp::read(body).and_then(|shared| opened(&shared, &doudi_rules::policy::rules_version()));
+        imp::read(body).and_then(|link| opened(&link, &doudi_rules::policy::rules_version()));
     Some(match result {
         Ok((form, notice)) => Action::Open(Box::new(form), Step::Result, Some(Rc::new(notice))),
         Err(reason) => Action::Open(
@@ -226,7 +189,7 @@ mod imp {
     use super::{link_action, Notice};
     use crate::state::Action;
     use doudi_rules::Text;
-    use doudi_share::Shared;
+    use doudi_share::{Opened, Shared};
     use serde::Serialize;
     use std::rc::Rc;
     use wasm_bindgen::{JsCast, JsValue};
@@ -255,17 +218,20 @@ mod imp {
         }
     }
 
-    /// The link's contents, through the browser's JSON.
-    pub fn read(body: &str) -> Result<Shared, Text> {
-        let bytes =
-            doudi_share::decode_json(body).map_err(|error| Text::new(error.zh, error.en))?;
-        let unrecognised = || {
-            let error = doudi_share::unrecognised();
-            Text::new(error.zh, error.en)
-        };
-        let text = String::from_utf8(bytes).map_err(|_| unrecognised())?;
-        let value = js_sys::JSON::parse(&text).map_err(|_| unrecognised())?;
-        serde_wasm_bindgen::from_value(value).map_err(|_| unrecognised())
+    /// The link's contents, through the browser's JSON: its check verified (by
+    /// `decode_json`, before anything is parsed) and its form checked.
+    pub fn read(body: &str) -> Result<Opened, Text> {
+        let text = |error: doudi_share::ShareError| Text::new(error.zh, error.en);
+        let payload = doudi_share::decode_json(body).map_err(text)?;
+        let unrecognised = || text(doudi_share::unrecognised());
+        let json = String::from_utf8(payload.json).map_err(|_| unrecognised())?;
+        let value = js_sys::JSON::parse(&json).map_err(|_| unrecognised())?;
+        let shared: Shared = serde_wasm_bindgen::from_value(value).map_err(|_| unrecognised())?;
+        doudi_share::check(&shared, payload.integrity).map_err(text)?;
+        Ok(Opened {
+            shared,
+            integrity: payload.integrity,
+        })
     }
 
     /// The fragment (without '#') for what a link carries.
@@ -352,14 +318,14 @@ mod imp {
 mod imp {
     use crate::state::Action;
     use doudi_rules::Text;
-    use doudi_share::Shared;
+    use doudi_share::{Opened, Shared};
     use yew::Callback;
 
     pub fn fragment() -> String {
         String::new()
     }
     pub fn clear_fragment() {}
-    pub fn read(_body: &str) -> Result<Shared, Text> {
+    pub fn read(_body: &str) -> Result<Opened, Text> {
         let error = doudi_share::unrecognised();
         Err(Text::new(error.zh, error.en))
     }
@@ -382,6 +348,7 @@ pub fn oncopy(url: String, ondispatch: &Callback<Action>) -> Callback<yew::Mouse
 mod tests {
     use super::*;
     use doudi_rules::Decimal;
+    use doudi_share::Snapshot;
 
     fn example(name: &str) -> Household {
         let example = crate::examples::find(name).expect("bundled example");
@@ -394,10 +361,18 @@ mod tests {
         Shared::new(&household, &assessment)
     }
 
+    /// A link of the current format, its check passed.
+    fn checked(shared: &Shared) -> Opened {
+        Opened {
+            shared: shared.clone(),
+            integrity: Integrity::Checked,
+        }
+    }
+
     #[test]
     fn a_link_under_todays_rules_opens_its_answers() {
         let shared = shared("urban-family-with-grandmother");
-        let (form, notice) = opened(&shared, &shared.rules.clone()).unwrap();
+        let (form, notice) = opened(&checked(&shared), &shared.rules.clone()).unwrap();
         assert_eq!(notice, Notice::LinkOpened);
         assert_eq!(form::check(&form).household, Some(shared.household));
     }
@@ -414,7 +389,7 @@ mod tests {
             .unwrap();
         let today = dibao.monthly.expect("dibao is paid");
         dibao.monthly = Some(Decimal::from(1234));
-        let (_, notice) = opened(&shared, &now).unwrap();
+        let (_, notice) = opened(&checked(&shared), &now).unwrap();
         let Notice::RulesChanged {
             then,
             now: shown_now,
@@ -443,7 +418,7 @@ mod tests {
         let mut shared = shared("tekun-partial-care");
         let now = shared.rules.clone();
         shared.rules = "0.0.9+0badc0de".into();
-        let (_, notice) = opened(&shared, &now).unwrap();
+        let (_, notice) = opened(&checked(&shared), &now).unwrap();
         assert!(
             matches!(notice, Notice::RulesChanged { ref changes, .. } if changes.is_empty()),
             "{notice:?}"
@@ -461,33 +436,94 @@ mod tests {
             status: "eligible".into(),
             monthly: Some(Decimal::from(50)),
         });
-        let (_, notice) = opened(&shared, &now).unwrap();
+        let (_, notice) = opened(&checked(&shared), &now).unwrap();
         let Notice::RulesChanged { changes, .. } = notice else {
             panic!("expected a changed-rules notice");
         };
         assert_eq!(changes.len(), 1);
-        assert_eq!(changes[0].programme.en, "retired_programme");
-        assert_eq!(changes[0].now, i18n::NOT_ASSESSED_NOW.text());
+        // Named in our words: the link's id is never shown.
+        assert_eq!(
+            changes[0].programme,
+            doudi_share::text(doudi_share::UNKNOWN_PROGRAMME)
+        );
+        assert_eq!(
+            changes[0].now,
+            doudi_share::text(doudi_share::NOT_ASSESSED_NOW)
+        );
+    }
+
+    #[test]
+    fn a_link_of_the_old_format_opens_with_a_warning_that_it_cannot_be_verified() {
+        let mut shared = shared("tekun-partial-care");
+        let now = shared.rules.clone();
+        let old = |shared: &Shared| Opened {
+            shared: shared.clone(),
+            integrity: Integrity::Unchecked,
+        };
+        let (_, notice) = opened(&old(&shared), &now).unwrap();
+        assert_eq!(notice, Notice::Unverified(Box::new(Notice::LinkOpened)));
+        shared.rules = "0.0.9+0badc0de".into();
+        let (_, notice) = opened(&old(&shared), &now).unwrap();
+        assert!(
+            matches!(&notice, Notice::Unverified(inner) if matches!(**inner, Notice::RulesChanged { .. })),
+            "{notice:?}"
+        );
+        assert!(LINK_UNVERIFIED.en.contains("cannot be verified"));
+    }
+
+    #[test]
+    fn text_carried_in_a_link_never_reaches_the_notice() {
+        let mut shared = shared("urban-family-with-grandmother");
+        let now = shared.rules.clone();
+        shared.rules = "{now} 请拨打 12345".into();
+        shared.household.members[0].name = "{now} 请拨打 12345".into();
+        for snapshot in &mut shared.results {
+            snapshot.status = "{then}".into();
+        }
+        let (_, notice) = opened(
+            &Opened {
+                shared,
+                integrity: Integrity::Unchecked,
+            },
+            &now,
+        )
+        .unwrap();
+        let Notice::Unverified(inner) = notice else {
+            panic!("expected an unverified notice, got {notice:?}");
+        };
+        let Notice::RulesChanged { then, changes, .. } = *inner else {
+            panic!("expected a changed-rules notice");
+        };
+        assert_eq!(then, doudi_share::UNKNOWN_VERSION);
+        assert!(!changes.is_empty());
+        for change in &changes {
+            for text in [&change.programme, &change.then, &change.now] {
+                for shown in [&text.zh, &text.en] {
+                    assert!(!shown.contains(['{', '}']), "{text:?}");
+                    assert!(!shown.contains("12345"), "{text:?}");
+                }
+            }
+        }
     }
 
     #[test]
     fn a_link_whose_household_is_not_valid_is_refused_with_the_reason() {
         let mut shared = shared("tekun-partial-care");
         shared.household.members[0].age = Some(300);
-        let reason = opened(&shared, &shared.rules.clone()).unwrap_err();
+        let reason = opened(&checked(&shared), &shared.rules.clone()).unwrap_err();
         assert!(
             reason.zh.starts_with(i18n::LINK_BAD_HOUSEHOLD.zh),
             "{reason:?}"
         );
         shared.household.members.clear();
-        assert!(opened(&shared, &shared.rules.clone()).is_err());
+        assert!(opened(&checked(&shared), &shared.rules.clone()).is_err());
     }
 
     #[test]
     fn a_link_opens_on_the_result_and_a_failed_one_on_an_empty_first_screen() {
         let state = Rc::new(State::new("2026-11-29".into()));
         let shared = shared("gradual-exit");
-        let (form, notice) = opened(&shared, &shared.rules.clone()).unwrap();
+        let (form, notice) = opened(&checked(&shared), &shared.rules.clone()).unwrap();
         let opened_state = state.clone().reduce(Action::Open(
             Box::new(form.clone()),
             Step::Result,

@@ -1,14 +1,17 @@
-//! Caseload mode: a CSV caseload in the format of `doudi batch`, computed on the device
-//! with the very code of the command line (doudi-caseload), a chunk of households at a
-//! time so that the page keeps answering, with a progress bar; the results as a CSV
-//! file to download, byte for byte what `doudi batch` writes for the same file.
+//! Caseload mode: a CSV caseload in the format of `doudi batch` (UTF-8, GBK or UTF-16, as
+//! the command line reads it), computed on the device with the very code of the command
+//! line (doudi-caseload: the survey, then the households one at a time), a chunk of
+//! households at a time so that the page keeps answering, with a progress bar; the
+//! results as a CSV file to download, byte for byte what `doudi batch` writes for the
+//! same file (with its byte-order mark).
 //!
 //! A component of its own, unlike the views: the run goes on between renders (it yields
 //! to the browser after each chunk) and keeps its progress here, not in the app's state.
 
+use super::markup::Markup;
 use crate::i18n::{self, Lang};
-use doudi_caseload::{parse, result_for, write_row, OUTPUT_COLUMNS};
-use doudi_rules::Options;
+use doudi_caseload::{is_error, plan, write_header, write_row, OUTPUT_COLUMNS};
+use doudi_rules::{InputError, Options};
 use gloo::file::callbacks::FileReader;
 use gloo::file::{Blob, File, ObjectUrl};
 use std::cell::RefCell;
@@ -21,10 +24,28 @@ use yew::prelude::*;
 const CHUNK: usize = 200;
 /// Result rows shown on the page; the download has them all.
 const PREVIEW_ROWS: usize = 10;
-/// The columns of the preview.
-const PREVIEW_COLUMNS: [usize; 6] = [0, 1, 2, 11, 14, 15];
+/// The columns of the preview, by name (doudi_caseload::OUTPUT_COLUMNS): money that
+/// comes every month apart from the time-limited and the conditional.
+const PREVIEW_COLUMNS: [&str; 8] = [
+    "household_id",
+    "members",
+    "dibao_status",
+    "total_monthly",
+    "total_basis",
+    "time_limited_monthly",
+    "conditional_monthly",
+    "error",
+];
 
-const EXAMPLE: &str = include_str!("../../../examples/caseload.csv");
+/// The positions of the preview's columns in a result row.
+fn preview_columns() -> Vec<usize> {
+    PREVIEW_COLUMNS
+        .iter()
+        .filter_map(|name| OUTPUT_COLUMNS.iter().position(|column| column == name))
+        .collect()
+}
+
+const EXAMPLE: &[u8] = include_bytes!("../../../examples/caseload.csv");
 
 #[derive(Properties, PartialEq)]
 pub struct CaseloadModeProps {
@@ -97,8 +118,8 @@ pub fn caseload_mode(props: &CaseloadModeProps) -> Html {
             let reader = {
                 let run = run.clone();
                 let shared = shared.clone();
-                gloo::file::callbacks::read_as_text(&file, move |text| match text {
-                    Ok(text) => start(name, text, mine, run, shared),
+                gloo::file::callbacks::read_as_bytes(&file, move |bytes| match bytes {
+                    Ok(bytes) => start(name, bytes, mine, run, shared),
                     Err(error) => run.set(Run::Failed {
                         zh: error.to_string(),
                         en: error.to_string(),
@@ -118,7 +139,7 @@ pub fn caseload_mode(props: &CaseloadModeProps) -> Html {
             });
             start(
                 "caseload.csv".into(),
-                EXAMPLE.to_string(),
+                EXAMPLE.to_vec(),
                 mine,
                 run.clone(),
                 shared.clone(),
@@ -134,45 +155,7 @@ pub fn caseload_mode(props: &CaseloadModeProps) -> Html {
         })
     };
     let busy = matches!(*run, Run::Reading { .. } | Run::Running { .. });
-    let status = match &*run {
-        Run::Idle => html! {},
-        Run::Reading { name } => html! {
-            <p class="cl-reading">{ i18n::fill(i18n::CL_READING.get(lang), &[("name", name)]) }</p>
-        },
-        Run::Running { name, done, total } => html! {
-            <div class="cl-progress">
-                <p class="small cl-name">{ name }</p>
-                <progress id="cl-progress" max={total.to_string()} value={done.to_string()} aria-labelledby="cl-progress-text"></progress>
-                <p id="cl-progress-text" data-done={done.to_string()} data-total={total.to_string()}>
-                    { i18n::fill(i18n::CL_PROGRESS.get(lang), &[("done", &done.to_string()), ("total", &total.to_string())]) }
-                </p>
-            </div>
-        },
-        Run::Done {
-            name,
-            total,
-            errors,
-            preview,
-            download,
-        } => html! {
-            <div class="cl-done">
-                <progress id="cl-progress" max={total.to_string()} value={total.to_string()} aria-labelledby="cl-progress-text"></progress>
-                <p id="cl-progress-text" data-done={total.to_string()} data-total={total.to_string()}>
-                    { i18n::fill(i18n::CL_PROGRESS.get(lang), &[("done", &total.to_string()), ("total", &total.to_string())]) }
-                </p>
-                <p role="status" class="cl-summary">{ i18n::fill(i18n::CL_DONE.get(lang), &[("name", name), ("total", &total.to_string()), ("errors", &errors.to_string())]) }</p>
-                <a class="button primary" id="cl-download" href={download.url.to_string()} download={download.file_name.clone()}>{ i18n::CL_DOWNLOAD.get(lang) }</a>
-                { preview_table(lang, preview) }
-            </div>
-        },
-        Run::Stopped => html! { <p role="status">{ i18n::CL_STOPPED.get(lang) }</p> },
-        Run::Failed { zh, en } => html! {
-            <div class="problems" role="alert">
-                <p>{ i18n::CL_CANNOT_READ.get(lang) }</p>
-                <p class="cl-error">{ if lang == Lang::Zh { zh } else { en } }</p>
-            </div>
-        },
-    };
+    let status = status(lang, &run);
     html! {
         <main class="caseload">
             <h2 id="step-title" class="step-title" tabindex="-1">{ i18n::CL_TITLE.get(lang) }</h2>
@@ -199,41 +182,41 @@ fn next_generation(shared: &Rc<RefCell<Shared>>) -> u32 {
     shared.generation
 }
 
-/// Parses the caseload once, then computes it a chunk at a time, yielding to the
-/// browser in between; stops when another run starts.
+/// Surveys the caseload once, then computes it a chunk of households at a time, yielding
+/// to the browser in between; stops when another run starts.
 fn start(
     name: String,
-    text: String,
+    bytes: Vec<u8>,
     mine: u32,
     run: UseStateHandle<Run>,
     shared: Rc<RefCell<Shared>>,
 ) {
     let current = move || shared.borrow().generation == mine;
     yew::platform::spawn_local(async move {
-        // Let "reading" show before the parse, the one step that is not cut in chunks.
+        // Let "reading" show before the survey, the one step that is not cut in chunks.
         yew::platform::time::sleep(Duration::ZERO).await;
         if !current() {
             return;
         }
-        let groups = match parse(&text) {
-            Ok(groups) => groups,
+        let failed = |error: InputError| Run::Failed {
+            zh: format!("{}：{}", error.field, error.zh),
+            en: format!("{}: {}", error.field, error.en),
+        };
+        // The survey (encoding, header, households, repeated ids), then the households.
+        let surveyed = plan(&mut || Ok(bytes.as_slice()))
+            .and_then(|plan| Ok((plan.households(), plan.groups(bytes.as_slice())?)));
+        let (total, mut groups) = match surveyed {
+            Ok(surveyed) => surveyed,
             Err(error) => {
-                run.set(Run::Failed {
-                    zh: format!("{}：{}", error.field, error.zh),
-                    en: format!("{}: {}", error.field, error.en),
-                });
+                run.set(failed(error.into()));
                 return;
             }
         };
-        drop(text);
-        let total = groups.len();
-        // Row by row, as `doudi batch` writes them (doudi_caseload::write_row).
+        let columns = groups.columns().clone();
+        // Row by row, as `doudi batch` writes them (doudi_caseload::write_row), with its
+        // byte-order mark.
         let mut out = String::new();
-        let header: Vec<String> = OUTPUT_COLUMNS
-            .iter()
-            .map(|column| column.to_string())
-            .collect();
-        write_row(&mut out, &header);
+        write_header(&mut out, true);
         let mut errors = 0;
         let mut preview = Vec::new();
         let mut done = 0;
@@ -242,23 +225,35 @@ fn start(
             done,
             total,
         });
-        for chunk in groups.chunks(CHUNK) {
+        let mut more = true;
+        while more {
             yew::platform::time::sleep(Duration::ZERO).await;
             if !current() {
                 return;
             }
-            for (id, rows) in chunk {
+            for _ in 0..CHUNK {
+                let group = match groups.next() {
+                    Some(Ok(group)) => group,
+                    Some(Err(error)) => {
+                        run.set(failed(error.into()));
+                        return;
+                    }
+                    None => {
+                        more = false;
+                        break;
+                    }
+                };
                 // The trace changes no figure of the results; without it, it is faster.
-                let record = result_for(id, rows, Options { trace: false });
-                if record.last().is_some_and(|error| !error.is_empty()) {
+                let record = group.result(&columns, Options { trace: false });
+                if is_error(&record) {
                     errors += 1;
                 }
                 write_row(&mut out, &record);
                 if preview.len() < PREVIEW_ROWS {
                     preview.push(record);
                 }
+                done += 1;
             }
-            done += chunk.len();
             run.set(Run::Running {
                 name: name.clone(),
                 done,
@@ -285,27 +280,106 @@ fn start(
     });
 }
 
-fn preview_table(lang: Lang, rows: &[Vec<String>]) -> Html {
+/// The progress bar and its line: `done` of `total` households.
+fn progress(out: &mut Markup, done: usize, total: usize) {
+    out.raw(&format!(
+        "<progress id=\"cl-progress\" max=\"{total}\" value=\"{done}\" aria-labelledby=\"cl-progress-text\"></progress>\
+         <p id=\"cl-progress-text\" data-done=\"{done}\" data-total=\"{total}\">"
+    ));
+    let (done, total) = (done.to_string(), total.to_string());
+    out.text(&i18n::fill(
+        i18n::CL_PROGRESS.get(out.lang),
+        &[("done", &done), ("total", &total)],
+    ));
+    out.raw("</p>");
+}
+
+/// Where the run is (static markup, see markup.rs).
+fn status(lang: Lang, run: &Run) -> Html {
+    let mut out = Markup::new(lang);
+    match run {
+        Run::Idle => {}
+        Run::Reading { name } => out.el(
+            "p class=\"cl-reading\"",
+            "p",
+            &i18n::fill(i18n::CL_READING.get(lang), &[("name", name)]),
+        ),
+        Run::Running { name, done, total } => {
+            out.raw("<div class=\"cl-progress\">");
+            out.el("p class=\"small cl-name\"", "p", name);
+            progress(&mut out, *done, *total);
+            out.raw("</div>");
+        }
+        Run::Done {
+            name,
+            total,
+            errors,
+            preview,
+            download,
+        } => {
+            out.raw("<div class=\"cl-done\">");
+            progress(&mut out, *total, *total);
+            let summary = i18n::fill(
+                i18n::CL_DONE.get(lang),
+                &[
+                    ("name", name),
+                    ("total", &total.to_string()),
+                    ("errors", &errors.to_string()),
+                ],
+            );
+            out.el("p role=\"status\" class=\"cl-summary\"", "p", &summary);
+            out.raw("<a class=\"button primary\" id=\"cl-download\"");
+            out.attr("href", &download.url);
+            out.attr("download", &download.file_name);
+            out.raw(">");
+            out.text(i18n::CL_DOWNLOAD.get(lang));
+            out.raw("</a>");
+            preview_table(&mut out, preview);
+            out.raw("</div>");
+        }
+        Run::Stopped => out.el("p role=\"status\"", "p", i18n::CL_STOPPED.get(lang)),
+        Run::Failed { zh, en } => {
+            out.raw("<div class=\"problems\" role=\"alert\">");
+            out.el("p", "p", i18n::CL_CANNOT_READ.get(lang));
+            out.el(
+                "p class=\"cl-error\"",
+                "p",
+                if lang == Lang::Zh { zh } else { en },
+            );
+            out.raw("</div>");
+        }
+    }
+    out.into_html()
+}
+
+fn preview_table(out: &mut Markup, rows: &[Vec<String>]) {
     if rows.is_empty() {
-        return html! {};
+        return;
     }
     let caption = i18n::fill(
-        i18n::CL_PREVIEW.get(lang),
+        i18n::CL_PREVIEW.get(out.lang),
         &[("n", &rows.len().to_string())],
     );
-    html! {
-        <div class="table-scroll" role="region" aria-label={caption.clone()} tabindex="0">
-            <table class="cl-preview">
-                <caption>{ caption }</caption>
-                <thead>
-                    <tr>{ for PREVIEW_COLUMNS.iter().map(|&column| html! { <th scope="col">{ OUTPUT_COLUMNS[column] }</th> }) }</tr>
-                </thead>
-                <tbody>
-                    { for rows.iter().map(|row| html! {
-                        <tr>{ for PREVIEW_COLUMNS.iter().map(|&column| html! { <td>{ row.get(column).cloned().unwrap_or_default() }</td> }) }</tr>
-                    }) }
-                </tbody>
-            </table>
-        </div>
+    let columns = preview_columns();
+    out.raw("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\"");
+    out.attr("aria-label", &caption);
+    out.raw("><table class=\"cl-preview\">");
+    out.el("caption", "caption", &caption);
+    out.raw("<thead><tr>");
+    for &column in &columns {
+        out.el("th scope=\"col\"", "th", OUTPUT_COLUMNS[column]);
     }
+    out.raw("</tr></thead><tbody>");
+    for row in rows {
+        out.raw("<tr>");
+        for &column in &columns {
+            out.el(
+                "td",
+                "td",
+                row.get(column).map(String::as_str).unwrap_or_default(),
+            );
+        }
+        out.raw("</tr>");
+    }
+    out.raw("</tbody></table></div>");
 }

@@ -3,8 +3,9 @@
 //! "经办人调整 / caseworker override" and the policy value it replaced), without the
 //! resident's screen-to-screen links.
 
-use super::basis_badge::basis_badge;
-use super::money;
+use super::next_steps::next_steps;
+use super::not_published::not_published;
+use super::notices::notices;
 use super::programme_card::programme_card;
 use super::result_step::Computed;
 use super::total_card::total_card;
@@ -49,10 +50,14 @@ pub fn caseworker_result(lang: Lang, checked: &Checked, computed: Option<&Comput
         }
     };
     let mut order: Vec<usize> = (0..assessment.programmes.len()).collect();
-    order.sort_by_key(|&at| match assessment.programmes[at].status {
-        Status::Eligible => 0,
-        Status::NeedsMoreInformation => 1,
-        Status::NotEligible => 2,
+    order.sort_by_key(|&at| {
+        let outcome = &assessment.programmes[at];
+        let status = match outcome.status {
+            Status::Eligible => 0,
+            Status::NeedsMoreInformation => 1,
+            Status::NotEligible => 2,
+        };
+        (status, outcome.alternative.is_some())
     });
     let dibao_now = assessment
         .programmes
@@ -64,30 +69,13 @@ pub fn caseworker_result(lang: Lang, checked: &Checked, computed: Option<&Comput
     html! {
         <>
             { total_card(assessment, lang) }
+            { notices(assessment, lang, None) }
             { for order.into_iter().map(|at| programme_card(assessment, at, lang, &nowhere)) }
             if let Some(curve) = &computed.what_if {
                 { what_if_chart(curve, lang, dibao_now) }
             }
-            if !assessment.not_published.is_empty() {
-                <section class="card not-published" aria-labelledby="not-published-title">
-                    <h3 id="not-published-title">{ i18n::NOT_PUBLISHED.get(lang) }</h3>
-                    <ul class="params">
-                        { for assessment.not_published.iter().enumerate().map(|(at, used)| html! {
-                            <li class="param not-published" data-param={used.id}>
-                                <p>
-                                    <strong>{ if lang == Lang::Zh { used.zh } else { used.en } }</strong>{ "：" }
-                                    { money(&used.value, format!("not_published[{at}].value")) }{ " " }{ i18n::unit(used.unit).get(lang) }{ " " }
-                                    { basis_badge(used.basis, lang) }
-                                </p>
-                                if let Some(policy_value) = used.policy_value {
-                                    <p class="small">{ i18n::POLICY_VALUE.get(lang).replace("{value}", "") }{ money(&policy_value, format!("not_published[{at}].policy_value")) }</p>
-                                }
-                                <p class="small">{ used.document }{ " · " }{ used.clause }</p>
-                            </li>
-                        }) }
-                    </ul>
-                </section>
-            }
+            { not_published(assessment, lang, "h3") }
+            { next_steps(assessment, lang) }
             <p class="version">{ format!("{}：{}", i18n::RULES_VERSION.get(lang), assessment.rules_version) }</p>
         </>
     }

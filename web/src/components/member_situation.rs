@@ -136,7 +136,7 @@ pub fn member_situation(view: &View, index: usize) -> Html {
                         ..Default::default()
                     }) }
                     if member.supporters_known == SupportersKnown::Some {
-                        { for member.supporters.iter().enumerate().map(|(supporter_at, supporter)| supporter_row(id, supporter_at, supporter, lang, dispatch)) }
+                        { for member.supporters.iter().enumerate().map(|(supporter_at, supporter)| supporter_row(id, supporter_at, supporter, form.parsed_date(), lang, dispatch)) }
                         <button type="button" class="secondary add" onclick={on(dispatch, Action::AddSupporter(id))}>
                             { i18n::ADD_SUPPORTER.get(lang) }
                         </button>

@@ -4,7 +4,6 @@
 //! from it. The views are plain functions from data to `Html`; a component type per view
 //! would add to the download and spare no work.
 
-pub mod basis_badge;
 pub mod caseload_mode;
 pub mod caseworker_mode;
 pub mod caseworker_mode_switch;
@@ -17,10 +16,14 @@ pub mod examples_picker;
 pub mod family_questions;
 pub mod header;
 pub mod income_row;
+pub mod markup;
 pub mod member_editor;
 pub mod member_situation;
 pub mod members_step;
 pub mod nav_buttons;
+pub mod next_steps;
+pub mod not_published;
+pub mod notices;
 pub mod place_step;
 pub mod print_sheet;
 pub mod programme_card;
@@ -43,7 +46,7 @@ pub mod what_if_chart;
 use crate::form::Checked;
 use crate::i18n::T;
 use crate::state::{Action, State};
-use yew::{html, Callback, Html};
+use yew::Callback;
 
 /// What every screen is drawn from.
 pub struct View<'a> {
@@ -115,30 +118,4 @@ pub fn field_class(base: &str, extra: &str, invalid: bool) -> String {
         }
     }
     class
-}
-
-/// An amount as the rules computed it, marked with its path in the assessment (or in
-/// `what_if`) so that the browser tests can compare it with the CLI's output.
-pub fn money(value: &doudi_rules::Decimal, path: String) -> Html {
-    html! { <span class="money" data-money={path}>{ value.to_string() }</span> }
-}
-
-/// A label with `{name}` placeholders filled with pieces of HTML.
-pub fn fill_html(template: &str, values: Vec<(&str, Html)>) -> Html {
-    let mut pieces = Vec::new();
-    let mut rest = template;
-    while let Some(start) = rest.find('{') {
-        let Some(length) = rest[start..].find('}') else {
-            break;
-        };
-        let name = &rest[start + 1..start + length];
-        pieces.push(Html::from(rest[..start].to_string()));
-        match values.iter().find(|(known, _)| *known == name) {
-            Some((_, html)) => pieces.push(html.clone()),
-            None => pieces.push(Html::from(rest[start..=start + length].to_string())),
-        }
-        rest = &rest[start + length + 1..];
-    }
-    pieces.push(Html::from(rest.to_string()));
-    html! { <>{ for pieces }</> }
 }

@@ -1,8 +1,11 @@
 //! The printed explanation sheet: what a caseworker hands to a family (A4, one or two
-//! pages). The answers in short, each programme's outcome and amount, every step with
-//! its arithmetic and clause, every figure used with its value, date, document, clause
-//! and status, the rules version, the assessment date, and lines for the caseworker's
-//! and the family's signatures. Hidden on screen (`hidden`); the print stylesheet at the
+//! pages). The answers in short; the money as on screen: what comes every month, and
+//! apart from it (never added) what is time-limited and what is paid only in some months;
+//! what the rules could not use as given; each programme's outcome and amount (an
+//! alternative that is not added marked as such); what to do next; every step with its
+//! arithmetic and clause, every figure used with its value, date, document, clause and
+//! status, the rules version, the assessment date, and lines for the caseworker's and the
+//! family's signatures. Labels come from the rules' table (`doudi_rules::labels`). Hidden on screen (`hidden`); the print stylesheet at the
 //! end of style.css shows it, and only it, when the result page is printed. Every
 //! figure is the rules' own.
 //!
@@ -10,10 +13,11 @@
 //! element of `html!` costs the download a few hundred bytes of code; written as text
 //! (every piece of text escaped) the whole sheet costs about a fifth as much.
 
+use super::markup::{basis_id, Markup};
 use crate::i18n::{self, Lang, T};
 use doudi_rules::household::{Income, Period, Student};
 use doudi_rules::policy::{self, Basis, Used};
-use doudi_rules::{Assessment, Household, Member, Status};
+use doudi_rules::{Assessment, Household, Member, Payment, Programme, Status};
 use yew::prelude::*;
 
 /// The "打印 / Print" button, with what it prints.
@@ -42,89 +46,26 @@ pub fn print_sheet(household: &Household, assessment: &Assessment, lang: Lang) -
     Html::from_html_unchecked(sheet(household, assessment, lang).into())
 }
 
-/// Markup under construction; every text goes through `text`, which escapes it.
-struct Out {
-    html: String,
-    lang: Lang,
+/// The sheet's markup writer (shared with the static views on screen).
+type Out = Markup;
+
+/// A figure's status on paper: " <span class=\"sheet-basis …\">已公布</span>".
+fn sheet_basis(out: &mut Out, basis: Basis) {
+    out.raw(" ");
+    out.el(
+        &format!("span class=\"sheet-basis {}\"", basis_id(basis)),
+        "span",
+        i18n::basis(basis).get(out.lang),
+    );
 }
 
-impl Out {
-    fn raw(&mut self, markup: &str) {
-        self.html.push_str(markup);
+/// A table's head: `<table class><thead><tr><th>…</th></tr></thead><tbody>`.
+fn table(out: &mut Out, class: &str, heads: &[T]) {
+    out.raw(&format!("<table class=\"sheet-table {class}\"><thead><tr>"));
+    for head in heads {
+        out.el("th scope=\"col\"", "th", head.get(out.lang));
     }
-
-    fn text(&mut self, text: &str) {
-        for c in text.chars() {
-            match c {
-                '&' => self.html.push_str("&amp;"),
-                '<' => self.html.push_str("&lt;"),
-                '>' => self.html.push_str("&gt;"),
-                '"' => self.html.push_str("&quot;"),
-                '\'' => self.html.push_str("&#39;"),
-                c => self.html.push(c),
-            }
-        }
-    }
-
-    /// `<open>text</close>`, e.g. `el("td class=\"num\"", "td", "1606")`.
-    fn el(&mut self, open: &str, close: &str, text: &str) {
-        self.raw("<");
-        self.raw(open);
-        self.raw(">");
-        self.text(text);
-        self.raw("</");
-        self.raw(close);
-        self.raw(">");
-    }
-
-    fn label(&self, label: T) -> &'static str {
-        label.get(self.lang)
-    }
-
-    fn sep(&self) -> &'static str {
-        if self.lang == Lang::Zh {
-            "；"
-        } else {
-            "; "
-        }
-    }
-
-    fn colon(&self) -> &'static str {
-        if self.lang == Lang::Zh {
-            "："
-        } else {
-            ": "
-        }
-    }
-
-    /// "label：value".
-    fn pair(&self, label: T, value: &str) -> String {
-        format!("{}{}{value}", self.label(label), self.colon())
-    }
-
-    fn basis(&mut self, basis: Basis) {
-        let class = match basis {
-            Basis::Published => "published",
-            Basis::Inferred => "inferred",
-            Basis::Assumed => "assumed",
-            Basis::Override => "override",
-        };
-        self.raw(" ");
-        self.el(
-            &format!("span class=\"sheet-basis {class}\""),
-            "span",
-            i18n::basis(basis).get(self.lang),
-        );
-    }
-
-    /// A table's head: `<table class><thead><tr><th>…</th></tr></thead><tbody>`.
-    fn table(&mut self, class: &str, heads: &[T]) {
-        self.raw(&format!("<table class=\"sheet-table {class}\"><thead><tr>"));
-        for head in heads {
-            self.el("th scope=\"col\"", "th", head.get(self.lang));
-        }
-        self.raw("</tr></thead><tbody>");
-    }
+    out.raw("</tr></thead><tbody>");
 }
 
 fn yes_no(lang: Lang, value: bool) -> &'static str {
@@ -152,7 +93,7 @@ fn income_text(income: &Income, lang: Lang) -> String {
 }
 
 /// What else is known of a member, in one line.
-fn member_facts(out: &Out, member: &Member) -> String {
+fn member_facts(out: &Out, member: &Member, date: policy::Date) -> String {
     let lang = out.lang;
     let mut facts: Vec<String> = Vec::new();
     if let Some(disability) = member.disability {
@@ -204,7 +145,7 @@ fn member_facts(out: &Out, member: &Member) -> String {
                     format!(
                         "{}（{}）",
                         supporter.name,
-                        i18n::supporter_situation(supporter.situation).get(lang)
+                        lang.text(&i18n::supporter_situation(supporter.situation, Some(date)))
                     )
                 })
                 .collect::<Vec<_>>()
@@ -234,7 +175,8 @@ fn answers(out: &mut Out, household: &Household) {
         i18n::category(household.category).get(lang)
     );
     out.el("p class=\"sheet-place\"", "p", &where_);
-    out.table(
+    table(
+        out,
         "sheet-members",
         &[
             i18n::MEMBER,
@@ -265,7 +207,7 @@ fn answers(out: &mut Out, household: &Household) {
                 .collect::<Vec<_>>()
                 .join(out.sep())
         };
-        let facts = member_facts(out, member);
+        let facts = member_facts(out, member, household.date);
         out.raw("<tr>");
         for cell in [
             name.as_str(),
@@ -329,7 +271,43 @@ fn title(assessment: &Assessment, at: usize, lang: Lang) -> String {
     }
 }
 
-/// The total, and the outcome of every programme in a table.
+/// The title of the counted outcome of `programme`.
+fn counted_title(assessment: &Assessment, programme: Programme, lang: Lang) -> String {
+    assessment
+        .programmes
+        .iter()
+        .find(|outcome| outcome.programme == programme && outcome.counts())
+        .map(|outcome| lang.text(&outcome.title).to_string())
+        .unwrap_or_default()
+}
+
+/// A line of money apart from the monthly total: "限期发放（不计入每月合计）：渐退帮扶
+/// 1628 元/月（假设）；2026-12 至 2027-05，…".
+fn apart_line(
+    out: &mut Out,
+    kind: &str,
+    label: T,
+    name: &str,
+    path: &str,
+    (monthly, basis, text): (&doudi_rules::Decimal, Basis, &str),
+) {
+    out.raw(&format!("<p class=\"sheet-apart\" data-print=\"{kind}\">"));
+    out.text(&out.pair(label, name));
+    out.text(" ");
+    out.el(
+        &format!("strong data-print-money=\"{path}\""),
+        "strong",
+        &monthly.to_string(),
+    );
+    out.text(&format!(" {}", i18n::YUAN_PER_MONTH.get(out.lang)));
+    sheet_basis(out, basis);
+    out.text(out.sep());
+    out.text(text);
+    out.raw("</p>");
+}
+
+/// The money (every month's, then apart from it what is time-limited or conditional),
+/// what the rules could not use as given, and the outcome of every programme in a table.
 fn results(out: &mut Out, assessment: &Assessment) {
     let lang = out.lang;
     out.el("h2", "h2", i18n::SHEET_RESULTS.get(lang));
@@ -341,7 +319,7 @@ fn results(out: &mut Out, assessment: &Assessment) {
         &assessment.total_monthly.to_string(),
     );
     out.text(&format!(" {}", i18n::YUAN_PER_MONTH.get(lang)));
-    out.basis(assessment.total_basis);
+    sheet_basis(out, assessment.total_basis);
     if let (Some(min), Some(max)) = (assessment.total_monthly_min, assessment.total_monthly_max) {
         out.text(&format!(
             " {}",
@@ -350,8 +328,54 @@ fn results(out: &mut Out, assessment: &Assessment) {
                 &[("min", &min.to_string()), ("max", &max.to_string())]
             )
         ));
+        for outcome in assessment
+            .programmes
+            .iter()
+            .filter(|outcome| outcome.counts())
+        {
+            if let Some(note) = &outcome.range_note {
+                out.text(out.sep());
+                if let Some(label) = &outcome.member_label {
+                    out.text(label);
+                    out.text(if lang == Lang::Zh { "，" } else { ": " });
+                }
+                out.text(lang.text(note));
+            }
+        }
     }
     out.raw("</p>");
+    if let Some(limited) = &assessment.time_limited {
+        let name = counted_title(assessment, limited.programme, lang);
+        apart_line(
+            out,
+            "time_limited",
+            i18n::TIME_LIMITED,
+            &name,
+            "time_limited.monthly",
+            (&limited.monthly, limited.basis, lang.text(&limited.text)),
+        );
+    }
+    if let Some(conditional) = &assessment.conditional {
+        let name = counted_title(assessment, conditional.programme, lang);
+        apart_line(
+            out,
+            "conditional",
+            i18n::CONDITIONAL,
+            &name,
+            "conditional.monthly",
+            (
+                &conditional.monthly,
+                conditional.basis,
+                lang.text(&conditional.text),
+            ),
+        );
+    }
+    for notice in &assessment.notices {
+        out.raw("<p class=\"sheet-notice\">");
+        out.el("strong", "strong", &out.pair(i18n::NOTICES, ""));
+        out.text(lang.text(&notice.text));
+        out.raw("</p>");
+    }
     if assessment.household_size > 0 {
         let counted = i18n::fill(
             i18n::COUNTED_INCOME.get(lang),
@@ -366,7 +390,8 @@ fn results(out: &mut Out, assessment: &Assessment) {
         );
         out.el("p", "p", &counted);
     }
-    out.table(
+    table(
+        out,
         "sheet-outcomes",
         &[
             i18n::COL_PROGRAMME,
@@ -382,6 +407,12 @@ fn results(out: &mut Out, assessment: &Assessment) {
             _ => String::new(),
         };
         let mut notes: Vec<String> = Vec::new();
+        if let Some(text) = &outcome.alternative {
+            notes.push(out.pair(i18n::ALTERNATIVE, lang.text(text)));
+        }
+        if outcome.monthly.is_some() && outcome.payment != Payment::Monthly {
+            notes.push(i18n::payment(outcome.payment).get(lang).to_string());
+        }
         if let Some(level) = &outcome.level {
             notes.push(out.pair(i18n::LEVEL, lang.text(level)));
         }
@@ -404,12 +435,27 @@ fn results(out: &mut Out, assessment: &Assessment) {
             ));
         }
         out.raw(&format!(
-            "<tr data-programme=\"{}\" data-status=\"{}\">",
+            "<tr data-programme=\"{}\" data-status=\"{}\" data-payment=\"{}\"{}>",
             outcome.programme.id(),
-            outcome.status.id()
+            outcome.status.id(),
+            outcome.payment.id(),
+            if outcome.alternative.is_some() {
+                " data-alternative=\"true\""
+            } else {
+                ""
+            }
         ));
         out.el("td", "td", &title(assessment, at, lang));
-        out.el("td", "td", i18n::status(outcome.status).get(lang));
+        out.raw("<td>");
+        out.text(i18n::status(outcome.status).get(lang));
+        if outcome.alternative.is_some() {
+            out.el(
+                "span class=\"sheet-small sheet-alt\"",
+                "span",
+                i18n::ALTERNATIVE.get(lang),
+            );
+        }
+        out.raw("</td>");
         out.el(
             &format!("td class=\"num\" data-print-money=\"programmes[{at}].monthly\""),
             "td",
@@ -419,6 +465,20 @@ fn results(out: &mut Out, assessment: &Assessment) {
         out.raw("</tr>");
     }
     out.raw("</tbody></table>");
+}
+
+/// What the household can do next, as the rules say it.
+fn next_steps(out: &mut Out, assessment: &Assessment) {
+    if assessment.next_steps.is_empty() {
+        return;
+    }
+    let lang = out.lang;
+    out.el("h3", "h3", i18n::WHAT_NEXT.get(lang));
+    out.raw("<ul class=\"sheet-next\">");
+    for next in &assessment.next_steps {
+        out.el("li", "li", lang.text(next));
+    }
+    out.raw("</ul>");
 }
 
 /// Every step of every programme that has any; a step already listed under an earlier
@@ -463,7 +523,7 @@ fn steps(out: &mut Out, assessment: &Assessment) {
                 out.el("code", "code", &step.formula);
             }
             if step.basis != Basis::Published {
-                out.basis(step.basis);
+                sheet_basis(out, step.basis);
             }
             if !step.clause.is_empty() {
                 out.el(
@@ -496,7 +556,8 @@ fn figures(out: &mut Out, assessment: &Assessment) {
             used.push(param);
         }
     }
-    out.table(
+    table(
+        out,
         "sheet-figures",
         &[
             i18n::COL_FIGURE,
@@ -534,7 +595,7 @@ fn figures(out: &mut Out, assessment: &Assessment) {
             out.el("span class=\"sheet-small\"", "span", note);
         }
         out.raw("</td><td>");
-        out.basis(param.basis);
+        sheet_basis(out, param.basis);
         out.raw("</td></tr>");
     }
     out.raw("</tbody></table>");
@@ -569,6 +630,7 @@ fn sheet(household: &Household, assessment: &Assessment, lang: Lang) -> String {
     out.raw("</p>");
     answers(&mut out, household);
     results(&mut out, assessment);
+    next_steps(&mut out, assessment);
     steps(&mut out, assessment);
     figures(&mut out, assessment);
     out.el(
@@ -626,6 +688,85 @@ mod tests {
         assert!(html.contains(&assessment.date.to_string()));
         assert!(html.contains("经办人：________　日期：________"));
         assert!(html.contains("申请人（或家属）签字"));
+    }
+
+    /// A text as the sheet writes it (escaped).
+    fn escaped(text: &str) -> String {
+        let mut out = Out {
+            html: String::new(),
+            lang: Lang::Zh,
+        };
+        out.text(text);
+        out.html
+    }
+
+    fn fixture(json: &str) -> (Household, Assessment) {
+        let household: Household = serde_json::from_str(json).expect("fixture parses");
+        let assessment =
+            doudi_rules::assess(&household, doudi_rules::Options::default()).expect("assessed");
+        (household, assessment)
+    }
+
+    /// The total's paragraph: from its start to its end.
+    fn total_paragraph(html: &str) -> &str {
+        let start = html.find("<p class=\"sheet-total\">").expect("total");
+        let end = start + html[start..].find("</p>").expect("end of total");
+        &html[start..end]
+    }
+
+    #[test]
+    fn time_limited_money_is_a_line_of_its_own_never_in_the_monthly_total() {
+        let (household, assessment) = example("gradual-exit");
+        let limited = assessment.time_limited.as_ref().expect("gradual exit");
+        for lang in [Lang::Zh, Lang::En] {
+            let html = sheet(&household, &assessment, lang);
+            let total = total_paragraph(&html);
+            assert!(total.contains(&format!(
+                "data-print-money=\"total_monthly\">{}<",
+                assessment.total_monthly
+            )));
+            assert!(!total.contains(&limited.monthly.to_string()), "{total}");
+            assert!(html.contains(&format!(
+                "data-print-money=\"time_limited.monthly\">{}<",
+                limited.monthly
+            )));
+            assert!(html.contains(i18n::TIME_LIMITED.get(lang)));
+            assert!(html.contains(&escaped(lang.text(&limited.text))));
+            assert!(html.contains(i18n::payment(Payment::TimeLimited).get(lang)));
+            for next in &assessment.next_steps {
+                assert!(html.contains(&escaped(lang.text(next))));
+            }
+        }
+    }
+
+    #[test]
+    fn conditional_money_alternatives_and_notices_are_marked() {
+        let (household, assessment) = fixture(include_str!(
+            "../../../tests/browser/fixtures/price-subsidy-trigger.json"
+        ));
+        let conditional = assessment.conditional.as_ref().expect("price subsidy");
+        let html = sheet(&household, &assessment, Lang::Zh);
+        assert!(html.contains(&format!(
+            "data-print-money=\"conditional.monthly\">{}<",
+            conditional.monthly
+        )));
+        assert!(html.contains("有条件发放（不计入每月合计）"));
+        assert!(html.contains(&conditional.text.zh));
+
+        let (household, assessment) = fixture(include_str!(
+            "../../../tests/browser/fixtures/gradual-exit-single-person.json"
+        ));
+        assert!(assessment
+            .programmes
+            .iter()
+            .any(|outcome| outcome.alternative.is_some()));
+        assert!(!assessment.notices.is_empty());
+        let html = sheet(&household, &assessment, Lang::Zh);
+        assert!(html.contains("data-alternative=\"true\""));
+        assert!(html.contains("可选方案，未计入合计"));
+        for notice in &assessment.notices {
+            assert!(html.contains(&escaped(&notice.text.zh)));
+        }
     }
 
     #[test]

@@ -3,13 +3,14 @@
 //! QR code of the site so that visitors can take it home on their phones. After a few
 //! idle minutes it starts over (see publicity_idle.rs).
 
-use super::total_card::total_figure;
-use super::{money, on, View};
+use super::markup::Markup;
+use super::total_card::publicity_total;
+use super::{on, View};
 use crate::browser;
 use crate::examples;
 use crate::i18n::{self, Lang};
 use crate::state::Action;
-use doudi_rules::{Options, Status};
+use doudi_rules::{Options, Payment, Status};
 use yew::prelude::*;
 
 /// The examples offered, by name: one of each kind of help.
@@ -79,43 +80,81 @@ fn example_result(example: &examples::Example, lang: Lang, dispatch: &Callback<A
     };
     // What the household can get first.
     let mut order: Vec<usize> = (0..assessment.programmes.len()).collect();
-    order.sort_by_key(|&at| assessment.programmes[at].status != Status::Eligible);
+    order.sort_by_key(|&at| {
+        let outcome = &assessment.programmes[at];
+        (
+            outcome.status != Status::Eligible,
+            outcome.alternative.is_some(),
+        )
+    });
+    let mut cards = Markup::new(lang);
+    cards.raw("<ul class=\"pub-cards\">");
+    for at in order {
+        let outcome = &assessment.programmes[at];
+        let status = outcome.status.id();
+        cards.raw(&format!(
+            "<li class=\"card pub-card {status}\" data-programme=\"{}\" data-status=\"{status}\" data-index=\"{at}\">",
+            outcome.programme.id()
+        ));
+        let title = match &outcome.member_label {
+            Some(label) => format!("{} · {label}", lang.text(&outcome.title)),
+            None => lang.text(&outcome.title).to_string(),
+        };
+        cards.el("h3", "h3", &title);
+        cards.raw("<p>");
+        cards.el(
+            &format!("span class=\"status {status}\""),
+            "span",
+            i18n::status(outcome.status).get(lang),
+        );
+        cards.raw("</p>");
+        if let Some(text) = &outcome.alternative {
+            cards.raw("<p>");
+            cards.el(
+                "span class=\"tag alt\"",
+                "span",
+                i18n::ALTERNATIVE.get(lang),
+            );
+            cards.raw("</p>");
+            cards.el("p class=\"alternative-text\"", "p", lang.text(text));
+        }
+        if let (Some(monthly), Status::Eligible) = (outcome.monthly, outcome.status) {
+            cards.raw("<p class=\"amount\">");
+            cards.money(&monthly, &format!("programmes[{at}].monthly"));
+            cards.unit(i18n::YUAN_PER_MONTH);
+            cards.raw("</p>");
+            if outcome.payment != Payment::Monthly {
+                cards.raw("<p class=\"payment\">");
+                cards.el(
+                    &format!("span class=\"tag pay {}\"", outcome.payment.id()),
+                    "span",
+                    i18n::payment(outcome.payment).get(lang),
+                );
+                cards.raw("</p>");
+            }
+        }
+        if let Some(level) = &outcome.level {
+            cards.raw("<p class=\"level\">");
+            cards.el("span class=\"tag\"", "span", lang.text(level));
+            cards.raw("</p>");
+        }
+        for reason in &outcome.reasons {
+            cards.el("p class=\"reason\"", "p", lang.text(reason));
+        }
+        cards.raw("</li>");
+    }
+    cards.raw("</ul>");
+    cards.el(
+        "p class=\"disclaimer\"",
+        "p",
+        lang.text(&assessment.disclaimer),
+    );
     html! {
         <>
             { back.clone() }
             <h2 id="step-title" class="step-title" tabindex="-1" data-example={example.name}>{ example.label.get(lang) }</h2>
-            <section class="card total pub-total" aria-labelledby="total-title">
-                <h3 id="total-title">{ i18n::TOTAL.get(lang) }</h3>
-                { total_figure(&assessment, lang) }
-            </section>
-            <ul class="pub-cards">
-                { for order.into_iter().map(|at| {
-                    let outcome = &assessment.programmes[at];
-                    let status = outcome.status.id();
-                    html! {
-                        <li class={format!("card pub-card {status}")} data-programme={outcome.programme.id()} data-status={status} data-index={at.to_string()}>
-                            <h3>
-                                { lang.text(&outcome.title) }
-                                if let Some(label) = &outcome.member_label {
-                                    { " · " }{ label.clone() }
-                                }
-                            </h3>
-                            <p><span class={format!("status {status}")}>{ i18n::status(outcome.status).get(lang) }</span></p>
-                            if let (Some(monthly), true) = (outcome.monthly, outcome.status == Status::Eligible) {
-                                <p class="amount">
-                                    { money(&monthly, format!("programmes[{at}].monthly")) }
-                                    <span class="unit">{ i18n::YUAN_PER_MONTH.get(lang) }</span>
-                                </p>
-                            }
-                            if let Some(level) = &outcome.level {
-                                <p class="level"><span class="tag">{ lang.text(level) }</span></p>
-                            }
-                            { for outcome.reasons.iter().map(|reason| html! { <p class="reason">{ lang.text(reason) }</p> }) }
-                        </li>
-                    }
-                }) }
-            </ul>
-            <p class="disclaimer">{ lang.text(&assessment.disclaimer) }</p>
+            { publicity_total(&assessment, lang) }
+            { cards.into_html() }
             { back }
         </>
     }

@@ -1,8 +1,11 @@
-//! Screen 5: the result. The total first, then each programme, what if the income
-//! changed, what to do next, and every figure used that is not published policy.
+//! Screen 5: the result. The money first (every month's, and apart from it what is
+//! time-limited or conditional), what the rules could not use as given, what to do next,
+//! then each programme, what if the income changed, and every figure used that is not
+//! published policy.
 
-use super::basis_badge::basis_badge;
-use super::money;
+use super::next_steps::next_steps;
+use super::not_published::not_published;
+use super::notices::notices;
 use super::programme_card::programme_card;
 use super::total_card::total_card;
 use super::what_if_chart::what_if_chart;
@@ -90,7 +93,12 @@ pub fn result_step(view: &View, computed: Option<&Computed>) -> Html {
         }
     };
     let mut order: Vec<usize> = (0..assessment.programmes.len()).collect();
-    order.sort_by_key(|&at| status_order(assessment.programmes[at].status));
+    // What the household gets first; an alternative that is not added after the routes
+    // that are.
+    order.sort_by_key(|&at| {
+        let outcome = &assessment.programmes[at];
+        (status_order(outcome.status), outcome.alternative.is_some())
+    });
     let dibao_now = assessment
         .programmes
         .iter()
@@ -98,33 +106,14 @@ pub fn result_step(view: &View, computed: Option<&Computed>) -> Html {
     html! {
         <section class="step result">
             { total_card(assessment, lang) }
+            { notices(assessment, lang, Some(dispatch)) }
+            { next_steps(assessment, lang) }
             <h2 class="section-title">{ i18n::PROGRAMMES.get(lang) }</h2>
             { for order.into_iter().map(|at| programme_card(assessment, at, lang, dispatch)) }
             if let Some(curve) = &computed.what_if {
                 { what_if_chart(curve, lang, dibao_now) }
             }
-            <section class="card general-next" aria-labelledby="general-next-title">
-                <h2 id="general-next-title">{ i18n::WHAT_NEXT.get(lang) }</h2>
-                <ul>{ for i18n::GENERAL_NEXT.iter().map(|text| html! { <li>{ text.get(lang) }</li> }) }</ul>
-            </section>
-            if !assessment.not_published.is_empty() {
-                <section class="card not-published" aria-labelledby="not-published-title">
-                    <h2 id="not-published-title">{ i18n::NOT_PUBLISHED.get(lang) }</h2>
-                    <p class="hint">{ i18n::NOT_PUBLISHED_HINT.get(lang) }</p>
-                    <ul class="params">
-                        { for assessment.not_published.iter().enumerate().map(|(at, used)| html! {
-                            <li class="param not-published">
-                                <p>
-                                    <strong>{ if lang == Lang::Zh { used.zh } else { used.en } }</strong>{ "：" }
-                                    { money(&used.value, format!("not_published[{at}].value")) }{ " " }{ i18n::unit(used.unit).get(lang) }{ " " }
-                                    { basis_badge(used.basis, lang) }
-                                </p>
-                                <p class="small">{ used.document }{ " · " }{ used.clause }</p>
-                            </li>
-                        }) }
-                    </ul>
-                </section>
-            }
+            { not_published(assessment, lang, "h2") }
             { super::print_sheet::print_card(lang) }
             if let Some(household) = &view.checked.household {
                 { super::share_panel::share_panel(view, household, assessment) }

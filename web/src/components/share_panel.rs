@@ -53,12 +53,6 @@ pub fn link_notice(view: &View) -> Html {
         </button>
     };
     match view.state.notice.as_deref() {
-        Some(Notice::LinkOpened) => html! {
-            <div class="notice info" role="status" data-notice="link-opened">
-                <p>{ i18n::LINK_OPENED.get(lang) }</p>
-                { dismiss }
-            </div>
-        },
         Some(Notice::LinkFailed(reason)) => html! {
             <div class="notice problems" role="alert" data-notice="link-failed">
                 <p><strong>{ i18n::LINK_FAILED.get(lang) }</strong>{ lang.text(reason) }</p>
@@ -66,8 +60,35 @@ pub fn link_notice(view: &View) -> Html {
                 { dismiss }
             </div>
         },
-        Some(Notice::RulesChanged { then, now, changes }) => html! {
+        // An old link carries no check: say so first, then what it would have said.
+        Some(Notice::Unverified(inner)) => html! {
+            <div class="notice warning" role="status" data-notice="link-unverified">
+                <p><strong>{ crate::share_link::LINK_UNVERIFIED.get(lang) }</strong></p>
+                { opened_body(inner, lang) }
+                { dismiss }
+            </div>
+        },
+        Some(notice @ Notice::LinkOpened) => html! {
+            <div class="notice info" role="status" data-notice="link-opened">
+                { opened_body(notice, lang) }
+                { dismiss }
+            </div>
+        },
+        Some(notice @ Notice::RulesChanged { .. }) => html! {
             <div class="notice warning" role="status" data-notice="rules-changed">
+                { opened_body(notice, lang) }
+                { dismiss }
+            </div>
+        },
+        _ => html! {},
+    }
+}
+
+/// What an opened link says: that it opened, or what changed in the rules since.
+fn opened_body(notice: &Notice, lang: Lang) -> Html {
+    match notice {
+        Notice::RulesChanged { then, now, changes } => html! {
+            <>
                 <p>{ i18n::fill(i18n::RULES_CHANGED.get(lang), &[("then", then.as_str()), ("now", now.as_str())]) }</p>
                 if changes.is_empty() {
                     <p>{ i18n::NOTHING_CHANGED.get(lang) }</p>
@@ -82,10 +103,9 @@ pub fn link_notice(view: &View) -> Html {
                         }) }
                     </ul>
                 }
-                { dismiss }
-            </div>
+            </>
         },
-        _ => html! {},
+        _ => html! { <p>{ i18n::LINK_OPENED.get(lang) }</p> },
     }
 }
 

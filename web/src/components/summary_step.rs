@@ -1,5 +1,7 @@
-//! Screen 4: the answers as a resident would check a form, each part with "Edit".
+//! Screen 4: the answers as a resident would check a form, each part with "Edit". The
+//! answers are static markup text (see markup.rs); the buttons are `html!`.
 
+use super::markup::Markup;
 use super::View;
 use crate::form::{AgeBy, Form, MemberForm, Step, SupportersKnown};
 use crate::i18n::{self, Lang, T};
@@ -9,8 +11,23 @@ use doudi_rules::policy;
 use doudi_rules::Money;
 use yew::prelude::*;
 
-fn row(label: &str, value: String) -> Html {
-    html! { <div class="row"><dt>{ label.to_string() }</dt><dd>{ value }</dd></div> }
+/// One answer: `(label, value)`.
+type Row = (&'static str, String);
+
+fn row(label: &'static str, value: String) -> Row {
+    (label, value)
+}
+
+/// A list of answers as a `<dl>`.
+fn rows_markup(out: &mut Markup, rows: &[Row]) {
+    out.raw("<dl>");
+    for (label, value) in rows {
+        out.raw("<div class=\"row\">");
+        out.el("dt", "dt", label);
+        out.el("dd", "dd", value);
+        out.raw("</div>");
+    }
+    out.raw("</dl>");
 }
 
 fn tri(lang: Lang, value: Option<bool>) -> String {
@@ -55,7 +72,8 @@ fn income_text(
     text
 }
 
-fn member_rows(form: &Form, index: usize, member: &MemberForm, lang: Lang) -> Html {
+fn member_rows(out: &mut Markup, form: &Form, index: usize, member: &MemberForm) {
+    let lang = out.lang;
     let mut rows = Vec::new();
     if member.incomes.is_empty() {
         rows.push(row(i18n::INCOMES.get(lang), i18n::NONE.get(lang).into()));
@@ -139,7 +157,10 @@ fn member_rows(form: &Form, index: usize, member: &MemberForm, lang: Lang) -> Ht
                     };
                     format!(
                         "{name}（{}）",
-                        i18n::supporter_situation(supporter.situation).get(lang)
+                        lang.text(&i18n::supporter_situation(
+                            supporter.situation,
+                            form.parsed_date()
+                        ))
                     )
                 })
                 .collect::<Vec<_>>()
@@ -151,12 +172,12 @@ fn member_rows(form: &Form, index: usize, member: &MemberForm, lang: Lang) -> Ht
             tri(lang, member.own_property),
         ));
     }
-    html! {
-        <div class="summary-member" data-member={index.to_string()}>
-            <h4>{ member.label(index, lang) }</h4>
-            <dl>{ for rows }</dl>
-        </div>
-    }
+    out.raw(&format!(
+        "<div class=\"summary-member\" data-member=\"{index}\">"
+    ));
+    out.el("h4", "h4", &member.label(index, lang));
+    rows_markup(out, &rows);
+    out.raw("</div>");
 }
 
 pub fn summary_step(view: &View) -> Html {
@@ -207,14 +228,32 @@ pub fn summary_step(view: &View) -> Html {
             format!("{id} = {}", value.trim()),
         ));
     }
-    let member_list = form.members.iter().enumerate().map(|(index, member)| {
+    let mut member_list = Markup::new(lang);
+    member_list.raw("<ol class=\"member-list\">");
+    for (index, member) in form.members.iter().enumerate() {
         let age = match member.age_by {
-            AgeBy::Years if !member.age.trim().is_empty() => format!("{} {}", member.age.trim(), i18n::YEARS_OLD.get(lang)),
-            AgeBy::BirthDate if !member.birth_date.trim().is_empty() => format!("{} {}", i18n::BIRTH_DATE.get(lang), member.birth_date.trim()),
+            AgeBy::Years if !member.age.trim().is_empty() => {
+                format!("{} {}", member.age.trim(), i18n::YEARS_OLD.get(lang))
+            }
+            AgeBy::BirthDate if !member.birth_date.trim().is_empty() => format!(
+                "{} {}",
+                i18n::BIRTH_DATE.get(lang),
+                member.birth_date.trim()
+            ),
             _ => i18n::NOT_GIVEN.get(lang).to_string(),
         };
-        html! { <li>{ format!("{} · {} · {}", member.label(index, lang), age, i18n::relation(member.relation).get(lang)) }</li> }
-    });
+        member_list.el(
+            "li",
+            "li",
+            &format!(
+                "{} · {} · {}",
+                member.label(index, lang),
+                age,
+                i18n::relation(member.relation).get(lang)
+            ),
+        );
+    }
+    member_list.raw("</ol>");
     let family = &form.family;
     let mut family_rows = vec![
         row(i18n::PROPERTY.get(lang), tri(lang, family.property)),
@@ -233,6 +272,16 @@ pub fn summary_step(view: &View) -> Html {
         };
         family_rows.push(row(i18n::CURRENT_DIBAO.get(lang), current));
     }
+    let mut place_list = Markup::new(lang);
+    rows_markup(&mut place_list, &place_rows);
+    let mut situations = Markup::new(lang);
+    for (index, member) in form.members.iter().enumerate() {
+        member_rows(&mut situations, form, index, member);
+    }
+    situations.raw("<div class=\"summary-member\">");
+    situations.el("h4", "h4", i18n::FAMILY.get(lang));
+    rows_markup(&mut situations, &family_rows);
+    situations.raw("</div>");
     let problems: Vec<Html> = view
         .checked
         .errors
@@ -258,19 +307,15 @@ pub fn summary_step(view: &View) -> Html {
             }
             <section class="card" aria-labelledby="sum-1">
                 <div class="card-head"><h3 id="sum-1">{ Step::Place.name().get(lang) }</h3>{ edit(Step::Place) }</div>
-                <dl>{ for place_rows }</dl>
+                { place_list.into_html() }
             </section>
             <section class="card" aria-labelledby="sum-2">
                 <div class="card-head"><h3 id="sum-2">{ Step::Members.name().get(lang) }</h3>{ edit(Step::Members) }</div>
-                <ol class="member-list">{ for member_list }</ol>
+                { member_list.into_html() }
             </section>
             <section class="card" aria-labelledby="sum-3">
                 <div class="card-head"><h3 id="sum-3">{ Step::Situations.name().get(lang) }</h3>{ edit(Step::Situations) }</div>
-                { for form.members.iter().enumerate().map(|(index, member)| member_rows(form, index, member, lang)) }
-                <div class="summary-member">
-                    <h4>{ i18n::FAMILY.get(lang) }</h4>
-                    <dl>{ for family_rows }</dl>
-                </div>
+                { situations.into_html() }
             </section>
         </section>
     }

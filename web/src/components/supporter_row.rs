@@ -1,17 +1,20 @@
-//! One legal supporter of a member: name and situation.
+//! One legal supporter of a member: name and situation. The situations are the rules'
+//! own words, with the ages in force on the form's date.
 
+use super::on;
 use super::select_field::{select_field, SelectFieldProps};
 use super::text_field::{text_field, TextFieldProps};
-use super::{indexed, on};
 use crate::form::SupporterForm;
 use crate::i18n::{self, Lang};
 use crate::state::{Action, Input};
+use doudi_rules::policy::Date;
 use yew::prelude::*;
 
 pub fn supporter_row(
     member: u32,
     index: usize,
     supporter: &SupporterForm,
+    date: Option<Date>,
     lang: Lang,
     dispatch: &Callback<Action>,
 ) -> Html {
@@ -29,7 +32,9 @@ pub fn supporter_row(
             }) }
             { select_field(dispatch, Input::SupporterSituation(member, id), SelectFieldProps {
                 id: format!("s{id}-situation"), label: i18n::SUPPORTER_SITUATION.get(lang),
-                options: indexed(i18n::SUPPORTER_SITUATIONS.iter().map(|situation| i18n::supporter_situation(*situation).get(lang))),
+                options: i18n::SUPPORTER_SITUATIONS.iter().enumerate().map(|(at, situation)| {
+                    (at.to_string(), lang.text(&i18n::supporter_situation(*situation, date)).to_string())
+                }).collect(),
                 selected: situation_at, ..Default::default()
             }) }
             <button type="button" class="link-button danger" onclick={on(dispatch, Action::RemoveSupporter(member, id))}>

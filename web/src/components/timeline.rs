@@ -1,32 +1,30 @@
-//! A gradual exit month by month.
+//! A gradual exit month by month (static markup, see markup.rs).
 
-use super::money;
-use crate::i18n::{self, Lang};
-use doudi_rules::Assessment;
-use yew::prelude::*;
+use super::markup::Markup;
+use crate::i18n;
+use doudi_rules::Outcome;
 
-/// The timeline of the programme at `at` (a view function: no state of its own).
-pub fn timeline(assessment: &Assessment, at: usize, lang: Lang) -> Html {
-    let Some(outcome) = assessment.programmes.get(at) else {
-        return html! {};
-    };
-    html! {
-        <table class="timeline">
-            <caption>{ i18n::TIMELINE.get(lang) }</caption>
-            <thead><tr>
-                <th scope="col">{ i18n::MONTH.get(lang) }</th>
-                <th scope="col">{ i18n::YUAN_PER_MONTH.get(lang) }</th>
-                <th scope="col">{ i18n::NOTE.get(lang) }</th>
-            </tr></thead>
-            <tbody>
-                { for outcome.timeline.iter().enumerate().map(|(month_at, month)| html! {
-                    <tr>
-                        <th scope="row">{ month.month.clone() }</th>
-                        <td class="num">{ money(&month.amount, format!("programmes[{at}].timeline[{month_at}].amount")) }</td>
-                        <td>{ lang.text(&month.text) }</td>
-                    </tr>
-                }) }
-            </tbody>
-        </table>
+/// The timeline of `outcome`, the programme at `at` of the assessment.
+pub fn timeline(out: &mut Markup, outcome: &Outcome, at: usize) {
+    let lang = out.lang;
+    out.raw("<table class=\"timeline\">");
+    out.el("caption", "caption", i18n::TIMELINE.get(lang));
+    out.raw("<thead><tr>");
+    for head in [i18n::MONTH, i18n::YUAN_PER_MONTH, i18n::NOTE] {
+        out.el("th scope=\"col\"", "th", head.get(lang));
     }
+    out.raw("</tr></thead><tbody>");
+    for (month_at, month) in outcome.timeline.iter().enumerate() {
+        out.raw("<tr>");
+        out.el("th scope=\"row\"", "th", &month.month);
+        out.raw("<td class=\"num\">");
+        out.money(
+            &month.amount,
+            &format!("programmes[{at}].timeline[{month_at}].amount"),
+        );
+        out.raw("</td>");
+        out.el("td", "td", lang.text(&month.text));
+        out.raw("</tr>");
+    }
+    out.raw("</tbody></table>");
 }

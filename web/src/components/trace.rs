@@ -1,8 +1,8 @@
 //! "Why": every step of a programme's calculation, its arithmetic, its clause, and each
-//! figure used with its value, date, document, clause and basis.
+//! figure used with its value, date, document, clause and basis. Static: written as
+//! markup text (see markup.rs).
 
-use super::basis_badge::basis_badge;
-use super::money;
+use super::markup::Markup;
 use crate::i18n::{self, Lang};
 use doudi_rules::policy::Basis;
 use doudi_rules::Assessment;
@@ -13,59 +13,99 @@ pub fn trace(assessment: &Assessment, at: usize, lang: Lang) -> Html {
     let Some(outcome) = assessment.programmes.get(at) else {
         return html! {};
     };
+    let mut out = Markup::new(lang);
     if outcome.steps.is_empty() {
-        return html! { <p class="hint">{ i18n::NO_STEPS.get(lang) }</p> };
+        out.el("p class=\"hint\"", "p", i18n::NO_STEPS.get(lang));
+        return out.into_html();
     }
-    html! {
-        <ol class="trace">
-            { for outcome.steps.iter().enumerate().map(|(step_at, step)| html! {
-                <li class="trace-step">
-                    <p class="step-text">{ lang.text(&step.text) } { basis_badge(step.basis, lang) }</p>
-                    if !step.formula.is_empty() {
-                        <p class="formula"><span class="label">{ i18n::FORMULA.get(lang) }</span><code>{ step.formula.clone() }</code></p>
-                    }
-                    if !step.clause.is_empty() {
-                        <p class="clause"><span class="label">{ i18n::CLAUSE.get(lang) }</span>{ step.clause.clone() }</p>
-                    }
-                    if !step.params.is_empty() {
-                        <ul class="params" aria-label={i18n::PARAMETERS.get(lang)}>
-                            { for step.params.iter().enumerate().map(|(param_at, param)| {
-                                let path = format!("programmes[{at}].steps[{step_at}].params[{param_at}]");
-                                html! {
-                                    <li class={if param.basis == Basis::Published { "param" } else { "param not-published" }}>
-                                        <p>
-                                            <strong>{ if lang == Lang::Zh { param.zh } else { param.en } }</strong>{ "：" }
-                                            { money(&param.value, format!("{path}.value")) }{ " " }{ i18n::unit(param.unit).get(lang) }{ " " }
-                                            { basis_badge(param.basis, lang) }
-                                        </p>
-                                        if let Some(policy_value) = param.policy_value {
-                                            <p class="small">{ i18n::POLICY_VALUE.get(lang).replace("{value}", "") }{ money(&policy_value, format!("{path}.policy_value")) }</p>
-                                        }
-                                        <p class="small">
-                                            { i18n::IN_FORCE_FROM.get(lang).replace("{date}", &param.from.to_string()) }
-                                            { " · " }{ param.document }
-                                            if !param.title.is_empty() && param.title != param.document { { " " }{ param.title } }
-                                            if !param.url.is_empty() {
-                                                // Shown, not linked: the site makes no request elsewhere,
-                                                // and the address is where the text was read.
-                                                { " · " }{ i18n::SOURCE_LINK.get(lang) }{ "：" }{ param.url }
-                                            }
-                                        </p>
-                                        if !param.clause.is_empty() {
-                                            <p class="small">{ i18n::CLAUSE.get(lang) }{ "：" }{ param.clause }</p>
-                                        }
-                                        if lang == i18n::Lang::Zh && !param.note_zh.is_empty() {
-                                            <p class="small note">{ param.note_zh }</p>
-                                        } else if !param.note.is_empty() {
-                                            <p class="small note" lang="en">{ param.note }</p>
-                                        }
-                                    </li>
-                                }
-                            }) }
-                        </ul>
-                    }
-                </li>
-            }) }
-        </ol>
+    let colon = out.colon();
+    out.raw("<ol class=\"trace\">");
+    for (step_at, step) in outcome.steps.iter().enumerate() {
+        out.raw("<li class=\"trace-step\"><p class=\"step-text\">");
+        out.text(lang.text(&step.text));
+        out.raw(" ");
+        out.badge(step.basis);
+        out.raw("</p>");
+        if !step.formula.is_empty() {
+            out.raw("<p class=\"formula\">");
+            out.el("span class=\"label\"", "span", i18n::FORMULA.get(lang));
+            out.el("code", "code", &step.formula);
+            out.raw("</p>");
+        }
+        if !step.clause.is_empty() {
+            out.raw("<p class=\"clause\">");
+            out.el("span class=\"label\"", "span", i18n::CLAUSE.get(lang));
+            out.text(&step.clause);
+            out.raw("</p>");
+        }
+        if step.params.is_empty() {
+            out.raw("</li>");
+            continue;
+        }
+        out.raw("<ul class=\"params\"");
+        out.attr("aria-label", i18n::PARAMETERS.get(lang));
+        out.raw(">");
+        for (param_at, param) in step.params.iter().enumerate() {
+            let path = format!("programmes[{at}].steps[{step_at}].params[{param_at}]");
+            out.raw(if param.basis == Basis::Published {
+                "<li class=\"param\"><p>"
+            } else {
+                "<li class=\"param not-published\"><p>"
+            });
+            out.el(
+                "strong",
+                "strong",
+                if lang == Lang::Zh { param.zh } else { param.en },
+            );
+            out.text(colon);
+            out.money(&param.value, &format!("{path}.value"));
+            out.text(&format!(" {} ", i18n::unit(param.unit).get(lang)));
+            out.badge(param.basis);
+            out.raw("</p>");
+            if let Some(policy_value) = param.policy_value {
+                out.raw("<p class=\"small\">");
+                out.text(&i18n::POLICY_VALUE.get(lang).replace("{value}", ""));
+                out.money(&policy_value, &format!("{path}.policy_value"));
+                out.raw("</p>");
+            }
+            out.raw("<p class=\"small\">");
+            out.text(
+                &i18n::IN_FORCE_FROM
+                    .get(lang)
+                    .replace("{date}", &param.from.to_string()),
+            );
+            out.text(" · ");
+            out.text(param.document);
+            if !param.title.is_empty() && param.title != param.document {
+                out.text(" ");
+                out.text(param.title);
+            }
+            if !param.url.is_empty() {
+                // Shown, not linked: the site makes no request elsewhere, and the address
+                // is where the text was read.
+                out.text(&format!(
+                    " · {}{colon}{}",
+                    i18n::SOURCE_LINK.get(lang),
+                    param.url
+                ));
+            }
+            out.raw("</p>");
+            if !param.clause.is_empty() {
+                out.el(
+                    "p class=\"small\"",
+                    "p",
+                    &out.pair(i18n::CLAUSE, param.clause),
+                );
+            }
+            if lang == Lang::Zh && !param.note_zh.is_empty() {
+                out.el("p class=\"small note\"", "p", param.note_zh);
+            } else if !param.note.is_empty() {
+                out.el("p class=\"small note\" lang=\"en\"", "p", param.note);
+            }
+            out.raw("</li>");
+        }
+        out.raw("</ul></li>");
     }
+    out.raw("</ol>");
+    out.into_html()
 }
