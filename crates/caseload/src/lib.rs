@@ -1,20 +1,42 @@
-//! A caseload as CSV (one row per member; consecutive rows with the same
-//! household_id form a household), one result row per household. The columns are
-//! documented in docs/batch-format.md. A household with bad input gets a row with its
-//! error; the others are still computed.
+//! A caseload as CSV (one row per member; consecutive rows with the same household_id
+//! form a household) in, one result row per household out. The columns are documented
+//! in docs/batch-format.md. Shared by `doudi batch` and the site's caseload mode, so
+//! that both write the same bytes.
+//!
+//! - [`input`]: bytes to records. The encoding is detected (a byte-order mark; else
+//!   UTF-8, else GB18030/GBK, as Excel on Chinese Windows saves "CSV") and decoded by
+//!   encoding_rs (natively; the site's browser decodes, by the same rules: [`sniff`]);
+//!   records are split by csv-core, each with its physical line.
+//! - [`group`]: records to households, and the checks across rows (an id used by rows
+//!   that are not next to each other, an empty id, a row of the wrong width). The file
+//!   is read twice: a survey ([`plan`]) that refuses a file that cannot be used before
+//!   anything is written and notes repeated ids, then the households one at a time
+//!   ([`Plan::groups`]).
+//! - [`household`]: a household's rows to the rules' `Household`.
+//! - [`output`]: the result rows, their text cells safe in a spreadsheet, the BOM.
+//! - [`stream`] (one thread; the site takes the same steps a chunk at a time) and
+//!   [`stream_parallel`] (all cores, for `doudi batch`): read a household, assess it,
+//!   write its row, forget it. Memory stays flat whatever the file's size, apart from
+//!   the survey's fingerprints of the ids (8 bytes and some table space per household;
+//!   freed before the second pass).
+//!
+//! A household with bad input gets a row with its error; the others are still computed.
 
-use doudi_rules::household::{
-    parse_amount, Caseworker, Disability, DisabilityKind, Family, Income, IncomeKind, Member,
-    Money, Period, Relation, SelfCare, Student, Supporter, SupporterSituation,
-};
-use doudi_rules::policy::Basis;
-use doudi_rules::policy::Date;
-use doudi_rules::{
-    Assessment, Category, Decimal, Household, InputError, Options, Programme, Status, Tier,
-};
-use serde::de::value::StrDeserializer;
-use serde::de::DeserializeOwned;
-use std::collections::BTreeMap;
+pub mod group;
+pub mod household;
+pub mod input;
+pub mod output;
+#[cfg(not(target_arch = "wasm32"))]
+mod parallel;
+
+pub use group::{plan, undecodable, Columns, Group, Groups, Plan, Row};
+pub use input::{sniff, TextEncoding};
+pub use output::{error_row, is_error, neutralise, write_header, write_row, BOM, OUTPUT_COLUMNS};
+#[cfg(not(target_arch = "wasm32"))]
+pub use parallel::stream_parallel;
+
+use doudi_rules::{InputError, Options};
+use std::io::{self, Read, Write};
 
 /// The input columns, in order. Household columns are read from a household's first row.
 pub const INPUT_COLUMNS: &[&str] = &[
@@ -53,36 +75,204 @@ pub const INPUT_COLUMNS: &[&str] = &[
     "own_property_within_limits",
 ];
 
-/// The output columns. Money that comes every month (`total_monthly`, one route per
-/// person) is kept apart from money for a limited period (`time_limited_*`: gradual exit)
-/// and money paid only in months when a trigger is met (`conditional_monthly`: the price
-/// subsidy); neither of those is ever in `total_monthly`.
-pub const OUTPUT_COLUMNS: &[&str] = &[
-    "household_id",
-    "members",
-    "dibao_status",
-    "dibao_monthly",
-    "single_person_monthly",
-    "tekun_eligible",
-    "tekun_monthly",
-    "total_monthly",
-    "total_monthly_min",
-    "total_monthly_max",
-    "total_basis",
-    "gradual_exit_status",
-    "time_limited_monthly",
-    "time_limited_months",
-    "time_limited_until",
-    "conditional_monthly",
-    "marginal_family_status",
-    "error",
-];
+/// The position of an input column, checked when compiling.
+const fn column(name: &str) -> usize {
+    let mut at = 0;
+    while at < INPUT_COLUMNS.len() {
+        let known = INPUT_COLUMNS[at].as_bytes();
+        let wanted = name.as_bytes();
+        if known.len() == wanted.len() {
+            let mut same = true;
+            let mut byte = 0;
+            while byte < known.len() {
+                if known[byte] != wanted[byte] {
+                    same = false;
+                }
+                byte += 1;
+            }
+            if same {
+                return at;
+            }
+        }
+        at += 1;
+    }
+    panic!("not an input column")
+}
 
-/// One CSV row: column name → cell.
-pub type Row = BTreeMap<String, String>;
+pub(crate) const HOUSEHOLD_ID: usize = column("household_id");
+pub(crate) const COUNTY: usize = column("county");
+pub(crate) const CATEGORY: usize = column("category");
+pub(crate) const DATE: usize = column("date");
+pub(crate) const POVERTY_ALLEVIATED: usize = column("poverty_alleviated");
+pub(crate) const MARGINAL: usize = column("marginal");
+pub(crate) const PROPERTY_WITHIN_LIMITS: usize = column("property_within_limits");
+pub(crate) const ON_DIBAO: usize = column("on_dibao");
+pub(crate) const CURRENT_DIBAO_MONTHLY: usize = column("current_dibao_monthly");
+pub(crate) const RURAL_TIER: usize = column("rural_tier");
+pub(crate) const CPI_RISE: usize = column("cpi_rise");
+pub(crate) const FOOD_CPI_RISE: usize = column("food_cpi_rise");
+pub(crate) const NAME: usize = column("name");
+pub(crate) const AGE: usize = column("age");
+pub(crate) const BIRTH_DATE: usize = column("birth_date");
+pub(crate) const RELATION: usize = column("relation");
+pub(crate) const DISABILITY_KIND: usize = column("disability_kind");
+pub(crate) const DISABILITY_GRADE: usize = column("disability_grade");
+pub(crate) const SERIOUS_ILLNESS: usize = column("serious_illness");
+pub(crate) const STUDENT: usize = column("student");
+pub(crate) const WAGES_MONTHLY: usize = column("wages_monthly");
+pub(crate) const BUSINESS_MONTHLY: usize = column("business_monthly");
+pub(crate) const PROPERTY_INCOME_MONTHLY: usize = column("property_income_monthly");
+pub(crate) const TRANSFER_MONTHLY: usize = column("transfer_monthly");
+pub(crate) const SUPPORT_RECEIVED_MONTHLY: usize = column("support_received_monthly");
+pub(crate) const RESIDENTS_BASIC_PENSION_MONTHLY: usize = column("residents_basic_pension_monthly");
+pub(crate) const OLD_AGE_ALLOWANCE_MONTHLY: usize = column("old_age_allowance_monthly");
+pub(crate) const EXCLUDED_MONTHLY: usize = column("excluded_monthly");
+pub(crate) const EMPLOYMENT_COSTS_MONTHLY: usize = column("employment_costs_monthly");
+pub(crate) const TEKUN: usize = column("tekun");
+pub(crate) const SELF_CARE: usize = column("self_care");
+pub(crate) const SUPPORTERS: usize = column("supporters");
+pub(crate) const OWN_PROPERTY_WITHIN_LIMITS: usize = column("own_property_within_limits");
+/// The household columns: read from a household's first row; a later row leaves them
+/// empty or repeats them.
+pub(crate) const HOUSEHOLD_COLUMNS: std::ops::RangeInclusive<usize> = COUNTY..=FOOD_CPI_RISE;
 
-/// Runs a caseload. Errors only when the CSV itself cannot be read (no header, or a
-/// missing column); a bad household gets an error row.
+/// A value quoted in a message: at most 40 characters of it.
+pub(crate) fn quoted(text: &str) -> String {
+    const SHOWN: usize = 40;
+    match text.char_indices().nth(SHOWN) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
+/// Why a run stopped.
+#[derive(Debug)]
+pub enum Error {
+    /// The file cannot be used at all: no header or a wrong one, bytes in no encoding we
+    /// read, a line too long. Nothing is written.
+    Input(InputError),
+    /// Reading the file failed.
+    Read(io::Error),
+    /// Writing the results failed.
+    Write(io::Error),
+}
+
+impl From<Error> for InputError {
+    fn from(error: Error) -> InputError {
+        match error {
+            Error::Input(error) => error,
+            Error::Read(error) => InputError::new(
+                "input".into(),
+                format!("无法读取：{error}"),
+                format!("cannot read: {error}"),
+            ),
+            Error::Write(error) => InputError::new(
+                "output".into(),
+                format!("无法写出结果：{error}"),
+                format!("cannot write the result: {error}"),
+            ),
+        }
+    }
+}
+
+/// How to run a caseload.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// Build the rules' explanation trace (it changes no figure of the result row).
+    pub trace: bool,
+    /// Start the result with a UTF-8 byte-order mark (`--no-bom` turns it off).
+    pub bom: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            trace: true,
+            bom: true,
+        }
+    }
+}
+
+/// What a run did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Summary {
+    /// Result rows written (households).
+    pub households: usize,
+    /// Of which error rows.
+    pub failed: usize,
+    /// The encoding the file was read in ("UTF-8", "GB18030", "UTF-16LE", "UTF-16BE").
+    pub encoding: &'static str,
+}
+
+impl Summary {
+    /// The summary line `doudi batch` prints on stderr.
+    pub fn line(&self) -> String {
+        let succeeded = self.households - self.failed;
+        format!(
+            "共 {} 户：成功 {succeeded} 户，出错 {} 户（文件编码 {}） / {} households: {succeeded} succeeded, {} failed (read as {})",
+            self.households, self.failed, self.encoding, self.households, self.failed, self.encoding
+        )
+    }
+}
+
+/// Output gathered before it is written: about this many bytes.
+const FLUSH_AT: usize = 64 * 1024;
+
+/// Runs a caseload on one thread, streaming: reads it twice through `open` (see
+/// [`plan`]), writes the result to `out` a household at a time, and tells `progress`
+/// (households done, households in all) as it goes.
+pub fn stream<R: Read>(
+    open: &mut dyn FnMut() -> io::Result<R>,
+    out: &mut dyn Write,
+    settings: Settings,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Summary, Error> {
+    let plan = plan(open)?;
+    let total = plan.households();
+    let mut summary = Summary {
+        households: 0,
+        failed: 0,
+        encoding: plan.encoding(),
+    };
+    let mut groups = plan.groups(open().map_err(Error::Read)?)?;
+    let columns = groups.columns().clone();
+    let options = Options {
+        trace: settings.trace,
+    };
+    let mut text = String::with_capacity(FLUSH_AT + 4096);
+    write_header(&mut text, settings.bom);
+    for group in groups.by_ref() {
+        let record = group?.result(&columns, options);
+        summary.households += 1;
+        if is_error(&record) {
+            summary.failed += 1;
+        }
+        write_row(&mut text, &record);
+        if text.len() >= FLUSH_AT {
+            out.write_all(text.as_bytes()).map_err(Error::Write)?;
+            text.clear();
+        }
+        progress(summary.households, total);
+    }
+    out.write_all(text.as_bytes()).map_err(Error::Write)?;
+    Ok(summary)
+}
+
+/// Runs a caseload held in memory (any encoding [`plan`] reads), giving the whole
+/// result. The same bytes as [`stream`] and `doudi batch`.
+pub fn run_bytes(
+    bytes: &[u8],
+    settings: Settings,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<(String, Summary), InputError> {
+    let mut out = Vec::new();
+    let summary = stream(&mut || Ok(bytes), &mut out, settings, progress)?;
+    // Every cell written is UTF-8 text.
+    Ok((String::from_utf8_lossy(&out).into_owned(), summary))
+}
+
+/// Runs a caseload, with the byte-order mark. Errors only when the CSV itself cannot be
+/// read (no header, a wrong column); a bad household gets an error row.
 pub fn run(text: &str, options: Options) -> Result<String, InputError> {
     run_with_progress(text, options, &mut |_, _| {})
 }
@@ -93,458 +283,53 @@ pub fn run_with_progress(
     options: Options,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<String, InputError> {
-    let groups = parse(text)?;
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(OUTPUT_COLUMNS).map_err(write_error)?;
-    for (done, (id, rows)) in groups.iter().enumerate() {
-        writer
-            .write_record(result_for(id, rows, options))
-            .map_err(write_error)?;
-        progress(done + 1, groups.len());
-    }
-    let bytes = writer
-        .into_inner()
-        .map_err(|error| write_error(error.into_error().into()))?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
-}
-
-/// Appends one output row to `out` exactly as `run` writes it (the csv crate's default
-/// writer: a cell is quoted when it holds a comma, a quote, a CR or an LF, quotes inside
-/// doubled; each row ends with LF). For the site, which writes its rows a chunk at a
-/// time: the csv crate's writer would bring float parsing along (about 5 KB gzip).
-pub fn write_row(out: &mut String, record: &[String]) {
-    for (at, cell) in record.iter().enumerate() {
-        if at > 0 {
-            out.push(',');
-        }
-        if cell.contains([',', '"', '\r', '\n']) {
-            out.push('"');
-            out.push_str(&cell.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(cell);
-        }
-    }
-    out.push('\n');
-}
-
-fn write_error(error: csv::Error) -> InputError {
-    InputError::new(
-        "output".into(),
-        format!("无法写出结果：{error}"),
-        format!("cannot write the result: {error}"),
-    )
-}
-
-/// The households of a caseload: (household_id, rows with their line numbers).
-pub type Groups = Vec<(String, Vec<(usize, Row)>)>;
-
-/// One household's result row: its outcome, or its error.
-pub fn result_for(id: &str, rows: &[(usize, Row)], options: Options) -> Vec<String> {
-    match household_of(rows).and_then(|household| doudi_rules::assess(&household, options)) {
-        Ok(assessment) => result_row(id, &assessment),
-        Err(error) => {
-            let mut record = vec![String::new(); OUTPUT_COLUMNS.len()];
-            record[0] = id.to_string();
-            record[1] = rows.len().to_string();
-            record[OUTPUT_COLUMNS.len() - 1] =
-                format!("{}: {} / {}", error.field, error.zh, error.en);
-            record
-        }
-    }
-}
-
-/// Reads the CSV into households. Errors when the header is missing or wrong, or a
-/// line cannot be read.
-pub fn parse(text: &str) -> Result<Groups, InputError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .flexible(false)
-        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|error| {
-            InputError::new(
-                "csv".into(),
-                format!("无法读取表头：{error}"),
-                format!("cannot read the header: {error}"),
-            )
-        })?
-        .iter()
-        .map(str::to_string)
-        .collect();
-    for header in &headers {
-        if !INPUT_COLUMNS.contains(&header.as_str()) {
-            return Err(InputError::new(
-                format!("csv.{header}"),
-                format!("未知的列“{header}”"),
-                format!("unknown column \"{header}\""),
-            ));
-        }
-    }
-    for required in ["household_id", "county", "category", "date"] {
-        if !headers.iter().any(|header| header == required) {
-            return Err(InputError::new(
-                format!("csv.{required}"),
-                format!("缺少必需的列“{required}”"),
-                format!("the required column \"{required}\" is missing"),
-            ));
-        }
-    }
-    let mut groups: Groups = Vec::new();
-    for (index, record) in reader.records().enumerate() {
-        let line = index + 2;
-        let record = record.map_err(|error| {
-            InputError::new(
-                format!("csv line {line}"),
-                format!("第 {line} 行无法读取：{error}"),
-                format!("line {line} cannot be read: {error}"),
-            )
-        })?;
-        let row: Row = headers
-            .iter()
-            .cloned()
-            .zip(record.iter().map(str::to_string))
-            .collect();
-        let id = row.get("household_id").cloned().unwrap_or_default();
-        match groups.last_mut() {
-            Some((last, rows)) if *last == id => rows.push((line, row)),
-            _ => groups.push((id, vec![(line, row)])),
-        }
-    }
-    Ok(groups)
-}
-
-fn result_row(id: &str, assessment: &Assessment) -> Vec<String> {
-    let find = |programme: Programme| {
-        assessment
-            .programmes
-            .iter()
-            .filter(move |outcome| outcome.programme == programme)
+    let settings = Settings {
+        trace: options.trace,
+        bom: true,
     };
-    let status = |programme: Programme| {
-        find(programme)
-            .next()
-            .map(|outcome| outcome.status.id().to_string())
-            .unwrap_or_default()
-    };
-    // Only routes that are used: an alternative is never added.
-    let eligible_sum = |programme: Programme| -> Decimal {
-        find(programme)
-            .filter(|outcome| outcome.counts())
-            .filter_map(|outcome| outcome.monthly)
-            .sum()
-    };
-    let shown = |amount: Option<Decimal>| {
-        amount
-            .map(|amount| amount.normalize().to_string())
-            .unwrap_or_default()
-    };
-    let basis = basis_name(assessment.total_basis).to_string();
-    let limited = assessment.time_limited.as_ref();
-    vec![
-        id.to_string(),
-        assessment.household_size.to_string(),
-        status(Programme::Dibao),
-        shown(Some(eligible_sum(Programme::Dibao))),
-        shown(Some(eligible_sum(Programme::SinglePerson))),
-        find(Programme::Tekun)
-            .filter(|outcome| outcome.status == Status::Eligible)
-            .count()
-            .to_string(),
-        shown(Some(eligible_sum(Programme::Tekun))),
-        shown(Some(assessment.total_monthly)),
-        shown(assessment.total_monthly_min),
-        shown(assessment.total_monthly_max),
-        basis,
-        status(Programme::GradualExit),
-        shown(limited.map(|limited| limited.monthly)),
-        limited
-            .map(|limited| limited.months.to_string())
-            .unwrap_or_default(),
-        limited
-            .map(|limited| limited.last_month.clone())
-            .unwrap_or_default(),
-        shown(assessment.conditional.as_ref().map(|paid| paid.monthly)),
-        status(Programme::MarginalFamily),
-        String::new(),
-    ]
-}
-
-/// A basis as the JSON output names it (`Basis` serialises in lower case). Written out
-/// rather than serialised: serde_json (and the float formatting and parsing it brings)
-/// would add about 10 KB gzip to the site, whose caseload mode runs this code.
-fn basis_name(basis: Basis) -> &'static str {
-    match basis {
-        Basis::Published => "published",
-        Basis::Inferred => "inferred",
-        Basis::Assumed => "assumed",
-        Basis::Override => "override",
-    }
-}
-
-/// Reads one cell as a value of a serde enum named in snake case ("rural", "wages"),
-/// through serde's own string deserializer (no JSON involved).
-fn enum_cell<T: DeserializeOwned>(field: &str, line: usize, text: &str) -> Result<T, InputError> {
-    T::deserialize(StrDeserializer::<serde::de::value::Error>::new(text)).map_err(|_| {
-        InputError::new(
-            format!("csv line {line}: {field}"),
-            format!("“{text}”不是 {field} 的有效取值"),
-            format!("\"{text}\" is not a valid {field}"),
-        )
-    })
-}
-
-fn bool_cell(field: &str, line: usize, text: &str) -> Result<Option<bool>, InputError> {
-    match text.to_ascii_lowercase().as_str() {
-        "" => Ok(None),
-        "1" | "true" | "yes" | "y" | "是" => Ok(Some(true)),
-        "0" | "false" | "no" | "n" | "否" => Ok(Some(false)),
-        _ => Err(InputError::new(
-            format!("csv line {line}: {field}"),
-            format!("“{text}”应为 1 或 0"),
-            format!("\"{text}\" should be 1 or 0"),
-        )),
-    }
-}
-
-fn amount_cell(field: &str, line: usize, text: &str) -> Result<Option<Money>, InputError> {
-    if text.is_empty() {
-        return Ok(None);
-    }
-    parse_amount(text)
-        .map(|amount| Some(Money(amount)))
-        .map_err(|message| {
-            InputError::new(
-                format!("csv line {line}: {field}"),
-                message.clone(),
-                message,
-            )
-        })
-}
-
-/// The household of a group of rows (household columns from the first row).
-pub fn household_of(rows: &[(usize, Row)]) -> Result<Household, InputError> {
-    let (first_line, first) = &rows[0];
-    let get = |row: &Row, key: &str| row.get(key).map(String::as_str).unwrap_or("").to_string();
-    let line = *first_line;
-    let date_text = get(first, "date");
-    let date = Date::parse(&date_text).map_err(|_| {
-        InputError::new(
-            format!("csv line {line}: date"),
-            format!("“{date_text}”不是日期（YYYY-MM-DD）"),
-            format!("\"{date_text}\" is not a date (YYYY-MM-DD)"),
-        )
-    })?;
-    let tier_text = get(first, "rural_tier");
-    let rural_tier: Option<Tier> = if tier_text.is_empty() {
-        None
-    } else {
-        Some(enum_cell(
-            "rural_tier",
-            line,
-            &tier_text.to_ascii_uppercase(),
-        )?)
-    };
-    let mut members = Vec::new();
-    for (line, row) in rows {
-        let line = *line;
-        let cell = |key: &str| get(row, key);
-        let age_text = cell("age");
-        let age = if age_text.is_empty() {
-            None
-        } else {
-            Some(age_text.parse::<u32>().map_err(|_| {
-                InputError::new(
-                    format!("csv line {line}: age"),
-                    format!("“{age_text}”不是年龄"),
-                    format!("\"{age_text}\" is not an age"),
-                )
-            })?)
-        };
-        let birth_text = cell("birth_date");
-        let birth_date = if birth_text.is_empty() {
-            None
-        } else {
-            Some(Date::parse(&birth_text).map_err(|error| {
-                InputError::new(format!("csv line {line}: birth_date"), error.clone(), error)
-            })?)
-        };
-        let kind_text = cell("disability_kind");
-        let disability = if kind_text.is_empty() {
-            None
-        } else {
-            let kind: DisabilityKind = enum_cell("disability_kind", line, &kind_text)?;
-            let grade_text = cell("disability_grade");
-            let grade = grade_text.parse::<u8>().map_err(|_| {
-                InputError::new(
-                    format!("csv line {line}: disability_grade"),
-                    format!("“{grade_text}”不是残疾等级"),
-                    format!("\"{grade_text}\" is not a disability grade"),
-                )
-            })?;
-            Some(Disability { kind, grade })
-        };
-        let mut incomes = Vec::new();
-        for (column, kind) in [
-            ("wages_monthly", IncomeKind::Wages),
-            ("business_monthly", IncomeKind::Business),
-            ("property_income_monthly", IncomeKind::Property),
-            ("transfer_monthly", IncomeKind::Transfer),
-            ("support_received_monthly", IncomeKind::SupportReceived),
-            (
-                "residents_basic_pension_monthly",
-                IncomeKind::ResidentsBasicPension,
-            ),
-            ("old_age_allowance_monthly", IncomeKind::OldAgeAllowance),
-            ("excluded_monthly", IncomeKind::Excluded),
-        ] {
-            if let Some(amount) = amount_cell(column, line, &cell(column))? {
-                incomes.push(Income {
-                    kind,
-                    amount,
-                    per: Period::Month,
-                });
-            }
-        }
-        let care_text = cell("self_care");
-        let self_care = if care_text.is_empty() {
-            None
-        } else {
-            let flags: Vec<bool> = care_text
-                .chars()
-                .filter_map(|c| match c {
-                    '1' => Some(true),
-                    '0' => Some(false),
-                    _ => None,
-                })
-                .collect();
-            if flags.len() != 6 || care_text.chars().count() != 6 {
-                return Err(InputError::new(
-                    format!("csv line {line}: self_care"),
-                    format!("“{care_text}”应为 6 位 1/0（吃饭、穿衣、上下床、如厕、室内行走、洗澡）"),
-                    format!("\"{care_text}\" should be six 1/0 digits (eating, dressing, bed, toileting, walking, bathing)"),
-                ));
-            }
-            Some(SelfCare {
-                eating: flags[0],
-                dressing: flags[1],
-                getting_in_and_out_of_bed: flags[2],
-                toileting: flags[3],
-                walking_indoors: flags[4],
-                bathing: flags[5],
-            })
-        };
-        let supporters_text = cell("supporters");
-        let supporters = match supporters_text.as_str() {
-            "" => None,
-            "none" => Some(Vec::new()),
-            list => Some(
-                list.split(';')
-                    .map(|situation| {
-                        enum_cell::<SupporterSituation>("supporters", line, situation.trim()).map(
-                            |situation| Supporter {
-                                name: String::new(),
-                                situation,
-                            },
-                        )
-                    })
-                    .collect::<Result<Vec<_>, _>>()?,
-            ),
-        };
-        let relation_text = cell("relation");
-        let student_text = cell("student");
-        let illness = cell("serious_illness");
-        members.push(Member {
-            name: cell("name"),
-            age,
-            birth_date,
-            relation: if relation_text.is_empty() {
-                Relation::Applicant
-            } else {
-                enum_cell("relation", line, &relation_text)?
-            },
-            disability,
-            serious_illness: if illness.is_empty() {
-                None
-            } else {
-                Some(illness)
-            },
-            student: if student_text.is_empty() {
-                Student::None
-            } else {
-                enum_cell("student", line, &student_text)?
-            },
-            incomes,
-            employment_costs: amount_cell(
-                "employment_costs_monthly",
-                line,
-                &cell("employment_costs_monthly"),
-            )?,
-            tekun: bool_cell("tekun", line, &cell("tekun"))?.unwrap_or(false),
-            self_care,
-            supporters,
-            own_property_within_limits: bool_cell(
-                "own_property_within_limits",
-                line,
-                &cell("own_property_within_limits"),
-            )?,
-        });
-    }
-    let category: Category = enum_cell("category", line, &get(first, "category"))?;
-    Ok(Household {
-        county: get(first, "county"),
-        category,
-        date,
-        members,
-        family: Family {
-            poverty_alleviated: bool_cell(
-                "poverty_alleviated",
-                line,
-                &get(first, "poverty_alleviated"),
-            )?
-            .unwrap_or(false),
-            marginal: bool_cell("marginal", line, &get(first, "marginal"))?.unwrap_or(false),
-            property_within_limits: bool_cell(
-                "property_within_limits",
-                line,
-                &get(first, "property_within_limits"),
-            )?,
-            on_dibao: bool_cell("on_dibao", line, &get(first, "on_dibao"))?.unwrap_or(false),
-            current_dibao_monthly: amount_cell(
-                "current_dibao_monthly",
-                line,
-                &get(first, "current_dibao_monthly"),
-            )?,
-        },
-        caseworker: Caseworker {
-            rural_tier,
-            overrides: BTreeMap::new(),
-            cpi_rise: amount_cell("cpi_rise", line, &get(first, "cpi_rise"))?,
-            food_cpi_rise: amount_cell("food_cpi_rise", line, &get(first, "food_cpi_rise"))?,
-        },
-    })
+    run_bytes(text.as_bytes(), settings, progress).map(|(out, _)| out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use doudi_rules::household::{Relation, SupporterSituation};
+    use doudi_rules::policy::Basis;
+    use doudi_rules::{Category, Tier};
+
+    fn quick() -> Options {
+        Options { trace: false }
+    }
+
+    /// The result rows (without the BOM and the header) of a caseload.
+    fn rows(csv: &str) -> Vec<Vec<String>> {
+        let out = run(csv, quick()).unwrap();
+        let out = out.strip_prefix(BOM).expect("the result starts with a BOM");
+        csv::ReaderBuilder::new()
+            .from_reader(out.as_bytes())
+            .records()
+            .map(|record| record.unwrap().iter().map(str::to_string).collect())
+            .collect()
+    }
+
+    fn error(row: &[String]) -> &str {
+        row.last().unwrap()
+    }
+
+    const HEADER: &str =
+        "household_id,county,category,date,property_within_limits,name,age,wages_monthly";
 
     #[test]
     fn a_bad_household_gets_an_error_row_and_the_others_are_computed() {
-        let csv = "household_id,county,category,date,property_within_limits,age,wages_monthly\n\
-                   h1,hantai,urban,2026-01-01,1,40,300\n\
-                   h2,hantai,urban,2026-01-01,1,400,0\n";
-        let out = run(csv, Options { trace: false }).unwrap();
-        let lines: Vec<&str> = out.lines().collect();
-        assert_eq!(lines.len(), 3);
-        // 675 − 300 = 375 (urban gap, one person).
-        assert!(lines[1].starts_with("h1,1,eligible,375,"), "{}", lines[1]);
-        assert!(
-            lines[2].starts_with("h2,") && lines[2].contains("members[0].age"),
-            "{}",
-            lines[2]
+        let csv = format!(
+            "{HEADER}\nh1,hantai,urban,2026-01-01,1,a,40,300\nh2,hantai,urban,2026-01-01,1,b,400,0\n"
         );
+        let rows = rows(&csv);
+        assert_eq!(rows.len(), 2);
+        // 675 − 300 = 375 (urban gap, one person).
+        assert_eq!(rows[0][..4], ["h1", "1", "eligible", "375"]);
+        assert_eq!(rows[1][0], "h2");
+        assert!(error(&rows[1]).contains("members[0].age"), "{:?}", rows[1]);
     }
 
     #[test]
@@ -557,13 +342,14 @@ mod tests {
         ] {
             assert_eq!(
                 serde_json::to_value(basis).unwrap(),
-                serde_json::Value::String(basis_name(basis).into())
+                serde_json::Value::String(output::basis_name(basis).into())
             );
         }
     }
 
     #[test]
     fn enum_cells_read_the_json_names() {
+        use household::enum_cell;
         let relation: Relation = enum_cell("relation", 2, "grandparent").unwrap();
         assert_eq!(relation, Relation::Grandparent);
         let situation: SupporterSituation = enum_cell("supporters", 2, "in_prison").unwrap();
@@ -572,6 +358,19 @@ mod tests {
         assert_eq!(tier, Tier::B);
         let error = enum_cell::<Category>("category", 7, "Urban").unwrap_err();
         assert_eq!(error.field, "csv line 7: category");
+    }
+
+    #[test]
+    fn the_column_constants_are_the_columns() {
+        assert_eq!(INPUT_COLUMNS[AGE], "age");
+        assert_eq!(
+            INPUT_COLUMNS[OWN_PROPERTY_WITHIN_LIMITS],
+            "own_property_within_limits"
+        );
+        let household: Vec<&str> = INPUT_COLUMNS[HOUSEHOLD_COLUMNS].to_vec();
+        assert_eq!(household.first(), Some(&"county"));
+        assert_eq!(household.last(), Some(&"food_cpi_rise"));
+        assert_eq!(household.len(), 11);
     }
 
     #[test]
@@ -609,6 +408,66 @@ mod tests {
     }
 
     #[test]
+    fn formulas_open_as_text_and_numbers_stay_numbers() {
+        let ids = ["=HYPERLINK(\"x\")", "+1", "-1", "@SUM(A1)", "=1+2,3"];
+        let mut csv = format!("{HEADER}\n");
+        for id in ids {
+            let id = format!("\"{}\"", id.replace('"', "\"\""));
+            csv.push_str(&format!("{id},hantai,urban,2026-01-01,1,a,40,300\n"));
+        }
+        // A household in error echoes its bad cell in the error text.
+        csv.push_str("=bad,hantai,urban,2026-01-01,1,b,=1+1,0\n");
+        let rows = rows(&csv);
+        assert_eq!(rows.len(), ids.len() + 1);
+        for (row, id) in rows.iter().zip(ids) {
+            assert_eq!(row[0], format!("'{id}"));
+            assert_eq!(row[3], "375", "{row:?}");
+            assert_eq!(error(row), "");
+        }
+        assert_eq!(rows[ids.len()][0], "'=bad");
+        for row in &rows {
+            for (cell, column) in row.iter().zip(OUTPUT_COLUMNS) {
+                assert!(
+                    !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "{column}: {cell:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn neutralise_prefixes_what_a_spreadsheet_would_run() {
+        for cell in ["=1", "+1", "-1", "@A1", "\tx", "\rx"] {
+            assert_eq!(neutralise(cell), format!("'{cell}"));
+        }
+        for cell in ["", "1", "HZ-001", "'=1", " =1", "＝1", "csv line 2: age"] {
+            assert_eq!(neutralise(cell), cell);
+        }
+        // Only text columns: a number column is written as it is.
+        let mut record: Vec<String> = vec!["-1".into(); OUTPUT_COLUMNS.len()];
+        record[0] = "=id".into();
+        let mut out = String::new();
+        write_row(&mut out, &record);
+        assert!(out.starts_with("'=id,-1,'-1,-1,"), "{out}");
+    }
+
+    #[test]
+    fn the_result_starts_with_a_bom_unless_told_not_to() {
+        let csv = format!("{HEADER}\nh1,hantai,urban,2026-01-01,1,a,40,300\n");
+        let with = run(&csv, quick()).unwrap();
+        assert!(with.starts_with("\u{feff}household_id,members,"));
+        let settings = Settings {
+            trace: false,
+            bom: false,
+        };
+        let (without, summary) = run_bytes(csv.as_bytes(), settings, &mut |_, _| {}).unwrap();
+        assert_eq!(without, with.trim_start_matches(BOM));
+        assert_eq!(summary.households, 1);
+        assert_eq!(summary.failed, 0);
+        assert_eq!(summary.encoding, "UTF-8");
+    }
+
+    #[test]
     fn an_unknown_column_is_rejected() {
         let error = run(
             "household_id,county,category,date,colour\n",
@@ -616,5 +475,338 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(error.field, "csv.colour");
+    }
+
+    #[test]
+    fn a_repeated_or_unnamed_column_is_rejected() {
+        let error = run(
+            "household_id,county,category,date,age,name,age\nh,hantai,urban,2026-01-01,1,a,2\n",
+            quick(),
+        )
+        .unwrap_err();
+        assert_eq!(error.field, "csv.age");
+        assert!(error.en.contains("columns 5 and 7"), "{}", error.en);
+        let error = run("household_id,county,,date\n", quick()).unwrap_err();
+        assert_eq!(error.field, "csv column 3");
+        let error = run("", quick()).unwrap_err();
+        assert_eq!(error.field, "csv");
+        let error = run("household_id,county,category\n", quick()).unwrap_err();
+        assert_eq!(error.field, "csv.date");
+    }
+
+    /// A caseload in Chinese with every kind of cell, for the encodings.
+    const CHINESE: &str = "household_id,county,category,date,property_within_limits,name,age,relation,wages_monthly,serious_illness,supporters\n\
+        户-001,hantai,urban,2026-11-29,是,李建军,42,applicant,900,,\n\
+        户-001,,,,,张丽,40,spouse,600,,\n\
+        户-002,ningqiang,rural,2026-11-29,1,何永平,45,,,乳腺癌,none\n\
+        户-003,hantai,urban,2026-11-29,1,钱多多,-3,,,,\n";
+
+    #[test]
+    fn gbk_and_utf16_caseloads_read_as_utf8_does() {
+        let expected = run(CHINESE, quick()).unwrap();
+        assert!(expected.contains("\n户-001,2,not_eligible,"), "{expected}");
+        assert!(expected.contains("\n户-002,1,eligible,713,"), "{expected}");
+        assert!(expected.contains("“-3”不是年龄"), "{expected}");
+        let (gbk, _, unmappable) = encoding_rs::GBK.encode(CHINESE);
+        assert!(!unmappable);
+        assert!(
+            std::str::from_utf8(&gbk).is_err(),
+            "GBK bytes are not UTF-8"
+        );
+        let utf16le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(CHINESE.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let utf16be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(CHINESE.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        let utf16le_unmarked: Vec<u8> = CHINESE.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let utf8_bom: Vec<u8> = "\u{feff}".bytes().chain(CHINESE.bytes()).collect();
+        for (bytes, encoding) in [
+            (gbk.to_vec(), "GB18030"),
+            (utf16le, "UTF-16LE"),
+            (utf16be, "UTF-16BE"),
+            (utf16le_unmarked, "UTF-16LE"),
+            (utf8_bom, "UTF-8"),
+        ] {
+            let settings = Settings {
+                trace: false,
+                bom: true,
+            };
+            let (out, summary) = run_bytes(&bytes, settings, &mut |_, _| {}).unwrap();
+            assert_eq!(out, expected, "{encoding}");
+            assert_eq!(summary.encoding, encoding);
+            assert_eq!((summary.households, summary.failed), (3, 1));
+        }
+    }
+
+    #[test]
+    fn excel_unicode_text_is_tab_separated() {
+        let tabbed = CHINESE.replace(',', "\t");
+        let bytes: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(tabbed.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let settings = Settings {
+            trace: false,
+            bom: true,
+        };
+        let (out, _) = run_bytes(&bytes, settings, &mut |_, _| {}).unwrap();
+        assert_eq!(out, run(CHINESE, quick()).unwrap());
+    }
+
+    #[test]
+    fn bytes_in_no_encoding_are_refused_with_their_line() {
+        // Valid UTF-8 Chinese, then a byte that is not: damaged UTF-8, not GB18030.
+        let mut bytes = CHINESE.repeat(3).into_bytes();
+        bytes.extend_from_slice(b"\xff\xff,x\n");
+        let error = run_bytes(&bytes, Settings::default(), &mut |_, _| {}).unwrap_err();
+        assert_eq!(error.field, "csv line 16");
+        assert!(error.en.contains("not UTF-8"), "{}", error.en);
+        // Not GB18030 either.
+        let error = run_bytes(
+            b"household_id,county,category,date\nA,\x81\x20,urban,2026-01-01\n",
+            Settings::default(),
+            &mut |_, _| {},
+        )
+        .unwrap_err();
+        assert_eq!(error.field, "csv line 2");
+        assert!(error.en.contains("not GB18030"), "{}", error.en);
+    }
+
+    #[test]
+    fn grouping_errors_name_physical_lines_and_the_run_goes_on() {
+        let csv =
+            "household_id,county,category,date,property_within_limits,name,age,wages_monthly\n\
+            \n\
+            A,hantai,urban,2026-01-01,1,\"two\nlines\",40,300\n\
+            B,hantai,urban,2026-01-01,1,b,30,0\n\
+            A,hantai,urban,2026-01-01,1,c,30,0\n\
+            ,,,,,,,\n\
+            C,hantai,urban,2026-01-01,1,d,30,0\n\
+            C,nanzheng,urban,2026-01-01,,e,30,0\n\
+            D,hantai,urban,2026-01-01,1,f,30\n\
+            E,hantai,urban,2026-01-01,1,g,30,0\n\
+            ,hantai,urban,2026-01-01,1,h,30,0\n\
+            ,,,,,i,30,0\n\
+            F,hantai,urban,2026-01-01,1,j,30,300\n\
+            F,hantai,urban,2026-01-01,1,k,30,0\n\
+            G,hantai,urban,2026-01-01,1,l,30,0\n\
+            A,,,,,m,30,0\n";
+        let rows = rows(csv);
+        let ids: Vec<&str> = rows.iter().map(|row| row[0].as_str()).collect();
+        assert_eq!(ids, ["A", "B", "A", "C", "D", "E", "", "F", "G", "A"]);
+        let errors: Vec<&str> = rows.iter().map(|row| error(row)).collect();
+        // A: three runs, at lines 3, 6 and 17 (line 3's name has a line break).
+        for at in [0, 2, 9] {
+            assert!(
+                errors[at].starts_with("csv line ")
+                    && errors[at].contains("runs starting at lines 3, 6 and 17"),
+                "{}",
+                errors[at]
+            );
+        }
+        assert!(errors[0].starts_with("csv line 3: household_id: "));
+        assert!(errors[2].starts_with("csv line 6: household_id: "));
+        assert!(errors[9].starts_with("csv line 17: household_id: "));
+        assert_eq!(errors[1], "");
+        // C: a later row with another county (line 9).
+        assert!(
+            errors[3].starts_with("csv line 9: county: ") && errors[3].contains("(line 8)"),
+            "{}",
+            errors[3]
+        );
+        // D: a row with a cell missing (line 10).
+        assert!(
+            errors[4].starts_with("csv line 10: ") && errors[4].contains("has 7 cells"),
+            "{}",
+            errors[4]
+        );
+        // E: rows without an id right after it; those rows: one error row.
+        assert!(errors[5].contains("line 12"), "{}", errors[5]);
+        assert!(
+            errors[6].starts_with("csv line 12: household_id: ")
+                && errors[6].contains("lines 12–13 have no household_id"),
+            "{}",
+            errors[6]
+        );
+        assert_eq!(rows[6][1], "2");
+        // F: two members, the second row repeating nothing; computed: 675 × 2 − 300.
+        assert_eq!(rows[7][..4], ["F", "2", "eligible", "1050"]);
+        assert_eq!(errors[7], "");
+        assert_eq!(errors[8], "");
+    }
+
+    #[test]
+    fn empty_cells_past_the_last_column_are_nothing() {
+        // As a spreadsheet writes them, in the header and in rows.
+        let csv = "household_id,county,category,date,property_within_limits,age,wages_monthly,,\n\
+            h1,hantai,urban,2026-01-01,1,40,300,,\n\
+            h2,hantai,urban,2026-01-01,1,40,300\n\
+            h3,hantai,urban,2026-01-01,1,40,300,,,,\n\
+            h4,hantai,urban,2026-01-01,1,40,300,,x\n\
+            h5,hantai,urban,2026-01-01,1,40\n";
+        let rows = rows(csv);
+        for row in &rows[..3] {
+            assert_eq!(row[3], "375", "{row:?}");
+        }
+        assert!(error(&rows[3]).starts_with("csv line 5: "), "{:?}", rows[3]);
+        assert!(
+            error(&rows[4]).contains("has 6 cells; the header has 7"),
+            "{:?}",
+            rows[4]
+        );
+    }
+
+    #[test]
+    fn a_split_household_is_found_when_its_first_part_has_another_problem() {
+        let csv = format!(
+            "{HEADER}\nA,hantai,urban,2026-01-01,1,a,40\nB,hantai,urban,2026-01-01,1,b,40,0\nA,hantai,urban,2026-01-01,1,c,40,0\n"
+        );
+        let rows = rows(&csv);
+        assert!(error(&rows[0]).contains("has 7 cells"), "{:?}", rows[0]);
+        assert_eq!(error(&rows[1]), "");
+        assert!(
+            error(&rows[2]).contains("runs starting at lines 2 and 4"),
+            "{:?}",
+            rows[2]
+        );
+    }
+
+    #[test]
+    fn an_id_split_many_times_lists_the_first_runs_and_counts_the_others() {
+        let mut csv = format!("{HEADER}\n");
+        for at in 0..12 {
+            csv.push_str("A,hantai,urban,2026-01-01,1,a,40,0\n");
+            csv.push_str(&format!("B{at},hantai,urban,2026-01-01,1,b,40,0\n"));
+        }
+        let rows = rows(&csv);
+        let a_rows: Vec<&Vec<String>> = rows.iter().filter(|row| row[0] == "A").collect();
+        assert_eq!(a_rows.len(), 12);
+        assert!(
+            error(a_rows[0]).contains("lines 2, 4, 6, 8, 10, 12, 14, 16, 18 and 3 more)"),
+            "{}",
+            error(a_rows[0])
+        );
+        assert!(error(a_rows[0])
+            .contains("（分别从第 2、4、6、8、10、12、14、16、18 行开始，另有 3 段）"));
+        // Past the list: still an error, with the listed ones and its own line.
+        assert!(error(a_rows[11]).starts_with("csv line 24: household_id: "));
+        assert!(
+            error(a_rows[11]).contains("18, 24 and 3 more)"),
+            "{}",
+            error(a_rows[11])
+        );
+        for row in rows.iter().filter(|row| row[0] != "A") {
+            assert_eq!(error(row), "");
+        }
+    }
+
+    #[test]
+    fn the_same_household_columns_on_later_rows_are_accepted() {
+        let csv = format!(
+            "{HEADER}\nF,hantai,urban,2026-01-01,1,j,30,300\nF,hantai,urban,2026-01-01,1,k,30,0\n"
+        );
+        let rows = rows(&csv);
+        assert_eq!(rows[0][..4], ["F", "2", "eligible", "1050"]);
+    }
+
+    #[test]
+    fn a_household_of_too_many_rows_is_an_error_in_bounded_memory() {
+        let mut csv = format!("{HEADER}\n");
+        for _ in 0..1000 {
+            csv.push_str("big,hantai,urban,2026-01-01,1,a,40,0\n");
+        }
+        let rows = rows(&csv);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0][1], "1000");
+        assert!(error(&rows[0]).contains("members"), "{:?}", rows[0]);
+    }
+
+    #[test]
+    fn progress_counts_every_household_of_the_total() {
+        let csv = format!(
+            "{HEADER}\nh1,hantai,urban,2026-01-01,1,a,40,300\nh2,hantai,urban,2026-01-01,1,b,40,0\n"
+        );
+        let mut seen = Vec::new();
+        run_with_progress(&csv, quick(), &mut |done, total| seen.push((done, total))).unwrap();
+        assert_eq!(seen, [(1, 2), (2, 2)]);
+    }
+
+    #[test]
+    fn long_values_are_quoted_short_in_messages() {
+        let long = "x".repeat(10_000);
+        let csv = format!("{HEADER}\nh1,hantai,urban,2026-01-01,1,a,{long},300\n");
+        let rows = rows(&csv);
+        assert!(error(&rows[0]).len() < 300, "{}", error(&rows[0]).len());
+        assert!(error(&rows[0]).contains("xxxx…"));
+    }
+
+    /// A caseload of `count` households, some in error, one split.
+    fn generated(count: usize) -> String {
+        let mut csv = format!("{HEADER}\n");
+        for at in 0..count {
+            let age = if at % 97 == 5 { 400 } else { 20 + at % 70 };
+            csv.push_str(&format!(
+                "H{at},hantai,{},2026-01-01,1,a,{age},{}\n",
+                if at % 3 == 0 { "rural" } else { "urban" },
+                at % 1000
+            ));
+            if at % 4 == 0 {
+                csv.push_str(&format!("H{at},,,,,b,{},0\n", at % 90));
+            }
+        }
+        csv.push_str("H7,hantai,urban,2026-01-01,1,c,30,0\n");
+        csv
+    }
+
+    #[test]
+    fn every_core_writes_the_bytes_of_one() {
+        let csv = generated(3000);
+        let settings = Settings {
+            trace: false,
+            bom: true,
+        };
+        let (one, summary) = run_bytes(csv.as_bytes(), settings, &mut |_, _| {}).unwrap();
+        assert_eq!(summary.households, 3001);
+        assert!(summary.failed > 30, "{summary:?}");
+        assert!(
+            one.contains("\nH7,1,,"),
+            "the split household's first part is an error"
+        );
+        for workers in [2, 3, 8] {
+            let mut out = Vec::new();
+            let parallel =
+                stream_parallel(&mut || Ok(csv.as_bytes()), &mut out, settings, workers).unwrap();
+            assert_eq!(parallel, summary);
+            assert!(out == one.as_bytes(), "{workers} workers");
+        }
+    }
+
+    #[test]
+    fn a_write_error_stops_every_thread() {
+        struct Broken(usize);
+        impl Write for Broken {
+            fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+                if self.0 == 0 {
+                    return Err(io::Error::new(io::ErrorKind::BrokenPipe, "closed"));
+                }
+                self.0 -= 1;
+                Ok(bytes.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let csv = generated(20_000);
+        let error = stream_parallel(
+            &mut || Ok(csv.as_bytes()),
+            &mut Broken(3),
+            Settings::default(),
+            2,
+        )
+        .unwrap_err();
+        assert!(matches!(error, Error::Write(_)), "{error:?}");
     }
 }

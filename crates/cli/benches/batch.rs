@@ -5,15 +5,20 @@
 //! Generates 100 000 varied households deterministically (an LCG, fixed seed), then times
 //!
 //! 1. `doudi_rules::assess` in a loop, with the trace (explanation steps) on and off;
-//! 2. `doudi_caseload::run` (what `doudi batch` does: parse the CSV, assess, write the
-//!    result CSV) in-process, trace on and off;
+//! 2. `doudi_caseload::run` (parse the CSV, assess, write the result CSV, one thread)
+//!    in-process, trace on and off;
 //! 3. the optimised `doudi batch` binary (the one Cargo built for this bench, i.e.
 //!    target/release/doudi) on the same caseload written to a temporary CSV file, with
-//!    and without `--no-trace`.
+//!    and without `--no-trace`, on one thread (`--threads 1`) and on every core; each
+//!    output must be byte for byte that of step 2.
 //!
 //! It prints households per second for each. Set DOUDI_BENCH_HOUSEHOLDS to change the
 //! count. Run without `--bench` (as `cargo test --benches` does) it checks itself on
-//! 1 000 households only.
+//! 1 000 households only. With DOUDI_BENCH_CSV=FILE it only writes the generated
+//! caseload to FILE, a household at a time (any size, in flat memory), and stops:
+//!
+//!     DOUDI_BENCH_CSV=/tmp/1m.csv DOUDI_BENCH_HOUSEHOLDS=1000000 \
+//!         cargo bench -p doudi-cli --bench batch
 
 use doudi_rules::household::{
     Caseworker, Disability, DisabilityKind, Family, Income, IncomeKind, Member, Money, Period,
@@ -280,14 +285,22 @@ fn household(rng: &mut Lcg) -> Household {
 
 /// The caseload as CSV in the batch format (docs/batch-format.md), every column.
 fn to_csv(households: &[Household]) -> String {
-    let columns = doudi_caseload::INPUT_COLUMNS;
-    let mut out = columns.join(",");
+    let mut out = doudi_caseload::INPUT_COLUMNS.join(",");
     out.push('\n');
+    for (index, household) in households.iter().enumerate() {
+        csv_rows(&mut out, index, household);
+    }
+    out
+}
+
+/// Appends the rows of household number `index` (its id: `B` and the number).
+fn csv_rows(out: &mut String, index: usize, household: &Household) {
+    let columns = doudi_caseload::INPUT_COLUMNS;
     let flag = |value: bool| if value { "1" } else { "0" }.to_string();
     let option_flag = |value: Option<bool>| value.map(flag).unwrap_or_default();
     let money = |value: Option<Money>| value.map(|money| money.0.to_string()).unwrap_or_default();
     let name_of = |value: &dyn erased::Name| value.name();
-    for (index, household) in households.iter().enumerate() {
+    {
         for (position, member) in household.members.iter().enumerate() {
             let first = position == 0;
             let income = |kind: IncomeKind| {
@@ -370,7 +383,30 @@ fn to_csv(households: &[Household]) -> String {
             out.push('\n');
         }
     }
-    out
+}
+
+/// `DOUDI_BENCH_CSV=FILE`: writes the generated caseload of `count` households to FILE,
+/// a household at a time (for measuring `doudi batch` on a file of any size), and stops.
+fn write_caseload(path: &str, count: usize) {
+    use std::io::Write;
+    let file = std::fs::File::create(path).expect("create the caseload file");
+    let mut file = std::io::BufWriter::new(file);
+    let mut rng = Lcg(0x5eed_d0d1_2026_1129);
+    let mut text = doudi_caseload::INPUT_COLUMNS.join(",");
+    text.push('\n');
+    let mut members = 0;
+    for index in 0..count {
+        let household = household(&mut rng);
+        members += household.members.len();
+        csv_rows(&mut text, index, &household);
+        if text.len() > 1 << 16 {
+            file.write_all(text.as_bytes()).expect("write the caseload");
+            text.clear();
+        }
+    }
+    file.write_all(text.as_bytes()).expect("write the caseload");
+    file.flush().expect("write the caseload");
+    println!("{path}: {count} households, {members} members");
 }
 
 /// The serde name of an enum value ("rural", "senior_high", "in_prison").
@@ -439,6 +475,10 @@ fn main() {
         .ok()
         .and_then(|text| text.parse().ok())
         .unwrap_or(if benchmarking { 100_000 } else { 1_000 });
+    if let Ok(path) = std::env::var("DOUDI_BENCH_CSV") {
+        write_caseload(&path, count);
+        return;
+    }
 
     let started = Instant::now();
     let mut rng = Lcg(0x5eed_d0d1_2026_1129);
@@ -481,6 +521,7 @@ fn main() {
         println!("  {}", line.trim_start());
     }
 
+    let mut in_process = String::new();
     for trace in [true, false] {
         let started = Instant::now();
         let out =
@@ -505,6 +546,7 @@ fn main() {
             .filter(|line| !line.ends_with(','))
             .count();
         assert_eq!(error_rows, quick.errors, "the same households are in error");
+        in_process = out;
     }
 
     let binary = std::path::Path::new(env!("CARGO_BIN_EXE_doudi"));
@@ -514,10 +556,21 @@ fn main() {
     }
     let path = std::env::temp_dir().join(format!("doudi-bench-{}-{count}.csv", std::process::id()));
     std::fs::write(&path, &csv).expect("write the caseload");
-    for args in [
-        vec!["batch", path.to_str().unwrap(), "--no-trace"],
-        vec!["batch", path.to_str().unwrap()],
+    let cores = std::thread::available_parallelism().map_or(1, |cores| cores.get());
+    for (options, label) in [
+        (
+            &["--no-trace", "--threads", "1"][..],
+            "batch --no-trace --threads 1".to_string(),
+        ),
+        (
+            &["--no-trace"][..],
+            format!("batch --no-trace ({cores} cores)"),
+        ),
+        (&["--threads", "1"][..], "batch --threads 1".to_string()),
+        (&[][..], format!("batch ({cores} cores)")),
     ] {
+        let mut args = vec!["batch", path.to_str().unwrap()];
+        args.extend_from_slice(options);
         let started = Instant::now();
         let output = std::process::Command::new(binary)
             .args(&args)
@@ -529,22 +582,12 @@ fn main() {
             "doudi batch failed: {}",
             String::from_utf8_lossy(&output.stderr)
         );
-        assert_eq!(
-            output.stdout.iter().filter(|byte| **byte == b'\n').count(),
-            count + 1
+        // Streamed on any number of threads: the bytes of doudi_caseload::run.
+        assert!(
+            output.stdout == in_process.as_bytes(),
+            "`doudi {label}` differs from doudi_caseload::run"
         );
-        report(
-            &format!(
-                "`doudi {}` (process)",
-                if args.len() == 3 {
-                    "batch --no-trace"
-                } else {
-                    "batch"
-                }
-            ),
-            count,
-            elapsed,
-        );
+        report(&format!("`doudi {label}` (process)"), count, elapsed);
     }
     println!("  binary: {}", binary.display());
     std::fs::remove_file(&path).ok();

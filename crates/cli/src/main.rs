@@ -6,6 +6,7 @@ mod explain;
 
 use doudi_rules::{Household, InputError, Options};
 use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
@@ -16,8 +17,9 @@ doudi — 汉中社会救助计算器 / Hanzhong social-assistance calculator
   doudi explain FILE|- [--lang en]
                              the same assessment as readable text (Chinese, or English)
   doudi what-if FILE|-       monthly support against household income (JSON)
-  doudi batch IN.csv [--no-trace]
-                             a caseload in (docs/batch-format.md), one CSV row per household out
+  doudi batch IN.csv|- [--no-trace] [--no-bom] [--threads N]
+                             a caseload in (docs/batch-format.md; UTF-8, GBK or UTF-16),
+                             one CSV row per household out, streamed on every core
   doudi policy check [DIR]   validate policies/ and list every parameter with its status
   doudi schema               the JSON Schema of the household input
 ";
@@ -81,10 +83,7 @@ fn run(args: &[String], out: &mut dyn Write) -> Result<(), Failure> {
             let household = read_household(path)?;
             to_json(&doudi_rules::what_if::what_if(&household)?)
         }
-        ["batch", path] => doudi_caseload::run(&read_text(path)?, Options::default())?,
-        ["batch", path, "--no-trace"] => {
-            doudi_caseload::run(&read_text(path)?, Options { trace: false })?
-        }
+        ["batch", rest @ ..] => return batch(rest, out),
         ["policy", "check"] => policy_check("policies")?,
         ["policy", "check", dir] => policy_check(dir)?,
         ["schema"] => to_json(&schemars::schema_for!(Household)),
@@ -103,6 +102,113 @@ fn run(args: &[String], out: &mut dyn Write) -> Result<(), Failure> {
             message: format!("cannot write the output: {error}"),
             status: 1,
         })
+}
+
+/// `doudi batch IN.csv|- [--no-trace] [--no-bom] [--threads N]`: streams the results to
+/// `out` (the file is read twice: standard input is first copied to a temporary file),
+/// and a summary to stderr.
+fn batch(args: &[&str], out: &mut dyn Write) -> Result<(), Failure> {
+    let mut settings = doudi_caseload::Settings::default();
+    let mut path = None;
+    let mut threads = None;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match *arg {
+            "--no-trace" => settings.trace = false,
+            "--no-bom" => settings.bom = false,
+            "--threads" => {
+                let count = args.next().and_then(|count| count.parse::<usize>().ok());
+                threads = Some(count.filter(|count| *count > 0).ok_or_else(|| {
+                    usage_error("--threads 需要一个正整数 / --threads needs a number, 1 or more")
+                })?);
+            }
+            option if option.starts_with("--") => {
+                return Err(usage_error(&format!(
+                    "未知的选项 / unknown option: {option}"
+                )))
+            }
+            file if path.is_none() => path = Some(file),
+            extra => return Err(usage_error(&format!("多余的参数 / one file only: {extra}"))),
+        }
+    }
+    let path = path.ok_or_else(|| usage_error("缺少文件 / no file given: doudi batch IN.csv"))?;
+    let spooled = if path == "-" {
+        Some(Spool::stdin()?)
+    } else {
+        None
+    };
+    let file: &Path = spooled
+        .as_ref()
+        .map_or(Path::new(path), |spool| spool.path.as_path());
+    let workers = threads.unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    });
+    let mut out = std::io::BufWriter::with_capacity(256 * 1024, out);
+    let written = doudi_caseload::stream_parallel(
+        &mut || std::fs::File::open(file),
+        &mut out,
+        settings,
+        workers,
+    )
+    .and_then(|summary| {
+        out.flush().map_err(doudi_caseload::Error::Write)?;
+        Ok(summary)
+    });
+    let summary = written.map_err(|error| match error {
+        doudi_caseload::Error::Input(error) => Failure::from(error),
+        doudi_caseload::Error::Read(error) => Failure {
+            message: format!("无法读取 / cannot read {path}: {error}"),
+            status: 2,
+        },
+        doudi_caseload::Error::Write(error) => Failure {
+            message: format!("cannot write the output: {error}"),
+            status: 1,
+        },
+    })?;
+    eprintln!("{}", summary.line());
+    Ok(())
+}
+
+/// Standard input copied to a temporary file, readable by this user only (removed when
+/// dropped).
+struct Spool {
+    path: PathBuf,
+}
+
+impl Spool {
+    fn stdin() -> Result<Spool, Failure> {
+        let failure = |error: std::io::Error| Failure {
+            message: format!("无法读取 / cannot read standard input: {error}"),
+            status: 2,
+        };
+        let mut attempt = 0;
+        let (spool, mut file) = loop {
+            let path = std::env::temp_dir()
+                .join(format!("doudi-batch-{}-{attempt}.csv", std::process::id()));
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            // Names and incomes: readable by this user only.
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            match options.open(&path) {
+                Ok(file) => break (Spool { path }, file),
+                Err(error)
+                    if error.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 =>
+                {
+                    attempt += 1
+                }
+                Err(error) => return Err(failure(error)),
+            }
+        };
+        std::io::copy(&mut std::io::stdin().lock(), &mut file).map_err(failure)?;
+        Ok(spool)
+    }
+}
+
+impl Drop for Spool {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
 }
 
 fn read_text(path: &str) -> Result<String, Failure> {

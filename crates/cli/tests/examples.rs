@@ -344,13 +344,20 @@ fn every_example_explains_in_chinese_and_english_with_the_same_labels_and_total(
             ),
             (
                 "en",
-                ["Likely to qualify", "Does not qualify for now", "More information needed"],
+                [
+                    "Likely to qualify",
+                    "Does not qualify for now",
+                    "More information needed",
+                ],
                 "Paid every month: ",
                 "For a limited period (not in the monthly figure)",
             ),
         ] {
             let output = run(&["explain", path.to_str().unwrap(), "--lang", lang]);
-            assert_ok(&output, &format!("explain {} --lang {lang}", path.display()));
+            assert_ok(
+                &output,
+                &format!("explain {} --lang {lang}", path.display()),
+            );
             let out = text(&output.stdout);
             let headline = out
                 .lines()
@@ -398,6 +405,14 @@ fn batch_rows(args: &[&str]) -> (Vec<String>, Vec<std::collections::BTreeMap<Str
     let output = run(args);
     assert_ok(&output, "batch");
     let out = text(&output.stdout);
+    // The result starts with a UTF-8 byte-order mark (for Excel), unless --no-bom.
+    let out = if args.contains(&"--no-bom") {
+        assert!(!out.starts_with('\u{feff}'));
+        out.as_str()
+    } else {
+        out.strip_prefix('\u{feff}')
+            .expect("a byte-order mark first")
+    };
     let mut lines = out.lines();
     let header: Vec<String> = lines
         .next()
@@ -470,9 +485,11 @@ fn the_example_caseload_runs() {
     assert_eq!(row("HZ-013")["total_monthly"], "475");
     assert_eq!(row("HZ-013")["total_basis"], "assumed");
 
-    // Without the trace the amounts are the same.
+    // Without the trace the amounts are the same; without the BOM too.
     let (_, quick) = batch_rows(&["batch", csv.to_str().unwrap(), "--no-trace"]);
     assert_eq!(rows, quick);
+    let (_, plain) = batch_rows(&["batch", "--no-bom", csv.to_str().unwrap(), "--no-trace"]);
+    assert_eq!(rows, plain);
 }
 
 /// Runs a command that must fail on bad input: exit 2, nothing on stdout, and stderr
@@ -549,6 +566,20 @@ fn bad_input_exits_with_status_2_and_names_the_field() {
     assert_rejected(&["batch", &missing], &missing);
     let bad_header = write("bad.csv", "household_id,county,category,date,colour\n");
     assert_rejected(&["batch", &bad_header], "csv.colour");
+    let twice = write("twice.csv", "household_id,county,category,date,age,age\n");
+    assert_rejected(&["batch", &twice], "csv.age");
+    assert_rejected(&["batch", &twice], "columns 5 and 6");
+    // Bytes neither UTF-8 nor GB18030 (a GB18030 lead byte before a space).
+    let not_text = dir.join("binary.csv");
+    std::fs::write(
+        &not_text,
+        b"household_id,county,category,date\nA,\x81\x20,urban,2026-11-29\n",
+    )
+    .unwrap();
+    assert_rejected(&["batch", not_text.to_str().unwrap()], "csv line 2");
+    assert_rejected(&["batch", &bad_header, "--bom"], "--bom");
+    assert_rejected(&["batch", &bad_header, "--threads", "0"], "--threads");
+    assert_rejected(&["batch"], "no file given");
     assert_rejected(&["frobnicate"], "frobnicate");
     assert_rejected(&[], "doudi");
     std::fs::remove_dir_all(&dir).ok();
@@ -618,6 +649,22 @@ fn the_batch_doc_names_every_column() {
 }
 
 #[test]
+fn the_batch_doc_example_gives_its_output() {
+    let doc =
+        std::fs::read_to_string(root().join("docs/batch-format.md")).expect("docs/batch-format.md");
+    let example = &doc[doc.find("## Example").expect("an Example section")..];
+    let mut blocks = example
+        .split("```csv\n")
+        .skip(1)
+        .map(|block| block.split("```").next().unwrap());
+    let (input, output) = (blocks.next().unwrap(), blocks.next().unwrap());
+    let dir = scratch("doc-example");
+    let (out, _) = batch_file(&dir, "example.csv", input.as_bytes(), &["--no-bom"]);
+    assert_eq!(text(&out), output);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
 fn the_household_doc_examples_are_accepted() {
     let doc = std::fs::read_to_string(root().join("docs/household-format.md"))
         .expect("docs/household-format.md");
@@ -638,4 +685,204 @@ fn the_household_doc_examples_are_accepted() {
         found >= 1,
         "docs/household-format.md has a complete example"
     );
+}
+
+/// Writes a scratch file, runs `doudi batch` on it, and gives the output and stderr.
+fn batch_file(dir: &Path, name: &str, bytes: &[u8], options: &[&str]) -> (Vec<u8>, String) {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    let mut args = vec!["batch", path.to_str().unwrap()];
+    args.extend_from_slice(options);
+    let output = run(&args);
+    assert_ok(&output, name);
+    (output.stdout, text(&output.stderr))
+}
+
+/// A result CSV read with the csv crate: its rows (header first), without the BOM.
+fn read_back(bytes: &[u8]) -> Vec<Vec<String>> {
+    let bytes = bytes
+        .strip_prefix("\u{feff}".as_bytes())
+        .expect("a BOM first");
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(bytes)
+        .records()
+        .map(|record| record.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn a_result_csv_opens_as_text_in_a_spreadsheet() {
+    let dir = scratch("formulas");
+    let ids = ["=HYPERLINK(\"x\")", "+1", "-1", "@SUM(A1)"];
+    let mut input = String::from(
+        "household_id,county,category,date,property_within_limits,age,wages_monthly\n",
+    );
+    for id in ids {
+        input.push_str(&format!(
+            "\"{}\",hantai,urban,2026-11-29,1,40,300\n",
+            id.replace('"', "\"\"")
+        ));
+    }
+    input.push_str("\"=bad\",hantai,urban,2026-11-29,1,=1+1,0\n");
+    let (out, stderr) = batch_file(&dir, "formulas.csv", input.as_bytes(), &[]);
+    let rows = read_back(&out);
+    assert_eq!(rows[0], doudi_caseload::OUTPUT_COLUMNS);
+    assert_eq!(rows.len(), ids.len() + 2);
+    for (row, id) in rows[1..].iter().zip(ids) {
+        // Every cell of the id column opens as text.
+        assert_eq!(row[0], format!("'{id}"));
+        assert!(row[0].starts_with('\''));
+        // A number stays a number: 675 − 300.
+        assert_eq!(row[3], "375");
+    }
+    assert_eq!(rows[5][0], "'=bad");
+    for row in &rows {
+        for cell in row {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell:?} would run as a formula"
+            );
+        }
+    }
+    assert!(
+        stderr.contains("5 households: 4 succeeded, 1 failed"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A caseload in Chinese, as a county office's spreadsheet holds it.
+const OFFICE_CASELOAD: &str = "household_id,county,category,date,property_within_limits,rural_tier,name,age,relation,wages_monthly,business_monthly,residents_basic_pension_monthly,serious_illness,supporters\n\
+    汉台-001,hantai,urban,2026-11-29,是,,李建军,42,applicant,900,,,,\n\
+    汉台-001,,,,,,张丽,40,spouse,600,,,,\n\
+    汉台-001,,,,,,刘桂兰,78,parent,,,200,,able\n\
+    洋县-002,yangxian,rural,2026-11-29,1,B,赵德明,71,applicant,,300,200,,able\n\
+    洋县-002,,,,,,孙桂芳,66,spouse,,,200,,able\n\
+    宁强-005,ningqiang,rural,2026-11-29,1,,何永平,45,applicant,,,,乳腺癌,none\n";
+
+#[test]
+fn gbk_and_utf16_caseloads_from_excel_are_read() {
+    let dir = scratch("encodings");
+    let (utf8, stderr) = batch_file(&dir, "utf8.csv", OFFICE_CASELOAD.as_bytes(), &[]);
+    assert!(stderr.contains("read as UTF-8"), "{stderr}");
+    let rows = read_back(&utf8);
+    assert_eq!(rows.len(), 4);
+    assert_eq!(rows[1][0], "汉台-001");
+    assert_eq!(rows[2][..4], ["洋县-002", "2", "eligible", "883"]);
+    for row in &rows[1..] {
+        assert_eq!(row.last().unwrap(), "", "{row:?}");
+    }
+
+    // Excel on Chinese Windows: "CSV (逗号分隔)" is GBK.
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(OFFICE_CASELOAD);
+    assert!(!unmappable && std::str::from_utf8(&gbk).is_err());
+    let (out, stderr) = batch_file(&dir, "gbk.csv", &gbk, &[]);
+    assert!(out == utf8, "GBK: {}", text(&out));
+    assert!(stderr.contains("read as GB18030"), "{stderr}");
+
+    // "Unicode 文本" is UTF-16LE with a BOM, tab-separated. (encoding_rs encodes no
+    // UTF-16, as the Encoding Standard has it: std's encode_utf16 makes the bytes.)
+    let tabbed = OFFICE_CASELOAD.replace(',', "\t");
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(tabbed.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let (out, stderr) = batch_file(&dir, "unicode.txt", &utf16, &[]);
+    assert!(out == utf8, "UTF-16LE: {}", text(&out));
+    assert!(stderr.contains("read as UTF-16LE"), "{stderr}");
+    // The same as comma-separated UTF-16LE.
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(OFFICE_CASELOAD.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let (out, _) = batch_file(&dir, "utf16.csv", &utf16, &[]);
+    assert!(out == utf8);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn split_conflicting_and_unnamed_households_are_error_rows_by_physical_line() {
+    let dir = scratch("grouping");
+    let input = "household_id,county,category,date,property_within_limits,name,age,wages_monthly\n\
+        \n\
+        A,hantai,urban,2026-11-29,1,\"王\n芳\",40,0\n\
+        B,hantai,urban,2026-11-29,1,李明,30,300\n\
+        A,hantai,urban,2026-11-29,1,张伟,30,0\n\
+        C,hantai,urban,2026-11-29,1,赵六,30,0\n\
+        C,nanzheng,,,,钱七,30,0\n\
+        ,hantai,urban,2026-11-29,1,孙八,30,0\n\
+        D,hantai,urban,2026-11-29,1,周九,30,300\n";
+    let (out, stderr) = batch_file(&dir, "grouping.csv", input.as_bytes(), &[]);
+    let rows = read_back(&out);
+    let error = |at: usize| rows[at].last().unwrap().clone();
+    let ids: Vec<&str> = rows[1..].iter().map(|row| row[0].as_str()).collect();
+    assert_eq!(ids, ["A", "B", "A", "C", "", "D"]);
+    // Both parts of A, at their physical lines (3, after a blank line; 6, after a
+    // name with a line break in it).
+    assert!(
+        error(1).starts_with("csv line 3: household_id: "),
+        "{}",
+        error(1)
+    );
+    assert!(error(1).contains("lines 3 and 6"), "{}", error(1));
+    assert!(
+        error(3).starts_with("csv line 6: household_id: "),
+        "{}",
+        error(3)
+    );
+    // The rest goes on.
+    assert_eq!(rows[2][..4], ["B", "1", "eligible", "375"]);
+    assert!(error(4).starts_with("csv line 8: county: "), "{}", error(4));
+    assert!(error(4).contains("line 7"), "{}", error(4));
+    assert!(
+        error(5).starts_with("csv line 9: household_id: "),
+        "{}",
+        error(5)
+    );
+    assert_eq!(rows[6][..4], ["D", "1", "eligible", "375"]);
+    assert!(
+        stderr.contains("6 households: 2 succeeded, 4 failed"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn batch_streams_the_bytes_of_run_on_any_number_of_threads() {
+    let dir = scratch("streaming");
+    let example = std::fs::read(examples().join("caseload.csv")).unwrap();
+    // The example many times over, with an id per copy (and a few split households).
+    let text = String::from_utf8(example).unwrap();
+    let (header, body) = text.split_once('\n').unwrap();
+    let mut input = format!("{header}\n");
+    for copy in 0..120 {
+        for line in body.lines() {
+            let (id, rest) = line.split_once(',').unwrap();
+            let id = if copy % 50 == 7 && id == "HZ-003" {
+                "HZ-split".to_string()
+            } else {
+                format!("{id}-{copy}")
+            };
+            input.push_str(&format!("{id},{rest}\n"));
+        }
+    }
+    let expected = doudi_caseload::run(&input, doudi_rules::Options { trace: false }).unwrap();
+    for threads in ["1", "2", "5"] {
+        let (out, _) = batch_file(
+            &dir,
+            "big.csv",
+            input.as_bytes(),
+            &["--no-trace", "--threads", threads],
+        );
+        assert!(out == expected.as_bytes(), "--threads {threads}");
+    }
+    let (out, _) = batch_file(&dir, "big.csv", input.as_bytes(), &[]);
+    assert!(out == expected.as_bytes(), "all cores, trace on");
+    // Standard input: the same.
+    let output = run_with_stdin(&["batch", "-", "--no-trace"], &input);
+    assert_ok(&output, "batch -");
+    assert!(output.stdout == expected.as_bytes());
+    assert!(expected.contains("HZ-split"));
+    std::fs::remove_dir_all(&dir).ok();
 }

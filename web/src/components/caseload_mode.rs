@@ -10,7 +10,9 @@
 
 use super::markup::Markup;
 use crate::i18n::{self, Lang};
-use doudi_caseload::{is_error, plan, write_header, write_row, OUTPUT_COLUMNS};
+use doudi_caseload::{
+    is_error, plan, sniff, undecodable, write_header, write_row, TextEncoding, OUTPUT_COLUMNS,
+};
 use doudi_rules::{InputError, Options};
 use gloo::file::callbacks::FileReader;
 use gloo::file::{Blob, File, ObjectUrl};
@@ -202,6 +204,14 @@ fn start(
             zh: format!("{}：{}", error.field, error.zh),
             en: format!("{}: {}", error.field, error.en),
         };
+        // Another encoding than UTF-8 (GBK, UTF-16) decoded by the browser first.
+        let bytes = match utf8_of(bytes) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                run.set(failed(error));
+                return;
+            }
+        };
         // The survey (encoding, header, households, repeated ids), then the households.
         let surveyed = plan(&mut || Ok(bytes.as_slice()))
             .and_then(|plan| Ok((plan.households(), plan.groups(bytes.as_slice())?)));
@@ -278,6 +288,51 @@ fn start(
             download: Rc::new(download),
         });
     });
+}
+
+/// The caseload's bytes as UTF-8, by the rules `doudi batch` follows
+/// (doudi_caseload::sniff): UTF-8 as it is (the reader skips a byte-order mark);
+/// GB18030/GBK and UTF-16 decoded by the browser's TextDecoder, the WHATWG Encoding
+/// Standard that `doudi batch` decodes by too (with encoding_rs, which the site leaves
+/// out: it would add about 124 KB gzip).
+fn utf8_of(bytes: Vec<u8>) -> Result<Vec<u8>, InputError> {
+    let (encoding, mark) = sniff(&bytes).map_err(|line| undecodable(TextEncoding::Utf8, line))?;
+    if encoding == TextEncoding::Utf8 {
+        return Ok(bytes);
+    }
+    let body = &bytes[mark..];
+    if let Some(text) = browser_decode(encoding.label(), body, true) {
+        return Ok(text.into_bytes());
+    }
+    // Not valid in that encoding: the line of the first byte that is not.
+    let line = browser_decode(encoding.label(), body, false)
+        .map(|text| {
+            let bad = text.find('\u{fffd}').unwrap_or(text.len());
+            text[..bad].matches('\n').count() as u64 + 1
+        })
+        .unwrap_or(1);
+    Err(undecodable(encoding, line))
+}
+
+/// `new TextDecoder(label, { fatal }).decode(bytes)`; None when it throws.
+fn browser_decode(label: &str, bytes: &[u8], fatal: bool) -> Option<String> {
+    use wasm_bindgen::{JsCast, JsValue};
+    let class: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &"TextDecoder".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"fatal".into(), &JsValue::from_bool(fatal)).ok()?;
+    let decoder =
+        js_sys::Reflect::construct(&class, &js_sys::Array::of2(&label.into(), &options)).ok()?;
+    let decode: js_sys::Function = js_sys::Reflect::get(&decoder, &"decode".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    decode
+        .call1(&decoder, &js_sys::Uint8Array::from(bytes))
+        .ok()?
+        .as_string()
 }
 
 /// The progress bar and its line: `done` of `total` households.

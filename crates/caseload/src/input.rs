@@ -1,0 +1,654 @@
+//! Bytes in, records out: the text encoding detected and decoded, the CSV split into
+//! records (by csv-core), each with the physical line it starts on.
+//!
+//! Natively the bytes are decoded by encoding_rs (UTF-8, GB18030, UTF-16). On the site
+//! (wasm) encoding_rs is left out: it would add about 124 KB gzip (all its decoders link
+//! in together); there the reader takes UTF-8 only, validated by std, and the page first
+//! decodes other encodings with the browser's TextDecoder (the same WHATWG Encoding
+//! Standard that encoding_rs implements), chosen by [`sniff`], the same rules.
+//!
+//! Everything here works on fixed buffers: a caseload of any size is read in constant
+//! memory (one record may be at most [`MAX_RECORD_BYTES`]).
+
+use std::io::{self, Read};
+
+/// Raw bytes read at a time, and the size of the decoded text buffer.
+const BUFFER: usize = 64 * 1024;
+/// The longest record (one CSV row, quoted line breaks included) we read.
+pub const MAX_RECORD_BYTES: usize = 1 << 20;
+/// The most cells in one record.
+pub const MAX_CELLS: usize = 1024;
+/// Valid multi-byte UTF-8 characters seen before the first byte that is not UTF-8 from
+/// which a file is taken for damaged UTF-8 rather than GB18030: GB18030 text read as
+/// UTF-8 fails within its first few characters.
+const UTF8_EVIDENCE: u64 = 8;
+
+/// The encodings a caseload may be in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextEncoding {
+    Utf8,
+    /// GB18030, which GBK (Excel's "CSV" on Chinese Windows) is a part of.
+    Gb18030,
+    Utf16Le,
+    Utf16Be,
+}
+
+impl TextEncoding {
+    /// Its name, as the summary gives it.
+    pub fn name(self) -> &'static str {
+        match self {
+            TextEncoding::Utf8 => "UTF-8",
+            TextEncoding::Gb18030 => "GB18030",
+            TextEncoding::Utf16Le => "UTF-16LE",
+            TextEncoding::Utf16Be => "UTF-16BE",
+        }
+    }
+
+    /// Its WHATWG label (for the browser's TextDecoder).
+    pub fn label(self) -> &'static str {
+        match self {
+            TextEncoding::Utf8 => "utf-8",
+            TextEncoding::Gb18030 => "gb18030",
+            TextEncoding::Utf16Le => "utf-16le",
+            TextEncoding::Utf16Be => "utf-16be",
+        }
+    }
+}
+
+/// The encoding the first bytes of a file state: a byte-order mark (its encoding and
+/// length), or a header in UTF-16 without one (a NUL beside the first ASCII letter).
+pub fn stated_encoding(first: &[u8]) -> Option<(TextEncoding, usize)> {
+    match first {
+        [0xEF, 0xBB, 0xBF, ..] => Some((TextEncoding::Utf8, 3)),
+        [0xFF, 0xFE, ..] => Some((TextEncoding::Utf16Le, 2)),
+        [0xFE, 0xFF, ..] => Some((TextEncoding::Utf16Be, 2)),
+        [first, 0, ..] if *first != 0 => Some((TextEncoding::Utf16Le, 0)),
+        [0, second, ..] if *second != 0 => Some((TextEncoding::Utf16Be, 0)),
+        _ => None,
+    }
+}
+
+/// What a caseload held in memory is in, by the rules the reader follows: the encoding
+/// its first bytes state ([`stated_encoding`]); else UTF-8 when it is valid UTF-8; else
+/// GB18030, unless the bytes that are not UTF-8 come after valid Chinese (or other
+/// non-ASCII) UTF-8 text: then it is a damaged UTF-8 file, `Err(line)`.
+/// `Ok((encoding, length of the byte-order mark))`.
+pub fn sniff(bytes: &[u8]) -> Result<(TextEncoding, usize), u64> {
+    if let Some(stated) = stated_encoding(bytes) {
+        return Ok(stated);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(_) => Ok((TextEncoding::Utf8, 0)),
+        Err(error) => {
+            let valid = &bytes[..error.valid_up_to()];
+            let characters = valid.iter().filter(|byte| **byte >= 0xC0).count() as u64;
+            if characters < UTF8_EVIDENCE {
+                Ok((TextEncoding::Gb18030, 0))
+            } else {
+                Err(count(valid, b'\n') + 1)
+            }
+        }
+    }
+}
+
+/// Why the input could not be read.
+#[derive(Debug)]
+pub enum ReadError {
+    Io(io::Error),
+    /// Bytes that are not valid in the encoding being decoded, on a physical line.
+    Malformed {
+        encoding: TextEncoding,
+        line: u64,
+        /// Valid non-ASCII characters decoded before them.
+        characters_before: u64,
+        /// The encoding was stated by a byte-order mark (or a UTF-16 pattern).
+        stated: bool,
+    },
+    /// A record longer than [`MAX_RECORD_BYTES`] or with more than [`MAX_CELLS`] cells.
+    TooLong {
+        line: u64,
+    },
+}
+
+impl From<io::Error> for ReadError {
+    fn from(error: io::Error) -> ReadError {
+        ReadError::Io(error)
+    }
+}
+
+impl ReadError {
+    /// For the survey: a malformed byte in a file taken for UTF-8 without reason to
+    /// (no byte-order mark) and with no valid UTF-8 before it means GB18030.
+    pub fn means_gb18030(&self) -> bool {
+        matches!(
+            self,
+            ReadError::Malformed {
+                encoding: TextEncoding::Utf8,
+                characters_before,
+                stated: false,
+                ..
+            } if *characters_before < UTF8_EVIDENCE
+        )
+    }
+}
+
+/// The raw bytes of a file and its encoding: stated by its first bytes
+/// ([`stated_encoding`]), or else `fallback` (UTF-8 first; GB18030 when that fails).
+struct Decoding<R> {
+    raw: R,
+    buffer: Box<[u8]>,
+    start: usize,
+    end: usize,
+    raw_eof: bool,
+    #[cfg(not(target_arch = "wasm32"))]
+    finished: bool,
+    encoding: TextEncoding,
+    stated: bool,
+    #[cfg(not(target_arch = "wasm32"))]
+    decoder: encoding_rs::Decoder,
+    /// Line breaks ('\n') decoded so far: where a malformed byte is.
+    newlines: u64,
+    /// Non-ASCII characters decoded so far.
+    characters: u64,
+}
+
+impl<R: Read> Decoding<R> {
+    fn new(mut raw: R, fallback: TextEncoding) -> io::Result<Decoding<R>> {
+        let mut buffer = vec![0; BUFFER].into_boxed_slice();
+        let mut end = 0;
+        let mut raw_eof = false;
+        while end < 3 {
+            match raw.read(&mut buffer[end..]) {
+                Ok(0) => {
+                    raw_eof = true;
+                    break;
+                }
+                Ok(read) => end += read,
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+                Err(error) => return Err(error),
+            }
+        }
+        let (encoding, start, stated) = match stated_encoding(&buffer[..end]) {
+            Some((encoding, bom)) => (encoding, bom, true),
+            None => (fallback, 0, false),
+        };
+        Ok(Decoding {
+            raw,
+            buffer,
+            start,
+            end,
+            raw_eof,
+            #[cfg(not(target_arch = "wasm32"))]
+            finished: false,
+            encoding,
+            stated,
+            #[cfg(not(target_arch = "wasm32"))]
+            decoder: match encoding {
+                TextEncoding::Utf8 => encoding_rs::UTF_8,
+                TextEncoding::Gb18030 => encoding_rs::GB18030,
+                TextEncoding::Utf16Le => encoding_rs::UTF_16LE,
+                TextEncoding::Utf16Be => encoding_rs::UTF_16BE,
+            }
+            .new_decoder_without_bom_handling(),
+            newlines: 0,
+            characters: 0,
+        })
+    }
+
+    fn malformed(&self) -> ReadError {
+        ReadError::Malformed {
+            encoding: self.encoding,
+            line: self.newlines + 1,
+            characters_before: self.characters,
+            stated: self.stated,
+        }
+    }
+
+    /// Counts what was decoded into `decoded`.
+    fn decoded(&mut self, decoded: &[u8]) {
+        self.newlines += count(decoded, b'\n');
+        self.characters += decoded.iter().filter(|byte| **byte >= 0xC0).count() as u64;
+    }
+
+    /// More raw bytes when all are used (none: `raw_eof`).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn read_raw(&mut self) -> Result<(), ReadError> {
+        while self.start == self.end && !self.raw_eof {
+            self.start = 0;
+            self.end = 0;
+            match self.raw.read(&mut self.buffer) {
+                Ok(0) => self.raw_eof = true,
+                Ok(read) => self.end = read,
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+                Err(error) => return Err(error.into()),
+            }
+        }
+        Ok(())
+    }
+
+    /// Decodes into `out` (at least 16 bytes), as UTF-8; 0 at the end of the input.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn decode(&mut self, out: &mut [u8]) -> Result<usize, ReadError> {
+        use encoding_rs::DecoderResult;
+        loop {
+            if self.finished {
+                return Ok(0);
+            }
+            self.read_raw()?;
+            let (result, read, written) = self.decoder.decode_to_utf8_without_replacement(
+                &self.buffer[self.start..self.end],
+                out,
+                self.raw_eof,
+            );
+            self.start += read;
+            self.decoded(&out[..written]);
+            match result {
+                DecoderResult::Malformed(..) => return Err(self.malformed()),
+                DecoderResult::OutputFull => return Ok(written),
+                DecoderResult::InputEmpty => {
+                    if self.raw_eof {
+                        self.finished = true;
+                    }
+                    if written > 0 {
+                        return Ok(written);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Decodes into `out` (at least 16 bytes): UTF-8 only, on the site.
+    #[cfg(target_arch = "wasm32")]
+    fn decode(&mut self, out: &mut [u8]) -> Result<usize, ReadError> {
+        self.copy_utf8(out)
+    }
+
+    /// Copies UTF-8 into `out` (at least 16 bytes), validated by std; 0 at the end of the
+    /// input. On the site, whose page decodes any other encoding first.
+    #[cfg(any(target_arch = "wasm32", test))]
+    fn copy_utf8(&mut self, out: &mut [u8]) -> Result<usize, ReadError> {
+        if self.encoding != TextEncoding::Utf8 {
+            return Err(self.malformed());
+        }
+        loop {
+            // Bytes enough for a whole character, unless at the end.
+            if self.end - self.start < 4 && !self.raw_eof {
+                self.buffer.copy_within(self.start..self.end, 0);
+                self.end -= self.start;
+                self.start = 0;
+                match self.raw.read(&mut self.buffer[self.end..]) {
+                    Ok(0) => self.raw_eof = true,
+                    Ok(read) => self.end += read,
+                    Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+                    Err(error) => return Err(error.into()),
+                }
+                continue;
+            }
+            if self.start == self.end {
+                return Ok(0);
+            }
+            let available = (self.end - self.start).min(out.len());
+            let valid = match std::str::from_utf8(&self.buffer[self.start..][..available]) {
+                Ok(_) => available,
+                Err(error) if error.valid_up_to() > 0 => error.valid_up_to(),
+                Err(_) => return Err(self.malformed()),
+            };
+            out[..valid].copy_from_slice(&self.buffer[self.start..][..valid]);
+            self.start += valid;
+            self.decoded(&out[..valid]);
+            return Ok(valid);
+        }
+    }
+}
+
+fn count(bytes: &[u8], byte: u8) -> u64 {
+    bytes.iter().filter(|&&b| b == byte).count() as u64
+}
+
+/// CSV records of decoded text, each with the physical line it starts on: line breaks
+/// (LF, CRLF or a lone CR) are counted in every byte read, blank lines and line breaks
+/// inside quoted cells included.
+pub struct Records<R> {
+    input: Decoding<R>,
+    text: Box<[u8]>,
+    start: usize,
+    end: usize,
+    eof: bool,
+    core: csv_core::Reader,
+    delimiter: u8,
+    /// Line breaks before `start`.
+    breaks: u64,
+    previous_cr: bool,
+    fields: Vec<u8>,
+    ends: Vec<usize>,
+    fields_len: usize,
+    ends_len: usize,
+    line: u64,
+}
+
+impl<R: Read> Records<R> {
+    /// Opens a caseload: detects its encoding ([`stated_encoding`], else `fallback`) and
+    /// its delimiter (a tab when the header line has tabs and no comma, as Excel's
+    /// "Unicode text" writes it; else a comma).
+    pub fn new(raw: R, fallback: TextEncoding) -> Result<Records<R>, ReadError> {
+        let mut records = Records {
+            input: Decoding::new(raw, fallback)?,
+            text: vec![0; BUFFER].into_boxed_slice(),
+            start: 0,
+            end: 0,
+            eof: false,
+            core: csv_core::Reader::new(),
+            delimiter: b',',
+            breaks: 0,
+            previous_cr: false,
+            fields: vec![0; 4096],
+            ends: vec![0; 64],
+            fields_len: 0,
+            ends_len: 0,
+            line: 0,
+        };
+        // The header line (or as much of it as the buffer holds) decides the delimiter.
+        while !records.eof
+            && records.end < BUFFER / 2
+            && !records.text[..records.end]
+                .iter()
+                .any(|b| *b == b'\n' || *b == b'\r')
+        {
+            records.fill()?;
+        }
+        let first_line = records.text[..records.end]
+            .split(|b| *b == b'\n' || *b == b'\r')
+            .next()
+            .unwrap_or(&[]);
+        if first_line.contains(&b'\t') && !first_line.contains(&b',') {
+            records.delimiter = b'\t';
+        }
+        records.core = csv_core::ReaderBuilder::new()
+            .delimiter(records.delimiter)
+            .build();
+        Ok(records)
+    }
+
+    pub fn encoding(&self) -> TextEncoding {
+        self.input.encoding
+    }
+
+    pub fn delimiter(&self) -> u8 {
+        self.delimiter
+    }
+
+    /// More decoded text after `end` (keeping what is not yet read); sets `eof`.
+    fn fill(&mut self) -> Result<(), ReadError> {
+        if self.start == self.end {
+            self.start = 0;
+            self.end = 0;
+        } else if BUFFER - self.end < 1024 {
+            self.text.copy_within(self.start..self.end, 0);
+            self.end -= self.start;
+            self.start = 0;
+        }
+        if BUFFER - self.end < 16 {
+            return Ok(());
+        }
+        let written = self.input.decode(&mut self.text[self.end..])?;
+        if written == 0 {
+            self.eof = true;
+        }
+        self.end += written;
+        Ok(())
+    }
+
+    /// Counts the line breaks in text consumed (CRLF once).
+    fn consumed(&mut self, from: usize, to: usize) {
+        let bytes = &self.text[from..to];
+        if bytes.is_empty() {
+            return;
+        }
+        if !self.previous_cr && !bytes.contains(&b'\r') {
+            self.breaks += count(bytes, b'\n');
+            self.previous_cr = false;
+            return;
+        }
+        for &byte in bytes {
+            if byte == b'\r' || (byte == b'\n' && !self.previous_cr) {
+                self.breaks += 1;
+            }
+            self.previous_cr = byte == b'\r';
+        }
+    }
+
+    /// Reads the next record; false at the end. Its cells are then [`Records::cell`],
+    /// and [`Records::line`] the physical line it starts on.
+    pub fn next_record(&mut self) -> Result<bool, ReadError> {
+        // Blank lines before the record: counted, then skipped.
+        loop {
+            if self.start == self.end {
+                if self.eof {
+                    break;
+                }
+                self.fill()?;
+                continue;
+            }
+            let byte = self.text[self.start];
+            if byte != b'\n' && byte != b'\r' {
+                break;
+            }
+            self.consumed(self.start, self.start + 1);
+            self.start += 1;
+        }
+        self.line = self.breaks + 1;
+        let (mut outlen, mut endlen) = (0, 0);
+        loop {
+            if self.start == self.end && !self.eof {
+                self.fill()?;
+                continue;
+            }
+            let (result, read, written, ended) = self.core.read_record(
+                &self.text[self.start..self.end],
+                &mut self.fields[outlen..],
+                &mut self.ends[endlen..],
+            );
+            self.consumed(self.start, self.start + read);
+            self.start += read;
+            outlen += written;
+            endlen += ended;
+            match result {
+                csv_core::ReadRecordResult::InputEmpty => {}
+                csv_core::ReadRecordResult::OutputFull => {
+                    if self.fields.len() >= MAX_RECORD_BYTES {
+                        return Err(ReadError::TooLong { line: self.line });
+                    }
+                    let longer = self.fields.len() * 2;
+                    self.fields.resize(longer, 0);
+                }
+                csv_core::ReadRecordResult::OutputEndsFull => {
+                    if self.ends.len() >= MAX_CELLS {
+                        return Err(ReadError::TooLong { line: self.line });
+                    }
+                    let longer = self.ends.len() * 2;
+                    self.ends.resize(longer, 0);
+                }
+                csv_core::ReadRecordResult::Record => {
+                    self.fields_len = outlen;
+                    self.ends_len = endlen;
+                    return Ok(true);
+                }
+                csv_core::ReadRecordResult::End => {
+                    self.fields_len = 0;
+                    self.ends_len = 0;
+                    return Ok(false);
+                }
+            }
+        }
+    }
+
+    /// The physical line (from 1) the last record starts on.
+    pub fn line(&self) -> u64 {
+        self.line
+    }
+
+    /// How many cells the last record has.
+    pub fn cells(&self) -> usize {
+        self.ends_len
+    }
+
+    /// A cell of the last record, without the spaces around it ("" past its end).
+    pub fn cell(&self, at: usize) -> &str {
+        if at >= self.ends_len {
+            return "";
+        }
+        let start = if at == 0 { 0 } else { self.ends[at - 1] };
+        let bytes = &self.fields[start..self.ends[at].min(self.fields_len)];
+        // Decoded text split at ASCII delimiters and quotes is always valid UTF-8.
+        std::str::from_utf8(bytes).unwrap_or("\u{fffd}").trim()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(bytes: &[u8]) -> Result<Vec<(u64, Vec<String>)>, ReadError> {
+        let mut records = Records::new(bytes, TextEncoding::Utf8)?;
+        let mut out = Vec::new();
+        while records.next_record()? {
+            let cells = (0..records.cells())
+                .map(|at| records.cell(at).to_string())
+                .collect();
+            out.push((records.line(), cells));
+        }
+        Ok(out)
+    }
+
+    #[test]
+    fn lines_are_physical_lines() {
+        let text = "a,b\n\n1,\"x\ny\"\r\n\r\n2,z\r3,w\n\n\n4,\"\"\"q\"\"\"";
+        let lines: Vec<(u64, Vec<String>)> = read_all(text.as_bytes()).unwrap();
+        let numbers: Vec<u64> = lines.iter().map(|(line, _)| *line).collect();
+        assert_eq!(numbers, [1, 3, 6, 7, 10]);
+        assert_eq!(lines[1].1, ["1", "x\ny"]);
+        assert_eq!(lines[4].1, ["4", "\"q\""]);
+    }
+
+    #[test]
+    fn lines_are_counted_across_buffers() {
+        let mut text = String::from("id,name\n");
+        for at in 0..20_000 {
+            text.push_str(&format!("{at},\"n\r\n{at}\"\r\n"));
+        }
+        let lines = read_all(text.as_bytes()).unwrap();
+        assert_eq!(lines.len(), 20_001);
+        for (at, (line, cells)) in lines.iter().skip(1).enumerate() {
+            assert_eq!(*line, 2 + 2 * at as u64);
+            assert_eq!(cells[0], at.to_string());
+        }
+    }
+
+    #[test]
+    fn a_tab_separated_header_means_tabs() {
+        let records = Records::new(
+            &b"household_id\tcounty\nA\thantai\n"[..],
+            TextEncoding::Utf8,
+        )
+        .unwrap();
+        assert_eq!(records.delimiter(), b'\t');
+        let records = Records::new(
+            &b"household_id,county\nA,\"a\tb\"\n"[..],
+            TextEncoding::Utf8,
+        )
+        .unwrap();
+        assert_eq!(records.delimiter(), b',');
+    }
+
+    #[test]
+    fn a_record_too_long_is_refused() {
+        let mut text = String::from("a,b\n1,\"");
+        text.push_str(&"x".repeat(MAX_RECORD_BYTES + 10));
+        text.push_str("\"\n");
+        assert!(matches!(
+            read_all(text.as_bytes()),
+            Err(ReadError::TooLong { line: 2 })
+        ));
+    }
+
+    /// A reader that gives a few bytes at a time (as a pipe may).
+    struct Trickle<'a>(&'a [u8], usize);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+            self.1 = self.1 % 7 + 1;
+            let count = self.1.min(out.len()).min(self.0.len());
+            out[..count].copy_from_slice(&self.0[..count]);
+            self.0 = &self.0[count..];
+            Ok(count)
+        }
+    }
+
+    /// Everything `decode` (encoding_rs) or `copy_utf8` (std, the site's) gives.
+    fn decoded(bytes: &[u8], site: bool) -> Result<Vec<u8>, ReadError> {
+        let mut decoding = Decoding::new(Trickle(bytes, 0), TextEncoding::Utf8)?;
+        let mut all = Vec::new();
+        let mut out = [0; 16];
+        loop {
+            let written = if site {
+                decoding.copy_utf8(&mut out)?
+            } else {
+                decoding.decode(&mut out)?
+            };
+            if written == 0 {
+                return Ok(all);
+            }
+            all.extend_from_slice(&out[..written]);
+        }
+    }
+
+    #[test]
+    fn the_sites_utf8_reader_reads_as_encoding_rs_does() {
+        let text = "户编号,姓名\n汉台-001,李建军😀\r\n\n洋县,\"赵\n德明\"\n".repeat(50);
+        let bom: Vec<u8> = "\u{feff}".bytes().chain(text.bytes()).collect();
+        for bytes in [text.as_bytes(), &bom[..]] {
+            assert_eq!(decoded(bytes, true).unwrap(), text.as_bytes());
+            assert_eq!(decoded(bytes, false).unwrap(), text.as_bytes());
+        }
+        let mut bad = text.clone().into_bytes();
+        bad.extend_from_slice(b"x\xe6\x9d\n");
+        for site in [true, false] {
+            match decoded(&bad, site) {
+                Err(ReadError::Malformed { line, .. }) => assert_eq!(line, 251, "{site}"),
+                other => panic!("{other:?}"),
+            }
+        }
+        // Cut short at the very end.
+        let mut cut = text.into_bytes();
+        cut.extend_from_slice(b"\xe6\x9d");
+        assert!(decoded(&cut, true).is_err());
+        assert!(decoded(&cut, false).is_err());
+    }
+
+    #[test]
+    fn sniff_follows_the_readers_rules() {
+        assert_eq!(sniff(b"a,b\n"), Ok((TextEncoding::Utf8, 0)));
+        assert_eq!(sniff(b"\xef\xbb\xbfa"), Ok((TextEncoding::Utf8, 3)));
+        assert_eq!(sniff(b"\xff\xfea\0"), Ok((TextEncoding::Utf16Le, 2)));
+        assert_eq!(sniff(b"\xfe\xff\0a"), Ok((TextEncoding::Utf16Be, 2)));
+        assert_eq!(sniff(b"a\0,\0"), Ok((TextEncoding::Utf16Le, 0)));
+        assert_eq!(sniff(b"\0a\0,"), Ok((TextEncoding::Utf16Be, 0)));
+        let (gbk, _, _) = encoding_rs::GBK.encode("户编号,县\n汉台,李\n");
+        assert_eq!(sniff(&gbk), Ok((TextEncoding::Gb18030, 0)));
+        let damaged = "户编号,县\n汉台,李建军\n".repeat(2) + "\u{0}";
+        let mut damaged = damaged.into_bytes();
+        damaged.pop();
+        damaged.extend_from_slice(b"\xff\n");
+        assert_eq!(sniff(&damaged), Err(5));
+    }
+
+    #[test]
+    fn malformed_bytes_name_their_line() {
+        let error = read_all(b"a,b\n1,2\n3,\xff\n").unwrap_err();
+        assert!(
+            matches!(error, ReadError::Malformed { line: 3, .. }),
+            "{error:?}"
+        );
+        assert!(error.means_gb18030());
+    }
+}

@@ -1,0 +1,198 @@
+//! The result CSV: one row per household, its cells safe in a spreadsheet.
+
+use crate::group::{Columns, Group};
+use crate::household::{conflict, household_of};
+use doudi_rules::policy::Basis;
+use doudi_rules::{Assessment, Decimal, InputError, Options, Programme, Status};
+
+/// The output columns, with whether each holds text (`true`: neutralised against
+/// formulas, see [`neutralise`]) or a number or fixed word of ours (`false`). Money that
+/// comes every month (`total_monthly`, one route per person) is kept apart from money
+/// for a limited period (`time_limited_*`: gradual exit) and money paid only in months
+/// when a trigger is met (`conditional_monthly`: the price subsidy); neither of those is
+/// ever in `total_monthly`.
+const COLUMNS: [(&str, bool); 18] = [
+    ("household_id", true),
+    ("members", false),
+    ("dibao_status", true),
+    ("dibao_monthly", false),
+    ("single_person_monthly", false),
+    ("tekun_eligible", false),
+    ("tekun_monthly", false),
+    ("total_monthly", false),
+    ("total_monthly_min", false),
+    ("total_monthly_max", false),
+    ("total_basis", true),
+    ("gradual_exit_status", true),
+    ("time_limited_monthly", false),
+    ("time_limited_months", false),
+    ("time_limited_until", true),
+    ("conditional_monthly", false),
+    ("marginal_family_status", true),
+    ("error", true),
+];
+
+/// The output columns, in order.
+pub const OUTPUT_COLUMNS: &[&str] = &{
+    let mut names = [""; COLUMNS.len()];
+    let mut at = 0;
+    while at < COLUMNS.len() {
+        names[at] = COLUMNS[at].0;
+        at += 1;
+    }
+    names
+};
+
+/// The byte-order mark the result starts with (unless turned off): Excel on Chinese
+/// Windows reads a CSV without it as GBK.
+pub const BOM: char = '\u{feff}';
+
+/// A text cell that a spreadsheet would take for a formula (it starts with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return) gets a leading apostrophe, as OWASP recommends
+/// against CSV injection; any other cell is written as it is.
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// Appends one output row to `out` exactly as `doudi batch` writes it: the text columns
+/// neutralised ([`neutralise`]; a row of another width is taken as all text), a cell
+/// quoted when it holds a comma, a quote, a CR or an LF (quotes inside doubled), the
+/// row ended by LF. What the csv crate's writer writes, without its float formatting
+/// (about 5 KB gzip on the site).
+pub fn write_row(out: &mut String, record: &[String]) {
+    let widths_match = record.len() == COLUMNS.len();
+    for (at, cell) in record.iter().enumerate() {
+        if at > 0 {
+            out.push(',');
+        }
+        let text = !widths_match || COLUMNS[at].1;
+        let cell = if text {
+            neutralise(cell)
+        } else {
+            cell.as_str().into()
+        };
+        if cell.contains([',', '"', '\r', '\n']) {
+            out.push('"');
+            out.push_str(&cell.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(&cell);
+        }
+    }
+    out.push('\n');
+}
+
+/// Starts the result: the byte-order mark (when `bom`) and the header row.
+pub fn write_header(out: &mut String, bom: bool) {
+    if bom {
+        out.push(BOM);
+    }
+    let header: Vec<String> = OUTPUT_COLUMNS.iter().map(|name| name.to_string()).collect();
+    write_row(out, &header);
+}
+
+/// Whether a result row is an error row.
+pub fn is_error(record: &[String]) -> bool {
+    record.last().is_some_and(|error| !error.is_empty())
+}
+
+impl Group {
+    /// This household's result row (its cells as they are, not yet neutralised): its
+    /// outcome, or its error.
+    pub fn result(&self, columns: &Columns, options: Options) -> Vec<String> {
+        // The rows as a group first (their width, their id, household columns that
+        // differ, members perhaps left without an id), then what they say.
+        let assessed = match &self.problem {
+            Some(problem) => Err(problem.clone()),
+            None => conflict(columns, self)
+                .and_then(|()| self.unnamed_after_problem().map_or(Ok(()), Err))
+                .and_then(|()| household_of(columns, self))
+                .and_then(|household| doudi_rules::assess(&household, options)),
+        };
+        match assessed {
+            Ok(assessment) => result_row(&self.id, &assessment),
+            Err(error) => error_row(&self.id, self.input_rows, &error),
+        }
+    }
+}
+
+/// An error row: the id, the number of input rows, and the error.
+pub fn error_row(id: &str, rows: usize, error: &InputError) -> Vec<String> {
+    let mut record = vec![String::new(); COLUMNS.len()];
+    record[0] = id.to_string();
+    record[1] = rows.to_string();
+    record[COLUMNS.len() - 1] = format!("{}: {} / {}", error.field, error.zh, error.en);
+    record
+}
+
+fn result_row(id: &str, assessment: &Assessment) -> Vec<String> {
+    let find = |programme: Programme| {
+        assessment
+            .programmes
+            .iter()
+            .filter(move |outcome| outcome.programme == programme)
+    };
+    let status = |programme: Programme| {
+        find(programme)
+            .next()
+            .map(|outcome| outcome.status.id().to_string())
+            .unwrap_or_default()
+    };
+    // Only routes that are used: an alternative is never added.
+    let eligible_sum = |programme: Programme| -> Decimal {
+        find(programme)
+            .filter(|outcome| outcome.counts())
+            .filter_map(|outcome| outcome.monthly)
+            .sum()
+    };
+    let shown = |amount: Option<Decimal>| {
+        amount
+            .map(|amount| amount.normalize().to_string())
+            .unwrap_or_default()
+    };
+    let basis = basis_name(assessment.total_basis).to_string();
+    let limited = assessment.time_limited.as_ref();
+    vec![
+        id.to_string(),
+        assessment.household_size.to_string(),
+        status(Programme::Dibao),
+        shown(Some(eligible_sum(Programme::Dibao))),
+        shown(Some(eligible_sum(Programme::SinglePerson))),
+        find(Programme::Tekun)
+            .filter(|outcome| outcome.status == Status::Eligible)
+            .count()
+            .to_string(),
+        shown(Some(eligible_sum(Programme::Tekun))),
+        shown(Some(assessment.total_monthly)),
+        shown(assessment.total_monthly_min),
+        shown(assessment.total_monthly_max),
+        basis,
+        status(Programme::GradualExit),
+        shown(limited.map(|limited| limited.monthly)),
+        limited
+            .map(|limited| limited.months.to_string())
+            .unwrap_or_default(),
+        limited
+            .map(|limited| limited.last_month.clone())
+            .unwrap_or_default(),
+        shown(assessment.conditional.as_ref().map(|paid| paid.monthly)),
+        status(Programme::MarginalFamily),
+        String::new(),
+    ]
+}
+
+/// A basis as the JSON output names it (`Basis` serialises in lower case). Written out
+/// rather than serialised: serde_json (and the float formatting and parsing it brings)
+/// would add about 10 KB gzip to the site, whose caseload mode runs this code.
+pub(crate) fn basis_name(basis: Basis) -> &'static str {
+    match basis {
+        Basis::Published => "published",
+        Basis::Inferred => "inferred",
+        Basis::Assumed => "assumed",
+        Basis::Override => "override",
+    }
+}
