@@ -6,7 +6,7 @@
 #   2. format                cargo fmt --all --check
 #   3. lint                  cargo clippy --workspace --all-targets -- -D warnings
 #   4. native tests          cargo test --workspace
-#   5. wasm build + size     trunk build --release --offline, gzip budget 330 KB
+#   5. wasm build + size     trunk build --release --offline, gzip budget 340 KB
 #   6. browser tests         Playwright + axe-core in /usr/bin/chromium
 #
 # The native steps run with rustup's toolchain and no wasm variables; only

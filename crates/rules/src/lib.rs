@@ -194,6 +194,8 @@ pub(crate) struct Ctx<'a> {
     /// Every parameter read, for the check that each one in policies/ is read by some
     /// rule.
     read: std::cell::RefCell<std::collections::BTreeSet<&'static str>>,
+    /// Whether to record the reads (only for that check: it costs time).
+    record_reads: bool,
     /// What the rules derive about each member, once (facts.rs).
     people: Vec<facts::PersonFacts>,
 }
@@ -203,7 +205,9 @@ impl Ctx<'_> {
     /// figures that are not published policy.
     pub fn get(&self, id: ParamId) -> Result<Used, InputError> {
         let used = self.params.at(id)?;
-        self.read.borrow_mut().insert(used.id);
+        if self.record_reads {
+            self.read.borrow_mut().insert(used.id);
+        }
         if used.basis != Basis::Published {
             let mut all = self.used.borrow_mut();
             if !all.iter().any(|seen| seen.id == used.id) {
@@ -238,12 +242,20 @@ pub fn assess_listing_reads(
     options: Options,
 ) -> Result<(Assessment, Vec<&'static str>), InputError> {
     let facts = household.validate()?;
-    assess_facts(&facts, options)
+    assess_with(&facts, options, true)
 }
 
 pub(crate) fn assess_facts(
     facts: &Facts,
     options: Options,
+) -> Result<(Assessment, Vec<&'static str>), InputError> {
+    assess_with(facts, options, false)
+}
+
+fn assess_with(
+    facts: &Facts,
+    options: Options,
+    record_reads: bool,
 ) -> Result<(Assessment, Vec<&'static str>), InputError> {
     let mut ctx = Ctx {
         facts,
@@ -251,6 +263,7 @@ pub(crate) fn assess_facts(
         options,
         used: Default::default(),
         read: Default::default(),
+        record_reads,
         people: Vec::new(),
     };
     ctx.people = facts::derive(&ctx)?;
