@@ -7,8 +7,8 @@ use doudi_rules::household::{
     age_on, parse_amount, Caseworker, Disability, DisabilityKind, Family, Income, IncomeKind,
     Period, Relation, SelfCare, Student, Supporter, SupporterSituation,
 };
-use doudi_rules::policy::{self, Date, Params};
-use doudi_rules::{Category, Decimal, Household, Member, Money, Text, Tier};
+use doudi_rules::policy::{self, Date};
+use doudi_rules::{Category, Household, Member, Money, Text, Tier};
 use std::collections::BTreeMap;
 
 /// The five screens, in order.
@@ -250,29 +250,22 @@ impl Form {
         }
     }
 
-    fn params_value(&self, id: &str, fallback: u32) -> Decimal {
-        let date = self.parsed_date().unwrap_or(policy::first_modelled_date());
-        let none = BTreeMap::new();
-        Params::new(date, &none)
-            .get(id)
-            .map(|used| used.value)
-            .unwrap_or(Decimal::from(fallback))
+    /// What is in force on the form's date, as the rules say (the first modelled date
+    /// while the date is not valid yet).
+    pub fn in_force(&self) -> doudi_rules::questions::InForce {
+        doudi_rules::questions::in_force(
+            self.parsed_date().unwrap_or(policy::first_modelled_date()),
+        )
     }
 
-    /// Whether the tekun questions matter for this member: aged 60 or over, under 18, or
-    /// disabled (the ages are the rules' own parameters), or tekun already.
+    /// Whether the tekun questions matter for this member: the rules' own test
+    /// (aged 60 or over, under 18, disabled, or tekun already) on what the form knows.
     pub fn could_be_tekun(&self, member: &MemberForm) -> bool {
-        if member.tekun || member.disability.is_some() {
-            return true;
-        }
-        match self.age_of(member) {
-            Some(age) => {
-                let age = Decimal::from(age);
-                age >= self.params_value("tekun.elderly_age", 60)
-                    || age < self.params_value("tekun.minor_age", 18)
-            }
-            None => false,
-        }
+        self.in_force().could_be_tekun(
+            self.age_of(member),
+            member.disability.is_some(),
+            member.tekun,
+        )
     }
 
     /// Whether to ask about studying: under 25, or age not known yet.
@@ -285,12 +278,7 @@ impl Form {
 
     /// The names on the serious-disease list in force on the date.
     pub fn serious_diseases(&self) -> &'static [&'static str] {
-        let date = self.parsed_date().unwrap_or(policy::first_modelled_date());
-        let none = BTreeMap::new();
-        Params::new(date, &none)
-            .list("serious_disease")
-            .map(|entry| entry.items)
-            .unwrap_or(&[])
+        self.in_force().serious_diseases
     }
 }
 
@@ -629,6 +617,7 @@ pub fn from_household(household: &Household) -> Form {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use doudi_rules::Decimal;
 
     fn household(json: &str) -> Household {
         serde_json::from_str(json).expect("example parses")

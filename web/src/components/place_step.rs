@@ -9,9 +9,8 @@ use super::View;
 use crate::form::Form;
 use crate::i18n::{self, Lang};
 use crate::state::Input;
-use doudi_rules::policy::{self, Params, PLACES};
+use doudi_rules::policy::PLACES;
 use doudi_rules::{Category, Tier};
-use std::collections::BTreeMap;
 use yew::prelude::*;
 
 /// The counties and districts as select options, in the user's language.
@@ -40,16 +39,12 @@ pub(super) fn category_key(form: &Form) -> &'static str {
 /// began on 2025-10-01), and the one chosen even when the date has moved out of its
 /// range (the rules then say so at the field).
 pub(super) fn tier_options(form: &Form, lang: Lang) -> Vec<(String, String)> {
-    let date = form.parsed_date().unwrap_or(policy::first_modelled_date());
-    let none = BTreeMap::new();
-    let params = Params::new(date, &none);
+    let in_force = form.in_force();
     let mut tiers = vec![(String::new(), i18n::TIER_NOT_YET.get(lang).to_string())];
     tiers.extend(
         Tier::ALL
             .into_iter()
-            .filter(|tier| {
-                form.tier == Some(*tier) || params.in_force(tier.param_id()).unwrap_or(false)
-            })
+            .filter(|tier| form.tier == Some(*tier) || in_force.tiers.contains(tier))
             .map(|tier| (tier.letter().to_string(), tier.letter().to_string())),
     );
     tiers
