@@ -31,7 +31,11 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: 2,
-  timeout: 30_000,
+  // The longest tests enter a whole household through every screen, or two scenarios,
+  // and take 20–29 s on a quiet 2-core machine with two workers; 30 s left no margin
+  // for a busy one. A time limit here guards against a hang, not speed (speed is
+  // measured by benchmarks, never by timed tests).
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {

@@ -544,16 +544,10 @@ pub fn student(student: Student) -> T {
     }
 }
 
-pub const SUPPORTER_SITUATIONS: [SupporterSituation; 8] = [
-    SupporterSituation::Able,
-    SupporterSituation::Tekun,
-    SupporterSituation::DibaoAged60Plus,
-    SupporterSituation::Aged70PlusLowIncome,
-    SupporterSituation::SeverelyDisabledLowIncome,
-    SupporterSituation::NoCivilCapacity,
-    SupporterSituation::Missing,
-    SupporterSituation::InPrison,
-];
+/// The supporter situations in the order the rules list them (one list, in
+/// `doudi_rules::questions`).
+pub const SUPPORTER_SITUATIONS: [SupporterSituation; 8] =
+    doudi_rules::questions::SUPPORTER_SITUATIONS;
 
 /// A supporter's situation in words, with the ages the rules read on `date` (the form's
 /// date; while that is not a valid date yet, or outside the modelled rules, the first date
