@@ -3,7 +3,7 @@
 //! ill, whether they are looked at for tekun, and their counted income for dibao and for
 //! tekun. The programmes read these; none derives them again.
 
-use crate::household::{DisabilityKind, Person};
+use crate::household::{DisabilityKind, IncomeKind, Person};
 use crate::income::{self, MemberIncome};
 use crate::policy::id;
 use crate::{Ctx, InputError};
@@ -31,12 +31,26 @@ pub(crate) fn derive(ctx: &Ctx) -> Result<Vec<PersonFacts>, InputError> {
         .people
         .iter()
         .map(|person| {
+            let income = income::member_yearly(ctx, person, false)?;
+            // The tekun reckoning differs only where an income is one that tekun does
+            // not count; otherwise it is the same figure, not worked out twice.
+            let differs = person.member.incomes.iter().any(|income| {
+                matches!(
+                    income.kind,
+                    IncomeKind::OldAgeAllowance | IncomeKind::MedicalInsurance
+                )
+            });
+            let income_for_tekun = if differs {
+                income::member_yearly(ctx, person, true)?
+            } else {
+                income.clone()
+            };
             Ok(PersonFacts {
                 severely_disabled: severely_disabled(ctx, person)?,
                 seriously_ill: seriously_ill(ctx, person)?,
                 tekun_candidate: tekun_candidate(ctx, person)?,
-                income: income::member_yearly(ctx, person, false)?,
-                income_for_tekun: income::member_yearly(ctx, person, true)?,
+                income,
+                income_for_tekun,
             })
         })
         .collect()

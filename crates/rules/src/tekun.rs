@@ -210,6 +210,19 @@ struct Care {
     step: Used,
 }
 
+impl Care {
+    /// "2250 × 0.10 = 225 → 225": the wage, the rate, the product and its rounding.
+    fn formula(&self) -> String {
+        format!(
+            "{} × {} = {} → {}",
+            self.wage.value,
+            self.rate.value,
+            (self.rate.value * self.wage.value).normalize(),
+            self.amount
+        )
+    }
+}
+
 fn care_amount(ctx: &Ctx, tier: CareTier) -> Result<Care, InputError> {
     let facts = ctx.facts;
     let rate = ctx.get(tier.rate_id())?;
@@ -599,17 +612,7 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
                             least.amount, most.amount
                         ),
                     ),
-                    formula: format!(
-                        "{} × {} = {} → {}; {} × {} = {} → {}",
-                        least.wage.value,
-                        least.rate.value,
-                        (least.rate.value * least.wage.value).normalize(),
-                        least.amount,
-                        most.wage.value,
-                        most.rate.value,
-                        (most.rate.value * most.wage.value).normalize(),
-                        most.amount
-                    ),
+                    formula: format!("{}; {}", least.formula(), most.formula()),
                     params: vec![
                         least.rate.clone(),
                         most.rate.clone(),
@@ -701,13 +704,7 @@ fn care_step(ctx: &Ctx, care: &Care) -> Step {
                 whose.en, care.wage.value, care.rate.value, care.amount
             ),
         ),
-        formula: format!(
-            "{} × {} = {} → {}",
-            care.wage.value,
-            care.rate.value,
-            (care.rate.value * care.wage.value).normalize(),
-            care.amount
-        ),
+        formula: care.formula(),
         params: vec![
             care.rate.clone(),
             care.follows.clone(),

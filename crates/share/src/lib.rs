@@ -14,7 +14,6 @@
 //! unknown-version fragment is an error with a message in Chinese and English, never a
 //! panic.
 
-mod amounts;
 mod checksum;
 mod notice;
 
@@ -145,7 +144,7 @@ impl ShareError {
 /// always of the current format. The site serialises with the browser's own JSON (no
 /// JSON library in the wasm); the CLI and tests use [`encode`].
 pub fn encode_json(json: &[u8]) -> String {
-    let mut bytes = miniz_oxide::deflate::compress_to_vec(&amounts::shorten(json), 9);
+    let mut bytes = miniz_oxide::deflate::compress_to_vec(json, 9);
     let check = crc32(&bytes);
     bytes.extend_from_slice(&check.to_le_bytes());
     format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(bytes))
@@ -194,10 +193,7 @@ pub fn decode_json(fragment: &str) -> Result<Payload, ShareError> {
     }
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_PAYLOAD)
         .map_err(|_| ShareError::incomplete())?;
-    Ok(Payload {
-        json: amounts::shorten(&json),
-        integrity,
-    })
+    Ok(Payload { json, integrity })
 }
 
 /// The message for a payload whose JSON is not a [`Shared`].
