@@ -50,6 +50,8 @@ export RUSTC_BOOTSTRAP=1
 export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
 export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
 export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+# The site's wasm is optimised for size (native release builds are for speed: Cargo.toml).
+export CARGO_PROFILE_RELEASE_OPT_LEVEL=z
 export CARGO_TARGET_DIR="${DOUDI_WASM_TARGET_DIR:-$ROOT/target/wasm-$route}"
 export DOUDI_WASM_ROUTE="$route"
 

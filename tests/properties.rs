@@ -334,7 +334,7 @@ fn with_wages(base: &Value, fen: u64) -> Household {
 }
 
 fn dibao_monthly(household: &Household) -> Option<Decimal> {
-    let assessment = assess(household, Options { trace: false }).ok()?;
+    let assessment = assess(household, Options::QUIET).ok()?;
     let dibao = assessment
         .programmes
         .iter()
@@ -590,7 +590,7 @@ fn apply(value: &mut Value, mutation: &Mutation) {
 fn run_everything(value: Value) {
     if let Ok(household) = serde_json::from_value::<Household>(value) {
         let _ = assess(&household, Options::default());
-        let _ = assess(&household, Options { trace: false });
+        let _ = assess(&household, Options::QUIET);
         let _ = doudi_rules::what_if::what_if(&household);
     }
 }
@@ -636,7 +636,7 @@ fn the_household_generator_makes_households_that_are_mostly_assessed() {
     let mut assessed = 0;
     for _ in 0..200 {
         let value = strategy.new_tree(&mut runner).unwrap().current();
-        if assess(&parse(&value), Options { trace: false }).is_ok() {
+        if assess(&parse(&value), Options::QUIET).is_ok() {
             assessed += 1;
         }
     }

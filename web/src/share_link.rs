@@ -83,7 +83,7 @@ pub fn opened(link: &Opened, rules_now: &str) -> Result<(Form, Notice), Text> {
     let notice = if shared.rules == rules_now {
         Notice::LinkOpened
     } else {
-        let now = doudi_rules::assess(&household, Options { trace: false })
+        let now = doudi_rules::assess(&household, Options::QUIET)
             .map_err(|error| Text::new(error.zh, error.en))?;
         match doudi_share::notice(link, &now).rules_changed {
             Some(changed) => Notice::RulesChanged {
@@ -357,7 +357,7 @@ mod tests {
 
     fn shared(name: &str) -> Shared {
         let household = example(name);
-        let assessment = doudi_rules::assess(&household, Options { trace: false }).unwrap();
+        let assessment = doudi_rules::assess(&household, Options::QUIET).unwrap();
         Shared::new(&household, &assessment)
     }
 

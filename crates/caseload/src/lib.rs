@@ -236,8 +236,10 @@ pub fn stream<R: Read>(
     };
     let mut groups = plan.groups(open().map_err(Error::Read)?)?;
     let columns = groups.columns().clone();
-    let options = Options {
-        trace: settings.trace,
+    let options = if settings.trace {
+        Options::FULL
+    } else {
+        Options::FIGURES
     };
     let mut text = String::with_capacity(FLUSH_AT + 4096);
     write_header(&mut text, settings.bom);
@@ -298,7 +300,7 @@ mod tests {
     use doudi_rules::{Category, Tier};
 
     fn quick() -> Options {
-        Options { trace: false }
+        Options::QUIET
     }
 
     /// The result rows (without the BOM and the header) of a caseload.

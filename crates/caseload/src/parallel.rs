@@ -41,8 +41,10 @@ pub fn stream_parallel<R: Read + Send>(
     };
     let mut groups = plan.groups(open().map_err(Error::Read)?)?;
     let columns = groups.columns().clone();
-    let options = Options {
-        trace: settings.trace,
+    let options = if settings.trace {
+        Options::FULL
+    } else {
+        Options::FIGURES
     };
     let mut header = String::new();
     write_header(&mut header, settings.bom);

@@ -14,7 +14,7 @@
 //!
 //! It prints households per second for each. Set DOUDI_BENCH_HOUSEHOLDS to change the
 //! count. Run without `--bench` (as `cargo test --benches` does) it checks itself on
-//! 1 000 households only. With DOUDI_BENCH_CSV=FILE it only writes the generated
+//! 1 000 households only. DOUDI_BENCH_ONLY=rules times step 1 only. With DOUDI_BENCH_CSV=FILE it only writes the generated
 //! caseload to FILE, a household at a time (any size, in flat memory), and stops:
 //!
 //!     DOUDI_BENCH_CSV=/tmp/1m.csv DOUDI_BENCH_HOUSEHOLDS=1000000 \
@@ -449,7 +449,7 @@ fn assess_all(households: &[Household], trace: bool) -> Tally {
         total: Decimal::ZERO,
     };
     for household in households {
-        match doudi_rules::assess(black_box(household), Options { trace }) {
+        match doudi_rules::assess(black_box(household), Options { trace, text: trace }) {
             Ok(assessment) => {
                 for outcome in &assessment.programmes {
                     *tally
@@ -483,6 +483,14 @@ fn main() {
     let started = Instant::now();
     let mut rng = Lcg(0x5eed_d0d1_2026_1129);
     let households: Vec<Household> = (0..count).map(|_| household(&mut rng)).collect();
+    // DOUDI_BENCH_ONLY=figures generates the caseload, assesses it once, figures only, and stops: for
+    // counting instructions with callgrind, generation cancelled out (scripts/bench-instructions.sh).
+    if std::env::var("DOUDI_BENCH_ONLY").is_ok_and(|only| only == "figures") {
+        let tally = assess_all(&households, false);
+        println!("{} households, total of the totals {}", count, tally.total);
+        return;
+    }
+
     let members: usize = households
         .iter()
         .map(|household| household.members.len())
@@ -521,11 +529,16 @@ fn main() {
         println!("  {}", line.trim_start());
     }
 
+    // DOUDI_BENCH_ONLY=rules stops here (for profiling the rules alone).
+    if std::env::var("DOUDI_BENCH_ONLY").is_ok_and(|only| only == "rules") {
+        return;
+    }
+
     let mut in_process = String::new();
     for trace in [true, false] {
         let started = Instant::now();
-        let out =
-            doudi_caseload::run(&csv, Options { trace }).expect("the generated caseload reads");
+        let out = doudi_caseload::run(&csv, Options { trace, text: trace })
+            .expect("the generated caseload reads");
         report(
             &format!(
                 "doudi_caseload::run (CSV in and out), trace {}",

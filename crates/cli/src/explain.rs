@@ -108,14 +108,16 @@ pub fn render(household: &Household, assessment: &Assessment, lang: Lang) -> Str
     let _ = match (assessment.total_monthly_min, assessment.total_monthly_max) {
         (Some(min), Some(max)) => writeln!(
             text,
-            "{}{}{basis}",
-            lang.pick("每月按月可得：", "Paid every month: "),
+            "{}{}{}{basis}",
+            lang.label(labels::PAID_EVERY_MONTH),
+            lang.pick("：", ": "),
             range(lang, assessment.total_monthly, min, max)
         ),
         _ => writeln!(
             text,
-            "{}{}{unit}{basis}",
-            lang.pick("每月按月可得：", "Paid every month: "),
+            "{}{}{}{unit}{basis}",
+            lang.label(labels::PAID_EVERY_MONTH),
+            lang.pick("：", ": "),
             assessment.total_monthly,
         ),
     };
@@ -137,11 +139,9 @@ pub fn render(household: &Household, assessment: &Assessment, lang: Lang) -> Str
     if let Some(limited) = &assessment.time_limited {
         let _ = writeln!(
             text,
-            "{}{}{}",
-            lang.pick(
-                "限期发放（不计入每月合计）：渐退帮扶，",
-                "For a limited period (not in the monthly figure): gradual exit, "
-            ),
+            "{}{}{}{}",
+            lang.label(labels::TIME_LIMITED),
+            lang.pick("：渐退帮扶，", ": gradual exit, "),
             lang.text(&limited.text),
             format_args!(
                 "{}{}{}",
@@ -154,11 +154,9 @@ pub fn render(household: &Household, assessment: &Assessment, lang: Lang) -> Str
     if let Some(conditional) = &assessment.conditional {
         let _ = writeln!(
             text,
-            "{}{}{}{}{}",
-            lang.pick(
-                "有条件发放（不计入每月合计）：价格临时补贴，",
-                "Only in some months (not in the monthly figure): price subsidy, "
-            ),
+            "{}{}{}{}{}{}",
+            lang.label(labels::CONDITIONAL),
+            lang.pick("：价格临时补贴，", ": price subsidy, "),
             lang.text(&conditional.text),
             lang.pick("（", " ("),
             lang.label(labels::basis(conditional.basis)),

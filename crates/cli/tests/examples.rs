@@ -867,7 +867,7 @@ fn batch_streams_the_bytes_of_run_on_any_number_of_threads() {
             input.push_str(&format!("{id},{rest}\n"));
         }
     }
-    let expected = doudi_caseload::run(&input, doudi_rules::Options { trace: false }).unwrap();
+    let expected = doudi_caseload::run(&input, doudi_rules::Options::QUIET).unwrap();
     for threads in ["1", "2", "5"] {
         let (out, _) = batch_file(
             &dir,

@@ -69,6 +69,26 @@ struct RawValue {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct RawClauses {
+    clause: Vec<Clause>,
+}
+
+/// A clause the rules cite: the words an explanation step shows as its basis in law, and
+/// whether the law says it (published) or it is a reading or claim of ours (inferred,
+/// assumed), with the documents it rests on.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Clause {
+    pub id: String,
+    pub text: String,
+    pub status: Status,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawLists {
     list: Vec<RawList>,
 }
@@ -169,6 +189,7 @@ pub struct PolicySet {
     pub places: Vec<Place>,
     pub params: Vec<Param>,
     pub lists: Vec<List>,
+    pub clauses: Vec<Clause>,
     /// A digest of the files' bytes: changes whenever any policy file changes.
     pub digest: u64,
 }
@@ -205,6 +226,7 @@ pub fn parse(files: &[(String, String)]) -> Result<PolicySet, String> {
     let mut places = Vec::new();
     let mut params = Vec::new();
     let mut lists = Vec::new();
+    let mut clauses = Vec::new();
     let mut digest: u64 = 0xcbf2_9ce4_8422_2325;
     for (name, text) in files {
         for byte in name.bytes().chain(text.bytes()) {
@@ -226,6 +248,7 @@ pub fn parse(files: &[(String, String)]) -> Result<PolicySet, String> {
                 }
             }),
             "places" => toml::from_str::<RawPlaces>(text).map(|raw| places = raw.place),
+            "clauses" => toml::from_str::<RawClauses>(text).map(|raw| clauses = raw.clause),
             "lists" => toml::from_str::<RawLists>(text).map(|raw| {
                 for list in raw.list {
                     let mut values = Vec::new();
@@ -293,6 +316,7 @@ pub fn parse(files: &[(String, String)]) -> Result<PolicySet, String> {
         places,
         params,
         lists,
+        clauses,
         digest,
     };
     errors.extend(check(&set));
@@ -313,6 +337,39 @@ fn check(set: &PolicySet) -> Vec<String> {
         .collect();
     if set.places.is_empty() {
         errors.push("places.toml: no place is defined".to_string());
+    }
+    let mut clause_ids = BTreeSet::new();
+    for clause in &set.clauses {
+        if !clause_ids.insert(clause.id.as_str()) {
+            errors.push(format!(
+                "clauses.toml: clause {} is defined twice",
+                clause.id
+            ));
+        }
+        if clause.text.trim().is_empty() {
+            errors.push(format!("clauses.toml: clause {} has no text", clause.id));
+        }
+        if clause.sources.is_empty() {
+            errors.push(format!(
+                "clauses.toml: clause {} names no source",
+                clause.id
+            ));
+        }
+        for source in &clause.sources {
+            if !source_ids.contains(source.as_str()) {
+                errors.push(format!(
+                    "clauses.toml: clause {}: unknown source \"{source}\"",
+                    clause.id
+                ));
+            }
+        }
+        if clause.status != Status::Published && clause.note.trim().is_empty() {
+            errors.push(format!(
+                "clauses.toml: clause {} is {}: its note must say why",
+                clause.id,
+                clause.status.name().to_lowercase()
+            ));
+        }
     }
     let mut seen = BTreeSet::new();
     for param in &set.params {
@@ -523,6 +580,32 @@ pub fn generate(set: &PolicySet) -> String {
         let _ = writeln!(out, "    ] }},");
     }
     let _ = writeln!(out, "];");
+    let _ = writeln!(
+        out,
+        "/// One constant per clause of policies/clauses.toml: what a rule cites.\npub mod clause {{\n    use super::{{Clause, Status}};"
+    );
+    for clause in &set.clauses {
+        let sources: Vec<String> = clause
+            .sources
+            .iter()
+            .map(|source| format!("&super::SOURCE_{}", source_index(source)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "    pub const {}: Clause = Clause {{ id: {:?}, text: {:?}, status: Status::{}, sources: &[{}], note: {:?} }};",
+            const_name(&clause.id),
+            clause.id,
+            clause.text,
+            clause.status.name(),
+            sources.join(", "),
+            clause.note
+        );
+    }
+    let _ = writeln!(out, "    pub const ALL: &[Clause] = &[");
+    for clause in &set.clauses {
+        let _ = writeln!(out, "        {},", const_name(&clause.id));
+    }
+    let _ = writeln!(out, "    ];\n}}");
     let _ = writeln!(out, "pub static LISTS: &[List] = &[");
     for list in &set.lists {
         let _ = writeln!(

@@ -1,8 +1,8 @@
 //! The one table of labels, in Chinese and English, for what an assessment reports:
-//! statuses, bases, criterion states and kinds of payment. The CLI, the site, the print
+//! programmes, statuses, bases, criterion states and kinds of payment. The CLI, the site, the print
 //! sheet and the caseload output all read them here, so their words cannot drift apart.
 
-use crate::outcome::{Payment, State, Status};
+use crate::outcome::{Payment, Programme, State, Status};
 use crate::policy::Basis;
 
 /// A short label in Chinese and English.
@@ -59,5 +59,37 @@ pub fn payment(payment: Payment) -> Label {
     }
 }
 
+/// The headline of the monthly total, and of the money shown apart from it: the same
+/// words in the CLI's explanation, the site's result card, the print sheet and the
+/// chart's axis.
+pub const PAID_EVERY_MONTH: Label = Label::new("每月按月可得", "Paid every month");
+pub const TIME_LIMITED: Label = Label::new(
+    "限期发放（不计入每月合计）",
+    "For a limited period (not in the monthly figure)",
+);
+pub const CONDITIONAL: Label = Label::new(
+    "有条件发放（不计入每月合计）",
+    "Only in some months (not in the monthly figure)",
+);
+
 /// What is said of an outcome that is not added because another route is used instead.
 pub const ALTERNATIVE: Label = Label::new("可选方案，未计入合计", "An alternative, not added");
+
+/// What a programme is called (an outcome's title).
+pub fn programme(programme: Programme) -> Label {
+    match programme {
+        Programme::Dibao => Label::new("最低生活保障（低保）", "Minimum living guarantee (dibao)"),
+        Programme::SinglePerson => Label::new(
+            "单人户低保（重残、重病成员单独纳入）",
+            "Single-person dibao (a severely disabled or seriously ill member covered alone)",
+        ),
+        Programme::GradualExit => Label::new("渐退帮扶", "Gradual exit from dibao"),
+        Programme::MarginalFamily => Label::new("低保边缘家庭", "Low-income marginal family"),
+        Programme::Tekun => Label::new(
+            "特困人员救助供养",
+            "Support for specially impoverished persons (tekun)",
+        ),
+        Programme::PriceSubsidy => Label::new("价格临时补贴", "Price-linked temporary subsidy"),
+        Programme::TemporaryAssistance => Label::new("临时救助", "Temporary assistance"),
+    }
+}

@@ -18,6 +18,7 @@ pub mod rounding;
 pub mod what_if;
 
 mod dibao;
+mod explain;
 mod facts;
 mod gradual_exit;
 mod income;
@@ -34,20 +35,43 @@ pub use outcome::{Outcome, Payment, Programme, Status, Text};
 pub use rust_decimal::Decimal;
 
 use household::Facts;
-use policy::{id, Basis, LookupError, ParamId, Params, Used};
+use policy::{id, Basis, LookupError, ParamId, Params, Read, Used};
 use serde::Serialize;
 
-/// What to compute besides the outcomes.
+/// What to put into an assessment besides its figures. The rules decide the same way
+/// whatever these say; they only choose how much of the explanation is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Options {
-    /// Build the explanation trace (steps with formulas and parameters). Off for bulk
-    /// runs that need only the amounts.
+    /// Build the explanation trace (steps with formulas and parameters).
     pub trace: bool,
+    /// Write the words: titles, criteria, reasons, notices, next steps. Without them the
+    /// assessment carries its figures, statuses, criteria states and missing fields
+    /// only, every text empty ([`Text::EMPTY`]): for bulk runs (the caseload engine, the
+    /// what-if sweep) that read no sentence.
+    pub text: bool,
+}
+
+impl Options {
+    /// Everything: words and the explanation trace (what a person reads).
+    pub const FULL: Options = Options {
+        trace: true,
+        text: true,
+    };
+    /// Words without the trace.
+    pub const QUIET: Options = Options {
+        trace: false,
+        text: true,
+    };
+    /// Figures only: no words, no trace.
+    pub const FIGURES: Options = Options {
+        trace: false,
+        text: false,
+    };
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { trace: true }
+        Options::FULL
     }
 }
 
@@ -190,7 +214,7 @@ pub(crate) struct Ctx<'a> {
     pub facts: &'a Facts,
     pub params: Params<'a>,
     pub options: Options,
-    used: std::cell::RefCell<Vec<Used>>,
+    used: std::cell::RefCell<Vec<Read>>,
     /// Every parameter read, for the check that each one in policies/ is read by some
     /// rule.
     read: std::cell::RefCell<std::collections::BTreeSet<&'static str>>,
@@ -203,18 +227,18 @@ pub(crate) struct Ctx<'a> {
 impl Ctx<'_> {
     /// A parameter's value in force on the assessment date, remembered for the list of
     /// figures that are not published policy.
-    pub fn get(&self, id: ParamId) -> Result<Used, InputError> {
-        let used = self.params.at(id)?;
+    pub fn get(&self, id: ParamId) -> Result<Read, InputError> {
+        let read = self.params.read(id)?;
         if self.record_reads {
-            self.read.borrow_mut().insert(used.id);
+            self.read.borrow_mut().insert(id.param().id);
         }
-        if used.basis != Basis::Published {
+        if read.basis != Basis::Published {
             let mut all = self.used.borrow_mut();
-            if !all.iter().any(|seen| seen.id == used.id) {
-                all.push(used.clone());
+            if !all.iter().any(|seen| seen.id == id) {
+                all.push(read);
             }
         }
-        Ok(used)
+        Ok(read)
     }
 
     /// The derived facts of the member at `index` (an index into the members, always
@@ -225,6 +249,55 @@ impl Ctx<'_> {
 
     pub fn value(&self, id: ParamId) -> Result<Decimal, InputError> {
         Ok(self.get(id)?.value)
+    }
+
+    /// Words, written only when the assessment carries words (`Options::text`); the
+    /// sentences themselves live in the explanation layer (explain/).
+    pub fn say(&self, words: impl FnOnce() -> Text) -> Text {
+        if self.options.text {
+            words()
+        } else {
+            Text::EMPTY
+        }
+    }
+
+    /// Adds words to a list (reasons, next steps), only when the assessment carries
+    /// words: a run of figures only leaves the list empty.
+    pub fn write(&self, list: &mut Vec<Text>, words: impl FnOnce() -> Text) {
+        if self.options.text {
+            list.push(words());
+        }
+    }
+
+    /// Whether the explanation trace is being written.
+    pub fn tracing(&self) -> bool {
+        self.options.trace && self.options.text
+    }
+
+    /// Records a step of the explanation trace, when one is written: its words and
+    /// arithmetic come from the explanation layer (`words`, called only then), its
+    /// parameters are the ones it names, and its basis is computed: the weakest among
+    /// those parameters and `floor` (`Basis::Assumed` for a step that is an estimate of
+    /// ours). `clauses` are joined with "；".
+    pub fn step(
+        &self,
+        outcome: &mut Outcome,
+        params: &[&Read],
+        floor: Basis,
+        clauses: &[&str],
+        words: impl FnOnce() -> (Text, String),
+    ) {
+        if !self.tracing() {
+            return;
+        }
+        let (text, formula) = words();
+        outcome.steps.push(outcome::Step {
+            text,
+            formula,
+            params: params.iter().map(|read| read.used()).collect(),
+            clause: clauses.join("；"),
+            basis: params.iter().map(|used| used.basis).fold(floor, Basis::max),
+        });
     }
 }
 
@@ -287,7 +360,7 @@ fn assess_with(
     let dibao = dibao::assess(&ctx, &counted)?;
     let mut single = single_person::assess(&ctx, &counted, &dibao)?;
     let mut gradual = gradual_exit::assess(&ctx, &counted, &dibao)?;
-    routes::one_route_per_person(&mut gradual, &mut single);
+    routes::one_route_per_person(&ctx, &mut gradual, &mut single);
     let mut programmes = vec![dibao.outcome.clone()];
     programmes.extend(single);
     programmes.push(gradual);
@@ -295,7 +368,7 @@ fn assess_with(
     programmes.extend(tekun);
     let price = price_subsidy::assess(&ctx, &programmes, &counted)?;
     programmes.push(price);
-    programmes.push(temporary::assess());
+    programmes.push(temporary::assess(&ctx));
 
     let mut total = Decimal::ZERO;
     let mut total_min = Decimal::ZERO;
@@ -316,14 +389,15 @@ fn assess_with(
                 ranged |= outcome.monthly_min.is_some();
                 total_basis = total_basis.max(outcome.amount_basis);
             }
-            Payment::TimeLimited => time_limited = routes::time_limited(outcome),
-            Payment::Conditional => conditional = Some(routes::conditional(outcome)),
+            Payment::TimeLimited => time_limited = routes::time_limited(&ctx, outcome),
+            Payment::Conditional => conditional = Some(routes::conditional(&ctx, outcome)),
             Payment::NoCash => {}
         }
     }
     let notices = notices::of(&ctx)?;
     let next_steps = notices::next_steps(&ctx, &programmes)?;
-    let mut not_published = ctx.used.into_inner();
+    let disclaimer = ctx.say(explain::disclaimer);
+    let mut not_published: Vec<Used> = ctx.used.into_inner().iter().map(Read::used).collect();
     not_published.sort_by(|a, b| a.id.cmp(b.id));
     let read = ctx.read.into_inner().into_iter().collect();
     Ok((
@@ -339,9 +413,7 @@ fn assess_with(
             household_size: counted.covered.len(),
             dibao_members: counted.covered.clone(),
             counted_income_monthly: rounding::for_display(counted.monthly_total()),
-            counted_income_per_person_monthly: rounding::for_display(
-                counted.monthly_per_person(),
-            ),
+            counted_income_per_person_monthly: rounding::for_display(counted.monthly_per_person()),
             total_monthly: total,
             total_monthly_min: ranged.then_some(total_min),
             total_monthly_max: ranged.then_some(total_max),
@@ -352,10 +424,7 @@ fn assess_with(
             notices,
             next_steps,
             not_published,
-            disclaimer: Text::new(
-                "估算结果，以当地民政部门审核为准。本计算器只在您的设备上计算，不上传任何信息。",
-                "An estimate: the local civil affairs office decides. Computed on your device only; nothing is uploaded.",
-            ),
+            disclaimer,
         },
         read,
     ))

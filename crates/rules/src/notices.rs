@@ -2,6 +2,7 @@
 //! disease name not on the list, with the closest listed names), and the next steps the
 //! seed offers every household (二(四), 二(七), 二(八)).
 
+use crate::explain::notices as say;
 use crate::household::SupporterSituation;
 use crate::outcome::{Outcome, Programme, Status, Text};
 use crate::policy::id;
@@ -11,7 +12,9 @@ use rust_decimal::Decimal;
 /// How many listed names a notice offers at most.
 const CLOSEST: usize = 3;
 
-/// Notices about the input.
+/// Notices about the input: a serious illness given by a name not on the list of serious
+/// diseases is not counted as one (facts.rs), and the notice says so at the field, with
+/// the closest listed names.
 pub(crate) fn of(ctx: &Ctx) -> Result<Vec<Notice>, InputError> {
     let mut notices = Vec::new();
     for person in &ctx.facts.people {
@@ -26,30 +29,11 @@ pub(crate) fn of(ctx: &Ctx) -> Result<Vec<Notice>, InputError> {
         if list.items.contains(&name) {
             continue;
         }
-        let closest = closest_names(name, list.items);
-        let (zh, en) = if closest.is_empty() {
-            (
-                "请从目录中选择病种；目录外的重病可带诊断证明向镇（街道）咨询".to_string(),
-                "choose a disease from the list; for a serious illness not on it, ask the township office with the diagnosis".to_string(),
-            )
-        } else {
-            (
-                format!("目录中相近的病种：{}", closest.join("、")),
-                format!("close names on the list: {}", closest.join(", ")),
-            )
-        };
         notices.push(Notice {
             field: format!("members[{}].serious_illness", person.index),
-            text: Text::new(
-                format!(
-                    "{}填写的病种“{name}”不在大病专项救治病种目录中，本次没有按重病患者计算。{zh}",
-                    person.label
-                ),
-                format!(
-                    "{}'s illness \"{name}\" is not on the list of serious diseases, so it was not counted as a serious illness; {en}",
-                    person.label
-                ),
-            ),
+            text: ctx.say(|| {
+                say::unlisted_disease(&person.label, name, &closest_names(name, list.items))
+            }),
         });
     }
     Ok(notices)
@@ -81,22 +65,15 @@ pub fn closest_names(name: &str, items: &[&'static str]) -> Vec<&'static str> {
         .collect()
 }
 
-/// The next steps for the household.
+/// The next steps for the household: how to apply, the hotline and the check of income
+/// and property (二(四), 二(八)) for everyone; care services (二(七)) where someone
+/// cannot look after themselves or a member is eligible for tekun; and, for a minor with
+/// no able supporter, the support for orphans and unsupported children.
 pub(crate) fn next_steps(ctx: &Ctx, programmes: &[Outcome]) -> Result<Vec<Text>, InputError> {
-    let mut steps = vec![
-        Text::new(
-            "怎么申请：通过“e救助”微信公众号在网上申请，或到户籍所在地（或居住证所在地）的镇人民政府（街道办事处）申请；自己不方便的，村（居）委会可以代为申请（汉民发〔2021〕52号 二(四)）",
-            "How to apply: online through the \"e救助\" WeChat service, or at the township (street) office where your household is registered or where you hold a residence permit; if that is hard for you, the village or community committee can apply on your behalf (汉民发〔2021〕52号 二(四))",
-        ),
-        Text::new(
-            "可以拨打 12345 政务服务热线，其中有社会救助服务，可以咨询、求助或反映问题（二(四)）",
-            "You can call the 12345 government service hotline, which has a social-assistance line, to ask, seek help or raise a problem (二(四))",
-        ),
-        Text::new(
-            "申请后，经您书面授权，民政部门会核对家庭的收入和财产（存款、房产、车辆、社保等），请如实说明（二(八)）",
-            "After you apply, and with your written authorisation, the civil affairs office checks the family's income and property (savings, homes, vehicles, social insurance); please state them truthfully (二(八))",
-        ),
-    ];
+    let mut steps = Vec::new();
+    ctx.write(&mut steps, say::how_to_apply);
+    ctx.write(&mut steps, say::hotline);
+    ctx.write(&mut steps, say::checks);
     let tekun_eligible = programmes
         .iter()
         .any(|outcome| outcome.programme == Programme::Tekun && outcome.status == Status::Eligible);
@@ -107,10 +84,7 @@ pub(crate) fn next_steps(ctx: &Ctx, programmes: &[Outcome]) -> Result<Vec<Text>,
         }
     }
     if needs_care {
-        steps.push(Text::new(
-            "家中有生活不能自理的老人、未成年人或残疾人的，可以申请上门访视、照料等服务（汉民发〔2021〕52号 二(七)）",
-            "Where an older person, a child or a disabled person in the family cannot look after themselves, ask for home visits and care services (汉民发〔2021〕52号 二(七))",
-        ));
+        ctx.write(&mut steps, say::care_services);
     }
     let minor_age = ctx.value(id::TEKUN_MINOR_AGE)?;
     for person in &ctx.facts.people {
@@ -119,16 +93,9 @@ pub(crate) fn next_steps(ctx: &Ctx, programmes: &[Outcome]) -> Result<Vec<Text>,
                 .all(|supporter| supporter.situation != SupporterSituation::Able)
         });
         if Decimal::from(person.age) < minor_age && no_able_supporter {
-            steps.push(Text::new(
-                format!(
-                    "{}未满{minor_age}周岁，没有能履行抚养义务的人：还可以咨询孤儿基本生活保障或事实无人抚养儿童保障（本计算器不计算这两项，请向镇（街道）或县区民政局咨询）",
-                    person.label
-                ),
-                format!(
-                    "{} is under {minor_age} with nobody able to support them: ask also about the basic living support for orphans or for de-facto unsupported children (not computed here; ask the township office or the county civil affairs bureau)",
-                    person.label
-                ),
-            ));
+            ctx.write(&mut steps, || {
+                say::unsupported_child(&person.label, minor_age)
+            });
         }
     }
     Ok(steps)

@@ -4,20 +4,32 @@
 use crate::policy::{Basis, Date, Used};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::borrow::Cow;
 
-/// A sentence in Chinese and English.
+/// A sentence in Chinese and English. A fixed sentence borrows its words from the
+/// program (no allocation); one with figures in it owns them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Text {
-    pub zh: String,
-    pub en: String,
+    pub zh: Cow<'static, str>,
+    pub en: Cow<'static, str>,
 }
 
 impl Text {
-    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Text {
+    /// No words: what an assessment of figures only carries where a sentence would be.
+    pub const EMPTY: Text = Text {
+        zh: Cow::Borrowed(""),
+        en: Cow::Borrowed(""),
+    };
+
+    pub fn new(zh: impl Into<Cow<'static, str>>, en: impl Into<Cow<'static, str>>) -> Text {
         Text {
             zh: zh.into(),
             en: en.into(),
         }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.zh.is_empty() && self.en.is_empty()
     }
 }
 
@@ -202,12 +214,14 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    pub(crate) fn new(programme: Programme, title: Text) -> Outcome {
+    /// A programme's outcome, not decided yet, titled from the one table of labels.
+    pub(crate) fn new(programme: Programme) -> Outcome {
+        let title = crate::labels::programme(programme);
         Outcome {
             programme,
             member: None,
             member_label: None,
-            title,
+            title: Text::new(title.zh, title.en),
             status: Status::NeedsMoreInformation,
             payment: match programme {
                 Programme::Dibao | Programme::SinglePerson | Programme::Tekun => Payment::Monthly,

@@ -62,6 +62,18 @@ pub struct List {
     pub entries: &'static [ListEntry],
 }
 
+/// A clause a rule cites (policies/clauses.toml): the words an explanation step shows as
+/// its basis in law, whether the law says it or it is our reading or claim, and the
+/// documents it rests on.
+#[derive(Debug)]
+pub struct Clause {
+    pub id: &'static str,
+    pub text: &'static str,
+    pub status: Status,
+    pub sources: &'static [&'static Source],
+    pub note: &'static str,
+}
+
 /// One dated version of a list.
 #[derive(Debug)]
 pub struct ListEntry {
@@ -92,12 +104,17 @@ include!(concat!(env!("OUT_DIR"), "/policies.rs"));
 /// digest of the rules' code ("0.1.0+759aeeeb.3f2a9c1d"). Either digest changes when the
 /// figures or the logic change.
 pub fn rules_version() -> String {
-    format!(
-        "{}+{}.{}",
-        env!("CARGO_PKG_VERSION"),
-        &POLICY_DIGEST[..8],
-        &CODE_DIGEST[..8]
-    )
+    static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    VERSION
+        .get_or_init(|| {
+            format!(
+                "{}+{}.{}",
+                env!("CARGO_PKG_VERSION"),
+                &POLICY_DIGEST[..8],
+                &CODE_DIGEST[..8]
+            )
+        })
+        .clone()
 }
 
 /// The earliest date for which every programme is modelled: the latest first date among
@@ -181,6 +198,43 @@ pub struct Used {
     pub note_zh: &'static str,
 }
 
+/// A parameter as a rule reads it: its value on the date and its basis, small enough to
+/// copy. The full record ([`Used`], with its names, source and notes) is written only for
+/// an explanation step or the list of figures that are not published.
+#[derive(Clone, Copy, Debug)]
+pub struct Read {
+    pub id: ParamId,
+    pub value: Decimal,
+    pub basis: Basis,
+    /// What policy says when a caseworker's override replaced it.
+    pub policy_value: Option<Decimal>,
+    entry: &'static Entry,
+}
+
+impl Read {
+    /// The full record of the value read.
+    pub fn used(&self) -> Used {
+        let param = self.id.param();
+        let entry = self.entry;
+        Used {
+            id: param.id,
+            zh: param.zh,
+            en: param.en,
+            unit: param.unit,
+            value: self.value,
+            from: entry.from,
+            basis: self.basis,
+            policy_value: self.policy_value,
+            document: entry.source.document,
+            title: entry.source.title,
+            url: entry.source.url,
+            clause: entry.clause,
+            note: entry.note,
+            note_zh: entry.note_zh,
+        }
+    }
+}
+
 /// Why a parameter could not be had on a date.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LookupError {
@@ -216,8 +270,13 @@ impl<'a> Params<'a> {
         self.at(id)
     }
 
-    /// The value in force on the assessment date.
+    /// The value in force on the assessment date, with its full record.
     pub fn at(&self, id: ParamId) -> Result<Used, LookupError> {
+        Ok(self.read(id)?.used())
+    }
+
+    /// The value in force on the assessment date, as a rule reads it.
+    pub fn read(&self, id: ParamId) -> Result<Read, LookupError> {
         let param = id.param();
         let entry = param
             .entry_on(self.date)
@@ -234,30 +293,21 @@ impl<'a> Params<'a> {
             id: param.id,
             date: self.date,
         })?;
-        let mut used = Used {
-            id: param.id,
-            zh: param.zh,
-            en: param.en,
-            unit: param.unit,
+        let mut read = Read {
+            id,
             value,
-            from: entry.from,
             basis: entry.status.into(),
             policy_value: None,
-            document: entry.source.document,
-            title: entry.source.title,
-            url: entry.source.url,
-            clause: entry.clause,
-            note: entry.note,
-            note_zh: entry.note_zh,
+            entry,
         };
         if !self.overrides.is_empty() {
             if let Some(&replacement) = self.overrides.get(param.id) {
-                used.policy_value = Some(value);
-                used.value = replacement;
-                used.basis = Basis::Override;
+                read.policy_value = Some(value);
+                read.value = replacement;
+                read.basis = Basis::Override;
             }
         }
-        Ok(used)
+        Ok(read)
     }
 
     /// Whether the parameter has a value in force on the date (an explicit "none" entry
@@ -269,7 +319,7 @@ impl<'a> Params<'a> {
 
     /// Whether the parameter has a value in force on the date.
     pub fn in_force_at(&self, id: ParamId) -> Result<bool, LookupError> {
-        match self.at(id) {
+        match self.read(id) {
             Ok(_) => Ok(true),
             Err(LookupError::NotInForce { .. }) => Ok(false),
             Err(error) => Err(error),

@@ -92,6 +92,19 @@ impl InForce {
     }
 }
 
+/// The figures a caseworker may change for one assessment on `date`: every parameter
+/// whose value in force is assumed (a published or inferred figure is policy, not a
+/// caseworker's choice), with its full record, in the order of policies/.
+pub fn overridable(date: Date) -> Vec<crate::policy::Used> {
+    let overrides = BTreeMap::new();
+    let params = Params::new(date, &overrides);
+    (0..crate::policy::PARAMS.len())
+        .filter_map(|index| u16::try_from(index).ok())
+        .filter_map(|index| params.at(crate::policy::ParamId(index)).ok())
+        .filter(|used| used.basis == crate::policy::Basis::Assumed)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

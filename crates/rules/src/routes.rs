@@ -9,12 +9,13 @@
 //! Also here: how time-limited and conditional money is reported apart from the monthly
 //! total.
 
-use crate::outcome::{Outcome, Status, Text};
-use crate::{Conditional, TimeLimited};
+use crate::explain::routes as say;
+use crate::outcome::{Outcome, Status};
+use crate::{Conditional, Ctx, TimeLimited};
 use rust_decimal::Decimal;
 
 /// Marks the route that is not used as the alternative of the one that is.
-pub(crate) fn one_route_per_person(gradual: &mut Outcome, single: &mut [Outcome]) {
+pub(crate) fn one_route_per_person(ctx: &Ctx, gradual: &mut Outcome, single: &mut [Outcome]) {
     if gradual.status != Status::Eligible {
         return;
     }
@@ -29,39 +30,25 @@ pub(crate) fn one_route_per_person(gradual: &mut Outcome, single: &mut [Outcome]
         return;
     }
     let sum: Decimal = alone.iter().filter_map(|outcome| outcome.monthly).sum();
-    let names: Vec<String> = alone
-        .iter()
-        .filter_map(|outcome| outcome.member_label.clone())
-        .collect();
-    let names_zh = names.join("、");
-    let names_en = names.join(", ");
     if sum >= family {
-        gradual.alternative = Some(Text::new(
-            format!(
-                "渐退帮扶（限期，每月 {family} 元）和{names_zh}的“单人户”低保（按月长期发放，每月 {sum} 元）只能选一种：单人户每月不少于渐退帮扶，本结果按单人户计算，渐退帮扶不再另加"
-            ),
-            format!(
-                "Gradual exit (for a limited period, {family} yuan a month) and the single-person route for {names_en} (every month, {sum} yuan) are alternatives: the single-person route pays at least as much each month, so this result uses it and does not add gradual exit"
-            ),
-        ));
+        let names: Vec<&str> = alone
+            .iter()
+            .filter_map(|outcome| outcome.member_label.as_deref())
+            .collect();
+        gradual.alternative =
+            Some(ctx.say(|| say::gradual_exit_is_alternative(family, &names, sum)));
     } else {
         for outcome in alone {
-            let label = outcome.member_label.clone().unwrap_or_default();
             let own = outcome.monthly.unwrap_or_default();
-            outcome.alternative = Some(Text::new(
-                format!(
-                    "渐退帮扶期间全家每月 {family} 元，已包含{label}，多于{label}按“单人户”的每月 {own} 元；两者只能选一种，本结果按渐退帮扶计算。渐退期满后，{label}仍可按“单人户”申请"
-                ),
-                format!(
-                    "During gradual exit the family gets {family} yuan a month, {label} included, more than {label}'s {own} yuan a month alone; the two are alternatives, so this result uses gradual exit. When the period ends, {label} can still apply alone"
-                ),
-            ));
+            let label = outcome.member_label.as_deref().unwrap_or_default();
+            outcome.alternative =
+                Some(ctx.say(|| say::single_person_is_alternative(family, label, own)));
         }
     }
 }
 
 /// The time-limited money of a counted gradual-exit outcome: its amount and its months.
-pub(crate) fn time_limited(outcome: &Outcome) -> Option<TimeLimited> {
+pub(crate) fn time_limited(ctx: &Ctx, outcome: &Outcome) -> Option<TimeLimited> {
     let monthly = outcome.monthly?;
     let paid: Vec<_> = outcome
         .timeline
@@ -75,10 +62,7 @@ pub(crate) fn time_limited(outcome: &Outcome) -> Option<TimeLimited> {
         programme: outcome.programme,
         monthly,
         months,
-        text: Text::new(
-            format!("{first} 至 {last}，共 {months} 个月，每月 {monthly} 元，期满停发"),
-            format!("{first} to {last}, {months} months at {monthly} yuan a month, then it stops"),
-        ),
+        text: ctx.say(|| say::time_limited(&first, &last, months, monthly)),
         first_month: first,
         last_month: last,
         basis: outcome.amount_basis,
@@ -86,17 +70,12 @@ pub(crate) fn time_limited(outcome: &Outcome) -> Option<TimeLimited> {
 }
 
 /// The conditional money of a counted price-subsidy outcome.
-pub(crate) fn conditional(outcome: &Outcome) -> Conditional {
+pub(crate) fn conditional(ctx: &Ctx, outcome: &Outcome) -> Conditional {
     let monthly = outcome.monthly.unwrap_or_default();
     Conditional {
         programme: outcome.programme,
         monthly,
         basis: outcome.amount_basis,
-        text: Text::new(
-            format!("物价涨幅达到启动条件的月份才发，当月 {monthly} 元；其他月份没有"),
-            format!(
-                "paid only in months when the price trigger is met: {monthly} yuan in such a month, nothing in others"
-            ),
-        ),
+        text: ctx.say(|| say::conditional(monthly)),
     }
 }

@@ -39,7 +39,7 @@ pub const STEPS: u32 = 48;
 /// supported as tekun persons keep theirs; everything else stays as given.
 pub fn what_if(household: &Household) -> Result<WhatIf, InputError> {
     let facts = household.validate()?;
-    let now = assess_facts(&facts, Options { trace: false })?.0;
+    let now = assess_facts(&facts, Options::FIGURES)?.0;
     let params = crate::policy::Params::new(facts.date, &facts.overrides);
     let standard = match facts.category {
         crate::Category::Urban => params.at(id::DIBAO_URBAN_STANDARD)?.value,
@@ -100,7 +100,5 @@ fn support_at(facts: &Facts, members: &[usize], income: Decimal) -> Result<Decim
     }
     // The curve is the headline's own figure: money that comes every month (time-limited
     // and conditional money is never in it).
-    Ok(assess_facts(&facts, Options { trace: false })?
-        .0
-        .total_monthly)
+    Ok(assess_facts(&facts, Options::FIGURES)?.0.total_monthly)
 }

@@ -36,7 +36,7 @@ fn examples() -> Vec<(String, Household)> {
 }
 
 fn assess(household: &Household) -> Assessment {
-    doudi_rules::assess(household, Options { trace: false }).expect("a valid household")
+    doudi_rules::assess(household, Options::QUIET).expect("a valid household")
 }
 
 fn shared(household: &Household) -> Shared {
@@ -233,7 +233,7 @@ fn shown(notice: &doudi_share::Notice) -> Vec<String> {
         out.extend([changed.then.clone(), changed.now.clone()]);
         for line in &changed.changes {
             for text in [&line.programme, &line.then, &line.now] {
-                out.extend([text.zh.clone(), text.en.clone()]);
+                out.extend([text.zh.to_string(), text.en.to_string()]);
             }
         }
     }

@@ -254,7 +254,7 @@ fn start(
                     }
                 };
                 // The trace changes no figure of the results; without it, it is faster.
-                let record = group.result(&columns, Options { trace: false });
+                let record = group.result(&columns, Options::FIGURES);
                 if is_error(&record) {
                     errors += 1;
                 }

@@ -8,7 +8,7 @@ use super::text_field::{text_field, TextFieldProps};
 use super::View;
 use crate::i18n::{self, Lang};
 use crate::state::{Action, Input};
-use doudi_rules::policy::{self, Status, PARAMS};
+use doudi_rules::policy;
 use doudi_rules::Category;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -62,13 +62,11 @@ pub fn caseworker_overrides(view: &View) -> Html {
         .form
         .parsed_date()
         .unwrap_or(policy::first_modelled_date());
-    let assumed = PARAMS.iter().filter_map(|param| {
-        let entry = param.entry_on(date)?;
-        (entry.status == Status::Assumed).then_some((param, entry.value?, entry))
-    });
-    let rows: Vec<Html> = assumed
-        .map(|(param, value, entry)| {
+    let rows: Vec<Html> = doudi_rules::questions::overridable(date)
+        .into_iter()
+        .map(|param| {
             let id = param.id;
+            let value = param.value;
             let input_id = format!("ov-{}", id.replace('.', "-"));
             let field = format!("caseworker.overrides.{id}");
             let error = view.error_at(&field);
@@ -95,10 +93,10 @@ pub fn caseworker_overrides(view: &View) -> Html {
                     <label for={input_id.clone()}>{ if lang == Lang::Zh { param.zh } else { param.en } }<code class="param-id">{ id }</code></label>
                     <div id={hint_id}>
                         <p class="hint">{ policy_value }</p>
-                        if lang == Lang::Zh && !entry.note_zh.is_empty() {
-                            <p class="hint note">{ entry.note_zh }</p>
-                        } else if !entry.note.is_empty() {
-                            <p class="hint note" lang="en">{ entry.note }</p>
+                        if lang == Lang::Zh && !param.note_zh.is_empty() {
+                            <p class="hint note">{ param.note_zh }</p>
+                        } else if !param.note.is_empty() {
+                            <p class="hint note" lang="en">{ param.note }</p>
                         }
                     </div>
                     <input id={input_id} type="text" inputmode="decimal" autocomplete="off" value={text}

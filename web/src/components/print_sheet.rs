@@ -502,7 +502,7 @@ fn steps(out: &mut Out, assessment: &Assessment) {
             .steps
             .iter()
             .filter(|step| {
-                let key = (step.text.zh.as_str(), step.formula.as_str());
+                let key = (step.text.zh.as_ref(), step.formula.as_str());
                 let new = !seen.contains(&key);
                 seen.push(key);
                 new
@@ -751,7 +751,7 @@ mod tests {
             conditional.monthly
         )));
         assert!(html.contains("有条件发放（不计入每月合计）"));
-        assert!(html.contains(&conditional.text.zh));
+        assert!(html.contains(conditional.text.zh.as_ref()));
 
         let (household, assessment) = fixture(include_str!(
             "../../../tests/browser/fixtures/gradual-exit-single-person.json"
