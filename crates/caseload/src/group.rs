@@ -1,7 +1,8 @@
 //! Records to households: the header read into [`Columns`], rows grouped into
 //! [`Group`]s (consecutive rows with one household_id), and the checks that need more
 //! than one row: an id used by rows that are not next to each other, an empty id, rows
-//! without an id right after a household, a row with the wrong number of cells.
+//! without an id right after a household, a row with the wrong number of cells, a row
+//! too long to keep (its household gets an error row; the run goes on).
 //!
 //! A caseload is read twice. The survey ([`plan`]) reads the header, finds the encoding,
 //! counts the households and notes every id used by more than one run of rows (a set of
@@ -9,7 +10,7 @@
 //! marked, even the first, whose row is written before the second part is read). The
 //! second pass ([`Plan::groups`]) gives the households one at a time.
 
-use crate::input::{ReadError, Records, TextEncoding};
+use crate::input::{ReadError, Records, TextEncoding, MAX_CELLS, MAX_RECORD_BYTES};
 use crate::{quoted, Error, INPUT_COLUMNS};
 use doudi_rules::household::MAX_MEMBERS;
 use doudi_rules::InputError;
@@ -162,13 +163,28 @@ impl Group {
     }
 }
 
-/// A row as read: its id, its cells (when kept), its line, and its number of cells
-/// when that is not the header's.
+/// A row as read: its id, its cells (when kept), its line, its number of cells when
+/// that is not the header's, and whether it was too long to keep.
 struct RowRead {
     id: String,
     row: Option<Row>,
     line: usize,
     wrong_width: Option<usize>,
+    too_long: bool,
+}
+
+/// The error for a row too long to keep (see [`crate::input::Records::too_long`]).
+fn too_long(line: usize) -> InputError {
+    let mib = MAX_RECORD_BYTES >> 20;
+    InputError::new(
+        format!("csv line {line}"),
+        format!(
+            "第 {line} 行过长（超过 {mib} MiB 或 {MAX_CELLS} 个单元格），没有读取：请检查这一行（是否有未闭合的引号，把后面的行都并进了一个单元格？）"
+        ),
+        format!(
+            "line {line} is too long (over {mib} MiB or {MAX_CELLS} cells) and was not read: check it (an unclosed quote running on over the lines after it?)"
+        ),
+    )
 }
 
 /// Rows to groups; `keep`: whether to keep the cells (the survey does not).
@@ -189,6 +205,13 @@ impl<R: Read> Grouper<R> {
                 "csv".into(),
                 "文件为空，没有表头".into(),
                 "the file is empty: it has no header".into(),
+            )));
+        }
+        if records.too_long() {
+            return Err(Failure::Input(InputError::new(
+                "csv line 1".into(),
+                "表头过长，不是本计算器的表头：请检查文件".into(),
+                "the header is too long to be this calculator's header: check the file".into(),
             )));
         }
         let names: Vec<&str> = (0..records.cells()).map(|at| records.cell(at)).collect();
@@ -220,7 +243,8 @@ impl<R: Read> Grouper<R> {
                 .map(|at| records.cell(at))
                 .unwrap_or("")
                 .to_string();
-            let row = self.keep.then(|| {
+            let too_long = records.too_long();
+            let row = (self.keep && !too_long).then(|| {
                 let mut text = String::new();
                 let mut ends = Vec::with_capacity(cells);
                 for at in 0..cells {
@@ -231,14 +255,15 @@ impl<R: Read> Grouper<R> {
             });
             // Empty cells past the last column are nothing (spreadsheets write them).
             let width = self.columns.width;
-            let wrong_width = (cells < width
-                || (width..cells).any(|at| !records.cell(at).is_empty()))
+            let wrong_width = (!too_long
+                && (cells < width || (width..cells).any(|at| !records.cell(at).is_empty())))
             .then_some(cells);
             return Ok(Some(RowRead {
                 id,
                 row,
                 line,
                 wrong_width,
+                too_long,
             }));
         }
     }
@@ -250,6 +275,7 @@ impl<R: Read> Grouper<R> {
             row,
             line,
             wrong_width,
+            too_long: first_too_long,
         }) = self.row()?
         else {
             return Ok(None);
@@ -267,7 +293,11 @@ impl<R: Read> Grouper<R> {
             line,
             rows: row.into_iter().collect(),
             input_rows: 1,
-            problem: wrong_width.map(|cells| width_problem(line, cells)),
+            problem: if first_too_long {
+                Some(too_long(line))
+            } else {
+                wrong_width.map(|cells| width_problem(line, cells))
+            },
             unnamed_after: None,
         };
         let mut last_line = line;
@@ -280,6 +310,7 @@ impl<R: Read> Grouper<R> {
                 row,
                 line,
                 wrong_width,
+                too_long: next_too_long,
                 ..
             } = next;
             group.input_rows += 1;
@@ -287,8 +318,12 @@ impl<R: Read> Grouper<R> {
             if let (Some(row), true) = (row, group.rows.len() <= MAX_MEMBERS) {
                 group.rows.push(row);
             }
-            if let (Some(cells), None) = (wrong_width, &group.problem) {
-                group.problem = Some(width_problem(line, cells));
+            if group.problem.is_none() {
+                if next_too_long {
+                    group.problem = Some(too_long(line));
+                } else if let Some(cells) = wrong_width {
+                    group.problem = Some(width_problem(line, cells));
+                }
             }
         }
         if group.problem.is_none() && group.id.is_empty() {
@@ -341,11 +376,6 @@ impl From<Failure> for Error {
 fn read_error(error: ReadError) -> Error {
     match error {
         ReadError::Io(error) => Error::Read(error),
-        ReadError::TooLong { line } => Error::Input(InputError::new(
-            format!("csv line {line}"),
-            format!("第 {line} 行过长（超过 1 MiB 或 1024 个单元格）"),
-            format!("line {line} is too long (over 1 MiB or 1024 cells)"),
-        )),
         ReadError::Malformed { encoding, line, .. } => Error::Input(undecodable(encoding, line)),
     }
 }
@@ -559,4 +589,47 @@ fn repeated(group: &Group, lines: &[usize], more: usize) -> InputError {
             "the household_id \"{id}\" is used by rows that are not next to each other (runs starting at lines {en_list}): a household's rows must be next to each other; join them or give them different ids"
         ),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{run_bytes, Settings};
+
+    fn rows(csv: &str) -> Vec<String> {
+        let (out, _) = run_bytes(csv.as_bytes(), Settings::default(), &mut |_, _| {}).unwrap();
+        out.lines().skip(1).map(str::to_string).collect()
+    }
+
+    #[test]
+    fn a_row_too_long_is_an_error_row_and_the_run_goes_on() {
+        let huge = "x".repeat(crate::input::MAX_RECORD_BYTES + 1);
+        let csv = format!(
+            "household_id,county,category,date,property_within_limits,name,age,wages_monthly\n\
+             h1,hantai,urban,2026-01-01,1,a,40,300\n\
+             h2,hantai,urban,2026-01-01,1,\"{huge}\",40,300\n\
+             h2,hantai,urban,2026-01-01,1,b,40,300\n\
+             h3,hantai,urban,2026-01-01,1,c,40,300\n"
+        );
+        let rows = rows(&csv);
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        assert!(rows[0].starts_with("h1,1,eligible,375,"), "{}", rows[0]);
+        assert!(rows[1].starts_with("h2,2,"), "{}", rows[1]);
+        assert!(rows[1].contains("csv line 3: 第 3 行过长"), "{}", rows[1]);
+        assert!(rows[1].contains("line 3 is too long"), "{}", rows[1]);
+        assert!(
+            rows[1].len() < 1000,
+            "the error row quotes nothing of the row"
+        );
+        assert!(rows[2].starts_with("h3,1,eligible,375,"), "{}", rows[2]);
+    }
+
+    #[test]
+    fn a_header_too_long_stops_the_run() {
+        let csv = format!(
+            "household_id,{}\n",
+            "x".repeat(crate::input::MAX_RECORD_BYTES)
+        );
+        let error = run_bytes(csv.as_bytes(), Settings::default(), &mut |_, _| {}).unwrap_err();
+        assert_eq!(error.field, "csv line 1");
+    }
 }

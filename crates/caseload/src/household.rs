@@ -5,10 +5,9 @@
 use crate::group::{Columns, Group, Row};
 use crate::*;
 use doudi_rules::household::{
-    parse_amount, Caseworker, Disability, DisabilityKind, Family, Income, IncomeKind, Member,
-    Money, Period, Relation, SelfCare, Student, Supporter, SupporterSituation,
+    parse_amount, parse_date, Caseworker, Disability, DisabilityKind, Family, Income, IncomeKind,
+    Member, Money, Period, Relation, SelfCare, Student, Supporter, SupporterSituation,
 };
-use doudi_rules::policy::Date;
 use doudi_rules::{Category, Household, InputError, Tier};
 use serde::de::value::StrDeserializer;
 use serde::de::DeserializeOwned;
@@ -103,15 +102,8 @@ pub fn household_of(columns: &Columns, group: &Group) -> Result<Household, Input
     };
     let line = first.line;
     let get = |column: usize| first.cell(columns, column);
-    let date_text = get(DATE);
-    let date = Date::parse(date_text).map_err(|_| {
-        let date_text = quoted(date_text);
-        InputError::new(
-            format!("csv line {line}: date"),
-            format!("“{date_text}”不是日期（YYYY-MM-DD）"),
-            format!("\"{date_text}\" is not a date (YYYY-MM-DD)"),
-        )
-    })?;
+    let date = parse_date(get(DATE))
+        .map_err(|(zh, en)| InputError::new(format!("csv line {line}: date"), zh, en))?;
     let tier_text = get(RURAL_TIER);
     let rural_tier: Option<Tier> = if tier_text.is_empty() {
         None
@@ -174,13 +166,14 @@ fn member_of(columns: &Columns, row: &Row) -> Result<Member, InputError> {
         })?)
     };
     let birth_text = cell(BIRTH_DATE);
-    let birth_date = if birth_text.is_empty() {
-        None
-    } else {
-        Some(Date::parse(birth_text).map_err(|error| {
-            InputError::new(format!("csv line {line}: birth_date"), error.clone(), error)
-        })?)
-    };
+    let birth_date =
+        if birth_text.is_empty() {
+            None
+        } else {
+            Some(parse_date(birth_text).map_err(|(zh, en)| {
+                InputError::new(format!("csv line {line}: birth_date"), zh, en)
+            })?)
+        };
     let kind_text = cell(DISABILITY_KIND);
     let disability = if kind_text.is_empty() {
         None

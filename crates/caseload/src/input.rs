@@ -8,13 +8,15 @@
 //! Standard that encoding_rs implements), chosen by [`sniff`], the same rules.
 //!
 //! Everything here works on fixed buffers: a caseload of any size is read in constant
-//! memory (one record may be at most [`MAX_RECORD_BYTES`]).
+//! memory. A record longer than [`MAX_RECORD_BYTES`] (or with more than [`MAX_CELLS`]
+//! cells) is read to its end without being kept: the cells before the limit are kept,
+//! and [`Records::too_long`] says so (its household gets an error row).
 
 use std::io::{self, Read};
 
 /// Raw bytes read at a time, and the size of the decoded text buffer.
 const BUFFER: usize = 64 * 1024;
-/// The longest record (one CSV row, quoted line breaks included) we read.
+/// The longest record (one CSV row, quoted line breaks included) we keep.
 pub const MAX_RECORD_BYTES: usize = 1 << 20;
 /// The most cells in one record.
 pub const MAX_CELLS: usize = 1024;
@@ -103,10 +105,6 @@ pub enum ReadError {
         characters_before: u64,
         /// The encoding was stated by a byte-order mark (or a UTF-16 pattern).
         stated: bool,
-    },
-    /// A record longer than [`MAX_RECORD_BYTES`] or with more than [`MAX_CELLS`] cells.
-    TooLong {
-        line: u64,
     },
 }
 
@@ -324,6 +322,11 @@ pub struct Records<R> {
     fields_len: usize,
     ends_len: usize,
     line: u64,
+    /// The last record went past [`MAX_RECORD_BYTES`] or [`MAX_CELLS`].
+    too_long: bool,
+    /// Where the rest of a record too long is read to, and forgotten.
+    spill: Box<[u8]>,
+    spill_ends: Box<[usize]>,
 }
 
 impl<R: Read> Records<R> {
@@ -346,6 +349,9 @@ impl<R: Read> Records<R> {
             fields_len: 0,
             ends_len: 0,
             line: 0,
+            too_long: false,
+            spill: vec![0; 4096].into_boxed_slice(),
+            spill_ends: vec![0; 64].into_boxed_slice(),
         };
         // The header line (or as much of it as the buffer holds) decides the delimiter.
         while !records.eof
@@ -438,48 +444,67 @@ impl<R: Read> Records<R> {
         }
         self.line = self.breaks + 1;
         let (mut outlen, mut endlen) = (0, 0);
+        // Past a limit the record is read on to its end, into the spill, and forgotten.
+        let mut over = false;
         loop {
             if self.start == self.end && !self.eof {
                 self.fill()?;
                 continue;
             }
-            let (result, read, written, ended) = self.core.read_record(
-                &self.text[self.start..self.end],
-                &mut self.fields[outlen..],
-                &mut self.ends[endlen..],
-            );
+            let input = &self.text[self.start..self.end];
+            let (result, read, written, ended) = if over {
+                self.core
+                    .read_record(input, &mut self.spill, &mut self.spill_ends)
+            } else {
+                self.core
+                    .read_record(input, &mut self.fields[outlen..], &mut self.ends[endlen..])
+            };
             self.consumed(self.start, self.start + read);
             self.start += read;
-            outlen += written;
-            endlen += ended;
+            if !over {
+                outlen += written;
+                endlen += ended;
+            }
             match result {
                 csv_core::ReadRecordResult::InputEmpty => {}
-                csv_core::ReadRecordResult::OutputFull => {
+                csv_core::ReadRecordResult::OutputFull if !over => {
                     if self.fields.len() >= MAX_RECORD_BYTES {
-                        return Err(ReadError::TooLong { line: self.line });
+                        over = true;
+                    } else {
+                        let longer = self.fields.len() * 2;
+                        self.fields.resize(longer, 0);
                     }
-                    let longer = self.fields.len() * 2;
-                    self.fields.resize(longer, 0);
                 }
-                csv_core::ReadRecordResult::OutputEndsFull => {
+                csv_core::ReadRecordResult::OutputEndsFull if !over => {
                     if self.ends.len() >= MAX_CELLS {
-                        return Err(ReadError::TooLong { line: self.line });
+                        over = true;
+                    } else {
+                        let longer = self.ends.len() * 2;
+                        self.ends.resize(longer, 0);
                     }
-                    let longer = self.ends.len() * 2;
-                    self.ends.resize(longer, 0);
                 }
+                csv_core::ReadRecordResult::OutputFull
+                | csv_core::ReadRecordResult::OutputEndsFull => {}
                 csv_core::ReadRecordResult::Record => {
                     self.fields_len = outlen;
                     self.ends_len = endlen;
+                    self.too_long = over;
                     return Ok(true);
                 }
                 csv_core::ReadRecordResult::End => {
                     self.fields_len = 0;
                     self.ends_len = 0;
-                    return Ok(false);
+                    self.too_long = over;
+                    return Ok(over);
                 }
             }
         }
+    }
+
+    /// Whether the last record went past [`MAX_RECORD_BYTES`] or [`MAX_CELLS`]: then
+    /// only its cells before the limit are kept (and a cell cut at the limit is not).
+    pub fn too_long(&self) -> bool {
+        self.too_long
     }
 
     /// The physical line (from 1) the last record starts on.
@@ -561,14 +586,53 @@ mod tests {
     }
 
     #[test]
-    fn a_record_too_long_is_refused() {
-        let mut text = String::from("a,b\n1,\"");
-        text.push_str(&"x".repeat(MAX_RECORD_BYTES + 10));
-        text.push_str("\"\n");
-        assert!(matches!(
-            read_all(text.as_bytes()),
-            Err(ReadError::TooLong { line: 2 })
-        ));
+    fn a_record_too_long_is_read_past_and_the_next_is_read() {
+        for (tail, cut) in [
+            // One huge quoted cell over three lines.
+            (
+                format!(
+                    "\"{}\n\n{}\"",
+                    "x".repeat(MAX_RECORD_BYTES),
+                    "y".repeat(70_000)
+                ),
+                1,
+            ),
+            // More cells than allowed.
+            (",".repeat(MAX_CELLS + 5), 1),
+        ] {
+            let text = format!("a,b\nid-1,{tail}\nid-2,ok\n");
+            let mut records = Records::new(text.as_bytes(), TextEncoding::Utf8).unwrap();
+            let mut read = Vec::new();
+            while records.next_record().unwrap() {
+                read.push((
+                    records.line(),
+                    records.too_long(),
+                    records.cell(0).to_string(),
+                ));
+                assert!(records.cells() <= MAX_CELLS);
+            }
+            let after = 2 + tail.matches('\n').count() as u64 + 1;
+            assert_eq!(
+                read,
+                [
+                    (1, false, "a".to_string()),
+                    (2, true, "id-1".to_string()),
+                    (after, false, "id-2".to_string())
+                ],
+                "{cut}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_record_too_long_at_the_end_of_the_file_is_still_a_record() {
+        let text = format!("a,b\n1,\"{}", "x".repeat(MAX_RECORD_BYTES + 10));
+        let mut records = Records::new(text.as_bytes(), TextEncoding::Utf8).unwrap();
+        assert!(records.next_record().unwrap());
+        assert!(records.next_record().unwrap());
+        assert!(records.too_long());
+        assert_eq!(records.cell(0), "1");
+        assert!(!records.next_record().unwrap());
     }
 
     /// A reader that gives a few bytes at a time (as a pipe may).

@@ -4,6 +4,8 @@
 
 mod explain;
 
+use doudi_rules::household::{empty_input, shape_error, too_large, MAX_HOUSEHOLD_BYTES};
+use doudi_rules::policy::Date;
 use doudi_rules::{Household, InputError, Options};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -67,21 +69,26 @@ fn run(args: &[String], out: &mut dyn Write) -> Result<(), Failure> {
         ["assess", path] => {
             let household = read_household(path)?;
             let assessment = doudi_rules::assess(&household, Options::default())?;
+            note_future_date(&household);
             to_json(&assessment)
         }
         ["explain", path] | ["explain", path, "--lang", "zh"] => {
             let household = read_household(path)?;
             let assessment = doudi_rules::assess(&household, Options::default())?;
+            note_future_date(&household);
             explain::render(&household, &assessment, explain::Lang::Zh)
         }
         ["explain", path, "--lang", "en"] => {
             let household = read_household(path)?;
             let assessment = doudi_rules::assess(&household, Options::default())?;
+            note_future_date(&household);
             explain::render(&household, &assessment, explain::Lang::En)
         }
         ["what-if", path] => {
             let household = read_household(path)?;
-            to_json(&doudi_rules::what_if::what_if(&household)?)
+            let what_if = doudi_rules::what_if::what_if(&household)?;
+            note_future_date(&household);
+            to_json(&what_if)
         }
         ["batch", rest @ ..] => return batch(rest, out),
         ["policy", "check"] => policy_check("policies")?,
@@ -211,41 +218,134 @@ impl Drop for Spool {
     }
 }
 
-fn read_text(path: &str) -> Result<String, Failure> {
-    let mut text = String::new();
-    let result = if path == "-" {
-        std::io::stdin().read_to_string(&mut text).map(|_| ())
-    } else {
-        std::fs::read_to_string(path).map(|read| text = read)
-    };
-    result.map_err(|error| Failure {
+/// The bytes of a household file (or standard input), at most
+/// [`MAX_HOUSEHOLD_BYTES`]: a larger file is refused before it is read (by its size) or
+/// as soon as the limit is passed (standard input), never held whole.
+fn read_bytes(path: &str) -> Result<Vec<u8>, Failure> {
+    let cannot = |error: std::io::Error| Failure {
         message: format!("无法读取 / cannot read {path}: {error}"),
         status: 2,
-    })?;
-    Ok(text)
+    };
+    let limit = u64::try_from(MAX_HOUSEHOLD_BYTES).unwrap_or(u64::MAX);
+    let mut bytes = Vec::new();
+    if path == "-" {
+        std::io::stdin()
+            .lock()
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(cannot)?;
+    } else {
+        let file = std::fs::File::open(path).map_err(cannot)?;
+        if let Ok(metadata) = file.metadata() {
+            if metadata.is_file() && metadata.len() > limit {
+                return Err(too_large(Some(metadata.len())).into());
+            }
+        }
+        file.take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(cannot)?;
+    }
+    if bytes.len() > MAX_HOUSEHOLD_BYTES {
+        return Err(too_large(None).into());
+    }
+    Ok(bytes)
+}
+
+/// Bytes as UTF-8 text, naming the line of the first byte that is not.
+fn utf8_text(bytes: Vec<u8>) -> Result<String, InputError> {
+    String::from_utf8(bytes).map_err(|error| {
+        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|byte| **byte == b'\n').count() + 1;
+        InputError::new(
+            "input".into(),
+            format!("第 {line} 行有不是 UTF-8 的字节：JSON 文件要用 UTF-8 编码保存"),
+            format!("line {line} has bytes that are not UTF-8: save the JSON file as UTF-8"),
+        )
+    })
 }
 
 fn read_household(path: &str) -> Result<Household, Failure> {
-    parse_household(&read_text(path)?).map_err(Failure::from)
+    let text = utf8_text(read_bytes(path)?)?;
+    Ok(parse_household(&text)?)
 }
 
-/// Parses household JSON, naming the field at fault on error.
+/// After an assessment: says on stderr which standards a date after today uses.
+fn note_future_date(household: &Household) {
+    if let Some((zh, en)) = future_date_notice(household, today()) {
+        eprintln!("注意 / note: date\n  {zh}\n  {en}");
+    }
+}
+
+/// Parses household JSON: at most [`MAX_HOUSEHOLD_BYTES`], a UTF-8 byte-order mark
+/// allowed before it, nothing but white space after it. An error names the field at
+/// fault in a sentence in Chinese and English (`household::shape_error`), never in
+/// serde's own words, and quotes at most a short prefix of any value.
 pub fn parse_household(text: &str) -> Result<Household, InputError> {
-    let deserializer = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(deserializer).map_err(|error| {
+    if text.len() > MAX_HOUSEHOLD_BYTES {
+        return Err(too_large(u64::try_from(text.len()).ok()));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(empty_input());
+    }
+    // serde would read a list of the fields in order as a household.
+    if text.trim_start().starts_with('[') {
+        return Err(shape_error(
+            "",
+            "invalid type: sequence, expected a household",
+        ));
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let household = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let path = error.path().to_string();
-        let inner = error.into_inner();
-        let field = if path == "." || path.is_empty() {
-            "input".to_string()
-        } else {
-            path
-        };
-        InputError::new(
-            field,
-            format!("格式有误：{inner}"),
-            format!("malformed: {inner}"),
-        )
-    })
+        shape_error(&path, &error.into_inner().to_string())
+    })?;
+    deserializer
+        .end()
+        .map_err(|error| shape_error("", &error.to_string()))?;
+    Ok(household)
+}
+
+/// What standards a date later than today is assessed with, when it is after the
+/// latest standard the rules hold (said on stderr: the output is the same every day).
+fn future_date_notice(household: &Household, today: Option<Date>) -> Option<(String, String)> {
+    match today {
+        Some(today) if household.date > today => household.standards_notice(),
+        _ => None,
+    }
+}
+
+/// Today in China (UTC+8), from the system clock.
+fn today() -> Option<Date> {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    civil_date(i64::try_from((seconds + 8 * 3600) / 86_400).ok()?)
+}
+
+/// The date `days` days after 1970-01-01 (the proleptic Gregorian calendar; Howard
+/// Hinnant's `civil_from_days`).
+fn civil_date(days: i64) -> Option<Date> {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let shifted_month = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+    let month = if shifted_month < 10 {
+        shifted_month + 3
+    } else {
+        shifted_month - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    Some(Date::new(
+        u16::try_from(year).ok()?,
+        u8::try_from(month).ok()?,
+        u8::try_from(day).ok()?,
+    ))
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> String {
@@ -320,6 +420,63 @@ mod tests {
     fn a_fractional_json_number_must_be_quoted() {
         let error = parse_household(r#"{"county":"hantai","category":"urban","date":"2026-01-01","members":[{"age":30,"incomes":[{"kind":"wages","amount":12.5}]}]}"#).unwrap_err();
         assert_eq!(error.field, "members[0].incomes[0].amount");
+    }
+
+    const HOUSEHOLD: &str =
+        r#"{"county":"hantai","category":"urban","date":"2026-11-01","members":[{"age":30}]}"#;
+
+    #[test]
+    fn a_byte_order_mark_is_read_and_trailing_content_is_not() {
+        assert!(parse_household(&format!("\u{feff}{HOUSEHOLD}")).is_ok());
+        assert!(parse_household(&format!("{HOUSEHOLD}\n\n")).is_ok());
+        let error = parse_household(&format!("{HOUSEHOLD} {{}}")).unwrap_err();
+        assert_eq!(error.field, "input");
+        assert!(
+            error.en.contains("more after the household"),
+            "{}",
+            error.en
+        );
+        let error = parse_household(&format!("\u{feff}\u{feff}{HOUSEHOLD}")).unwrap_err();
+        assert_eq!(error.field, "input");
+    }
+
+    #[test]
+    fn a_household_above_the_size_limit_is_refused_unread() {
+        let text = format!("{HOUSEHOLD}{}", " ".repeat(MAX_HOUSEHOLD_BYTES));
+        let error = parse_household(&text).unwrap_err();
+        assert_eq!(error.field, "input");
+        assert!(error.zh.contains("内容太大"), "{}", error.zh);
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_name_their_line() {
+        let error = utf8_text(b"{\n\"county\": \"\xba\xba\"}".to_vec()).unwrap_err();
+        assert_eq!(error.field, "input");
+        assert!(error.en.starts_with("line 2 "), "{}", error.en);
+    }
+
+    #[test]
+    fn the_calendar_counts_days_from_1970() {
+        for (days, date) in [
+            (0, Date::new(1970, 1, 1)),
+            (11_017, Date::new(2000, 3, 1)),
+            (19_782, Date::new(2024, 2, 29)),
+            (20_787, Date::new(2026, 11, 30)),
+            (21_183, Date::new(2027, 12, 31)),
+        ] {
+            assert_eq!(civil_date(days), Some(date), "{days}");
+        }
+    }
+
+    #[test]
+    fn only_a_date_after_today_and_the_latest_standards_is_told_its_standards() {
+        let mut household = parse_household(HOUSEHOLD).unwrap();
+        household.date = doudi_rules::household::last_assessable_date();
+        let today = Some(Date::new(2026, 11, 30));
+        assert!(future_date_notice(&household, today).is_some());
+        assert!(future_date_notice(&household, Some(household.date)).is_none());
+        household.date = doudi_rules::household::latest_standard_date();
+        assert!(future_date_notice(&household, Some(Date::new(2020, 1, 1))).is_none());
     }
 
     #[test]

@@ -16,8 +16,10 @@ pub struct Household {
     pub county: String,
     /// Urban (城市) or rural (农村) dibao category.
     pub category: Category,
-    /// The assessment date: the standards in force on this date apply.
+    /// The assessment date: the standards in force on this date apply. Strictly
+    /// "YYYY-MM-DD" (see [`parse_date`]).
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    #[serde(deserialize_with = "strict_date")]
     pub date: Date,
     /// The members living together (共同生活的家庭成员).
     pub members: Vec<Member>,
@@ -160,7 +162,11 @@ pub struct Member {
     /// Age in whole years on the assessment date; give this or `birth_date`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub age: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "strict_optional_date"
+    )]
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     pub birth_date: Option<Date>,
     #[serde(default)]
@@ -470,7 +476,8 @@ impl<'de> Deserialize<'de> for Money {
 
 /// Parses an amount typed by a person: digits with at most one decimal point, an
 /// optional leading minus (rejected later with a message), spaces and thousands commas
-/// (，too) allowed.
+/// (，too) allowed. The error is a message in both languages (see [`shape_error`]),
+/// quoting at most [`SHOWN_CHARS`] characters of the text.
 pub fn parse_amount(text: &str) -> Result<Decimal, String> {
     let cleaned: String = text
         .trim()
@@ -489,14 +496,104 @@ pub fn parse_amount(text: &str) -> Result<Decimal, String> {
             .any(|c| c.is_ascii_digit())
         && cleaned.len() <= 32;
     if !valid {
-        return Err(format!("\"{text}\" is not an amount (不是有效的金额)"));
+        return Err(not_an_amount(text));
     }
-    cleaned
-        .parse::<Decimal>()
-        .map_err(|_| format!("\"{text}\" is not an amount (不是有效的金额)"))
+    cleaned.parse::<Decimal>().map_err(|_| not_an_amount(text))
 }
 
-// ---- Validation --------------------------------------------------------------------
+fn not_an_amount(text: &str) -> String {
+    let shown = short(text);
+    in_both(
+        &format!("“{shown}”不是有效的金额：金额写成字符串（如 \"1234.50\"）或整数"),
+        &format!(
+            "\"{shown}\" is not an amount: write an amount as a string such as \"1234.50\" or a whole number"
+        ),
+    )
+}
+
+/// Parses a date written "YYYY-MM-DD", strictly: four, two and two ASCII digits with a
+/// hyphen between them (no sign, no space, no single-digit month), a year from 1900 to
+/// 2999, and a day that exists (2026-02-30 does not). The error says which, in Chinese
+/// and English, quoting at most [`SHOWN_CHARS`] characters of the text.
+pub fn parse_date(text: &str) -> Result<Date, (String, String)> {
+    let shown = short(text);
+    let bytes = text.as_bytes();
+    let form = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(at, byte)| match at {
+            4 | 7 => *byte == b'-',
+            _ => byte.is_ascii_digit(),
+        });
+    if !form {
+        return Err((
+            format!("“{shown}”不是 YYYY-MM-DD 形式的日期（四位年、两位月、两位日，如 2026-11-01）"),
+            format!(
+                "\"{shown}\" is not a date of the form YYYY-MM-DD (four digits for the year, two for the month, two for the day, e.g. 2026-11-01)"
+            ),
+        ));
+    }
+    let number = |from: usize, to: usize| {
+        bytes[from..to]
+            .iter()
+            .fold(0u16, |number, byte| number * 10 + u16::from(byte - b'0'))
+    };
+    let (year, month, day) = (number(0, 4), number(5, 7), number(8, 10));
+    if !(1900..=2999).contains(&year) {
+        return Err((
+            format!("“{shown}”的年份 {year} 不可能：应在 1900 至 2999 之间"),
+            format!("\"{shown}\" has the year {year}, which is impossible: 1900 to 2999"),
+        ));
+    }
+    let month = u8::try_from(month).unwrap_or(u8::MAX);
+    if !(1..=12).contains(&month) {
+        return Err((
+            format!("“{shown}”的月份 {month:02} 不存在：月份为 01 至 12"),
+            format!("\"{shown}\" has the month {month:02}, which does not exist: 01 to 12"),
+        ));
+    }
+    let days = doudi_policy::days_in_month(year, month);
+    let day = u8::try_from(day).unwrap_or(u8::MAX);
+    if day == 0 || day > days {
+        return Err((
+            format!("“{shown}”不是真实的日期：{year} 年 {month} 月只有 {days} 天"),
+            format!("\"{shown}\" is not a real date: {year}-{month:02} has {days} days"),
+        ));
+    }
+    Ok(Date::new(year, month, day))
+}
+
+/// A date read by [`parse_date`]: how the household's `date` and `birth_date` are read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StrictDate(pub Date);
+
+impl<'de> Deserialize<'de> for StrictDate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<StrictDate, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = StrictDate;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a date written \"YYYY-MM-DD\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<StrictDate, E> {
+                parse_date(text)
+                    .map(StrictDate)
+                    .map_err(|(zh, en)| E::custom(in_both(&zh, &en)))
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
+fn strict_date<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
+    StrictDate::deserialize(deserializer).map(|date| date.0)
+}
+
+fn strict_optional_date<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Date>, D::Error> {
+    Option::<StrictDate>::deserialize(deserializer).map(|date| date.map(|date| date.0))
+}
+
+// ---- Limits ------------------------------------------------------------------------
 
 /// The largest amount of one income we accept, per month (per year: 12 times this).
 pub const MAX_MONTHLY_AMOUNT: i64 = 1_000_000;
@@ -504,6 +601,67 @@ pub const MAX_MONTHLY_AMOUNT: i64 = 1_000_000;
 pub const MAX_AGE: u32 = 120;
 /// The most members one household may have.
 pub const MAX_MEMBERS: usize = 30;
+/// The most incomes one member may have: there are nine kinds, and a second entry of a
+/// kind (two jobs, a monthly and a yearly part) is rare; twenty leaves room and keeps a
+/// household (and its explanation, which shows each income) of a bounded size.
+pub const MAX_INCOMES: usize = 20;
+/// The most legal supporters one member may have (parents, children, a spouse,
+/// grandparents…): twenty, for the same reason.
+pub const MAX_SUPPORTERS: usize = 20;
+/// The longest name, disease name or supporter name, in characters: a name or a label
+/// ("奶奶", "member 2") is a few characters; the explanation repeats it.
+pub const MAX_TEXT_CHARS: usize = 100;
+/// The largest household JSON read, in bytes (1 MiB), checked before anything is parsed
+/// (the CLI's `doudi assess`, the JS API given text): a household of 30 members with 20
+/// incomes each and long names is under 100 KB.
+pub const MAX_HOUSEHOLD_BYTES: usize = 1 << 20;
+/// How long after the latest dated value in policies/ an assessment date may be, in
+/// years: until then a date is assessed with the latest standards (and told so: see
+/// [`Household::standards_notice`]); Hanzhong's standards have changed every year or
+/// two, so a later date would most likely be assessed with standards no longer in force.
+pub const HORIZON_YEARS: u16 = 2;
+/// The largest rounding step (`yuan_step`) a caseworker may set, in 元: a larger step
+/// rounds small amounts away altogether (a step of 1 000 000 rounds every dibao to 0).
+pub const MAX_ROUND_STEP: i64 = 10;
+/// The most characters of a value typed by someone that a message quotes.
+pub const SHOWN_CHARS: usize = 40;
+
+/// The latest date from which a value in policies/ is in force (a standard, a wage, a
+/// list): what a later assessment date uses.
+pub fn latest_standard_date() -> Date {
+    static LATEST: std::sync::OnceLock<Date> = std::sync::OnceLock::new();
+    *LATEST.get_or_init(latest_standard_date_uncached)
+}
+
+fn latest_standard_date_uncached() -> Date {
+    let params = policy::PARAMS
+        .iter()
+        .flat_map(|param| param.entries.iter().map(|entry| entry.from));
+    let lists = policy::LISTS
+        .iter()
+        .flat_map(|list| list.entries.iter().map(|entry| entry.from));
+    params.chain(lists).max().unwrap_or(Date::new(2023, 1, 1))
+}
+
+/// The last assessment date accepted: the day before the [`HORIZON_YEARS`]th
+/// anniversary of [`latest_standard_date`] (2026-01-01 gives 2027-12-31).
+pub fn last_assessable_date() -> Date {
+    let latest = latest_standard_date();
+    let year = latest.year + HORIZON_YEARS;
+    let day = latest
+        .day
+        .min(doudi_policy::days_in_month(year, latest.month));
+    if day > 1 {
+        Date::new(year, latest.month, day - 1)
+    } else if latest.month > 1 {
+        let month = latest.month - 1;
+        Date::new(year, month, doudi_policy::days_in_month(year, month))
+    } else {
+        Date::new(year - 1, 12, 31)
+    }
+}
+
+// ---- Validation --------------------------------------------------------------------
 
 /// A member as the rules see it.
 #[derive(Clone, Debug)]
@@ -528,24 +686,29 @@ pub struct Facts {
     pub food_cpi_rise: Option<Decimal>,
 }
 
-fn check_amount(field: String, amount: Decimal, max: Decimal) -> Option<InputError> {
+/// `field` names the field; it is written only when there is an error to report.
+fn check_amount(
+    field: impl FnOnce() -> String,
+    amount: Decimal,
+    max: Decimal,
+) -> Option<InputError> {
     if amount.is_sign_negative() && !amount.is_zero() {
         return Some(InputError::new(
-            field,
+            field(),
             format!("金额不能为负数（{amount}）"),
             format!("the amount cannot be negative ({amount})"),
         ));
     }
     if amount > max {
         return Some(InputError::new(
-            field,
+            field(),
             format!("金额 {amount} 过大，请检查（上限 {max}）"),
             format!("the amount {amount} is too large; please check it (at most {max})"),
         ));
     }
     if amount.scale() > 2 && amount.normalize().scale() > 2 {
         return Some(InputError::new(
-            field,
+            field(),
             format!("金额 {amount} 最多保留两位小数（分）"),
             format!("the amount {amount} has more than two decimals (fen)"),
         ));
@@ -565,7 +728,123 @@ pub fn age_on(birth: Date, date: Date) -> Option<u32> {
     Some(years)
 }
 
+/// A text typed by someone (a name, a disease) longer than [`MAX_TEXT_CHARS`].
+fn check_text(field: impl FnOnce() -> String, text: &str) -> Option<InputError> {
+    let count = text.chars().count();
+    (count > MAX_TEXT_CHARS).then(|| {
+        let shown = short(text);
+        InputError::new(
+            field(),
+            format!("“{shown}”太长（{count} 个字）：最多 {MAX_TEXT_CHARS} 个字"),
+            format!("\"{shown}\" is too long ({count} characters): at most {MAX_TEXT_CHARS}"),
+        )
+    })
+}
+
+/// A percentage for a message: 0.5 → "50%".
+fn percent(rate: Decimal) -> String {
+    format!("{}%", (rate * Decimal::ONE_HUNDRED).normalize())
+}
+
+/// The most dibao a household could receive a month on its date, and how it is made
+/// up: every member covered at the largest amount per person (the urban standard, or
+/// the highest rural tier in force) with the highest top-up (the larger top-up rate ×
+/// the monthly standard, rounded as top-ups are).
+struct Ceiling {
+    members: usize,
+    /// The largest dibao per person, before top-ups.
+    base: Decimal,
+    /// The monthly standard the top-up is a share of.
+    standard: Decimal,
+    rate: Decimal,
+    top_up: Decimal,
+    total: Decimal,
+}
+
+/// A parameter's value in force on a date (none before its first value, or where it is
+/// not in force), without the record a rule's lookup builds: for the checks, which
+/// explain nothing.
+fn value_on(id: policy::ParamId, date: Date) -> Option<Decimal> {
+    id.param().entry_on(date)?.value
+}
+
+/// The dibao standard of a category a month on a date (rural: the yearly standard / 12).
+fn monthly_standard(category: Category, date: Date) -> Option<Decimal> {
+    match category {
+        Category::Urban => value_on(policy::id::DIBAO_URBAN_STANDARD, date),
+        Category::Rural => {
+            value_on(policy::id::DIBAO_RURAL_STANDARD, date).map(|year| year / Decimal::from(12))
+        }
+    }
+}
+
 impl Household {
+    fn dibao_ceiling(&self) -> Option<Ceiling> {
+        let value = |id: policy::ParamId| value_on(id, self.date);
+        let standard = monthly_standard(self.category, self.date)?;
+        let base = match self.category {
+            Category::Urban => standard,
+            Category::Rural => Tier::ALL
+                .iter()
+                .filter_map(|tier| value(tier.param()))
+                .fold(standard, Decimal::max),
+        };
+        let rate =
+            value(policy::id::TOPUP_ELDERLY_MINOR_RATE)?.max(value(policy::id::TOPUP_SEVERE_RATE)?);
+        let top_up =
+            crate::rounding::half_up_to_step(standard * rate, value(policy::id::TOPUP_ROUND_STEP)?);
+        let members = self.members.len();
+        Some(Ceiling {
+            members,
+            base,
+            standard,
+            rate,
+            top_up,
+            total: (base + top_up) * Decimal::from(members),
+        })
+    }
+
+    /// For a date after [`latest_standard_date`], which standards it is assessed with,
+    /// in Chinese and English ("按 2026-01-01 起执行的标准计算…"): a later change is not
+    /// known to the calculator. None for an earlier date, whose own values are known.
+    pub fn standards_notice(&self) -> Option<(String, String)> {
+        let latest = latest_standard_date();
+        if self.date <= latest {
+            return None;
+        }
+        let last = last_assessable_date();
+        let standard = match self.category {
+            Category::Urban => policy::id::DIBAO_URBAN_STANDARD,
+            Category::Rural => policy::id::DIBAO_RURAL_STANDARD,
+        };
+        let in_force = standard
+            .param()
+            .entry_on(self.date)
+            .and_then(|entry| Some((entry.value?, entry.from)));
+        let (dibao_zh, dibao_en) = match in_force {
+            Some((value, from)) => (
+                format!(
+                    "（其中{}低保标准 {value} 元自 {from} 起执行）",
+                    self.category.zh()
+                ),
+                format!(
+                    " (the {} dibao standard, {value} 元, from {from})",
+                    self.category.en()
+                ),
+            ),
+            None => (String::new(), String::new()),
+        };
+        let date = self.date;
+        Some((
+            format!(
+                "{date} 晚于本计算器收录的最新标准：按 {latest} 起执行的标准计算{dibao_zh}；此后如有调整，本计算器尚未收录，以当地民政部门为准（本计算器计算到 {last} 为止）"
+            ),
+            format!(
+                "{date} is after the latest standards this calculator holds: it is assessed with the standards in force from {latest}{dibao_en}; a later change is not included, and the local civil-affairs office has the final word (dates up to {last} are assessed)"
+            ),
+        ))
+    }
+
     /// Checks the household and turns it into facts; the first error, if any. See
     /// [`Household::check`] for every error at once.
     pub fn validate(&self) -> Result<Facts, InputError> {
@@ -586,7 +865,8 @@ impl Household {
 
     /// Checks the household: validation never stops at the first problem. It returns
     /// the facts when there is no error, and every error found, each naming its field
-    /// (as a JSON path) in Chinese and English, in the order of the fields.
+    /// (as a JSON path) in Chinese and English, in the order of the fields. Past a limit
+    /// (members, incomes, supporters) the extra entries are not checked one by one.
     pub fn check(&self) -> (Option<Facts>, Vec<InputError>) {
         let mut errors = Vec::new();
         let place = policy::place(&self.county);
@@ -617,6 +897,21 @@ impl Household {
                 ),
             ));
         }
+        let last = last_assessable_date();
+        if self.date > last {
+            let latest = latest_standard_date();
+            errors.push(InputError::new(
+                "date".into(),
+                format!(
+                    "评估日期 {} 太晚：本计算器收录的最新标准自 {latest} 起执行，此后 {HORIZON_YEARS} 年内（到 {last} 为止）的日期按它计算；更晚的标准尚未公布，无法计算",
+                    self.date
+                ),
+                format!(
+                    "the assessment date {} is too late: the latest standards this calculator holds are in force from {latest}, and dates within {HORIZON_YEARS} years of that (up to {last}) are assessed with them; later standards are not published yet",
+                    self.date
+                ),
+            ));
+        }
         if self.members.is_empty() {
             errors.push(InputError::new(
                 "members".into(),
@@ -627,14 +922,21 @@ impl Household {
         if self.members.len() > MAX_MEMBERS {
             errors.push(InputError::new(
                 "members".into(),
-                format!("共同生活的成员最多 {MAX_MEMBERS} 人"),
-                format!("at most {MAX_MEMBERS} members live together"),
+                format!(
+                    "共同生活的成员最多 {MAX_MEMBERS} 人，这里有 {} 人",
+                    self.members.len()
+                ),
+                format!(
+                    "at most {MAX_MEMBERS} members live together; there are {} here",
+                    self.members.len()
+                ),
             ));
         }
         let monthly_max = Decimal::from(MAX_MONTHLY_AMOUNT);
         let mut people = Vec::new();
         for (index, member) in self.members.iter().enumerate().take(MAX_MEMBERS) {
             let at = |field: &str| format!("members[{index}].{field}");
+            errors.extend(check_text(|| at("name"), &member.name));
             let age = match (member.age, member.birth_date) {
                 (Some(_), Some(_)) => {
                     errors.push(InputError::new(
@@ -681,19 +983,56 @@ impl Household {
                     ));
                 }
             }
-            for (income_index, income) in member.incomes.iter().enumerate() {
+            if let Some(illness) = &member.serious_illness {
+                errors.extend(check_text(|| at("serious_illness"), illness));
+            }
+            if member.incomes.len() > MAX_INCOMES {
+                let count = member.incomes.len();
+                errors.push(InputError::new(
+                    at("incomes"),
+                    format!("每位成员最多填 {MAX_INCOMES} 项收入，这里有 {count} 项：同一类的收入请合并为一项"),
+                    format!(
+                        "at most {MAX_INCOMES} incomes per member; this member has {count}: add up incomes of one kind into one"
+                    ),
+                ));
+            }
+            for (income_index, income) in member.incomes.iter().enumerate().take(MAX_INCOMES) {
                 let max = match income.per {
                     Period::Month => monthly_max,
                     Period::Year => monthly_max * Decimal::from(12),
                 };
                 errors.extend(check_amount(
-                    at(&format!("incomes[{income_index}].amount")),
+                    || at(&format!("incomes[{income_index}].amount")),
                     income.amount.0,
                     max,
                 ));
             }
             if let Some(costs) = member.employment_costs {
-                errors.extend(check_amount(at("employment_costs"), costs.0, monthly_max));
+                errors.extend(check_amount(
+                    || at("employment_costs"),
+                    costs.0,
+                    monthly_max,
+                ));
+            }
+            if let Some(supporters) = &member.supporters {
+                if supporters.len() > MAX_SUPPORTERS {
+                    let count = supporters.len();
+                    errors.push(InputError::new(
+                        at("supporters"),
+                        format!("每位成员最多填 {MAX_SUPPORTERS} 位法定义务人，这里有 {count} 位"),
+                        format!(
+                            "at most {MAX_SUPPORTERS} legal supporters per member; this member has {count}"
+                        ),
+                    ));
+                }
+                for (supporter_index, supporter) in
+                    supporters.iter().enumerate().take(MAX_SUPPORTERS)
+                {
+                    errors.extend(check_text(
+                        || at(&format!("supporters[{supporter_index}].name")),
+                        &supporter.name,
+                    ));
+                }
             }
             let label = if member.name.trim().is_empty() {
                 format!("成员{}", index + 1)
@@ -708,11 +1047,11 @@ impl Household {
             });
         }
         if let Some(current) = self.family.current_dibao_monthly {
-            errors.extend(check_amount(
-                "family.current_dibao_monthly".into(),
-                current.0,
-                monthly_max,
-            ));
+            let field = "family.current_dibao_monthly";
+            match check_amount(|| field.into(), current.0, monthly_max) {
+                Some(error) => errors.push(error),
+                None => errors.extend(self.check_current_dibao(current.0)),
+            }
         }
         let mut overrides = BTreeMap::new();
         for (id, value) in &self.caseworker.overrides {
@@ -754,8 +1093,41 @@ impl Household {
         (facts, errors)
     }
 
+    /// The dibao a family receives now is at most what it could receive on the date
+    /// (see [`Ceiling`]); a larger figure is a typing slip (a digit too many, a year's
+    /// sum), and would carry over into gradual exit as it stands.
+    fn check_current_dibao(&self, current: Decimal) -> Option<InputError> {
+        let ceiling = self.dibao_ceiling()?;
+        if current <= ceiling.total {
+            return None;
+        }
+        let Ceiling {
+            members,
+            base,
+            standard,
+            rate,
+            top_up,
+            total,
+        } = ceiling;
+        let standard = crate::rounding::for_display(standard);
+        let rate = percent(rate);
+        let (kind_zh, kind_en) = match self.category {
+            Category::Urban => ("城市低保标准", "the urban dibao standard"),
+            Category::Rural => ("农村低保最高档", "the highest rural tier"),
+        };
+        Some(InputError::new(
+            "family.current_dibao_monthly".into(),
+            format!(
+                "现在每月领取的低保金 {current} 元超过了这户最多可能领取的 {total} 元：{members} 人 ×（{kind_zh} {base} 元 + 最高分类施保增发 {top_up} 元，即 {standard} 元的 {rate}）= {total} 元；请检查金额（是否多输了一位，或填成了全年的金额）"
+            ),
+            format!(
+                "the dibao received now, {current} 元 a month, is more than this household could receive: {members} members × ({kind_en}, {base} 元, + the highest top-up, {top_up} 元, {rate} of {standard} 元) = {total} 元; please check the amount (a digit too many, or a year's sum?)"
+            ),
+        ))
+    }
+
     /// Checks one caseworker override: a parameter that exists, is assumed on the date,
-    /// and a value its unit allows.
+    /// and a value inside the range of [`Household::override_range`].
     fn check_override(&self, id: &str, value: Decimal) -> Result<(), InputError> {
         let field = format!("caseworker.overrides.{}", short(id));
         let none = BTreeMap::new();
@@ -789,27 +1161,20 @@ impl Household {
                 ),
             ));
         }
-        let limit = match param.unit {
-            policy::Unit::Flag => Some(Decimal::ONE),
-            policy::Unit::Months => Some(Decimal::from(36)),
-            policy::Unit::WageClass => Some(Decimal::from(3)),
-            policy::Unit::Ratio => Some(Decimal::from(10)),
-            _ => None,
-        };
-        if let Some(limit) = limit {
-            if value > limit || value.is_sign_negative() {
-                return Err(InputError::new(
-                    field,
-                    format!(
-                        "{}（{id}）的取值应在 0 到 {limit} 之间，不是 {value}",
-                        param.zh
-                    ),
-                    format!(
-                        "{} ({id}) must be between 0 and {limit}, not {value}",
-                        param.en
-                    ),
-                ));
-            }
+        let range = self.override_range(param.unit);
+        if value < range.low || value > range.high || value.is_sign_negative() {
+            let (low, high) = (range.low, range.high);
+            return Err(InputError::new(
+                field,
+                format!(
+                    "{}（{id}）的取值应在 {low} 到 {high} 之间，不是 {value}（{}）",
+                    param.zh, range.zh
+                ),
+                format!(
+                    "{} ({id}) must be between {low} and {high}, not {value} ({})",
+                    param.en, range.en
+                ),
+            ));
         }
         if param.unit == policy::Unit::Flag && value != Decimal::ZERO && value != Decimal::ONE {
             return Err(InputError::new(
@@ -833,29 +1198,912 @@ impl Household {
                 format!("{id} is a whole number, not {value}"),
             ));
         }
-        if param.unit == policy::Unit::WageClass && value < Decimal::ONE {
-            return Err(InputError::new(
-                field,
-                format!("{id} 只能是 1、2 或 3 类区"),
-                format!("{id} is class 1, 2 or 3"),
-            ));
-        }
-        match check_amount(field, value, Decimal::from(MAX_MONTHLY_AMOUNT)) {
+        match check_amount(|| field, value, Decimal::from(MAX_MONTHLY_AMOUNT)) {
             Some(error) => Err(error),
             None => Ok(()),
         }
     }
+
+    /// The values a caseworker may give an assumed parameter of this unit on the
+    /// household's date, and why: ranges that keep the result meaningful.
+    pub fn override_range(&self, unit: policy::Unit) -> OverrideRange {
+        use policy::Unit;
+        let whole = |low: i64, high: i64, zh: &str, en: &str| OverrideRange {
+            low: Decimal::from(low),
+            high: Decimal::from(high),
+            zh: zh.to_string(),
+            en: en.to_string(),
+        };
+        match unit {
+            Unit::Flag => whole(0, 1, "1 表示是，0 表示否", "1 means yes, 0 means no"),
+            Unit::WageClass => whole(1, 3, "陕西的最低工资分一、二、三类区", "Shaanxi's minimum-wage areas are classes 1, 2 and 3"),
+            Unit::Months => whole(1, 36, "期限以月计，1 至 36 个月", "a period of 1 to 36 months"),
+            Unit::Ratio => whole(0, 1, "比例在 0 到 1 之间（0% 至 100%）", "a share is from 0 to 1 (0% to 100%)"),
+            Unit::Percent => whole(0, 100, "百分数在 0 到 100 之间", "a percentage is from 0 to 100"),
+            Unit::Age => whole(0, i64::from(MAX_AGE), "年龄在 0 到 120 岁之间", "an age is from 0 to 120"),
+            Unit::Grade => whole(1, 4, "残疾等级为 1 至 4 级", "disability grades are 1 to 4"),
+            Unit::Count => whole(0, 6, "自理能力评估共 6 项", "the self-care assessment has 6 items"),
+            Unit::YuanStep => OverrideRange {
+                low: Decimal::new(1, 2),
+                high: Decimal::from(MAX_ROUND_STEP),
+                zh: format!("取整单位在 0.01 元（分）到 {MAX_ROUND_STEP} 元之间：更大的单位会把小额的救助整个抹去"),
+                en: format!("a rounding step is from 0.01 元 (a fen) to {MAX_ROUND_STEP} 元: a larger step rounds small amounts away altogether"),
+            },
+            Unit::YuanPersonMonth | Unit::YuanMonth | Unit::YuanPersonYear => {
+                let standard = monthly_standard(self.category, self.date)
+                    .map(crate::rounding::for_display)
+                    .unwrap_or(Decimal::ZERO);
+                let (high, per_zh, per_en) = if unit == Unit::YuanPersonYear {
+                    (standard * Decimal::from(12), "每年", "a year")
+                } else {
+                    (standard, "每月", "a month")
+                };
+                let (kind_zh, kind_en) = (self.category.zh(), self.category.en());
+                OverrideRange {
+                    low: Decimal::ZERO,
+                    high,
+                    zh: format!("一项假设的金额不超过{per_zh}的{kind_zh}低保标准（{high} 元）：更大的数会盖过它所调整的救助本身"),
+                    en: format!("an assumed amount is at most the {kind_en} dibao standard {per_en} ({high} 元): more would outweigh the support it adjusts"),
+                }
+            }
+        }
+    }
 }
 
-/// At most the first 40 characters of a value typed by someone, for an error message:
-/// a message never echoes a whole hostile value.
-fn short(text: &str) -> String {
-    const LIMIT: usize = 40;
-    if text.chars().count() <= LIMIT {
-        text.to_string()
+/// What an override of an assumed parameter may be: from `low` to `high`, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OverrideRange {
+    pub low: Decimal,
+    pub high: Decimal,
+    pub zh: String,
+    pub en: String,
+}
+
+/// At most the first [`SHOWN_CHARS`] characters of a value typed by someone, for an
+/// error message: a message never echoes a whole hostile value, and control and
+/// direction-changing characters are shown escaped (`\u{1b}`), never acted on by a
+/// terminal or a page.
+pub fn short(text: &str) -> String {
+    let mut shown = String::new();
+    for (count, c) in text.chars().enumerate() {
+        if count == SHOWN_CHARS {
+            shown.push('…');
+            break;
+        }
+        let hidden = c.is_control()
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}');
+        if hidden {
+            shown.extend(c.escape_unicode());
+        } else {
+            shown.push(c);
+        }
+    }
+    shown
+}
+
+// ---- Errors in the shape of the input ----------------------------------------------
+
+/// Household JSON above [`MAX_HOUSEHOLD_BYTES`] (its size in bytes, when known): refused
+/// before it is read.
+pub fn too_large(size: Option<u64>) -> InputError {
+    let (zh_size, en_size) = match size {
+        Some(size) => (format!("{size} 字节"), format!("{size} bytes")),
+        None => ("超过 1 MB".to_string(), "over 1 MB".to_string()),
+    };
+    InputError::new(
+        "input".into(),
+        format!(
+            "内容太大（{zh_size}）：一户的 JSON 最多 1 MB（{MAX_HOUSEHOLD_BYTES} 字节），通常只有几 KB；请检查是否选错了文件"
+        ),
+        format!(
+            "the input is too large ({en_size}): a household's JSON is at most 1 MB ({MAX_HOUSEHOLD_BYTES} bytes), and usually a few KB; check that this is the right file"
+        ),
+    )
+}
+
+/// Household JSON that is empty (or only white space).
+pub fn empty_input() -> InputError {
+    InputError::new(
+        "input".into(),
+        "内容是空的：请给出一户的 JSON（见 docs/household-format.md）".into(),
+        "the input is empty: give a household as JSON (see docs/household-format.md)".into(),
+    )
+}
+
+/// Separates the Chinese and English halves of a message carried through serde's
+/// one-string errors ([`parse_amount`], [`parse_date`]); [`shape_error`] splits them
+/// again. A control character, so that it never comes from a quoted value ([`short`]
+/// escapes those).
+const HALVES: char = '\u{1f}';
+
+/// A message in both languages, carried through serde's one-string errors: what
+/// [`shape_error`] splits again.
+pub fn in_both(zh: &str, en: &str) -> String {
+    format!("{zh}{HALVES}{en}")
+}
+
+/// An error a JSON reader gave (serde_json's, or serde's own messages through
+/// serde_wasm_bindgen) at a path ("members[0].age"; "" for the whole input), as a
+/// sentence in Chinese and English at the field: what the field should be and what it
+/// was, quoting at most [`SHOWN_CHARS`] characters of any value. Never serde's raw
+/// words ("invalid type: …, expected u32").
+pub fn shape_error(path: &str, message: &str) -> InputError {
+    let (message, position) = split_position(message);
+    let field = field_of(path);
+    let at = |name: &str| join_field(&field, name);
+    let (zh_at, en_at) = match position {
+        Some((line, column)) => (
+            format!("（第 {line} 行第 {column} 列）"),
+            format!(" at line {line}, column {column}"),
+        ),
+        None => (String::new(), String::new()),
+    };
+    if let Some((zh, en)) = message.split_once(HALVES) {
+        return InputError::new(field, zh.into(), en.into());
+    }
+    // serde reads an object also from a list of its fields in order: an error inside
+    // such a list is about the object given as a list.
+    if let Some(object) = object_given_as_list(&field) {
+        let (expected_zh, expected_en) =
+            expected_at(&object).unwrap_or_else(|| ("对象 {…}".into(), "an object {…}".into()));
+        return InputError::new(
+            object,
+            format!("应为{}，不能是列表 […]", spaced(&expected_zh)),
+            format!("must be {expected_en}, not a list […]"),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (name, rest) = rest.split_once('`').unwrap_or((rest, ""));
+        let name = short(name);
+        let known = backticked(rest);
+        let (zh_known, en_known) = if known.is_empty() {
+            (String::new(), String::new())
+        } else {
+            (
+                format!("；这里可用的字段：{}", known.join("、")),
+                format!("; the fields here are: {}", known.join(", ")),
+            )
+        };
+        let field = if field.ends_with(&name) {
+            field.clone()
+        } else {
+            at(&name)
+        };
+        return InputError::new(
+            field,
+            format!("未知的字段“{name}”{zh_known}"),
+            format!("unknown field \"{name}\"{en_known}"),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let name = short(rest.split('`').next().unwrap_or(rest));
+        return InputError::new(
+            at(&name),
+            format!("缺少必填的字段“{name}”"),
+            format!("the field \"{name}\" is required"),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("duplicate field `") {
+        let name = short(rest.split('`').next().unwrap_or(rest));
+        let field = if field.ends_with(&name) {
+            field.clone()
+        } else {
+            at(&name)
+        };
+        return InputError::new(
+            field,
+            format!("字段“{name}”写了两次：每个字段只能写一次"),
+            format!("the field \"{name}\" is given twice: give each field once"),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let (value, rest) = rest.split_once('`').unwrap_or((rest, ""));
+        let value = short(value);
+        let known = backticked(rest);
+        return InputError::new(
+            field,
+            format!("“{value}”不是可用的取值；可选：{}", known.join("、")),
+            format!("\"{value}\" is not one of: {}", known.join(", ")),
+        );
+    }
+    let wrong = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "));
+    if let Some(rest) = wrong {
+        // The last ", expected " (searching forwards: the site's wasm has no backward
+        // string search).
+        let (given, expected) = match rest.match_indices(", expected ").last() {
+            Some((at, _)) => (&rest[..at], &rest[at + 11..]),
+            None => (rest, ""),
+        };
+        let (given_zh, given_en) = describe_given(given);
+        let amount = is_amount_field(&field);
+        if amount && given.starts_with("floating point") {
+            let number = short(given.split('`').nth(1).unwrap_or(""));
+            return InputError::new(
+                field,
+                format!("带小数的金额要加引号：写成 \"{number}\"，不要写成 {number}（JSON 数字在多数工具里要经过二进制浮点，会丢失位数）"),
+                format!("an amount with a fraction must be quoted: write \"{number}\", not {number} (JSON numbers pass through binary floating point in most tools and lose digits)"),
+            );
+        }
+        let (expected_zh, expected_en) =
+            expected_at(&field).unwrap_or_else(|| describe_expected(expected));
+        return InputError::new(
+            field,
+            format!("应为{}，不能是{given_zh}", spaced(&expected_zh)),
+            format!("must be {expected_en}, not {given_en}"),
+        );
+    }
+    // serde_json says only "expected value" for a number or a list where one of the
+    // names of an enum should be.
+    if message == "expected value" && field != "input" {
+        if let Some((expected_zh, expected_en)) = expected_at(&field) {
+            return InputError::new(
+                field,
+                format!("应为{}{zh_at}", spaced(&expected_zh)),
+                format!("must be {expected_en}{en_at}"),
+            );
+        }
+    }
+    let syntax = SYNTAX
+        .iter()
+        .find(|(start, _, _)| message.starts_with(start))
+        .map(|(_, zh, en)| (zh.replace("{at}", &zh_at), en.replace("{at}", &en_at)))
+        .or_else(|| {
+            let rest = message.strip_prefix("expected ")?;
+            let wanted = backticked(rest);
+            let wanted = if wanted.is_empty() {
+                short(rest)
+            } else {
+                wanted.join(" / ")
+            };
+            Some((
+                format!("JSON 的写法有误{zh_at}：这里应为 {wanted}"),
+                format!("the JSON is malformed{en_at}: {wanted} expected"),
+            ))
+        });
+    let (zh, en) = syntax.unwrap_or_else(|| {
+        let shown = short(message);
+        (
+            format!("格式有误{zh_at}：{shown}"),
+            format!("malformed{en_at}: {shown}"),
+        )
+    });
+    InputError::new(field, zh, en)
+}
+
+/// serde_json's syntax errors (by how their message starts), in sentences; `{at}` is
+/// where ("（第 1 行第 83 列）", " at line 1, column 83").
+const SYNTAX: &[(&str, &str, &str)] = &[
+    (
+        "EOF while parsing",
+        "JSON 不完整，提前结束了{at}：是否少了右括号、右方括号或引号？",
+        "the JSON is incomplete: it ends early{at} (a closing brace, bracket or quote missing?)",
+    ),
+    (
+        "trailing characters",
+        "这户的 JSON 结束后还有多余的内容{at}：一个文件只写一户，且只写一次",
+        "there is more after the household's JSON{at}: a file holds one household, once",
+    ),
+    (
+        "trailing comma",
+        "有多余的逗号{at}：最后一项之后不加逗号",
+        "a comma with nothing after it{at}: no comma after the last item",
+    ),
+    (
+        "expected value",
+        "这里应有一个值{at}：字符串、数字、true、false、null、对象或列表",
+        "a value is expected{at}: a string, a number, true, false, null, an object or a list",
+    ),
+    (
+        "key must be a string",
+        "字段名要加双引号{at}，如 \"age\"",
+        "a field name must be in double quotes{at}, such as \"age\"",
+    ),
+    (
+        "control character",
+        "字符串中不能直接换行或有其他控制字符{at}：换行写成 \\n",
+        "a string cannot hold a line break or other control character as it is{at}: write a line break as \\n",
+    ),
+    (
+        "invalid escape",
+        "字符串中的转义（\\ 开头）写法有误{at}",
+        "an escape (starting with \\) in a string is badly written{at}",
+    ),
+    (
+        "invalid unicode code point",
+        "字符串中的转义（\\ 开头）写法有误{at}",
+        "an escape (starting with \\) in a string is badly written{at}",
+    ),
+    (
+        "lone leading surrogate",
+        "字符串中的转义（\\ 开头）写法有误{at}",
+        "an escape (starting with \\) in a string is badly written{at}",
+    ),
+    (
+        "unexpected end of hex escape",
+        "字符串中的转义（\\ 开头）写法有误{at}",
+        "an escape (starting with \\) in a string is badly written{at}",
+    ),
+    (
+        "invalid number",
+        "数字无效或超出范围{at}",
+        "a number is not valid or out of range{at}",
+    ),
+    (
+        "number out of range",
+        "数字无效或超出范围{at}",
+        "a number is not valid or out of range{at}",
+    ),
+    (
+        "recursion limit exceeded",
+        "嵌套的层数太多{at}",
+        "too deeply nested{at}",
+    ),
+];
+
+/// Words after a Chinese verb: a space before Latin letters or digits.
+fn spaced(words: &str) -> String {
+    if words.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '"') {
+        format!(" {words}")
     } else {
-        let mut shown: String = text.chars().take(LIMIT).collect();
-        shown.push('…');
-        shown
+        words.to_string()
+    }
+}
+
+/// A message without serde_json's " at line 3 column 7", and that position.
+fn split_position(message: &str) -> (&str, Option<(u64, u64)>) {
+    if let Some((at, _)) = message.match_indices(" at line ").last() {
+        let (text, place) = (&message[..at], &message[at + 9..]);
+        if let Some((line, column)) = place.split_once(" column ") {
+            if let (Ok(line), Ok(column)) = (line.parse(), column.parse()) {
+                return (text, Some((line, column)));
+            }
+        }
+    }
+    (message, None)
+}
+
+/// A reader's path as a field: "" (or serde_path_to_error's "." and "?" for what it
+/// could not name) is the whole input.
+fn field_of(path: &str) -> String {
+    let mut path = path.trim_matches('.');
+    while let Some(rest) = path.strip_suffix(".?").or_else(|| path.strip_suffix('?')) {
+        path = rest.trim_end_matches('.');
+    }
+    if path.is_empty() {
+        "input".to_string()
+    } else {
+        path.to_string()
+    }
+}
+
+/// For a path through a list where an object belongs ("members[0][0]", "[1]"), the
+/// object's field ("members[0]", "input"). Only members, incomes and supporters are
+/// lists.
+fn object_given_as_list(field: &str) -> Option<String> {
+    let mut at = 0;
+    for segment in field.split('.') {
+        let name_end = segment.find('[').unwrap_or(segment.len());
+        let name = &segment[..name_end];
+        let mut indices = segment[name_end..].match_indices('[');
+        if let Some((first, _)) = indices.next() {
+            let list = matches!(name, "members" | "incomes" | "supporters");
+            let wrong = if list {
+                indices.next().map(|(second, _)| second)
+            } else {
+                Some(first)
+            };
+            if let Some(wrong) = wrong {
+                let object = &field[..at + name_end + wrong];
+                return Some(if object.is_empty() || object == "input" {
+                    "input".to_string()
+                } else {
+                    object.to_string()
+                });
+            }
+        }
+        at += segment.len() + 1;
+    }
+    None
+}
+
+fn join_field(field: &str, name: &str) -> String {
+    if field == "input" {
+        name.to_string()
+    } else {
+        format!("{field}.{name}")
+    }
+}
+
+/// The `names` between backticks in a serde message, each shortened.
+fn backticked(text: &str) -> Vec<String> {
+    text.split('`').skip(1).step_by(2).map(short).collect()
+}
+
+/// Whether a field holds an amount of money (or a rate written as one).
+fn is_amount_field(field: &str) -> bool {
+    let last = last_segment(field);
+    matches!(
+        last,
+        "amount" | "current_dibao_monthly" | "employment_costs" | "cpi_rise" | "food_cpi_rise"
+    ) || field.starts_with("caseworker.overrides.")
+}
+
+/// The last name of a field path, without an index: "members[0].incomes[1]" → "incomes".
+fn last_segment(field: &str) -> &str {
+    // Forwards: the site's wasm carries no backward search.
+    let last = field.split('.').fold(field, |_, segment| segment);
+    last.split('[').next().unwrap_or(last)
+}
+
+/// What a value serde found is, in words: "integer `5`" → "the number 5".
+fn describe_given(given: &str) -> (String, String) {
+    let quoted = |rest: &str| short(rest.split('`').nth(1).unwrap_or(rest));
+    if let Some(rest) = given.strip_prefix("string ") {
+        let text = short(rest.trim_matches('"'));
+        (format!("文字“{text}”"), format!("the text \"{text}\""))
+    } else if given.starts_with("integer") || given.starts_with("floating point") {
+        // A JavaScript number is a float: 42 comes as "42.0".
+        let number = quoted(given);
+        let number = number
+            .strip_suffix(".0")
+            .map_or(number.clone(), str::to_string);
+        (format!("数字 {number}"), format!("the number {number}"))
+    } else if given.starts_with("boolean") {
+        let value = quoted(given);
+        (value.clone(), value)
+    } else if given == "null" || given == "unit value" || given == "Option value" {
+        ("空值 null".into(), "null".into())
+    } else if given == "map" || given.starts_with("JsValue(Object(") {
+        // serde_wasm_bindgen names a JS value it has no word for as "JsValue(…)".
+        ("对象 {…}".into(), "an object {…}".into())
+    } else if given.starts_with("JsValue(") {
+        (
+            "另一种 JavaScript 值".into(),
+            "another kind of JavaScript value".into(),
+        )
+    } else if given == "sequence" {
+        ("列表 […]".into(), "a list […]".into())
+    } else {
+        let shown = short(given);
+        (shown.clone(), shown)
+    }
+}
+
+/// What serde expected, in words, when the field does not say.
+fn describe_expected(expected: &str) -> (String, String) {
+    match expected {
+        "u8" | "u16" | "u32" | "u64" | "usize" => {
+            ("不小于 0 的整数".into(), "a whole number, 0 or more".into())
+        }
+        "a boolean" => ("true 或 false".into(), "true or false".into()),
+        "a string" => ("文字（字符串）".into(), "text (a string)".into()),
+        "a sequence" => ("列表 […]".into(), "a list […]".into()),
+        "a map" => ("对象 {…}".into(), "an object {…}".into()),
+        _ if expected.starts_with("struct ") => ("对象 {…}".into(), "an object {…}".into()),
+        _ => {
+            let shown = short(expected);
+            (shown.clone(), shown)
+        }
+    }
+}
+
+/// The names a serde type declares: a struct's fields or an enum's values, in the order
+/// declared (`[]` for anything else). Read by a deserializer that only notes the names
+/// the type asks for and reads nothing, so that no second copy of the type's reading is
+/// compiled in (the site's wasm counts every byte).
+pub fn declared_names<T: serde::de::DeserializeOwned>() -> &'static [&'static str] {
+    match T::deserialize(NamesProbe) {
+        Ok(_) => &[],
+        Err(Names(names)) => names,
+    }
+}
+
+struct NamesProbe;
+
+#[derive(Debug)]
+struct Names(&'static [&'static str]);
+
+impl std::fmt::Display for Names {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.join(", "))
+    }
+}
+
+impl std::error::Error for Names {}
+
+impl serde::de::Error for Names {
+    fn custom<T: std::fmt::Display>(_: T) -> Names {
+        Names(&[])
+    }
+}
+
+impl<'de> serde::Deserializer<'de> for NamesProbe {
+    type Error = Names;
+    fn deserialize_any<V: serde::de::Visitor<'de>>(self, _: V) -> Result<V::Value, Names> {
+        Err(Names(&[]))
+    }
+    fn deserialize_struct<V: serde::de::Visitor<'de>>(
+        self,
+        _: &'static str,
+        fields: &'static [&'static str],
+        _: V,
+    ) -> Result<V::Value, Names> {
+        Err(Names(fields))
+    }
+    fn deserialize_enum<V: serde::de::Visitor<'de>>(
+        self,
+        _: &'static str,
+        variants: &'static [&'static str],
+        _: V,
+    ) -> Result<V::Value, Names> {
+        Err(Names(variants))
+    }
+    // Written out rather than forwarded by the macro below, whose list would name the
+    // float types (tests/no_floats.rs keeps the rules free of them).
+    fn deserialize_f32<V: serde::de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Names> {
+        self.deserialize_any(visitor)
+    }
+    fn deserialize_f64<V: serde::de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Names> {
+        self.deserialize_any(visitor)
+    }
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map identifier
+        ignored_any
+    }
+}
+
+/// What a field holds, by its last name ("members[]": an item of the list), in words.
+const EXPECTED: &[(&str, &str, &str)] = &[
+    (
+        "input",
+        "一户的 JSON 对象 {…}",
+        "a household as a JSON object {…}",
+    ),
+    (
+        "members[]",
+        "一位成员的对象 {…}",
+        "an object {…} for one member",
+    ),
+    (
+        "incomes[]",
+        "一项收入的对象 {\"kind\": …, \"amount\": …}",
+        "an object {\"kind\": …, \"amount\": …} for one income",
+    ),
+    (
+        "supporters[]",
+        "一位义务人的对象 {\"situation\": …}",
+        "an object {\"situation\": …} for one supporter",
+    ),
+    ("members", "列表 […]", "a list […]"),
+    ("incomes", "列表 […]", "a list […]"),
+    ("supporters", "列表 […]", "a list […]"),
+    ("family", "对象 {…}", "an object {…}"),
+    ("caseworker", "对象 {…}", "an object {…}"),
+    ("disability", "对象 {…}", "an object {…}"),
+    ("self_care", "对象 {…}", "an object {…}"),
+    ("overrides", "对象 {…}", "an object {…}"),
+    (
+        "county",
+        "县区编号，如 \"hantai\"",
+        "a county id such as \"hantai\"",
+    ),
+    (
+        "date",
+        "YYYY-MM-DD 形式的日期，写成字符串（如 \"2026-11-01\"）",
+        "a date written as a string \"YYYY-MM-DD\" (e.g. \"2026-11-01\")",
+    ),
+    (
+        "birth_date",
+        "YYYY-MM-DD 形式的日期，写成字符串（如 \"2026-11-01\"）",
+        "a date written as a string \"YYYY-MM-DD\" (e.g. \"2026-11-01\")",
+    ),
+    (
+        "age",
+        "0 至 120 的整数（岁）",
+        "a whole number of years from 0 to 120",
+    ),
+    ("grade", "1 至 4 的整数", "a whole number from 1 to 4"),
+    ("name", "文字（字符串）", "text (a string)"),
+    ("serious_illness", "文字（字符串）", "text (a string)"),
+    (
+        "amount",
+        "金额，写成字符串（如 \"1234.50\"）或整数",
+        "an amount, as a string such as \"1234.50\" or a whole number",
+    ),
+    (
+        "cpi_rise",
+        "涨幅的百分数，写成字符串（如 \"3.6\"）或整数",
+        "a rise in percent, as a string such as \"3.6\" or a whole number",
+    ),
+    ("true_or_false", "true 或 false", "true or false"),
+];
+
+/// What a field of the household should hold, by its name, in words.
+fn expected_at(field: &str) -> Option<(String, String)> {
+    let last = last_segment(field);
+    let parent = match field.match_indices('.').fold(None, |_, dot| Some(dot)) {
+        Some((at, _)) => last_segment(&field[..at]),
+        None => "",
+    };
+    let names: Option<&[&str]> = match last {
+        "category" => Some(declared_names::<Category>()),
+        "relation" => Some(declared_names::<Relation>()),
+        "student" => Some(declared_names::<Student>()),
+        "per" => Some(declared_names::<Period>()),
+        "situation" => Some(declared_names::<SupporterSituation>()),
+        "rural_tier" => Some(declared_names::<Tier>()),
+        "kind" if parent == "disability" => Some(declared_names::<DisabilityKind>()),
+        "kind" => Some(declared_names::<IncomeKind>()),
+        _ => None,
+    };
+    if let Some(names) = names {
+        return Some((
+            format!("以下之一：{}", names.join("、")),
+            format!("one of: {}", names.join(", ")),
+        ));
+    }
+    let key = if field == "input" {
+        "input".to_string()
+    } else if matches!(last, "cpi_rise" | "food_cpi_rise") {
+        "cpi_rise".to_string()
+    } else if is_amount_field(field) {
+        "amount".to_string()
+    } else if BOOLEANS.contains(&last) {
+        "true_or_false".to_string()
+    } else if field.ends_with(']') {
+        format!("{last}[]")
+    } else {
+        last.to_string()
+    };
+    EXPECTED
+        .iter()
+        .find(|(name, _, _)| *name == key)
+        .map(|(_, zh, en)| (zh.to_string(), en.to_string()))
+}
+
+/// The fields that hold true or false.
+const BOOLEANS: &[&str] = &[
+    "poverty_alleviated",
+    "marginal",
+    "property_within_limits",
+    "on_dibao",
+    "tekun",
+    "own_property_within_limits",
+    "eating",
+    "dressing",
+    "getting_in_and_out_of_bed",
+    "toileting",
+    "walking_indoors",
+    "bathing",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn household(date: &str, category: Category, members: usize) -> Household {
+        Household {
+            county: "hantai".into(),
+            category,
+            date: parse_date(date).unwrap(),
+            members: vec![
+                Member {
+                    age: Some(40),
+                    ..Member::default()
+                };
+                members
+            ],
+            family: Family::default(),
+            caseworker: Caseworker::default(),
+        }
+    }
+
+    #[test]
+    fn dates_are_read_strictly() {
+        assert_eq!(parse_date("2026-02-28").unwrap(), Date::new(2026, 2, 28));
+        assert_eq!(parse_date("2024-02-29").unwrap(), Date::new(2024, 2, 29));
+        for bad in [
+            "2026-+1-01",
+            "2026-1-01",
+            "2026-02-30",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-01-00",
+            " 2026-01-01",
+            "2026/01/01",
+            "２０２６-01-01",
+            "1899-12-31",
+            "2023-02-29",
+            "",
+        ] {
+            let (zh, en) = parse_date(bad).unwrap_err();
+            assert!(
+                zh.contains(&short(bad)) && en.contains(&short(bad)),
+                "{bad}: {zh} / {en}"
+            );
+        }
+        assert!(parse_date("2026-02-30")
+            .unwrap_err()
+            .1
+            .contains("2026-02 has 28 days"));
+    }
+
+    #[test]
+    fn the_horizon_is_two_years_after_the_latest_standard() {
+        let latest = latest_standard_date();
+        let last = last_assessable_date();
+        assert_eq!(
+            last.year,
+            latest.year + HORIZON_YEARS - u16::from(latest.month == 1 && latest.day == 1)
+        );
+        assert!(last > latest);
+        // With the policies of 2026-11: the latest value is the minimum wage of 2026-01-01.
+        if latest == Date::new(2026, 1, 1) {
+            assert_eq!(last, Date::new(2027, 12, 31));
+        }
+    }
+
+    #[test]
+    fn a_quoted_value_is_short_and_inert() {
+        let long = "x".repeat(10_000);
+        assert_eq!(short(&long).chars().count(), SHOWN_CHARS + 1);
+        assert_eq!(short("a\u{1b}[31mb\n"), "a\\u{1b}[31mb\\u{a}");
+        assert_eq!(short("\u{202e}abc"), "\\u{202e}abc");
+        assert!(!short(&format!("{HALVES}")).contains(HALVES));
+    }
+
+    #[test]
+    fn every_assumed_value_lies_inside_its_own_override_range() {
+        for param in policy::PARAMS {
+            for entry in param.entries {
+                let (Some(value), policy::Status::Assumed) = (entry.value, entry.status) else {
+                    continue;
+                };
+                for category in [Category::Urban, Category::Rural] {
+                    let mut household = household("2026-11-01", category, 1);
+                    household.date = entry.from.max(policy::first_modelled_date());
+                    let range = household.override_range(param.unit);
+                    assert!(
+                        range.low <= value && value <= range.high,
+                        "{} = {value} from {}: outside {}..{}",
+                        param.id,
+                        entry.from,
+                        range.low,
+                        range.high
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_ceiling_of_the_current_dibao_follows_the_date() {
+        // 2026: urban 675 + round(675 × 50%) = 675 + 338 = 1013 a person.
+        let urban = household("2026-11-01", Category::Urban, 3)
+            .dibao_ceiling()
+            .unwrap();
+        assert_eq!(urban.total, Decimal::from(3039));
+        // Rural 2026: tier A 475 (= 5700 / 12) + round(475 × 50%) = 475 + 238 = 713.
+        let rural = household("2026-11-01", Category::Rural, 1)
+            .dibao_ceiling()
+            .unwrap();
+        assert_eq!(rural.total, Decimal::from(713));
+        // 2024: urban 655 + round(327.5) = 983; rural 450 + 225 = 675.
+        let urban = household("2024-06-01", Category::Urban, 1)
+            .dibao_ceiling()
+            .unwrap();
+        assert_eq!(urban.total, Decimal::from(983));
+        let rural = household("2024-06-01", Category::Rural, 2)
+            .dibao_ceiling()
+            .unwrap();
+        assert_eq!(rural.total, Decimal::from(1350));
+    }
+
+    #[test]
+    fn a_future_date_says_which_standards_it_uses() {
+        let latest = latest_standard_date();
+        let on = household(&latest.to_string(), Category::Urban, 1);
+        assert_eq!(on.standards_notice(), None);
+        let mut later = on.clone();
+        later.date = last_assessable_date();
+        let (zh, en) = later.standards_notice().unwrap();
+        assert!(
+            zh.contains(&format!("按 {latest} 起执行的标准计算")),
+            "{zh}"
+        );
+        assert!(
+            en.contains(&format!("standards in force from {latest}")),
+            "{en}"
+        );
+    }
+
+    #[test]
+    fn serde_messages_become_sentences_at_the_field() {
+        let error = shape_error(
+            "members[0].age",
+            "invalid type: string \"abc\", expected u32 at line 1 column 81",
+        );
+        assert_eq!(error.field, "members[0].age");
+        assert!(
+            error.zh.contains("0 至 120 的整数") && error.zh.contains("“abc”"),
+            "{}",
+            error.zh
+        );
+        assert!(error.en.contains("not the text \"abc\""), "{}", error.en);
+        let error = shape_error(
+            "members[0].incomes[0]",
+            "missing field `kind` at line 1 column 95",
+        );
+        assert_eq!(error.field, "members[0].incomes[0].kind");
+        let error = shape_error(
+            "members[0].colour",
+            "unknown field `colour`, expected `name` or `age`",
+        );
+        assert_eq!(error.field, "members[0].colour");
+        assert!(error.en.contains("name, age"), "{}", error.en);
+        let error = shape_error(
+            "members[0].relation",
+            "unknown variant `boss`, expected `applicant` or `spouse`",
+        );
+        assert!(error.zh.contains("可选：applicant、spouse"), "{}", error.zh);
+        let error = shape_error(
+            "members[0].incomes[0].amount",
+            "invalid type: floating point `12.5`, expected an amount",
+        );
+        assert!(error.en.contains("write \"12.5\""), "{}", error.en);
+        let error = shape_error("", "trailing characters at line 3 column 2");
+        assert_eq!(error.field, "input");
+        assert!(error.zh.contains("（第 3 行第 2 列）"), "{}", error.zh);
+        assert!(error.en.contains(" at line 3, column 2"), "{}", error.en);
+        let error = shape_error("members[0][1]", "invalid type: map, expected a string");
+        assert_eq!(error.field, "members[0]");
+        assert!(
+            error
+                .en
+                .contains("an object {…} for one member, not a list"),
+            "{}",
+            error.en
+        );
+        let error = shape_error("[0]", "invalid type: map, expected a string");
+        assert_eq!(error.field, "input");
+        assert_eq!(
+            object_given_as_list("members[0].disability[1]").as_deref(),
+            Some("members[0].disability")
+        );
+        assert_eq!(object_given_as_list("members[2].incomes[0].amount"), None);
+        let error = shape_error(
+            "members[0].kind",
+            "invalid type: integer `1`, expected enum",
+        );
+        assert!(error.en.contains("one of: wages"), "{}", error.en);
+        let error = shape_error(
+            "members[0].disability.kind",
+            "invalid type: integer `1`, expected enum",
+        );
+        assert!(error.en.contains("one of: visual"), "{}", error.en);
+        let long = format!(
+            "invalid type: string \"{}\", expected u32",
+            "y".repeat(100_000)
+        );
+        let error = shape_error("members[0].age", &long);
+        assert!(error.zh.len() < 300 && error.en.len() < 300);
+        for raw in ["invalid type", "expected u32", "at line"] {
+            assert!(!error.en.contains(raw), "{}", error.en);
+        }
+        let (zh, en) = parse_date("2026-+1-01").unwrap_err();
+        let error = shape_error("date", &format!("{} at line 1 column 9", in_both(&zh, &en)));
+        assert_eq!((error.zh, error.en), (zh, en));
+    }
+
+    #[test]
+    fn enum_names_are_read_from_serde() {
+        assert_eq!(declared_names::<Category>(), ["urban", "rural"]);
+        assert_eq!(declared_names::<Tier>(), ["A", "B", "C", "D", "E"]);
+        assert!(declared_names::<IncomeKind>().contains(&"support_received"));
+        assert_eq!(declared_names::<Disability>(), ["kind", "grade"]);
+        assert!(declared_names::<Money>().is_empty());
     }
 }

@@ -315,7 +315,7 @@ mod tests {
 
     fn shared() -> Shared {
         let household = household();
-        let assessment = doudi_rules::assess(&household, Options { trace: false }).unwrap();
+        let assessment = doudi_rules::assess(&household, Options::QUIET).unwrap();
         Shared::new(&household, &assessment)
     }
 
