@@ -1,15 +1,23 @@
-// Drafts: nothing is stored unless the person asks. "保存草稿" keeps the answers as
-// typed in one localStorage key and says they are on this device; the next visit
-// offers "继续上次的草稿" (it never loads the draft silently), also when the draft was
-// saved under other rules, saying so; "清除全部" asks first, then removes the draft and
-// empties the form.
-import type { Page } from '@playwright/test';
-import { baseUrl, expect, expectAccessible, gotoApp, screenshot, test } from './support/app';
+// Drafts: nothing is stored on the device unless the person asks. "保存草稿" keeps the
+// answers as typed in one localStorage key and says they are on this device; the next
+// visit (a new tab: a reload of the same tab keeps its answers in sessionStorage, see
+// forgiving.spec.ts) offers "继续上次的草稿" (it never loads the draft silently), also
+// when the draft was saved under other rules, saying so; "清除全部" asks first, then
+// removes the draft and empties the form.
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, expectAccessible, gotoApp, screenshot, test } from './support/app';
 
 const KEY = 'doudi.draft';
 
 async function onStep(page: Page, step: number): Promise<void> {
   await expect(page.locator('.app')).toHaveAttribute('data-step', String(step));
+}
+
+/** The next visit: a new tab (its sessionStorage is empty; localStorage is shared). */
+async function nextVisit(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await gotoApp(page);
+  return page;
 }
 
 async function stored(page: Page): Promise<Record<string, string>> {
@@ -36,11 +44,13 @@ test('nothing is stored while the form is filled in', async ({ page }) => {
   await page.locator('#next').click();
   await onStep(page, 5);
   expect(await stored(page)).toEqual({});
-  expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+  // Only this tab keeps the answers (for a reload), cleared when the tab is closed.
+  expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual(['doudi.session']);
   expect(await page.evaluate(() => document.cookie)).toBe('');
 });
 
-test('a saved draft is offered on the next visit, and resumes the same answers', async ({ page }, testInfo) => {
+test('a saved draft is offered on the next visit, and resumes the same answers', async ({ page: first, context }, testInfo) => {
+  let page = first;
   await fillSome(page);
   await page.locator('#save-draft').click();
   await expect(page.locator('.draft-status')).toContainText('草稿已保存在这台设备上');
@@ -51,8 +61,7 @@ test('a saved draft is offered on the next visit, and resumes the same answers',
   await page.getByLabel('称呼（可不填）').fill('奶奶');
   await expect(page.locator('.draft-status')).toContainText('草稿已保存在这台设备上');
 
-  await page.reload();
-  await expect(page.locator('h1', { hasText: '兜底' })).toBeVisible();
+  page = await nextVisit(context);
   // Offered, not loaded.
   await onStep(page, 1);
   const offer = page.locator('[data-testid="draft-offer"]');
@@ -73,27 +82,29 @@ test('a saved draft is offered on the next visit, and resumes the same answers',
   await expect(page.getByLabel('县（区）')).toHaveValue('lueyang');
 });
 
-test('a whole household survives a draft: the same summary after resuming', async ({ page }) => {
+test('a whole household survives a draft: the same summary after resuming', async ({ page: first, context }) => {
+  let page = first;
   await gotoApp(page, '#example=urban-family-with-grandmother');
   await onStep(page, 4);
   const summary = await page.locator('section.summary').innerText();
   await page.locator('#save-draft').click();
   await expect(page.locator('.draft-status')).toContainText('草稿已保存');
-  await page.goto(baseUrl());
+  page = await nextVisit(context);
   await expect(page.locator('[data-testid="draft-offer"]')).toBeVisible();
   await onStep(page, 1);
   await page.locator('#resume-draft').click();
   await onStep(page, 4);
   expect(await page.locator('section.summary').innerText()).toBe(summary);
   // "Not now" on the next visit leaves the answers and the draft alone.
-  await page.reload();
+  page = await nextVisit(context);
   await page.getByRole('button', { name: '不用了' }).click();
   await expect(page.locator('[data-testid="draft-offer"]')).toBeHidden();
   await onStep(page, 1);
   expect(Object.keys(await stored(page))).toEqual([KEY]);
 });
 
-test('a draft saved under other rules says so before it is resumed', async ({ page }) => {
+test('a draft saved under other rules says so before it is resumed', async ({ page: first, context }) => {
+  let page = first;
   await fillSome(page);
   await page.getByLabel('年龄（周岁）').fill('70');
   await page.locator('#save-draft').click();
@@ -105,7 +116,7 @@ test('a draft saved under other rules says so before it is resumed', async ({ pa
     lines[1] = '0.0.9+0badc0de';
     localStorage.setItem(key, lines.join('\n'));
   }, KEY);
-  await page.reload();
+  page = await nextVisit(context);
   const offer = page.locator('[data-testid="draft-offer"]');
   await expect(offer).toContainText('0.0.9+0badc0de');
   await expect(offer).toContainText(now);

@@ -157,7 +157,9 @@ test('an override of an assumed parameter is used and marked as the caseworker\'
   // A value the rules refuse is named at its field; empty brings the policy value back.
   await page.getByRole('button', { name: /Switch to Chinese/ }).click();
   await months.locator('input').fill('99');
-  await expect(page.locator('.cw-result .problems')).toContainText('caseworker.overrides.gradual_exit.months');
+  // Named in words (the parameter's name), never as the JSON path.
+  await expect(page.locator('.cw-result .problems')).toContainText('经办人替换的假设值 · ');
+  await expect(page.locator('.cw-result .problems')).not.toContainText('caseworker.overrides');
   await months.locator('input').fill('x');
   await expect(months.locator('.error')).toContainText('请只填数字');
   await months.locator('input').fill('');

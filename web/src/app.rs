@@ -17,31 +17,51 @@ use crate::components::View;
 use crate::examples;
 use crate::form::{self, Step};
 use crate::i18n;
-use crate::state::{Action, State};
+use crate::session_store;
+use crate::state::{Action, Mode, State};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The state a visit starts with: today's date, or the example named in the fragment.
-fn initial_state() -> State {
+/// The state a visit starts with: today's date, or the example named in the fragment,
+/// or the answers kept in this tab (a reload); and whether these were restored.
+fn initial_state() -> (State, bool) {
     let state = from_fragment(State::new(browser::today()));
     let loaded = browser::example_in_fragment()
         .and_then(|name| examples::find(&name))
         .and_then(|example| browser::parse_household(example.json))
         .map(|household| Action::Load(Box::new(form::from_household(&household))));
-    match loaded {
+    let restored = match loaded {
+        Some(_) => None,
+        None if state.mode == Mode::Publicity => None,
+        None => session_store::restore()
+            .map(|kept| Action::Open(Box::new(kept.form.clone()), kept.step(), None)),
+    };
+    let was_restored = restored.is_some();
+    match loaded.or(restored) {
         Some(action) => {
             use yew::Reducible;
             let state = Rc::new(state).reduce(action);
-            Rc::try_unwrap(state).unwrap_or_else(|shared| (*shared).clone())
+            (
+                Rc::try_unwrap(state).unwrap_or_else(|shared| (*shared).clone()),
+                was_restored,
+            )
         }
-        None => state,
+        None => (state, false),
     }
 }
 
 #[function_component(App)]
 pub fn app() -> Html {
-    // A share link in the fragment opens; a saved draft is offered (share_link.rs).
-    let state = use_reducer(|| crate::share_link::start_up(initial_state()));
+    // A share link in the fragment opens; a saved draft is offered (share_link.rs), unless
+    // the answers of this tab were restored (a reload is not a new visit).
+    let state = use_reducer(|| {
+        let (state, restored) = initial_state();
+        let mut state = crate::share_link::start_up(state);
+        if restored {
+            state.draft = None;
+        }
+        state
+    });
     let checked = use_memo(state.form.clone(), |form| form::check(form));
     // The rules run on the result screen, again whenever an answer changes.
     let on_result = state.step == Step::Result;
@@ -55,6 +75,21 @@ pub fn app() -> Html {
     };
     let lang = state.lang;
     use_effect_with(lang, |lang| browser::set_lang(lang.tag()));
+    // The answers are kept in this tab (sessionStorage), written when they change; a
+    // publicity kiosk keeps nothing.
+    {
+        let today = state.today.clone();
+        use_effect_with(
+            (state.form.clone(), state.step, state.mode),
+            move |(form, step, mode)| {
+                if *mode == Mode::Publicity {
+                    session_store::forget();
+                } else {
+                    session_store::keep(form, *step, &today);
+                }
+            },
+        );
+    }
     let first = use_mut_ref(|| true);
     use_effect_with(state.step, move |_| {
         if !std::mem::replace(&mut *first.borrow_mut(), false) {
@@ -88,6 +123,13 @@ pub fn app() -> Html {
             }
         });
     }
+    // A link of a list of what to fix: focus on its field, once its screen is shown
+    // (after the screen's own focus on its title above).
+    use_effect_with(state.focus_field.clone(), |field| {
+        if let Some(field) = field {
+            browser::focus_field(field);
+        }
+    });
     use_effect_with(state.refusals, |refusals| {
         if *refusals > 0 {
             browser::focus_first_invalid();
@@ -119,6 +161,7 @@ pub fn app() -> Html {
                 <h2 id="step-title" class="step-title" tabindex="-1">{ step.name().get(lang) }</h2>
                 { crate::components::share_panel::link_notice(&view) }
                 { crate::components::drafts::draft_offer(&view) }
+                { crate::components::error_summary::error_summary(&view) }
                 { body }
                 { nav_buttons(NavButtonsProps { step, lang, return_to: state.return_to, blocked, ondispatch: ondispatch.clone() }) }
                 { crate::components::drafts::drafts_bar(&view) }

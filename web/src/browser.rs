@@ -110,6 +110,28 @@ mod imp {
         }
     }
 
+    /// Moves focus to the field that answers `field` (its `data-field`, a JSON path that
+    /// is never shown): its first input or list, else the field itself, scrolled into
+    /// view. Used by the lists of what to fix.
+    pub fn focus_field(field: &str) {
+        let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+            return;
+        };
+        let Ok(Some(container)) = document.query_selector(&format!("[data-field=\"{field}\"]"))
+        else {
+            return;
+        };
+        let target = container
+            .query_selector("input:not([disabled]), select, textarea")
+            .ok()
+            .flatten()
+            .unwrap_or(container);
+        target.scroll_into_view();
+        if let Ok(element) = target.dyn_into::<web_sys::HtmlElement>() {
+            let _ = element.focus();
+        }
+    }
+
     /// Makes the step an entry of the browser's history, so that the phone's own Back
     /// button goes to the previous screen instead of leaving the page (and the answers).
     pub fn remember_step(step: usize) {
@@ -172,6 +194,7 @@ mod imp {
     pub fn set_lang(_tag: &str) {}
     pub fn focus_top(_id: &str) {}
     pub fn focus_first_invalid() {}
+    pub fn focus_field(_field: &str) {}
     pub fn remember_step(_step: usize) {}
     pub fn listen_to_history(_onstep: impl Fn(usize) + 'static) -> Option<()> {
         None

@@ -238,7 +238,11 @@ impl Writer {
             Some(kind) => self.pick(&i18n::DISABILITY_KINDS, kind),
             None => self.put(""),
         }
-        self.num(usize::from(*disability_grade));
+        // Empty while not chosen (drafts of earlier versions always hold a number).
+        match disability_grade {
+            Some(grade) => self.num(usize::from(*grade)),
+            None => self.put(""),
+        }
         self.put(serious_illness);
         self.pick(&i18n::STUDENTS, student);
         self.flag(*tekun);
@@ -330,7 +334,10 @@ impl<'a> Reader<'a> {
             "" => None,
             index => Some(*i18n::DISABILITY_KINDS.get(index.parse::<usize>().ok()?)?),
         };
-        member.disability_grade = self.num()?;
+        member.disability_grade = match self.cell()? {
+            "" => None,
+            grade => Some(grade.parse().ok()?),
+        };
         member.serious_illness = self.text()?;
         member.student = self.pick(&i18n::STUDENTS)?;
         member.tekun = self.flag()?;
@@ -451,7 +458,7 @@ mod tests {
             per: Period::Year,
         });
         member.disability = Some(DisabilityKind::Multiple);
-        member.disability_grade = 2;
+        member.disability_grade = Some(2);
         member.serious_illness = "尿毒症".into();
         member.student = Student::Higher;
         member.tekun = true;

@@ -5,9 +5,11 @@
 use crate::i18n::{self, T};
 use doudi_rules::household::{
     age_on, parse_amount, Caseworker, Disability, DisabilityKind, Family, Income, IncomeKind,
-    Period, Relation, SelfCare, Student, Supporter, SupporterSituation,
+    Period, Relation, SelfCare, Student, Supporter, SupporterSituation, MAX_INCOMES, MAX_MEMBERS,
+    MAX_SUPPORTERS,
 };
 use doudi_rules::policy::{self, Date};
+use doudi_rules::Decimal;
 use doudi_rules::{Category, Household, Member, Money, Text, Tier};
 use std::collections::BTreeMap;
 
@@ -133,7 +135,8 @@ pub struct MemberForm {
     pub relation: Relation,
     pub incomes: Vec<IncomeForm>,
     pub disability: Option<DisabilityKind>,
-    pub disability_grade: u8,
+    /// `None` until chosen: nothing severe is assumed.
+    pub disability_grade: Option<u8>,
     /// The disease's name as on the list; empty for none.
     pub serious_illness: String,
     pub student: Student,
@@ -158,7 +161,7 @@ impl MemberForm {
             relation,
             incomes: Vec::new(),
             disability: None,
-            disability_grade: 1,
+            disability_grade: None,
             serious_illness: String::new(),
             student: Student::None,
             tekun: false,
@@ -168,6 +171,16 @@ impl MemberForm {
             own_property: None,
             employment_costs: String::new(),
         }
+    }
+
+    /// Whether another income may be added (the rules take at most `MAX_INCOMES`).
+    pub fn can_add_income(&self) -> bool {
+        self.incomes.len() < MAX_INCOMES
+    }
+
+    /// Whether another supporter may be added (at most `MAX_SUPPORTERS`).
+    pub fn can_add_supporter(&self) -> bool {
+        self.supporters.len() < MAX_SUPPORTERS
     }
 
     /// The label shown for the member: the name, or "成员 2".
@@ -228,6 +241,11 @@ impl Form {
         }
     }
 
+    /// Whether another member may be added (the rules take at most `MAX_MEMBERS`).
+    pub fn can_add_member(&self) -> bool {
+        self.members.len() < MAX_MEMBERS
+    }
+
     pub fn take_id(&mut self) -> u32 {
         let id = self.next_id;
         self.next_id += 1;
@@ -236,15 +254,15 @@ impl Form {
 
     /// The assessment date, if it is a valid date.
     pub fn parsed_date(&self) -> Option<Date> {
-        Date::parse(self.date.trim()).ok()
+        doudi_rules::household::parse_date(self.date.trim()).ok()
     }
 
     /// A member's age on the assessment date, when it can be told from the answers.
     pub fn age_of(&self, member: &MemberForm) -> Option<u32> {
         match member.age_by {
-            AgeBy::Years => member.age.trim().parse().ok(),
+            AgeBy::Years => whole_years(&member.age),
             AgeBy::BirthDate => age_on(
-                Date::parse(member.birth_date.trim()).ok()?,
+                doudi_rules::household::parse_date(member.birth_date.trim()).ok()?,
                 self.parsed_date()?,
             ),
         }
@@ -295,6 +313,97 @@ pub struct FieldError {
     pub required: bool,
 }
 
+/// A field's name as a person reads it ("奶奶 · 年龄（周岁）", "成员 2 · 第 1 项收入的金额"),
+/// for the list of what to fix and the caseworker's messages: never the JSON path.
+pub fn field_name(form: &Form, field: &str, lang: i18n::Lang) -> String {
+    let plain = match field {
+        "county" => Some(i18n::COUNTY),
+        "category" => Some(i18n::CATEGORY),
+        "date" => Some(i18n::DATE),
+        "caseworker.rural_tier" => Some(i18n::RURAL_TIER),
+        "caseworker.cpi_rise" => Some(i18n::CPI_RISE),
+        "caseworker.food_cpi_rise" => Some(i18n::FOOD_CPI_RISE),
+        "members" => Some(i18n::FIELD_MEMBERS),
+        "family.property_within_limits" => Some(i18n::PROPERTY),
+        "family.poverty_alleviated" => Some(i18n::POVERTY_ALLEVIATED),
+        "family.marginal" => Some(i18n::MARGINAL),
+        "family.on_dibao" => Some(i18n::ON_DIBAO),
+        "family.current_dibao_monthly" => Some(i18n::CURRENT_DIBAO),
+        _ => None,
+    };
+    if let Some(label) = plain {
+        return label.get(lang).to_string();
+    }
+    if let Some(id) = field.strip_prefix("caseworker.overrides.") {
+        let date = form.parsed_date().unwrap_or(policy::first_modelled_date());
+        let name = doudi_rules::questions::overridable(date)
+            .into_iter()
+            .find(|param| param.id == id)
+            .map(|param| {
+                if lang == i18n::Lang::Zh {
+                    param.zh
+                } else {
+                    param.en
+                }
+            })
+            .unwrap_or(i18n::FIELD_OTHER.get(lang));
+        return format!("{} · {name}", i18n::OVERRIDES.get(lang));
+    }
+    let Some((index, tail)) = field
+        .strip_prefix("members[")
+        .and_then(|rest| rest.split_once(']'))
+        .and_then(|(index, tail)| Some((index.parse::<usize>().ok()?, tail)))
+    else {
+        return i18n::FIELD_OTHER.get(lang).to_string();
+    };
+    let member = form
+        .members
+        .get(index)
+        .map(|member| member.label(index, lang))
+        .unwrap_or_else(|| format!("{} {}", i18n::MEMBER.get(lang), index + 1));
+    let tail = tail.trim_start_matches('.');
+    let numbered = |template: T, list: &str| {
+        tail.strip_prefix(list)
+            .and_then(|rest| rest.strip_prefix('['))
+            .and_then(|rest| rest.split_once(']'))
+            .and_then(|(at, _)| at.parse::<usize>().ok())
+            .map(|at| i18n::fill(template.get(lang), &[("n", &(at + 1).to_string())]))
+    };
+    let part = if tail.is_empty() {
+        None
+    } else if let Some(income) = numbered(i18n::FIELD_INCOME_AMOUNT, "incomes") {
+        Some(income)
+    } else if let Some(supporter) = numbered(i18n::FIELD_SUPPORTER, "supporters") {
+        Some(supporter)
+    } else {
+        let label = [
+            ("name", i18n::NAME),
+            ("age", i18n::AGE),
+            ("birth_date", i18n::BIRTH_DATE),
+            ("relation", i18n::RELATION),
+            ("disability.grade", i18n::DISABILITY_GRADE),
+            ("disability", i18n::DISABILITY),
+            ("serious_illness", i18n::ILLNESS),
+            ("student", i18n::STUDENT),
+            ("tekun", i18n::TEKUN_NOW),
+            ("self_care", i18n::SELF_CARE),
+            ("supporters", i18n::SUPPORTERS),
+            ("own_property_within_limits", i18n::OWN_PROPERTY),
+            ("employment_costs", i18n::EMPLOYMENT_COSTS),
+            ("incomes", i18n::INCOMES),
+        ]
+        .into_iter()
+        .find(|(name, _)| tail.starts_with(name))
+        .map(|(_, label)| label)
+        .unwrap_or(i18n::FIELD_OTHER);
+        Some(label.get(lang).to_string())
+    };
+    match part {
+        Some(part) => format!("{member} · {part}"),
+        None => member,
+    }
+}
+
 /// The answers checked: the household when every answer is valid, and the messages.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Checked {
@@ -322,12 +431,104 @@ impl Errors {
     }
 }
 
-fn amount(text: &str) -> Option<Result<Money, ()>> {
-    let text = text.trim();
-    if text.is_empty() {
+/// What a number typed into a field may come with: the unit words a person writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Typed {
+    /// "¥1200", "1200元".
+    Yuan,
+    /// "70岁", "70 周岁".
+    Years,
+    /// "0.8%".
+    Percent,
+    /// Digits only (a caseworker's parameter: months, ratios, yuan).
+    Plain,
+}
+
+/// A number as a person types it, as plain ASCII: full-width digits (１２００, the default
+/// of many Chinese keyboards), the full-width or Chinese point (．。), the full-width
+/// minus, spaces (also the full-width one), thousands commas (, and ，, only between
+/// groups of three digits: "1,5" could mean 1.5 and is not read), and the field's unit
+/// words ("¥", "￥", "元", "岁", "%"). `None` when it cannot be read that way; the rules
+/// then read (and check) the plain text. Typing, not rules: money is parsed by the
+/// rules' `parse_amount` into a `Decimal` afterwards, never through a float.
+pub fn plain_number(text: &str, typed: Typed) -> Option<String> {
+    let mut plain: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '０'..='９' => char::from_digit(u32::from(c) - u32::from('０'), 10).unwrap_or(c),
+            '．' | '。' => '.',
+            '，' => ',',
+            '－' | '−' => '-',
+            '％' => '%',
+            '￥' => '¥',
+            c => c,
+        })
+        .collect();
+    let (prefixes, suffixes): (&[&str], &[&str]) = match typed {
+        Typed::Yuan => (&["¥", "RMB"], &["元整", "元", "块钱", "块"]),
+        Typed::Years => (&[], &["周岁", "岁"]),
+        Typed::Percent => (&[], &["%"]),
+        Typed::Plain => (&[], &[]),
+    };
+    for prefix in prefixes {
+        if let Some(rest) = plain.strip_prefix(prefix) {
+            plain = rest.to_string();
+            break;
+        }
+    }
+    for suffix in suffixes {
+        if let Some(rest) = plain.strip_suffix(suffix) {
+            plain = rest.to_string();
+            break;
+        }
+    }
+    if plain.ends_with('.') && plain.len() > 1 {
+        plain.pop();
+    }
+    if plain.contains(',') {
+        let (whole, fraction) = plain.split_once('.').unwrap_or((&plain, ""));
+        let mut groups = whole.trim_start_matches('-').split(',');
+        let first = groups.next().unwrap_or("");
+        let digits = |group: &str| group.bytes().all(|b| b.is_ascii_digit());
+        let grouped = (1..=3).contains(&first.len())
+            && digits(first)
+            && groups.all(|group| group.len() == 3 && digits(group))
+            && !fraction.contains(',');
+        if !grouped {
+            return None;
+        }
+        plain = plain.replace(',', "");
+    }
+    Some(plain)
+}
+
+/// An age typed in whole years ("70", "７０", "70岁").
+pub fn whole_years(text: &str) -> Option<u32> {
+    plain_number(text, Typed::Years)?.parse().ok()
+}
+
+/// A number typed into a field, read as the rules' `Decimal`.
+pub fn read_number(text: &str, typed: Typed) -> Option<Decimal> {
+    parse_amount(&plain_number(text, typed)?).ok()
+}
+
+/// What a number typed differently from its plain form ("１２００", "1,200元") is read as,
+/// to show back at the field ("按 1200 元计"); `None` when it was typed plainly, is
+/// empty, or cannot be read (its message says so).
+pub fn understood(text: &str, typed: Typed) -> Option<String> {
+    let shown = match typed {
+        Typed::Years => whole_years(text)?.to_string(),
+        _ => read_number(text, typed)?.to_string(),
+    };
+    (shown != text.trim()).then_some(shown)
+}
+
+fn amount(text: &str, typed: Typed) -> Option<Result<Money, ()>> {
+    if text.trim().is_empty() {
         return None;
     }
-    Some(parse_amount(text).map(Money).map_err(|_| ()))
+    Some(read_number(text, typed).map(Money).ok_or(()))
 }
 
 /// Checks the answers and builds the household. Answers that cannot be read are left out
@@ -351,7 +552,7 @@ pub fn check(form: &Form) -> Checked {
         ..Default::default()
     };
     for (id, text) in &form.overrides {
-        match amount(text) {
+        match amount(text, Typed::Plain) {
             None => {}
             Some(Ok(value)) => {
                 caseworker.overrides.insert(id.clone(), value);
@@ -375,7 +576,7 @@ pub fn check(form: &Form) -> Checked {
             &mut caseworker.food_cpi_rise,
         ),
     ] {
-        match amount(text) {
+        match amount(text, Typed::Percent) {
             None => {}
             Some(Ok(value)) => *slot = Some(value),
             Some(Err(())) => errors.push(field.into(), i18n::ERR_PERCENT, false),
@@ -392,28 +593,32 @@ pub fn check(form: &Form) -> Checked {
         match member.age_by {
             AgeBy::Years => match member.age.trim() {
                 "" => errors.push(at("age"), i18n::ERR_REQUIRED_AGE, true),
-                text => match text.parse::<u32>() {
-                    Ok(age) => out.age = Some(age),
-                    Err(_) => errors.push(at("age"), i18n::ERR_AGE_NUMBER, false),
+                text => match whole_years(text) {
+                    Some(age) => out.age = Some(age),
+                    None => errors.push(at("age"), i18n::ERR_AGE_NUMBER, false),
                 },
             },
             AgeBy::BirthDate => match member.birth_date.trim() {
                 "" => errors.push(at("birth_date"), i18n::ERR_REQUIRED_BIRTH, true),
-                text => match Date::parse(text) {
+                text => match doudi_rules::household::parse_date(text) {
                     Ok(birth) => out.birth_date = Some(birth),
                     Err(_) => errors.push(at("birth_date"), i18n::ERR_DATE, false),
                 },
             },
         }
-        out.disability = member.disability.map(|kind| Disability {
-            kind,
-            grade: member.disability_grade,
-        });
+        // A disability without its grade is not one the rules can use (the grade decides
+        // "severely disabled"); nothing is assumed: the person chooses it.
+        if let Some(kind) = member.disability {
+            match member.disability_grade {
+                Some(grade) => out.disability = Some(Disability { kind, grade }),
+                None => errors.push(at("disability.grade"), i18n::ERR_REQUIRED_GRADE, true),
+            }
+        }
         let illness = member.serious_illness.trim();
         out.serious_illness = (!illness.is_empty()).then(|| illness.to_string());
         out.student = member.student;
         for (income_index, income) in member.incomes.iter().enumerate() {
-            match amount(&income.amount) {
+            match amount(&income.amount, Typed::Yuan) {
                 None => errors.push(
                     at(&format!("incomes[{income_index}].amount")),
                     i18n::ERR_REQUIRED_AMOUNT,
@@ -431,7 +636,7 @@ pub fn check(form: &Form) -> Checked {
                 }),
             }
         }
-        match amount(&member.employment_costs) {
+        match amount(&member.employment_costs, Typed::Yuan) {
             None => {}
             Some(Ok(value)) => out.employment_costs = Some(value),
             Some(Err(())) => errors.push(at("employment_costs"), i18n::ERR_AMOUNT, false),
@@ -472,7 +677,7 @@ pub fn check(form: &Form) -> Checked {
         current_dibao_monthly: None,
     };
     if form.family.on_dibao {
-        match amount(&form.family.current_dibao) {
+        match amount(&form.family.current_dibao, Typed::Yuan) {
             None => {}
             Some(Ok(value)) => family.current_dibao_monthly = Some(value),
             Some(Err(())) => errors.push(
@@ -570,7 +775,7 @@ pub fn from_household(household: &Household) -> Form {
         }
         if let Some(disability) = member.disability {
             out.disability = Some(disability.kind);
-            out.disability_grade = disability.grade;
+            out.disability_grade = Some(disability.grade);
         }
         out.serious_illness = member.serious_illness.clone().unwrap_or_default();
         out.student = member.student;
@@ -723,6 +928,133 @@ mod tests {
             Step::of_field("family.property_within_limits"),
             Step::Situations
         );
+    }
+
+    #[test]
+    fn numbers_are_read_as_people_type_them() {
+        let yuan = |text: &str| read_number(text, Typed::Yuan).map(|value| value.to_string());
+        for typed in [
+            "1200",
+            "１２００",
+            "1200元",
+            "１２００元",
+            "¥1200",
+            "￥1200",
+            "￥１２００",
+            "1,200",
+            "1，200",
+            " 1 200 ",
+            "1200 元",
+            "1200.",
+            "RMB1200",
+            "1200块",
+        ] {
+            assert_eq!(yuan(typed).as_deref(), Some("1200"), "{typed:?}");
+        }
+        assert_eq!(yuan("１２００．５０").as_deref(), Some("1200.50"));
+        assert_eq!(yuan("1200。5").as_deref(), Some("1200.5"));
+        assert_eq!(yuan("1,234,567.8").as_deref(), Some("1234567.8"));
+        assert_eq!(yuan("－5").as_deref(), Some("-5"));
+        // Not read: a comma that is not a thousands separator, letters, two points, a
+        // unit of another field.
+        for typed in [
+            "1,5", "12,00", "1,2x", "1.2.3", "abc", "1200岁", "12个月", "¥", "元",
+        ] {
+            assert_eq!(yuan(typed), None, "{typed:?}");
+        }
+        assert_eq!(whole_years("７０岁"), Some(70));
+        assert_eq!(whole_years("70 周岁"), Some(70));
+        assert_eq!(whole_years("4O"), None);
+        assert_eq!(
+            read_number("0.8％", Typed::Percent).map(|value| value.to_string()),
+            Some("0.8".into())
+        );
+        assert_eq!(read_number("12个月", Typed::Plain), None);
+    }
+
+    #[test]
+    fn what_was_understood_is_said_only_when_typed_another_way() {
+        assert_eq!(understood("1200", Typed::Yuan), None);
+        assert_eq!(understood(" 1200.50 ", Typed::Yuan), None);
+        assert_eq!(understood("", Typed::Yuan), None);
+        assert_eq!(understood("12x", Typed::Yuan), None);
+        assert_eq!(understood("１２００", Typed::Yuan).as_deref(), Some("1200"));
+        assert_eq!(understood("1,200元", Typed::Yuan).as_deref(), Some("1200"));
+        assert_eq!(understood("７０", Typed::Years).as_deref(), Some("70"));
+    }
+
+    #[test]
+    fn full_width_answers_give_the_same_household_as_plain_ones() {
+        let mut plain = Form::new("2026-11-29");
+        plain.members[0].age = "45".into();
+        plain.members[0].incomes.push(IncomeForm {
+            id: 9,
+            kind: IncomeKind::Wages,
+            amount: "1200".into(),
+            per: Period::Month,
+        });
+        let mut typed = plain.clone();
+        typed.members[0].age = "４５岁".into();
+        typed.members[0].incomes[0].amount = "￥１，２００元".into();
+        let plain = check(&plain);
+        assert_eq!(plain.errors, vec![]);
+        assert_eq!(check(&typed).household, plain.household);
+    }
+
+    #[test]
+    fn a_disability_grade_is_never_assumed() {
+        let mut form = Form::new("2026-11-29");
+        form.members[0].age = "45".into();
+        form.members[0].disability = Some(DisabilityKind::Physical);
+        assert_eq!(form.members[0].disability_grade, None);
+        let checked = check(&form);
+        assert!(checked.household.is_none());
+        assert_eq!(checked.errors.len(), 1);
+        assert_eq!(checked.errors[0].field, "members[0].disability.grade");
+        assert!(checked.errors[0].required);
+        assert_eq!(Step::of_field(&checked.errors[0].field), Step::Situations);
+        form.members[0].disability_grade = Some(3);
+        let household = check(&form).household.expect("valid");
+        assert_eq!(
+            household.members[0]
+                .disability
+                .map(|disability| disability.grade),
+            Some(3)
+        );
+    }
+
+    #[test]
+    fn fields_are_named_in_words_never_as_paths() {
+        let mut form = Form::new("2026-11-29");
+        form.members.push(MemberForm::new(2, Relation::Spouse));
+        form.members[1].name = "奶奶".into();
+        let zh = |field: &str| field_name(&form, field, i18n::Lang::Zh);
+        assert_eq!(zh("members[0].age"), "成员 1 · 年龄（周岁）");
+        assert_eq!(
+            zh("members[1].incomes[0].amount"),
+            "奶奶 · 第 1 项收入的金额"
+        );
+        assert_eq!(zh("members[1].disability.grade"), "奶奶 · 残疾等级");
+        assert_eq!(zh("members[1].supporters[2].name"), "奶奶 · 第 3 位义务人");
+        assert_eq!(zh("members"), "家庭成员人数");
+        assert_eq!(zh("family.current_dibao_monthly"), i18n::CURRENT_DIBAO.zh);
+        assert!(zh("caseworker.overrides.gradual_exit.months").starts_with(i18n::OVERRIDES.zh));
+        assert_eq!(
+            field_name(&form, "members[0].incomes[0].amount", i18n::Lang::En),
+            "Member 1 · amount of income 1"
+        );
+        for field in [
+            "members[0].incomes[0].amount",
+            "caseworker.overrides.x",
+            "emergency",
+            "members[9].self_care.eating",
+        ] {
+            let name = zh(field);
+            assert!(
+                !name.contains('[') && !name.contains('.') && !name.contains('_'),
+                "{field}: {name}"
+            );
+        }
     }
 
     #[test]

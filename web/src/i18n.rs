@@ -99,8 +99,8 @@ pub const START_OVER: T = T::new("重新开始", "Start over");
 pub const FIX_FIRST: T = T::new("请先修改标出的地方", "Please fix the marked answers first");
 pub const RULES_VERSION: T = T::new("规则版本", "Rules version");
 pub const PRIVACY: T = T::new(
-    "您填写的内容只保存在本页面中，不会发送到任何地方；关闭页面即清除（除非您点了“保存草稿”）。",
-    "What you enter stays in this page and is sent nowhere; closing the page clears it (unless you save a draft).",
+    "您填写的内容只保存在这个浏览器标签页中，不会发送到任何地方；刷新页面不会丢失，关闭标签页即清除（除非您点了“保存草稿”）。",
+    "What you enter is kept only in this browser tab and sent nowhere; a reload keeps it, closing the tab clears it (unless you save a draft).",
 );
 
 pub const STEP_NAMES: [T; 5] = [
@@ -283,7 +283,7 @@ pub const STILL_TO_FIX: T = T::new("还有需要修改的地方：", "Some answe
 
 // ---- Step 5 ------------------------------------------------------------------------
 
-pub const TOTAL: T = T::new("每月按月可得", "Paid every month");
+pub const TOTAL: T = T::of(labels::PAID_EVERY_MONTH);
 pub const RANGE: T = T::new(
     "可能在 {min} 至 {max} 元之间",
     "Between {min} and {max} yuan",
@@ -297,14 +297,8 @@ pub const NOTHING_MONTHLY: T = T::new(
     "按您填写的情况，暂时没有每月长期发放的金额；下面是限期或有条件发放的钱，不计入每月合计。",
     "From your answers nothing is expected every month for now; below is money paid for a limited period or only in some months, not in the monthly figure.",
 );
-pub const TIME_LIMITED: T = T::new(
-    "限期发放（不计入每月合计）",
-    "For a limited period (not in the monthly figure)",
-);
-pub const CONDITIONAL: T = T::new(
-    "有条件发放（不计入每月合计）",
-    "Only in some months (not in the monthly figure)",
-);
+pub const TIME_LIMITED: T = T::of(labels::TIME_LIMITED);
+pub const CONDITIONAL: T = T::of(labels::CONDITIONAL);
 pub const ALTERNATIVE: T = T::of(labels::ALTERNATIVE);
 pub const NOTICES: T = T::new("请注意", "Please note");
 pub const NOTICE_EDIT: T = T::new("去修改", "Change it");
@@ -399,6 +393,45 @@ pub const ERR_NUMBER: T = T::new(
     "请只填数字，例如 6 或 0.5",
     "Enter a number only, e.g. 6 or 0.5",
 );
+
+// ---- Forgiving input: what was understood, limits, the list of what to fix ------------
+
+pub const UNDERSTOOD_YUAN: T = T::new("按 {n} 元计", "Read as {n} yuan");
+pub const UNDERSTOOD_YEARS: T = T::new("按 {n} 岁计", "Read as {n} years");
+pub const UNDERSTOOD_PERCENT: T = T::new("按 {n}% 计", "Read as {n}%");
+pub const ERR_REQUIRED_GRADE: T = T::new(
+    "请选择残疾等级（见残疾证；1 级最重）",
+    "Choose the disability grade (as on the certificate; grade 1 is the most severe)",
+);
+pub const CHOOSE_GRADE: T = T::new("请选择等级", "Choose the grade");
+pub const MEMBERS_LIMIT: T = T::new(
+    "共同生活的家庭成员最多填 {max} 人，现在是 {n} 人。",
+    "At most {max} members living together can be entered; there are {n} now.",
+);
+pub const MEMBERS_FULL: T = T::new(
+    "已填 {max} 人，这是最多可填的人数。",
+    "{max} members entered: this is the most that can be entered.",
+);
+pub const MEMBERS_OVER: T = T::new(
+    "最多 {max} 人：请删除多出的成员。",
+    "At most {max} members: please remove the extra ones.",
+);
+pub const INCOMES_FULL: T = T::new(
+    "每人最多填 {max} 项收入。",
+    "At most {max} incomes per member.",
+);
+pub const SUPPORTERS_FULL: T = T::new(
+    "每人最多填 {max} 位义务人。",
+    "At most {max} supporters per member.",
+);
+pub const ERRORS_TITLE: T = T::new(
+    "请先修改以下 {n} 处：",
+    "Please fix these {n} answers first:",
+);
+pub const FIELD_MEMBERS: T = T::new("家庭成员人数", "Number of members");
+pub const FIELD_INCOME_AMOUNT: T = T::new("第 {n} 项收入的金额", "amount of income {n}");
+pub const FIELD_SUPPORTER: T = T::new("第 {n} 位义务人", "supporter {n}");
+pub const FIELD_OTHER: T = T::new("其他答案", "another answer");
 
 // ---- Names of the rules' enums ------------------------------------------------------
 
@@ -729,8 +762,8 @@ pub const STEPS_ABOVE: T = T::new(
 
 pub const DRAFTS: T = T::new("草稿", "Drafts");
 pub const DRAFT_HINT: T = T::new(
-    "不点“保存草稿”，什么都不会保存。草稿只存在这台设备的浏览器里，不会上传。",
-    "Nothing is kept unless you save a draft. A draft stays in this device's browser and is never uploaded.",
+    "不点“保存草稿”，关闭这个标签页后什么都不会留下。草稿只存在这台设备的浏览器里，不会上传。",
+    "Unless you save a draft, nothing is left once this tab is closed. A draft stays in this device's browser and is never uploaded.",
 );
 pub const SAVE_DRAFT: T = T::new("保存草稿", "Save draft");
 pub const CLEAR_ALL: T = T::new("清除全部", "Clear everything");

@@ -10,6 +10,7 @@ pub mod examples;
 pub mod form;
 pub mod i18n;
 pub mod js_api;
+pub mod session_store;
 pub mod share_link;
 pub mod state;
 

@@ -86,6 +86,9 @@ pub struct State {
     pub draft: Option<Rc<Draft>>,
     /// "Clear everything" asks for a confirmation first.
     pub confirm_clear: bool,
+    /// A field (its JSON path) to move focus to once its screen is shown: set by a link
+    /// of a list of what to fix, cleared by the next action.
+    pub focus_field: Option<String>,
 }
 
 impl State {
@@ -108,6 +111,7 @@ impl State {
             notice: None,
             draft: None,
             confirm_clear: false,
+            focus_field: None,
         }
     }
 
@@ -167,6 +171,9 @@ pub enum Action {
     Back,
     /// Opens a screen to change an answer, remembering to come back.
     Edit(Step),
+    /// Opens the screen of a field (a JSON path) with a message, remembering to come
+    /// back, and moves focus to the field: a link of a list of what to fix.
+    Fix(String),
     GoTo(Step),
     Set(Input, String),
     AddMember,
@@ -208,6 +215,7 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        next.focus_field = None;
         match action {
             Action::SetLang(lang) => next.lang = lang,
             Action::ToggleLargeText => next.large_text = !next.large_text,
@@ -232,6 +240,22 @@ impl Reducible for State {
                     Step::Summary
                 });
                 next.step = step;
+            }
+            Action::Fix(field) => {
+                let step = Step::of_field(&field);
+                if next.step >= Step::Summary {
+                    next.return_to = Some(if next.step == Step::Result {
+                        Step::Result
+                    } else {
+                        Step::Summary
+                    });
+                }
+                // Its message shows there, as after a refused Next.
+                if !next.attempted.contains(&step) {
+                    next.attempted.push(step);
+                }
+                next.step = step;
+                next.focus_field = Some(field);
             }
             Action::GoTo(step) => {
                 if step >= Step::Summary {
@@ -364,6 +388,9 @@ fn edit_form(form: &mut Form, action: Action) {
     let new_id = form.next_id;
     let used_id = match action {
         Action::Set(input, value) => set(form, input, value),
+        // The rules take at most MAX_MEMBERS members (the screen says so and disables the
+        // button); a list already longer (an older draft) is marked at the list.
+        Action::AddMember if !form.can_add_member() => false,
         Action::AddMember => {
             let relation = if form.members.len() == 1 {
                 Relation::Spouse
@@ -380,6 +407,9 @@ fn edit_form(form: &mut Form, action: Action) {
             false
         }
         Action::AddIncome(member) => with_member(form, member, |member| {
+            if !member.can_add_income() {
+                return false;
+            }
             member.incomes.push(IncomeForm {
                 id: new_id,
                 kind: IncomeKind::Wages,
@@ -393,6 +423,9 @@ fn edit_form(form: &mut Form, action: Action) {
             false
         }),
         Action::AddSupporter(member) => with_member(form, member, |member| {
+            if !member.can_add_supporter() {
+                return false;
+            }
             member.supporters.push(SupporterForm {
                 id: new_id,
                 name: String::new(),
@@ -488,8 +521,9 @@ fn set(form: &mut Form, input: Input, value: String) -> bool {
         }
         Input::DisabilityGrade(id) => {
             return with_member(form, id, |member| {
-                set_flag(&mut member.disability_grade, value.parse().unwrap_or(1))
-            })
+                // Empty (not chosen yet) stays empty: no grade is assumed.
+                set_flag(&mut member.disability_grade, value.parse().ok())
+            });
         }
         Input::Illness(id) => {
             return with_member(form, id, |member| {
@@ -695,7 +729,10 @@ mod tests {
         assert_eq!((form.category, form.tier), (Category::Rural, Some(Tier::B)));
         assert_eq!(
             (member.disability, member.disability_grade),
-            (Some(doudi_rules::household::DisabilityKind::Physical), 2)
+            (
+                Some(doudi_rules::household::DisabilityKind::Physical),
+                Some(2)
+            )
         );
         assert_eq!(
             member.self_care,
@@ -711,6 +748,43 @@ mod tests {
             ),
             (Some(true), None, true)
         );
+    }
+
+    #[test]
+    fn a_disability_type_leaves_the_grade_to_be_chosen() {
+        let state = run(vec![set(Input::Disability(1), "3")]);
+        assert_eq!(state.form.members[0].disability_grade, None);
+        let state = run_on(state, vec![set(Input::DisabilityGrade(1), "")]);
+        assert_eq!(state.form.members[0].disability_grade, None);
+    }
+
+    #[test]
+    fn members_stop_at_the_rules_limit() {
+        let max = doudi_rules::household::MAX_MEMBERS;
+        let state = run(vec![Action::AddMember; max + 3]);
+        assert_eq!(state.form.members.len(), max);
+        assert!(!state.form.can_add_member());
+        let state = run(vec![Action::AddIncome(1); 25]);
+        assert_eq!(
+            state.form.members[0].incomes.len(),
+            doudi_rules::household::MAX_INCOMES
+        );
+    }
+
+    #[test]
+    fn a_fix_link_opens_the_field_and_shows_its_message() {
+        let state = run(vec![
+            Action::GoTo(Step::Result),
+            Action::Fix("members[0].age".into()),
+        ]);
+        assert_eq!(
+            (state.step, state.return_to),
+            (Step::Members, Some(Step::Result))
+        );
+        assert_eq!(state.focus_field.as_deref(), Some("members[0].age"));
+        assert!(state.attempted.contains(&Step::Members));
+        let state = run_on(state, vec![set(Input::Age(1), "4")]);
+        assert_eq!(state.focus_field, None);
     }
 
     #[test]

@@ -109,9 +109,7 @@ pub fn caseworker_mode(props: &CaseworkerModeProps) -> Html {
                                 { member_situation(&view, index) }
                             </div>
                         }) }
-                        <button type="button" class="secondary add" id="add-member" onclick={on(dispatch, Action::AddMember)}>
-                            { i18n::ADD_MEMBER.get(lang) }
-                        </button>
+                        { super::members_step::add_member(&view) }
                     </section>
                     { family_questions(&view) }
                     { caseworker_overrides(&view) }
@@ -127,7 +125,7 @@ pub fn caseworker_mode(props: &CaseworkerModeProps) -> Html {
                     if b.is_some() {
                         { scenario_compare(lang, assessment(computed_a.as_ref().as_ref()), assessment(computed_b.as_ref().as_ref())) }
                     }
-                    { caseworker_result(lang, checked, computed) }
+                    { caseworker_result(lang, &shown.form, checked, computed) }
                 </section>
             </div>
         </main>

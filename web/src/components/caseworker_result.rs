@@ -10,19 +10,30 @@ use super::programme_card::programme_card;
 use super::result_step::Computed;
 use super::total_card::total_card;
 use super::what_if_chart::what_if_chart;
-use crate::form::Checked;
+use crate::browser;
+use crate::form::{field_name, Checked, Form};
 use crate::i18n::{self, Lang};
 use doudi_rules::{Programme, Status};
 use yew::prelude::*;
 
 /// A view function (no state of its own). `computed` is `None` while an answer is not
 /// valid; `checked` then says which.
-pub fn caseworker_result(lang: Lang, checked: &Checked, computed: Option<&Computed>) -> Html {
-    let problem = |lines: Vec<String>| {
+/// Each message names its field in words (never the JSON path) and moves focus to it.
+pub fn caseworker_result(
+    lang: Lang,
+    form: &Form,
+    checked: &Checked,
+    computed: Option<&Computed>,
+) -> Html {
+    let problem = |lines: Vec<(String, String)>| {
         html! {
             <div class="problems" role="status">
                 <p>{ i18n::CANNOT_COMPUTE.get(lang) }</p>
-                <ul>{ for lines.into_iter().map(|line| html! { <li>{ line }</li> }) }</ul>
+                <ul>{ for lines.into_iter().map(|(field, message)| {
+                    let name = field_name(form, &field, lang);
+                    let onclick = Callback::from(move |_: MouseEvent| browser::focus_field(&field));
+                    html! { <li><button type="button" class="link-button" {onclick}>{ format!("{name}：{message}") }</button></li> }
+                }) }</ul>
             </div>
         }
     };
@@ -31,21 +42,20 @@ pub fn caseworker_result(lang: Lang, checked: &Checked, computed: Option<&Comput
             checked
                 .errors
                 .iter()
-                .map(|error| format!("{}：{}", error.field, lang.text(&error.message)))
+                .map(|error| (error.field.clone(), lang.text(&error.message).to_string()))
                 .collect(),
         );
     };
     let assessment = match &computed.assessment {
         Ok(assessment) => assessment,
         Err(error) => {
-            return problem(vec![format!(
-                "{}：{}",
-                error.field,
+            return problem(vec![(
+                error.field.clone(),
                 if lang == Lang::Zh {
-                    &error.zh
+                    error.zh.clone()
                 } else {
-                    &error.en
-                }
+                    error.en.clone()
+                },
             )])
         }
     };

@@ -3,6 +3,7 @@
 use super::choice::{choice, ChoiceProps};
 use super::text_field::{text_field, TextFieldProps};
 use super::{tri_value, View};
+use crate::form::{understood, Typed};
 use crate::i18n::{self, T};
 use crate::state::Input;
 use yew::prelude::*;
@@ -40,7 +41,9 @@ pub fn family_questions(view: &View) -> Html {
                 { text_field(dispatch, Input::CurrentDibao, TextFieldProps {
                     id: "current-dibao".into(), field: "family.current_dibao_monthly".into(), label: i18n::CURRENT_DIBAO.get(lang).into(),
                     hint: i18n::CURRENT_DIBAO_HINT.get(lang), inputmode: "decimal", class: "short", value: family.current_dibao.clone(),
-                    error: view.error_at("family.current_dibao_monthly"), ..Default::default()
+                    error: view.error_at("family.current_dibao_monthly"),
+                    understood: understood(&family.current_dibao, Typed::Yuan).map(|n| i18n::fill(i18n::UNDERSTOOD_YUAN.get(lang), &[("n", &n)])),
+                    ..Default::default()
                 }) }
             }
         </section>

@@ -6,9 +6,10 @@ use super::select_field::{select_field, SelectFieldProps};
 use super::text_field::{text_field, TextFieldProps};
 use super::{indexed, on, View};
 use crate::form::IncomeForm;
+use crate::form::{read_number, understood, Typed};
 use crate::i18n;
 use crate::state::{Action, Input};
-use doudi_rules::household::{parse_amount, Income, Period};
+use doudi_rules::household::{Income, Period};
 use doudi_rules::Money;
 use yew::prelude::*;
 
@@ -36,7 +37,7 @@ pub fn income_row(
     let error = view.error_at(&field);
     // The conversion is the rules' own (Income::monthly_for_display), shown for a yearly amount.
     let after = (income.per == Period::Year && error.is_none())
-        .then(|| parse_amount(income.amount.trim()).ok())
+        .then(|| read_number(&income.amount, Typed::Yuan))
         .flatten()
         .map(|amount| {
             Income {
@@ -55,7 +56,9 @@ pub fn income_row(
             }) }
             { text_field(dispatch, Input::IncomeAmount(member, id), TextFieldProps {
                 id: format!("i{id}-amount"), field, label: i18n::AMOUNT.get(lang).into(), inputmode: "decimal", class: "amount",
-                value: income.amount.clone(), error, after, ..Default::default()
+                value: income.amount.clone(), error, after,
+                understood: understood(&income.amount, Typed::Yuan).map(|n| i18n::fill(i18n::UNDERSTOOD_YUAN.get(lang), &[("n", &n)])),
+                ..Default::default()
             }) }
             { choice(dispatch, Input::IncomePer(member, id), ChoiceProps {
                 name: format!("i{id}-per"), legend: i18n::PER.get(lang),

@@ -4,7 +4,7 @@ use super::choice::{choice, ChoiceProps};
 use super::select_field::{select_field, SelectFieldProps};
 use super::text_field::{text_field, TextFieldProps};
 use super::{indexed, on, View};
-use crate::form::AgeBy;
+use crate::form::{understood, AgeBy, Typed};
 use crate::i18n;
 use crate::state::{Action, Input};
 use yew::prelude::*;
@@ -42,7 +42,9 @@ pub fn member_editor(view: &View, index: usize) -> Html {
             if member.age_by == AgeBy::Years {
                 { text_field(dispatch, Input::Age(id), TextFieldProps {
                     id: format!("m{id}-age"), field: field("age"), label: i18n::AGE.get(lang).into(), inputmode: "numeric", class: "short",
-                    value: member.age.clone(), error: view.error_at(&field("age")), ..Default::default()
+                    value: member.age.clone(), error: view.error_at(&field("age")),
+                    understood: understood(&member.age, Typed::Years).map(|n| i18n::fill(i18n::UNDERSTOOD_YEARS.get(lang), &[("n", &n)])),
+                    ..Default::default()
                 }) }
             } else {
                 { text_field(dispatch, Input::BirthDate(id), TextFieldProps {

@@ -10,6 +10,7 @@ use super::{indexed, on, tri_value, View};
 use crate::form::SupportersKnown;
 use crate::i18n::{self, Lang};
 use crate::state::{Action, Input};
+use doudi_rules::household::{MAX_INCOMES, MAX_SUPPORTERS};
 use yew::prelude::*;
 
 pub fn member_situation(view: &View, index: usize) -> Html {
@@ -42,14 +43,14 @@ pub fn member_situation(view: &View, index: usize) -> Html {
         .map(|at| at.to_string())
         .unwrap_or_default();
     let grade_label = i18n::GRADE.get(lang);
-    let grades = (1..=4u8)
-        .map(|grade| {
-            (
-                grade.to_string(),
-                grade_label.replace("{n}", &grade.to_string()),
-            )
-        })
-        .collect();
+    // No grade is chosen for the person: grade 1 is the most severe.
+    let mut grades = vec![(String::new(), i18n::CHOOSE_GRADE.get(lang).to_string())];
+    grades.extend((1..=4u8).map(|grade| {
+        (
+            grade.to_string(),
+            grade_label.replace("{n}", &grade.to_string()),
+        )
+    }));
     let listed = form.serious_diseases();
     let mut diseases = vec![(String::new(), i18n::NO_ILLNESS.get(lang).to_string())];
     diseases.extend(
@@ -82,9 +83,13 @@ pub fn member_situation(view: &View, index: usize) -> Html {
                 <p class="hint">{ i18n::NO_INCOME.get(lang) }</p>
             }
             { for member.incomes.iter().enumerate().map(|(income_at, income)| income_row(view, id, index, income_at, income)) }
-            <button type="button" class="secondary add" data-add-income={index.to_string()} onclick={on(dispatch, Action::AddIncome(id))}>
+            <button type="button" class="secondary add" data-add-income={index.to_string()} onclick={on(dispatch, Action::AddIncome(id))}
+                disabled={!member.can_add_income()} aria-describedby={(!member.can_add_income()).then(|| format!("m{id}-incomes-full"))}>
                 { i18n::ADD_INCOME.get(lang) }
             </button>
+            if !member.can_add_income() {
+                <p class="hint limit" id={format!("m{id}-incomes-full")}>{ i18n::fill(i18n::INCOMES_FULL.get(lang), &[("max", &MAX_INCOMES.to_string())]) }</p>
+            }
 
             { select_field(dispatch, Input::Disability(id), SelectFieldProps {
                 id: format!("m{id}-disability"), field: at("disability"), label: i18n::DISABILITY.get(lang), options: disabilities, selected: disability_at,
@@ -93,7 +98,7 @@ pub fn member_situation(view: &View, index: usize) -> Html {
             if member.disability.is_some() {
                 { select_field(dispatch, Input::DisabilityGrade(id), SelectFieldProps {
                     id: format!("m{id}-grade"), field: at("disability.grade"), label: i18n::DISABILITY_GRADE.get(lang), options: grades,
-                    selected: member.disability_grade.to_string(), error: view.error_at(&at("disability.grade")),
+                    selected: member.disability_grade.map(|grade| grade.to_string()).unwrap_or_default(), error: view.error_at(&at("disability.grade")),
                     ..Default::default()
                 }) }
             }
@@ -137,9 +142,13 @@ pub fn member_situation(view: &View, index: usize) -> Html {
                     }) }
                     if member.supporters_known == SupportersKnown::Some {
                         { for member.supporters.iter().enumerate().map(|(supporter_at, supporter)| supporter_row(id, supporter_at, supporter, form.parsed_date(), lang, dispatch)) }
-                        <button type="button" class="secondary add" onclick={on(dispatch, Action::AddSupporter(id))}>
+                        <button type="button" class="secondary add" onclick={on(dispatch, Action::AddSupporter(id))}
+                            disabled={!member.can_add_supporter()} aria-describedby={(!member.can_add_supporter()).then(|| format!("m{id}-supporters-full"))}>
                             { i18n::ADD_SUPPORTER.get(lang) }
                         </button>
+                        if !member.can_add_supporter() {
+                            <p class="hint limit" id={format!("m{id}-supporters-full")}>{ i18n::fill(i18n::SUPPORTERS_FULL.get(lang), &[("max", &MAX_SUPPORTERS.to_string())]) }</p>
+                        }
                     }
                     { choice(dispatch, Input::OwnProperty(id), ChoiceProps {
                         name: format!("m{id}-own-property"), field: at("own_property_within_limits"), legend: i18n::OWN_PROPERTY.get(lang),

@@ -12,6 +12,7 @@ pub mod caseworker_result;
 pub mod check_field;
 pub mod choice;
 pub mod drafts;
+pub mod error_summary;
 pub mod examples_picker;
 pub mod family_questions;
 pub mod header;

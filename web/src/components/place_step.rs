@@ -6,7 +6,7 @@ use super::examples_picker::examples_picker;
 use super::select_field::{select_field, SelectFieldProps};
 use super::text_field::{text_field, TextFieldProps};
 use super::View;
-use crate::form::Form;
+use crate::form::{understood, Form, Typed};
 use crate::i18n::{self, Lang};
 use crate::state::Input;
 use doudi_rules::policy::PLACES;
@@ -59,11 +59,15 @@ pub(super) fn cpi_fields(view: &View) -> Html {
         <>
             { text_field(dispatch, Input::CpiRise, TextFieldProps {
                 id: "cpi".into(), field: "caseworker.cpi_rise".into(), label: i18n::CPI_RISE.get(lang).into(), hint: i18n::CPI_HINT.get(lang),
-                inputmode: "decimal", value: form.cpi_rise.clone(), error: view.error_at("caseworker.cpi_rise"), ..Default::default()
+                inputmode: "decimal", value: form.cpi_rise.clone(), error: view.error_at("caseworker.cpi_rise"),
+                understood: understood(&form.cpi_rise, Typed::Percent).map(|n| i18n::fill(i18n::UNDERSTOOD_PERCENT.get(lang), &[("n", &n)])),
+                ..Default::default()
             }) }
             { text_field(dispatch, Input::FoodCpiRise, TextFieldProps {
                 id: "food-cpi".into(), field: "caseworker.food_cpi_rise".into(), label: i18n::FOOD_CPI_RISE.get(lang).into(),
-                inputmode: "decimal", value: form.food_cpi_rise.clone(), error: view.error_at("caseworker.food_cpi_rise"), ..Default::default()
+                inputmode: "decimal", value: form.food_cpi_rise.clone(), error: view.error_at("caseworker.food_cpi_rise"),
+                understood: understood(&form.food_cpi_rise, Typed::Percent).map(|n| i18n::fill(i18n::UNDERSTOOD_PERCENT.get(lang), &[("n", &n)])),
+                ..Default::default()
             }) }
         </>
     }

@@ -66,10 +66,11 @@ pub fn result_step(view: &View, computed: Option<&Computed>) -> Html {
                 <div class="problems" role="alert">
                     <p>{ i18n::CANNOT_COMPUTE.get(lang) }</p>
                     <ul>
-                        { for view.checked.errors.iter().map(|error| {
-                            let step = Step::of_field(&error.field);
-                            html! { <li>{ format!("{}：{} ", step.name().get(lang), lang.text(&error.message)) }
-                                <button type="button" class="link-button" onclick={super::on(dispatch, Action::Edit(step))}>{ i18n::EDIT.get(lang) }</button></li> }
+                        { for view.checked.errors.iter().map(|error| html! {
+                            <li>
+                                { format!("{} · ", Step::of_field(&error.field).name().get(lang)) }
+                                { super::error_summary::fix_link(view, error) }
+                            </li>
                         }) }
                     </ul>
                 </div>

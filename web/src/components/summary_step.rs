@@ -3,10 +3,11 @@
 
 use super::markup::Markup;
 use super::View;
+use crate::form::{read_number, whole_years, Typed};
 use crate::form::{AgeBy, Form, MemberForm, Step, SupportersKnown};
 use crate::i18n::{self, Lang, T};
 use crate::state::Action;
-use doudi_rules::household::{parse_amount, Income, Period};
+use doudi_rules::household::{Income, Period};
 use doudi_rules::policy;
 use doudi_rules::Money;
 use yew::prelude::*;
@@ -49,14 +50,16 @@ fn income_text(
     per: Period,
     kind: doudi_rules::household::IncomeKind,
 ) -> String {
+    let read = read_number(amount, Typed::Yuan);
     let mut text = format!(
         "{} {} {}",
-        amount.trim(),
+        read.map(|value| value.to_string())
+            .unwrap_or_else(|| amount.trim().to_string()),
         i18n::YUAN.get(lang),
         i18n::period(per).get(lang)
     );
     if per == Period::Year {
-        if let Ok(value) = parse_amount(amount.trim()) {
+        if let Some(value) = read {
             let monthly = Income {
                 kind,
                 amount: Money(value),
@@ -87,13 +90,19 @@ fn member_rows(out: &mut Markup, form: &Form, index: usize, member: &MemberForm)
     if let Some(kind) = member.disability {
         rows.push(row(
             i18n::DISABILITY.get(lang),
-            format!(
-                "{} · {}",
-                i18n::disability_kind(kind).get(lang),
-                i18n::GRADE
-                    .get(lang)
-                    .replace("{n}", &member.disability_grade.to_string())
-            ),
+            match member.disability_grade {
+                Some(grade) => format!(
+                    "{} · {}",
+                    i18n::disability_kind(kind).get(lang),
+                    i18n::GRADE.get(lang).replace("{n}", &grade.to_string())
+                ),
+                None => format!(
+                    "{} · {} {}",
+                    i18n::disability_kind(kind).get(lang),
+                    i18n::DISABILITY_GRADE.get(lang),
+                    i18n::NOT_GIVEN.get(lang)
+                ),
+            },
         ));
     }
     if !member.serious_illness.is_empty() {
@@ -232,9 +241,13 @@ pub fn summary_step(view: &View) -> Html {
     member_list.raw("<ol class=\"member-list\">");
     for (index, member) in form.members.iter().enumerate() {
         let age = match member.age_by {
-            AgeBy::Years if !member.age.trim().is_empty() => {
-                format!("{} {}", member.age.trim(), i18n::YEARS_OLD.get(lang))
-            }
+            AgeBy::Years if !member.age.trim().is_empty() => format!(
+                "{} {}",
+                whole_years(&member.age)
+                    .map(|age| age.to_string())
+                    .unwrap_or_else(|| member.age.trim().to_string()),
+                i18n::YEARS_OLD.get(lang)
+            ),
             AgeBy::BirthDate if !member.birth_date.trim().is_empty() => format!(
                 "{} {}",
                 i18n::BIRTH_DATE.get(lang),
@@ -268,7 +281,13 @@ pub fn summary_step(view: &View) -> Html {
         let current = if family.current_dibao.trim().is_empty() {
             i18n::NOT_GIVEN.get(lang).to_string()
         } else {
-            format!("{} {}", family.current_dibao.trim(), i18n::YUAN.get(lang))
+            format!(
+                "{} {}",
+                read_number(&family.current_dibao, Typed::Yuan)
+                    .map(|value| value.to_string())
+                    .unwrap_or_else(|| family.current_dibao.trim().to_string()),
+                i18n::YUAN.get(lang)
+            )
         };
         family_rows.push(row(i18n::CURRENT_DIBAO.get(lang), current));
     }
@@ -287,11 +306,10 @@ pub fn summary_step(view: &View) -> Html {
         .errors
         .iter()
         .map(|error| {
-            let step = Step::of_field(&error.field);
             html! {
                 <li>
-                    { format!("{}：{} ", step.name().get(lang), lang.text(&error.message)) }
-                    <button type="button" class="link-button" onclick={super::on(dispatch, Action::Edit(step))}>{ i18n::EDIT.get(lang) }</button>
+                    { format!("{} · ", Step::of_field(&error.field).name().get(lang)) }
+                    { super::error_summary::fix_link(view, error) }
                 </li>
             }
         })

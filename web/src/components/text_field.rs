@@ -25,6 +25,9 @@ pub struct TextFieldProps {
     pub after: Option<String>,
     /// An extra class for the field ("short", "amount").
     pub class: &'static str,
+    /// What a number typed in another form was read as ("按 1200 元计"), shown under the
+    /// input and read out when it changes; None when typed plainly.
+    pub understood: Option<String>,
 }
 
 /// The field; what is typed goes to `input`.
@@ -37,12 +40,25 @@ pub fn text_field(dispatch: &Callback<Action>, input: Input, props: TextFieldPro
     });
     let hint_id = format!("{}-hint", props.id);
     let error_id = format!("{}-error", props.id);
+    let understood_id = format!("{}-understood", props.id);
     let described = super::described_by(
         !props.hint.is_empty(),
         &hint_id,
         props.error.is_some(),
         &error_id,
     );
+    let described = match (described, props.understood.is_some()) {
+        (Some(ids), true) => Some(format!("{ids} {understood_id}")),
+        (None, true) => Some(understood_id.clone()),
+        (ids, false) => ids,
+    };
+    // The paragraph is always there (empty when nothing to say), so that a screen reader
+    // hears what the number was read as when it appears.
+    let understood = if props.error.is_some() {
+        None
+    } else {
+        props.understood
+    };
     let class = super::field_class("field", props.class, props.error.is_some());
     html! {
         <div {class} data-field={props.field}>
@@ -65,6 +81,9 @@ pub fn text_field(dispatch: &Callback<Action>, input: Input, props: TextFieldPro
                     <span class="after" aria-live="polite">{ after }</span>
                 }
             </div>
+            if props.inputmode == "decimal" || props.inputmode == "numeric" {
+                <p class="understood" id={understood_id} aria-live="polite">{ understood.unwrap_or_default() }</p>
+            }
             if let Some(error) = props.error {
                 <p class="error" id={error_id}>{ error }</p>
             }
