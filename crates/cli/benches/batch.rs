@@ -253,6 +253,10 @@ fn household(rng: &mut Lcg) -> Household {
     } else {
         &Tier::ALL[..3]
     };
+    // What a family on dibao receives now: up to 650 a member, under the least any
+    // household could receive (the rural tier A with the 50 % top-up of 2023, 675 a
+    // member), so that no generated household is refused as implausible.
+    let size = Decimal::from(members.len());
     Household {
         county: rng.pick(&COUNTIES).to_string(),
         category,
@@ -267,7 +271,7 @@ fn household(rng: &mut Lcg) -> Household {
                 None
             },
             on_dibao,
-            current_dibao_monthly: on_dibao.then(|| rng.yuan(200, 2500)),
+            current_dibao_monthly: on_dibao.then(|| Money(rng.yuan(100, 650).0 * size)),
         },
         caseworker: Caseworker {
             rural_tier: (category == Category::Rural && rng.chance(50))

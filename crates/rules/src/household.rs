@@ -1353,9 +1353,27 @@ pub fn shape_error(path: &str, message: &str) -> InputError {
         );
     }
     if let Some(rest) = message.strip_prefix("unknown field `") {
-        let (name, rest) = rest.split_once('`').unwrap_or((rest, ""));
+        // serde writes "unknown field `NAME`, expected one of `a`, `b`" (or "…`NAME`,
+        // there are no fields"). NAME is the input's and may hold backticks and those very
+        // words, so it ends where serde's own tail begins, the last such tail; the names
+        // listed there are declared fields, and only identifiers are taken from it.
+        let end = rest
+            .rfind("`, expected")
+            .or_else(|| rest.rfind("`, there are no fields"))
+            .unwrap_or(rest.len());
+        let (name, rest) = rest.split_at(end);
+        let rest = rest.strip_prefix('`').unwrap_or(rest);
+        let raw = name;
         let name = short(name);
-        let known = backticked(rest);
+        let known: Vec<String> = backticked(rest)
+            .into_iter()
+            .filter(|known| {
+                !known.is_empty()
+                    && known
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            })
+            .collect();
         let (zh_known, en_known) = if known.is_empty() {
             (String::new(), String::new())
         } else {
@@ -1364,10 +1382,11 @@ pub fn shape_error(path: &str, message: &str) -> InputError {
                 format!("; the fields here are: {}", known.join(", ")),
             )
         };
-        let field = if field.ends_with(&name) {
-            field.clone()
-        } else {
-            at(&name)
+        // The path names the field by the input's own name: quoted no longer than the
+        // message quotes it.
+        let field = match field.strip_suffix(raw) {
+            Some(parent) => format!("{parent}{name}"),
+            None => at(&name),
         };
         return InputError::new(
             field,
