@@ -5,11 +5,13 @@
 #
 #   Debian packages  rustc-web cargo-web rust-web-src lld-22   (wasm fallback)
 #                    chromium chromium-driver fonts-noto-cjk   (browser tests)
+#                    g++                                       (libFuzzer, for cargo-fuzz)
 #   wasm32 target    `rustup target add wasm32-unknown-unknown`, or, when
 #                    rustup cannot download it, Debian's rustc-web building std
 #                    from source (see scripts/wasm-env.sh)
 #   wasm-bindgen-cli exactly the wasm-bindgen version in Cargo.lock
 #   trunk            0.21.14
+#   cargo-fuzz       0.13.2 (scripts/fuzz.sh; runs on stable with RUSTC_BOOTSTRAP=1)
 #   npm packages     `npm ci` (binaryen for wasm-opt, Playwright, axe-core);
 #                    Playwright never downloads a browser: it uses /usr/bin/chromium
 #
@@ -35,7 +37,7 @@ logged() {
 }
 
 # ---- Debian packages -------------------------------------------------------
-APT_PACKAGES=(rustc-web cargo-web rust-web-src lld-22 chromium chromium-driver fonts-noto-cjk)
+APT_PACKAGES=(rustc-web cargo-web rust-web-src lld-22 chromium chromium-driver fonts-noto-cjk g++)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   status="$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)"
@@ -113,6 +115,17 @@ if [ "$have" != "$TRUNK_VERSION" ]; then
   did+=("trunk $TRUNK_VERSION")
 fi
 
+# ---- cargo-fuzz --------------------------------------------------------------
+# The fuzz targets (fuzz/, scripts/fuzz.sh). Installed only when missing or not the
+# pinned version.
+CARGO_FUZZ_VERSION="0.13.2"
+have="$(cargo fuzz --version 2>/dev/null | awk '{print $2}' || true)"
+if [ "$have" != "$CARGO_FUZZ_VERSION" ]; then
+  note "installing cargo-fuzz $CARGO_FUZZ_VERSION (about 1.5 min on 2 cores)"
+  logged cargo-fuzz cargo install --locked cargo-fuzz --version "$CARGO_FUZZ_VERSION"
+  did+=("cargo-fuzz $CARGO_FUZZ_VERSION")
+fi
+
 # ---- npm packages ------------------------------------------------------------
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 stamp="node_modules/.doudi-npm-stamp"
@@ -133,4 +146,4 @@ esac
 if [ "${#did[@]}" -gt 0 ]; then
   note "setup installed: $(printf '%s; ' "${did[@]}")"
 fi
-echo "setup: ok (wasm via $wasm_route; wasm-bindgen $WBG_VERSION, trunk $TRUNK_VERSION, wasm-opt version_$WASM_OPT_VERSION)"
+echo "setup: ok (wasm via $wasm_route; wasm-bindgen $WBG_VERSION, trunk $TRUNK_VERSION, wasm-opt version_$WASM_OPT_VERSION, cargo-fuzz $CARGO_FUZZ_VERSION)"

@@ -6,11 +6,13 @@
 #   2. format                cargo fmt --all --check
 #   3. lint                  cargo clippy --workspace --all-targets -- -D warnings
 #   4. native tests          cargo test --workspace
-#   5. wasm build + size     trunk build --release --offline, gzip budget 340 KB
-#   6. browser tests         Playwright + axe-core in /usr/bin/chromium
+#   5. fuzz smoke            bash scripts/fuzz.sh 10: each fuzz target 10 s on one core
+#                            (about 3 min with the build; a long run: README "Fuzzing")
+#   6. wasm build + size     trunk build --release --offline, gzip budget 360 KB
+#   7. browser tests         Playwright + axe-core in /usr/bin/chromium
 #
 # The native steps run with rustup's toolchain and no wasm variables; only
-# step 5 runs inside scripts/wasm-env.sh.
+# step 6 runs inside scripts/wasm-env.sh.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -25,11 +27,12 @@ run_step() {
   "$@"
 }
 
-run_step "1/6 setup" bash scripts/setup.sh
-run_step "2/6 cargo fmt --all --check" cargo fmt --all --check
-run_step "3/6 cargo clippy --workspace --all-targets -- -D warnings" \
+run_step "1/7 setup" bash scripts/setup.sh
+run_step "2/7 cargo fmt --all --check" cargo fmt --all --check
+run_step "3/7 cargo clippy --workspace --all-targets -- -D warnings" \
   cargo clippy --workspace --all-targets --quiet -- -D warnings
-run_step "4/6 cargo test --workspace" cargo test --workspace
-run_step "5/6 wasm release build (trunk) and size report" bash scripts/build-web.sh
-run_step "6/6 browser tests (Playwright, Chromium, axe-core)" \
+run_step "4/7 cargo test --workspace" cargo test --workspace
+run_step "5/7 fuzz smoke (every fuzz target 10 s)" bash scripts/fuzz.sh 10
+run_step "6/7 wasm release build (trunk) and size report" bash scripts/build-web.sh
+run_step "7/7 browser tests (Playwright, Chromium, axe-core)" \
   npx --no-install playwright test --config tests/browser/playwright.config.ts
