@@ -199,6 +199,40 @@ fn care_amount(ctx: &Ctx, tier: CareTier) -> Result<Care, InputError> {
 
 /// One member looked at for tekun (民发〔2021〕43号): 无劳动能力、无生活来源、无法定赡养、
 /// 抚养、扶养义务人或者其法定义务人无履行义务能力, and own property within the tekun rules.
+/// A legal supporter who lives in the household and is able by what the household says,
+/// when the member's supporters are not given: the parents of a child of the applicant,
+/// the spouse, adult children, the children of a parent of the applicant. Able means of
+/// age (18), under the age from which a supporter on dibao is unable (60), not severely
+/// disabled and not a tekun person: none of the situations in which 民发〔2021〕43号
+/// counts a supporter unable can then hold (one living here is neither missing nor in
+/// prison). Anyone else is asked about.
+fn household_supporter<'a>(
+    ctx: &'a Ctx,
+    person: &Person,
+) -> Result<Option<&'a Person>, InputError> {
+    use crate::household::Relation;
+    let minor = ctx.value(id::TEKUN_MINOR_AGE)?;
+    let unable_from = ctx.value(id::TEKUN_SUPPORTER_DIBAO_ELDERLY_AGE)?;
+    let supports = |other: Relation| -> bool {
+        match person.member.relation {
+            Relation::Child => matches!(other, Relation::Applicant | Relation::Spouse),
+            Relation::Applicant => matches!(other, Relation::Spouse | Relation::Child),
+            Relation::Spouse => matches!(other, Relation::Applicant | Relation::Child),
+            Relation::Parent => matches!(other, Relation::Applicant | Relation::Sibling),
+            _ => false,
+        }
+    };
+    Ok(ctx.facts.people.iter().find(|other| {
+        let age = Decimal::from(other.age);
+        other.index != person.index
+            && supports(other.member.relation)
+            && age >= minor
+            && age < unable_from
+            && !other.member.tekun
+            && !ctx.person(other.index).severely_disabled
+    }))
+}
+
 fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
     let facts = ctx.facts;
     let field = |name: &str| format!("members[{}].{name}", person.index);
@@ -267,7 +301,10 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
     // supporter in one of the situations the rules name (two of them with ages from
     // policies/).
     let (state, supporters) = match &person.member.supporters {
-        None => (State::Unknown, Supporters::NotGiven),
+        None => match household_supporter(ctx, person)? {
+            Some(supporter) => (State::NotMet, Supporters::InHousehold(&supporter.label)),
+            None => (State::Unknown, Supporters::NotGiven),
+        },
         Some(list) if list.is_empty() => (State::Met, Supporters::NoSupporter),
         Some(list) => {
             if list

@@ -42,6 +42,8 @@ pub(crate) enum Supporters<'a> {
     },
     /// Supporters, some of them able.
     SomeAble(&'a [Supporter]),
+    /// Not given, but a legal supporter who is able lives in the household (their label).
+    InHousehold(&'a str),
 }
 
 /// A care tier's name.
@@ -225,6 +227,10 @@ pub(crate) fn supporters_detail(supporters: Supporters) -> Text {
     match supporters {
         Supporters::NotGiven => not_given(),
         Supporters::NoSupporter => Text::new("没有法定义务人", "no legal supporter"),
+        Supporters::InHousehold(label) => Text::new(
+            format!("同住的{label}是法定义务人，按填写的年龄和情况有履行义务的能力（如果不是这样，请填写义务人的情况）"),
+            format!("{label}, who lives here, is a legal supporter and, by the age and situation given, able to support (if not, give the supporters' situation)"),
+        ),
         Supporters::NoneAble {
             list,
             dibao_elderly_age,
