@@ -1319,7 +1319,7 @@ const HALVES: char = '\u{1f}';
 /// A message in both languages, carried through serde's one-string errors: what
 /// [`shape_error`] splits again.
 pub fn in_both(zh: &str, en: &str) -> String {
-    format!("{zh}{HALVES}{en}")
+    format!("{HALVES}{zh}{HALVES}{en}")
 }
 
 /// An error a JSON reader gave (serde_json's, or serde's own messages through
@@ -1338,7 +1338,12 @@ pub fn shape_error(path: &str, message: &str) -> InputError {
         ),
         None => (String::new(), String::new()),
     };
-    if let Some((zh, en)) = message.split_once(HALVES) {
+    // Only a message that starts with the mark is ours: serde's own start with its words,
+    // and a name from the input (which may hold the mark) comes after them.
+    if let Some((zh, en)) = message
+        .strip_prefix(HALVES)
+        .and_then(|ours| ours.split_once(HALVES))
+    {
         return InputError::new(field, zh.into(), en.into());
     }
     // serde reads an object also from a list of its fields in order: an error inside
