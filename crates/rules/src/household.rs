@@ -1216,7 +1216,45 @@ impl Household {
         };
         match unit {
             Unit::Flag => whole(0, 1, "1 表示是，0 表示否", "1 means yes, 0 means no"),
-            Unit::WageClass => whole(1, 3, "陕西的最低工资分一、二、三类区", "Shaanxi's minimum-wage areas are classes 1, 2 and 3"),
+            Unit::WageClass => {
+                // The classes whose wage policies/ records on the date (Shaanxi has
+                // classes 1 to 3; Hanzhong's counties are in 2 and 3, and class 1's wage
+                // is not recorded): another class would leave the care amount without a
+                // wage.
+                let recorded: Vec<i64> = (1..=3_i64)
+                    .filter(|class| {
+                        usize::try_from(*class)
+                            .ok()
+                            .and_then(|class| policy::by_class::MIN_WAGE_CLASS[class])
+                            .is_some_and(|id| value_on(id, self.date).is_some())
+                    })
+                    .collect();
+                let names = |zh: bool| -> Vec<String> {
+                    recorded
+                        .iter()
+                        .map(|class| {
+                            if zh {
+                                ["", "一", "二", "三"][usize::try_from(*class).unwrap_or(0)]
+                                    .to_string()
+                            } else {
+                                class.to_string()
+                            }
+                        })
+                        .collect()
+                };
+                OverrideRange {
+                    low: Decimal::from(recorded.first().copied().unwrap_or(2)),
+                    high: Decimal::from(recorded.last().copied().unwrap_or(3)),
+                    zh: format!(
+                        "本计算器收录的是陕西最低工资{}类区的标准，汉中各县区都在其中",
+                        names(true).join("、")
+                    ),
+                    en: format!(
+                        "the calculator records Shaanxi's minimum wage for classes {}, where every Hanzhong county is",
+                        names(false).join(" and ")
+                    ),
+                }
+            }
             Unit::Months => whole(1, 36, "期限以月计，1 至 36 个月", "a period of 1 to 36 months"),
             Unit::Ratio => whole(0, 1, "比例在 0 到 1 之间（0% 至 100%）", "a share is from 0 to 1 (0% to 100%)"),
             Unit::Percent => whole(0, 100, "百分数在 0 到 100 之间", "a percentage is from 0 to 100"),
