@@ -4,6 +4,8 @@
 #   bash scripts/fuzz.sh [SECONDS] [TARGET...]
 #
 # SECONDS per target (default 10); the targets named, or all of them (fuzz/fuzz_targets/).
+# A target first replays its whole corpus, which libFuzzer does not cut short: once a
+# corpus has grown (after long runs) a short run takes longer than SECONDS.
 # Builds first (once for all targets), then runs each from its corpus (fuzz/corpus/TARGET,
 # kept between runs, not committed) and its committed seeds (fuzz/seeds/TARGET), and
 # prints per target the executions and the coverage at the end (libFuzzer's `cov:` edges
