@@ -46,8 +46,8 @@ pub struct Options {
     pub trace: bool,
     /// Write the words: titles, criteria, reasons, notices, next steps. Without them the
     /// assessment carries its figures, statuses, criteria states and missing fields
-    /// only, every text empty ([`Text::EMPTY`]): for bulk runs (the caseload engine, the
-    /// what-if sweep) that read no sentence.
+    /// only, every sentence empty ([`Text::EMPTY`]; an outcome's title, a label, stays):
+    /// for bulk runs (the caseload engine, the what-if sweep) that read no sentence.
     pub text: bool,
 }
 
