@@ -184,6 +184,18 @@ pub struct Settings {
     pub bom: bool,
 }
 
+impl Settings {
+    /// What the rules write for each household: everything with the trace, figures only
+    /// without it (the row is the same either way).
+    pub(crate) fn options(self) -> Options {
+        if self.trace {
+            Options::FULL
+        } else {
+            Options::FIGURES
+        }
+    }
+}
+
 impl Default for Settings {
     fn default() -> Settings {
         Settings {
@@ -236,11 +248,7 @@ pub fn stream<R: Read>(
     };
     let mut groups = plan.groups(open().map_err(Error::Read)?)?;
     let columns = groups.columns().clone();
-    let options = if settings.trace {
-        Options::FULL
-    } else {
-        Options::FIGURES
-    };
+    let options = settings.options();
     let mut text = String::with_capacity(FLUSH_AT + 4096);
     write_header(&mut text, settings.bom);
     for group in groups.by_ref() {

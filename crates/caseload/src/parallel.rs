@@ -11,7 +11,6 @@
 
 use crate::output::{is_error, write_header, write_row};
 use crate::{plan, Error, Group, Settings, Summary};
-use doudi_rules::Options;
 use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
 use std::sync::mpsc::sync_channel;
@@ -41,11 +40,7 @@ pub fn stream_parallel<R: Read + Send>(
     };
     let mut groups = plan.groups(open().map_err(Error::Read)?)?;
     let columns = groups.columns().clone();
-    let options = if settings.trace {
-        Options::FULL
-    } else {
-        Options::FIGURES
-    };
+    let options = settings.options();
     let mut header = String::new();
     write_header(&mut header, settings.bom);
     out.write_all(header.as_bytes()).map_err(Error::Write)?;

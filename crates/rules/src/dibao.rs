@@ -245,11 +245,7 @@ pub(crate) fn round_payment(
 /// The property criterion, shared by dibao, the single-person route and marginal family.
 pub(crate) fn property_criterion(ctx: &Ctx, outcome: &mut Outcome) {
     let said = ctx.facts.family.property_within_limits;
-    let state = match said {
-        Some(true) => State::Met,
-        Some(false) => State::NotMet,
-        None => State::Unknown,
-    };
+    let state = State::of_answer(said);
     outcome.criterion(
         "property",
         ctx.say(say::property_criterion),

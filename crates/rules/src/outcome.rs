@@ -125,6 +125,17 @@ pub enum State {
     Unknown,
 }
 
+impl State {
+    /// The state of a yes / no answer: yes met, no not met, not given unknown.
+    pub(crate) fn of_answer(said: Option<bool>) -> State {
+        match said {
+            Some(true) => State::Met,
+            Some(false) => State::NotMet,
+            None => State::Unknown,
+        }
+    }
+}
+
 /// One condition of a programme, with what decided it.
 #[derive(Clone, Debug, Serialize)]
 pub struct Criterion {

@@ -279,11 +279,7 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
     );
 
     let said = person.member.own_property_within_limits;
-    let state = match said {
-        Some(true) => State::Met,
-        Some(false) => State::NotMet,
-        None => State::Unknown,
-    };
+    let state = State::of_answer(said);
     outcome.criterion(
         "property",
         ctx.say(say::property_criterion),
