@@ -45,30 +45,6 @@ pub fn parse_household(text: &str) -> std::result::Result<Household, InputError>
     cli::parse_household(text)
 }
 
-// ---- Findings reported and not fixed yet ------------------------------------------
-
-/// Findings of these targets that were reported and are not fixed yet in the rules: each
-/// is passed over (so that the smoke run stays green and fuzzing goes on past them)
-/// unless DOUDI_FUZZ_STRICT=1, which turns them back into crashes. Remove an entry when
-/// its fix lands (README.md, "Fuzzing", lists them with their reproducers).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Known {
-    /// A rural tier not in force on the date (tier D or E before 2025-10-01) is refused
-    /// only when the household is below the dibao line, where the tier is used: `assess`
-    /// accepts such a household above the line, and `what_if` (which sweeps the income
-    /// down to 0) refuses it.
-    TierNotInForceAboveTheLine,
-    /// An unknown value of a list (`student`, `category`, …) that imitates serde's own
-    /// message ("x`, expected `a`, `b") is split there: its pieces are listed as the
-    /// values allowed, and the message grows with the input (3 KB in, 5.6 KB out).
-    UnknownValueImitatingSerde,
-}
-
-/// Whether to pass over a known finding (see [`Known`]).
-pub fn pass_over(_finding: Known) -> bool {
-    std::env::var_os("DOUDI_FUZZ_STRICT").is_none_or(|value| value != "1")
-}
-
 // ---- A household from arbitrary primitives ---------------------------------------
 
 const COUNTY_NOISE: &[&str] = &["", "Hantai", " hantai", "汉台区", "nowhere", "=1+1", "a,b"];

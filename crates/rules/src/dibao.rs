@@ -150,11 +150,9 @@ pub(crate) fn rural_base(
     };
     let chosen = why == TierWhy::Chosen;
     if !ctx.params.in_force_at(tier.param())? {
-        return Err(InputError::new(
-            "caseworker.rural_tier".into(),
-            format!("{} 档在 {} 尚未设立", tier.letter(), ctx.facts.date),
-            format!("tier {} did not exist on {}", tier.letter(), ctx.facts.date),
-        ));
+        // A chosen tier is checked with the household; an estimated one is among those
+        // in force.
+        return Err(tier.not_in_force(ctx.facts.date));
     }
     let amount = ctx.get(tier.param())?;
     let mut base = amount.value * size;

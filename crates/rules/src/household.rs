@@ -124,6 +124,15 @@ impl Tier {
             Tier::E => "E",
         }
     }
+    /// The error for a tier chosen on a date before it was set up (tiers D and E date
+    /// from 2025-10-01).
+    pub(crate) fn not_in_force(self, date: Date) -> InputError {
+        InputError::new(
+            "caseworker.rural_tier".into(),
+            format!("{} 档在 {date} 尚未设立", self.letter()),
+            format!("tier {} did not exist on {date}", self.letter()),
+        )
+    }
     /// The parameter that holds this tier's amount.
     pub fn param(self) -> policy::ParamId {
         policy::by_tier::DIBAO_RURAL_TIER[self.index()]
@@ -764,6 +773,47 @@ struct Ceiling {
 /// A parameter's value in force on a date (none before its first value, or where it is
 /// not in force), without the record a rule's lookup builds: for the checks, which
 /// explain nothing.
+/// For a date after [`latest_standard_date`], which standards it is assessed with, in
+/// Chinese and English ("按 2026-01-01 起执行的标准计算…"): a later change is not known to
+/// the calculator. None for an earlier date, whose own values are known. (The CLI says it
+/// on stderr, the site under the date, for a date later than today.)
+pub fn standards_notice(category: Category, date: Date) -> Option<(String, String)> {
+    let latest = latest_standard_date();
+    if date <= latest {
+        return None;
+    }
+    let last = last_assessable_date();
+    let standard = match category {
+        Category::Urban => policy::id::DIBAO_URBAN_STANDARD,
+        Category::Rural => policy::id::DIBAO_RURAL_STANDARD,
+    };
+    let in_force = standard
+        .param()
+        .entry_on(date)
+        .and_then(|entry| Some((entry.value?, entry.from)));
+    let (dibao_zh, dibao_en) = match in_force {
+        Some((value, from)) => (
+            format!(
+                "（其中{}低保标准 {value} 元自 {from} 起执行）",
+                category.zh()
+            ),
+            format!(
+                " (the {} dibao standard, {value} 元, from {from})",
+                category.en()
+            ),
+        ),
+        None => (String::new(), String::new()),
+    };
+    Some((
+        format!(
+            "{date} 晚于本计算器收录的最新标准：按 {latest} 起执行的标准计算{dibao_zh}；此后如有调整，本计算器尚未收录，以当地民政部门为准（本计算器计算到 {last} 为止）"
+        ),
+        format!(
+            "{date} is after the latest standards this calculator holds: it is assessed with the standards in force from {latest}{dibao_en}; a later change is not included, and the local civil-affairs office has the final word (dates up to {last} are assessed)"
+        ),
+    ))
+}
+
 fn value_on(id: policy::ParamId, date: Date) -> Option<Decimal> {
     id.param().entry_on(date)?.value
 }
@@ -808,41 +858,7 @@ impl Household {
     /// in Chinese and English ("按 2026-01-01 起执行的标准计算…"): a later change is not
     /// known to the calculator. None for an earlier date, whose own values are known.
     pub fn standards_notice(&self) -> Option<(String, String)> {
-        let latest = latest_standard_date();
-        if self.date <= latest {
-            return None;
-        }
-        let last = last_assessable_date();
-        let standard = match self.category {
-            Category::Urban => policy::id::DIBAO_URBAN_STANDARD,
-            Category::Rural => policy::id::DIBAO_RURAL_STANDARD,
-        };
-        let in_force = standard
-            .param()
-            .entry_on(self.date)
-            .and_then(|entry| Some((entry.value?, entry.from)));
-        let (dibao_zh, dibao_en) = match in_force {
-            Some((value, from)) => (
-                format!(
-                    "（其中{}低保标准 {value} 元自 {from} 起执行）",
-                    self.category.zh()
-                ),
-                format!(
-                    " (the {} dibao standard, {value} 元, from {from})",
-                    self.category.en()
-                ),
-            ),
-            None => (String::new(), String::new()),
-        };
-        let date = self.date;
-        Some((
-            format!(
-                "{date} 晚于本计算器收录的最新标准：按 {latest} 起执行的标准计算{dibao_zh}；此后如有调整，本计算器尚未收录，以当地民政部门为准（本计算器计算到 {last} 为止）"
-            ),
-            format!(
-                "{date} is after the latest standards this calculator holds: it is assessed with the standards in force from {latest}{dibao_en}; a later change is not included, and the local civil-affairs office has the final word (dates up to {last} are assessed)"
-            ),
-        ))
+        standards_notice(self.category, self.date)
     }
 
     /// Checks the household and turns it into facts; the first error, if any. See
@@ -1074,6 +1090,17 @@ impl Household {
                         format!("a rise of {}% is impossible; please check it", rise.0),
                     ));
                 }
+            }
+        }
+        // A chosen tier must exist on the date, whether or not this household's income
+        // reaches the part of the rules that uses it (what-if sweeps income down to 0).
+        if let Some(tier) = self.caseworker.rural_tier {
+            let dated = first <= self.date && self.date <= last;
+            if self.category == Category::Rural
+                && dated
+                && value_on(tier.param(), self.date).is_none()
+            {
+                errors.push(tier.not_in_force(self.date));
             }
         }
         let facts = match place {
@@ -1400,23 +1427,9 @@ pub fn shape_error(path: &str, message: &str) -> InputError {
         // there are no fields"). NAME is the input's and may hold backticks and those very
         // words, so it ends where serde's own tail begins, the last such tail; the names
         // listed there are declared fields, and only identifiers are taken from it.
-        let end = rest
-            .rfind("`, expected")
-            .or_else(|| rest.rfind("`, there are no fields"))
-            .unwrap_or(rest.len());
-        let (name, rest) = rest.split_at(end);
-        let rest = rest.strip_prefix('`').unwrap_or(rest);
-        let raw = name;
-        let name = short(name);
-        let known: Vec<String> = backticked(rest)
-            .into_iter()
-            .filter(|known| {
-                !known.is_empty()
-                    && known
-                        .chars()
-                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-            })
-            .collect();
+        let (raw, rest) = input_name_and_tail(rest, "`, there are no fields");
+        let name = short(raw);
+        let known = declared_names_in(rest);
         let (zh_known, en_known) = if known.is_empty() {
             (String::new(), String::new())
         } else {
@@ -1459,9 +1472,12 @@ pub fn shape_error(path: &str, message: &str) -> InputError {
         );
     }
     if let Some(rest) = message.strip_prefix("unknown variant `") {
-        let (value, rest) = rest.split_once('`').unwrap_or((rest, ""));
+        // serde writes "unknown variant `VALUE`, expected one of `a`, `b`" (or "…`VALUE`,
+        // expected `a` or `b`", "…`VALUE`, there are no variants"). VALUE is the input's,
+        // as with an unknown field's name above.
+        let (value, rest) = input_name_and_tail(rest, "`, there are no variants");
         let value = short(value);
-        let known = backticked(rest);
+        let known = declared_names_in(rest);
         return InputError::new(
             field,
             format!("“{value}”不是可用的取值；可选：{}", known.join("、")),
@@ -1532,6 +1548,29 @@ pub fn shape_error(path: &str, message: &str) -> InputError {
         )
     });
     InputError::new(field, zh, en)
+}
+
+/// Splits serde's "NAME`, expected …" (after its opening "… `") into the input's NAME
+/// and serde's tail. NAME may hold backticks and serde's very words, so it ends where
+/// the last such tail begins (`", expected"`, or `none`, serde's words for an empty list).
+fn input_name_and_tail<'a>(rest: &'a str, none: &str) -> (&'a str, &'a str) {
+    let end = rest
+        .rfind("`, expected")
+        .or_else(|| rest.rfind(none))
+        .unwrap_or(rest.len());
+    let (name, tail) = rest.split_at(end);
+    (name, tail.strip_prefix('`').unwrap_or(tail))
+}
+
+/// The names serde lists in its tail as declared (fields or values): only identifiers
+/// are taken, so a piece of the input's own name never passes as one.
+fn declared_names_in(tail: &str) -> Vec<String> {
+    backticked(tail)
+        .into_iter()
+        .filter(|known| {
+            !known.is_empty() && known.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
+        .collect()
 }
 
 /// serde_json's syntax errors (by how their message starts), in sentences; `{at}` is
