@@ -6,7 +6,7 @@
 // the top with a link to each field, and no JSON path is ever shown; the answers survive
 // a reload in the same tab (sessionStorage), never in another tab or in localStorage.
 // Screenshots go to tests/browser/artifacts/ and /tmp/shots/.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
@@ -353,4 +353,34 @@ test('the 30-member limit is stated before it bites; a 31st member is marked at 
   await expect(list.locator('.error')).toHaveCount(0);
   await expect(later.locator('#members-note')).toHaveText('已填 30 人，这是最多可填的人数。');
   await later.close();
+});
+
+test('a date later than today says, under the date and on the result, which standards it is assessed with, in the CLI\'s words', async ({ page }, testInfo) => {
+  const household = path.join(testInfo.outputDir, 'future.json');
+  fs.mkdirSync(testInfo.outputDir, { recursive: true });
+  fs.writeFileSync(household, JSON.stringify({ county: 'hantai', category: 'urban', date: '2027-06-30', members: [{ age: 40 }] }));
+  // `doudi assess` says it on stderr, "注意 / note: date", then the Chinese and the English.
+  const run = spawnSync(cliProgram, ['assess', household], { cwd: ROOT, encoding: 'utf8' });
+  const [, zh] = run.stderr.split('\n').map((line) => line.trim());
+  expect(zh, 'the CLI names the standards of a future date').toContain('按 2026-01-01 起执行的标准计算');
+
+  await gotoApp(page);
+  const note = page.getByTestId('future-date');
+  // Today (the default) and a past date: nothing to say.
+  await expect(page.locator('#date')).not.toHaveValue('');
+  await expect(note).toHaveCount(0);
+  await page.locator('#date').fill('2026-11-29');
+  await expect(note).toHaveCount(0);
+  await page.locator('#date').fill('2027-06-30');
+  await expect(note).toHaveText(zh);
+  await shot(page, 'future-date-390.png');
+  await next(page);
+  await onStep(page, 2);
+  await page.locator('fieldset.member[data-member="0"]').getByLabel('年龄（周岁）').fill('40');
+  for (const step of [3, 4, 5]) {
+    await next(page);
+    await onStep(page, step);
+  }
+  await expect(page.locator('section.result').getByTestId('future-date')).toHaveText(zh);
+  await expectAccessible(page, testInfo);
 });

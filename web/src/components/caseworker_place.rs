@@ -34,6 +34,7 @@ pub fn caseworker_place(view: &View) -> Html {
                     value: form.date.clone(), error: view.error_at("date"), ..Default::default()
                 }) }
             </div>
+            { super::place_step::future_date_note(view) }
             { choice(dispatch, Input::Category, ChoiceProps {
                 name: "category".into(), field: "category".into(), legend: i18n::CATEGORY.get(lang),
                 options: view.options([("urban", i18n::URBAN), ("rural", i18n::RURAL)]), selected: category, ..Default::default()

@@ -26,6 +26,28 @@ pub(super) fn place_options(lang: Lang) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Under the date: for a date later than today and after the latest standards the rules
+/// hold, which standards it is assessed with (the rules' words; the CLI says the same on
+/// stderr).
+pub(super) fn future_date_note(view: &View) -> Html {
+    let form = &view.state.form;
+    let today = doudi_rules::household::parse_date(&view.state.today).ok();
+    let notice = match (form.parsed_date(), today) {
+        (Some(date), Some(today)) if date > today => {
+            doudi_rules::household::standards_notice(form.category, date)
+        }
+        _ => None,
+    };
+    match notice {
+        Some((zh, en)) => html! {
+            <p class="hint future-date" data-testid="future-date" role="note">
+                { if view.state.lang == Lang::Zh { zh } else { en } }
+            </p>
+        },
+        None => html! {},
+    }
+}
+
 /// The form's category as the choice's key.
 pub(super) fn category_key(form: &Form) -> &'static str {
     if form.category == Category::Urban {
@@ -98,6 +120,7 @@ pub fn place_step(view: &View) -> Html {
                 id: "date".into(), field: "date".into(), input_type: "date", label: i18n::DATE.get(lang).into(), hint: i18n::DATE_HINT.get(lang),
                 value: form.date.clone(), error: view.error_at("date"), ..Default::default()
             }) }
+            { future_date_note(view) }
             <details class="more" open={caseworker_open}>
                 <summary>{ i18n::CASEWORKER_OPTIONS.get(lang) }</summary>
                 if form.category == Category::Rural {

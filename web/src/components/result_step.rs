@@ -107,6 +107,7 @@ pub fn result_step(view: &View, computed: Option<&Computed>) -> Html {
     html! {
         <section class="step result">
             { total_card(assessment, lang) }
+            { super::place_step::future_date_note(view) }
             { notices(assessment, lang, Some(dispatch)) }
             { next_steps(assessment, lang) }
             <h2 class="section-title">{ i18n::PROGRAMMES.get(lang) }</h2>
