@@ -39,6 +39,7 @@ const HOUSEHOLDS: Record<string, Household> = {
   gradualExit: { name: 'gradual-exit', file: path.join('examples', 'gradual-exit.json'), open: 'example' },
   gradualExitAlternative: { name: 'gradual-exit-single-person', file: path.join(FIXTURES, 'gradual-exit-single-person.json'), open: 'link' },
   priceSubsidy: { name: 'price-subsidy-trigger', file: path.join(FIXTURES, 'price-subsidy-trigger.json'), open: 'link' },
+  priceMonthUnknown: { name: 'price-subsidy-month-unknown', file: path.join(FIXTURES, 'price-subsidy-month-unknown.json'), open: 'link' },
   tekunRange: { name: 'tekun-care-not-assessed', file: path.join(FIXTURES, 'tekun-care-not-assessed.json'), open: 'link' },
 };
 
@@ -266,6 +267,25 @@ test('a household with the price-subsidy trigger met: dibao every month, the sub
   expect(paths.has('conditional.monthly')).toBe(true);
   await expectSplit(page, expected);
   await check(page, testInfo, 'money-price-subsidy-390');
+});
+
+test('without this month\'s CPI a resident is not asked for it: the price subsidy says when it is paid, apart from the total', async ({ page }, testInfo) => {
+  const household = HOUSEHOLDS.priceMonthUnknown;
+  const expected = cli(household);
+  const price = expected.programmes.find((outcome: any) => outcome.programme === 'price_subsidy');
+  expect(price.status, 'the CLI: eligible, in the months that meet the trigger').toBe('eligible');
+  expect(price.missing ?? [], 'the CLI asks nothing').toEqual([]);
+  await openResult(page, household);
+  const paths = await expectAmountsMatch(page, expected);
+  expect(paths.has('conditional.monthly')).toBe(true);
+  await expectSplit(page, expected);
+  const card = page.locator('article[data-programme="price_subsidy"]');
+  await expect(card).toContainText('的月份发放');
+  await expect(card).toContainText('家庭不用填写');
+  await expect(card).toContainText('无需另行申请');
+  await expect(card.getByRole('button', { name: '去填写' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '去填写' })).toHaveCount(0);
+  await check(page, testInfo, 'money-price-month-unknown-390');
 });
 
 test('a tekun member whose self-care is not assessed yet: the sure amount, the range and what it depends on', async ({ page }, testInfo) => {

@@ -1,7 +1,8 @@
 //! 价格临时补贴 (price-linked temporary subsidy): paid to dibao, tekun and marginal-family
 //! persons in a month when the CPI or the food CPI rise meets its trigger
 //! (发改价格〔2021〕1553号; 汉民发〔2021〕52号 二(二)). The current Shaanxi amount was not
-//! found: the amount per person is a parameter labelled assumed.
+//! found: the amount per person is a parameter labelled assumed. Without the month's
+//! price indices the amount is the one paid in a month that meets the trigger.
 
 use crate::explain::price_subsidy as say;
 use crate::income::Counted;
@@ -24,14 +25,16 @@ pub(crate) fn assess(
     let food = ctx.facts.food_cpi_rise;
     let triggered = cpi.is_some_and(|rise| rise >= cpi_trigger.value)
         || food.is_some_and(|rise| rise >= food_trigger.value);
-    if cpi.is_none() && food.is_none() {
-        outcome.criterion(
-            "trigger",
-            trigger_text(),
-            State::Unknown,
-            ctx.say(say::trigger_not_given),
-        );
-        outcome.missing("caseworker.cpi_rise".into(), ctx.say(say::trigger_missing));
+    // This month's price indices are not a fact of the household: the bureau applies the
+    // rises the statistics office publishes, and nobody applies for the subsidy. Without
+    // them (a resident never knows them) the subsidy is said as what it is, money paid to
+    // the people covered in the months the trigger is met; a caseworker who enters the
+    // month's rises learns whether this month is one.
+    let month_unknown = cpi.is_none() && food.is_none();
+    if month_unknown {
+        ctx.write(&mut outcome.reasons, || {
+            say::paid_in_trigger_months(cpi_trigger.value, food_trigger.value)
+        });
     } else {
         outcome.criterion(
             "trigger",
@@ -82,7 +85,7 @@ pub(crate) fn assess(
         ctx.say(|| say::recipients_detail(persons)),
     );
     outcome.decide();
-    if triggered && persons > 0 {
+    if (triggered || month_unknown) && persons > 0 {
         let per_person = ctx.get(id::PRICE_AMOUNT_PER_PERSON)?;
         let monthly = per_person.value * Decimal::from(persons);
         outcome.rests_on(per_person.basis.max(cpi_trigger.basis));
@@ -98,9 +101,9 @@ pub(crate) fn assess(
             &params,
             basis,
             &[clause::PRICE_SUBSIDY.text],
-            || say::amount_step(per_person.value, persons, monthly),
+            || say::amount_step(per_person.value, persons, monthly, month_unknown),
         );
-        ctx.write(&mut outcome.reasons, || say::reason(monthly));
+        ctx.write(&mut outcome.reasons, || say::reason(monthly, month_unknown));
     }
     ctx.write(&mut outcome.next, say::how_it_is_paid);
     Ok(outcome)

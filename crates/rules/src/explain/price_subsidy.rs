@@ -12,17 +12,10 @@ pub(crate) fn trigger_criterion(cpi_trigger: Decimal, food_trigger: Decimal) -> 
     )
 }
 
-pub(crate) fn trigger_not_given() -> Text {
+pub(crate) fn paid_in_trigger_months(cpi_trigger: Decimal, food_trigger: Decimal) -> Text {
     Text::new(
-        "未填写当月物价涨幅（由经办人填写）",
-        "this month's price index is not given (a caseworker enters it)",
-    )
-}
-
-pub(crate) fn trigger_missing() -> Text {
-    Text::new(
-        "当月居民消费价格指数（CPI）及食品 CPI 同比涨幅",
-        "this month's CPI and food CPI rise, year on year",
+        format!("在当月 CPI 同比涨幅达到 {cpi_trigger}% 或食品 CPI 涨幅达到 {food_trigger}% 的月份发放；涨幅由民政部门按统计部门公布的数据确定，家庭不用填写"),
+        format!("paid in a month when the CPI rise reaches {cpi_trigger}% or the food CPI rise reaches {food_trigger}% year on year; the civil-affairs office applies the published figures, and a family has nothing to enter"),
     )
 }
 
@@ -51,21 +44,38 @@ pub(crate) fn recipients_detail(persons: usize) -> Text {
     )
 }
 
-pub(crate) fn amount_step(per_person: Decimal, persons: usize, monthly: Decimal) -> (Text, String) {
-    (
+pub(crate) fn amount_step(
+    per_person: Decimal,
+    persons: usize,
+    monthly: Decimal,
+    month_unknown: bool,
+) -> (Text, String) {
+    let text = if month_unknown {
+        Text::new(
+            format!("在达到启动条件的月份：每人每月 {per_person} 元 × {persons} 人"),
+            format!("In a month that meets the trigger: {per_person} yuan per person × {persons}"),
+        )
+    } else {
         Text::new(
             format!("物价涨幅达到启动条件：每人每月 {per_person} 元 × {persons} 人"),
             format!("The trigger is met: {per_person} yuan per person × {persons}"),
-        ),
-        format!("{per_person} × {persons} = {monthly}"),
-    )
+        )
+    };
+    (text, format!("{per_person} × {persons} = {monthly}"))
 }
 
-pub(crate) fn reason(monthly: Decimal) -> Text {
-    Text::new(
-        format!("本月物价涨幅达到启动条件，补贴约 {monthly} 元（金额为假设）"),
-        format!("This month's price rise meets the trigger: about {monthly} yuan (amount assumed)"),
-    )
+pub(crate) fn reason(monthly: Decimal, month_unknown: bool) -> Text {
+    if month_unknown {
+        Text::new(
+            format!("在达到启动条件的月份，补贴约 {monthly} 元（金额为假设），不计入每月合计"),
+            format!("In a month that meets the trigger: about {monthly} yuan (amount assumed), not in the monthly figure"),
+        )
+    } else {
+        Text::new(
+            format!("本月物价涨幅达到启动条件，补贴约 {monthly} 元（金额为假设）"),
+            format!("This month's price rise meets the trigger: about {monthly} yuan (amount assumed)"),
+        )
+    }
 }
 
 pub(crate) fn how_it_is_paid() -> Text {

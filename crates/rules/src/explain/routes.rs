@@ -38,7 +38,7 @@ pub(crate) fn time_limited(first: &str, last: &str, months: u32, monthly: Decima
 
 pub(crate) fn conditional(monthly: Decimal) -> Text {
     Text::new(
-        format!("物价涨幅达到启动条件的月份才发，当月 {monthly} 元；其他月份没有"),
+        format!("物价涨幅达到启动条件的月份才发，发放的月份共 {monthly} 元；其他月份没有"),
         format!(
             "paid only in months when the price trigger is met: {monthly} yuan in such a month, nothing in others"
         ),
