@@ -103,11 +103,13 @@ fuzz_target!(|data: &[u8]| {
         if let (Ok(lower), Ok(higher)) = (assess_at(pair[0].income), assess_at(pair[1].income)) {
             assert!(
                 rise_explained(&lower, &higher).is_some(),
-                "support rises from {} to {} as income rises from {} to {}",
+                "support rises from {} to {} as income rises from {} to {}\n{}",
                 pair[0].support,
                 pair[1].support,
                 pair[0].income,
-                pair[1].income
+                pair[1].income,
+                serde_json::to_string(&at_income(&household, &now.dibao_members, pair[1].income))
+                    .unwrap_or_default()
             );
         }
     }

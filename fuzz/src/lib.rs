@@ -949,6 +949,13 @@ pub fn raise_one_income(u: &mut Unstructured, household: &Household) -> Result<O
 ///   tekun outcome waits for information it is not counted and they are outside the
 ///   dibao household; once their own income reaches the tekun line they are not eligible,
 ///   rejoin the household, and its dibao (with their top-up) is counted.
+/// - The lower total is the least of a range (docs/assessment-format.md: "the least amount
+///   where a tekun care tier is not yet assessed"): a tekun member whose self-care is not
+///   assessed is counted at the basic living amount alone, with the care amounts in the
+///   range above it. When their income reaches the tekun line they rejoin the dibao
+///   household, whose amount is an estimate, not a least amount; the support has not risen
+///   while the higher total is within the lower's range (a fuzz finding: 1800–2693 at
+///   337.50 元, about 1895 at 450 元).
 pub fn rise_explained(lower: &Assessment, higher: &Assessment) -> Option<&'static str> {
     let before = single_person_members(lower);
     if single_person_members(higher)
@@ -970,6 +977,12 @@ pub fn rise_explained(lower: &Assessment, higher: &Assessment) -> Option<&'stati
         .any(|member| !lower.dibao_members.contains(member) && pending_tekun(*member))
     {
         return Some("a pending tekun member rejoined the dibao household");
+    }
+    if lower
+        .total_monthly_max
+        .is_some_and(|most| higher.total_monthly <= most)
+    {
+        return Some("the lower total is the least of a range that holds the higher");
     }
     None
 }
