@@ -221,6 +221,10 @@ test('publicity mode: an example one tap away, a QR code, and a reset when idle'
   await expect(qr).toBeVisible();
   await expect(page.locator('.pub-address')).toHaveText(new URL('/', page.url()).href);
   await expect(page.locator('.pub-idle')).toContainText('2 秒');
+  // A kiosk shows its visitors no mode switch; staff leave it at the foot of the page.
+  await expect(page.locator('nav.modes')).toHaveCount(0);
+  await expect(page.locator('details.staff')).toHaveCount(0);
+  await expect(page.locator('.staff-exit button')).toHaveText('工作人员：退出宣传模式');
   await check(page, testInfo, 'publicity-start-390');
 
   await page.locator('button.pub-example[data-example="tekun-partial-care"]').click();
@@ -269,19 +273,38 @@ test('publicity mode: a visitor\'s own answers are cleared when the kiosk is idl
   await expect(page.getByLabel('年龄（周岁）')).toHaveValue('');
 });
 
-test('the mode switch is in the header and the mode is kept in the address only', async ({ page }) => {
+test('a resident sees no mode switch, the staff tools are under 工作人员, and the mode is kept in the address only', async ({ page }, testInfo) => {
   await gotoApp(page);
   await expect(page.locator('.app')).toHaveAttribute('data-mode', 'resident');
+  // The resident's first screen: no switch, one small "工作人员" entry.
+  await expect(page.locator('nav.modes')).toBeHidden();
+  await expect(page.locator('button[data-mode="resident"]')).toHaveCount(0);
+  const staff = page.locator('details.staff');
+  await expect(staff.locator('summary')).toHaveText('工作人员');
+  await staff.locator('summary').click();
+  await expect(staff.locator('nav.modes button.mode')).toHaveText(['经办人', '宣传', '批量']);
+  await screenshot(page, testInfo, 'modes-staff-entry-390.png');
   await page.locator('nav.modes button[data-mode="caseworker"]').click();
   await expect(page).toHaveURL(/#mode=caseworker$/);
   await expect(page.locator('.cw')).toBeVisible();
   await expect(page.locator('#step-title')).toBeFocused();
   await page.reload();
   await expect(page.locator('.cw')).toBeVisible();
+  // Staff see the whole switch.
+  await expect(page.locator('nav.modes button.mode')).toHaveText(['居民', '经办人', '宣传', '批量']);
   await page.locator('nav.modes button[data-mode="resident"]').click();
   await expect(page.locator('.app')).toHaveAttribute('data-step', '1');
   expect(new URL(page.url()).hash).toBe('');
   // Nothing of the mode is stored on the device.
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
   expect(stored).not.toContain('caseworker');
+});
+
+test('staff leave a publicity kiosk at the foot of the page, for the resident\'s screens', async ({ page }) => {
+  await gotoApp(page, '#mode=publicity');
+  await page.locator('.staff-exit button').click();
+  await expect(page.locator('.app')).toHaveAttribute('data-mode', 'resident');
+  await expect(page.locator('.app')).toHaveAttribute('data-step', '1');
+  await expect(page.locator('.staff-exit')).toHaveCount(0);
+  expect(new URL(page.url()).hash).toBe('');
 });

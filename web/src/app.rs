@@ -3,7 +3,7 @@
 
 use crate::browser;
 use crate::components::caseworker_mode_switch::{
-    app_class, from_fragment, mode_page, mode_switch, shows_screens, use_modes,
+    app_class, from_fragment, mode_page, mode_switch, publicity_exit, shows_screens, use_modes,
 };
 use crate::components::header::header;
 use crate::components::members_step::members_step;
@@ -170,6 +170,7 @@ pub fn app() -> Html {
                 { mode_page(&view) }
             }
             <footer>
+                { publicity_exit(&state, &ondispatch) }
                 <p>{ i18n::PRIVACY.get(lang) }</p>
                 <p>{ format!("{}：{}", i18n::RULES_VERSION.get(lang), doudi_rules::policy::rules_version()) }</p>
             </footer>

@@ -804,6 +804,8 @@ pub const CLEARED: T = T::new(
 // ---- Modes: caseworker, publicity event, caseload -----------------------------------
 
 pub const MODES: T = T::new("使用方式", "Mode");
+pub const STAFF: T = T::new("工作人员", "Staff");
+pub const PUB_EXIT: T = T::new("工作人员：退出宣传模式", "Staff: leave the publicity mode");
 pub const MODE_NAMES: [T; 4] = [
     T::new("居民", "Resident"),
     T::new("经办人", "Caseworker"),

@@ -1,5 +1,5 @@
-//! The modes: the switch under the header (resident, caseworker, publicity event,
-//! caseload), the page of each mode other than the resident's screens, and what a mode
+//! The modes: how they are reached (residents see their own screens, staff tools under
+//! "工作人员"; a publicity kiosk shows no switch), the page of each mode other than the resident's screens, and what a mode
 //! asks of the browser. The mode lives in memory and in the address (`#mode=caseworker`,
 //! with `&idle=SECONDS` for the publicity kiosk's reset), never in storage.
 
@@ -41,26 +41,66 @@ pub fn shows_screens(state: &State) -> bool {
     state.mode == Mode::Resident || (state.mode == Mode::Publicity && state.own_household)
 }
 
-/// A view function (no state of its own): the switch, and at a publicity event, the way
-/// back from a visitor's own household to the examples.
+/// A view function (no state of its own): how the modes are reached.
+///
+/// - A resident sees the resident's screens, with the staff's tools (caseworker,
+///   publicity event, caseload) one tap away under "工作人员".
+/// - Staff in the caseworker or caseload mode see the whole switch.
+/// - A publicity kiosk shows no switch to its visitors: staff leave it by the address or
+///   by the small button at the foot of the page ([`publicity_exit`]); a visitor working
+///   out their own household has the way back to the examples.
 pub fn mode_switch(state: &State, ondispatch: &Callback<Action>) -> Html {
     let lang = state.lang;
-    html! {
-        <>
-            <nav class="modes" aria-label={i18n::MODES.get(lang)}>
-                { for Mode::ALL.into_iter().zip(i18n::MODE_NAMES).map(|(each, name)| html! {
+    let buttons = |modes: &[Mode]| -> Html {
+        modes
+            .iter()
+            .map(|&each| {
+                let name = i18n::MODE_NAMES[Mode::ALL.iter().position(|&mode| mode == each).unwrap_or(0)];
+                html! {
                     <button type="button" class="mode" data-mode={each.id()} aria-pressed={if each == state.mode { "true" } else { "false" }}
                         onclick={on(ondispatch, Action::SetMode(each))}>
                         { name.get(lang) }
                     </button>
-                }) }
-            </nav>
-            if state.mode == Mode::Publicity && state.own_household {
+                }
+            })
+            .collect()
+    };
+    match state.mode {
+        Mode::Resident => html! {
+            <details class="staff">
+                <summary>{ i18n::STAFF.get(lang) }</summary>
+                <nav class="modes staff-modes" aria-label={i18n::MODES.get(lang)}>
+                    { buttons(&[Mode::Caseworker, Mode::Publicity, Mode::Caseload]) }
+                </nav>
+            </details>
+        },
+        Mode::Publicity => html! {
+            if state.own_household {
                 <button type="button" class="secondary pub-back" onclick={on(ondispatch, Action::SetMode(Mode::Publicity))}>
                     { i18n::PUB_BACK.get(lang) }
                 </button>
             }
-        </>
+        },
+        Mode::Caseworker | Mode::Caseload => html! {
+            <nav class="modes" aria-label={i18n::MODES.get(lang)}>
+                { buttons(&Mode::ALL) }
+            </nav>
+        },
+    }
+}
+
+/// At the foot of a publicity kiosk's page: the staff's way out (to the resident's
+/// screens, where the other tools are).
+pub fn publicity_exit(state: &State, ondispatch: &Callback<Action>) -> Html {
+    if state.mode != Mode::Publicity {
+        return html! {};
+    }
+    html! {
+        <p class="staff-exit">
+            <button type="button" class="link-button" data-mode="resident" onclick={on(ondispatch, Action::SetMode(Mode::Resident))}>
+                { i18n::PUB_EXIT.get(state.lang) }
+            </button>
+        </p>
     }
 }
 
