@@ -309,6 +309,19 @@ fn every_case_in_tests_cases_holds() {
                 Err(error) => failures.push(format!("{file}: {}\n    {key}: {error}", case.name)),
             }
         }
+        if let Ok(full) = &result {
+            // The one-line make-up of the total adds up to it.
+            let parts: Decimal = full
+                .monthly_parts()
+                .filter_map(|(_, outcome)| outcome.monthly)
+                .sum();
+            if parts != full.total_monthly {
+                failures.push(format!(
+                    "{file}: {}\n    the parts of the total add up to {parts}, not {}",
+                    case.name, full.total_monthly
+                ));
+            }
+        }
         if let (Ok(full), Ok(quiet)) = (&result, &quiet) {
             if full.total_monthly != quiet.total_monthly {
                 failures.push(format!(

@@ -97,7 +97,7 @@ test('caseworker mode shows every field on one page; tier B gives what `doudi as
   await expect(tier.locator('option')).toHaveCount(6);
   const withTier = (letter: string) => cli({ ...household, caseworker: { ...household.caseworker, rural_tier: letter } });
   const dibao = estimated.programmes.findIndex((outcome: any) => outcome.programme === 'dibao');
-  const amount = page.locator(`.cw-result [data-money="programmes[${dibao}].monthly"]`);
+  const amount = page.locator(`.cw-result article [data-money="programmes[${dibao}].monthly"]`);
   await tier.selectOption('A');
   const tierA = withTier('A');
   await expect(amount).toHaveText(tierA.programmes[dibao].monthly);

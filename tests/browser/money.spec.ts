@@ -299,6 +299,57 @@ test('a tekun member whose self-care is not assessed yet: the sure amount, the r
   await check(page, testInfo, 'money-tekun-range-390');
 });
 
+// ---- The result's first screen ------------------------------------------------------
+
+const FIRST_SCREEN = [
+  'urban-family-with-grandmother',
+  'gradual-exit',
+  'rural-family-estimated-tier',
+  'single-person-severe-disability',
+  'tekun-partial-care',
+  'marginal-family',
+];
+
+/** `doudi explain` of an example, in a language: its lines. */
+function explainLines(name: string, lang: 'zh' | 'en'): string[] {
+  const args = ['explain', path.join('examples', `${name}.json`), ...(lang === 'en' ? ['--lang', 'en'] : [])];
+  return execFileSync(cliProgram, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 << 20 }).split('\n');
+}
+
+for (const name of FIRST_SCREEN) {
+  test(`the result's first screen at 390 × 844 holds the total, its make-up in the CLI's words and the next steps: ${name}`, async ({ page }, testInfo) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const household: Household = { name, file: path.join('examples', `${name}.json`), open: 'example' };
+    const expected = cli(household);
+    await openResult(page, household);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const inView = async (selector: string) => {
+      const box = await page.locator(selector).first().boundingBox();
+      expect(box, `${selector} is on the page`).not.toBeNull();
+      expect(box!.y + Math.min(box!.height, 40), `${selector} starts on the first screen`).toBeLessThanOrEqual(844);
+    };
+    await inView('[data-testid="total"] .big');
+    await inView('[data-testid="next-steps"] h2');
+    // The make-up: the same line as `doudi explain` ("其中：低保 1606 元"), or none
+    // when nothing is paid every month.
+    const line = explainLines(name, 'zh').find((text) => text.startsWith('  其中：'));
+    const makeUp = page.getByTestId('make-up');
+    if (line === undefined) {
+      await expect(makeUp).toHaveCount(0);
+      expect(expected.total_monthly).toBe('0');
+    } else {
+      await inView('[data-testid="make-up"]');
+      await expect(makeUp).toHaveText(line.trim());
+    }
+    await expectAmountsMatch(page, expected);
+    await screenshot(page, testInfo, `result-first-screen-${name}-390.png`);
+    // And in English.
+    const english = explainLines(name, 'en').find((text) => text.startsWith('  Made up of: '));
+    await page.getByRole('button', { name: 'English' }).click();
+    if (english !== undefined) await expect(makeUp).toHaveText(english.trim());
+  });
+}
+
 // ---- The printed sheet --------------------------------------------------------------
 
 for (const key of ['gradualExit', 'priceSubsidy', 'gradualExitAlternative', 'tekunRange']) {

@@ -300,6 +300,7 @@ pub const NOTHING_MONTHLY: T = T::new(
 pub const TIME_LIMITED: T = T::of(labels::TIME_LIMITED);
 pub const CONDITIONAL: T = T::of(labels::CONDITIONAL);
 pub const ALTERNATIVE: T = T::of(labels::ALTERNATIVE);
+pub const MADE_UP_OF: T = T::of(labels::MADE_UP_OF);
 pub const NOTICES: T = T::new("请注意", "Please note");
 pub const NOTICE_EDIT: T = T::new("去修改", "Change it");
 pub const COUNTED_INCOME: T = T::new(

@@ -121,6 +121,34 @@ pub fn render(household: &Household, assessment: &Assessment, lang: Lang) -> Str
             assessment.total_monthly,
         ),
     };
+    let parts: Vec<String> = assessment
+        .monthly_parts()
+        .map(|(_, outcome)| {
+            let who = outcome
+                .member_label
+                .as_deref()
+                .map(|label| format!("{}{label}{}", lang.pick("（", " ("), lang.pick("）", ")")))
+                .unwrap_or_default();
+            // The parts add up to the headline: each outcome's amount, its range on the
+            // range line below.
+            let amount = outcome.monthly.unwrap_or_default();
+            // "低保 550 元", "特困供养（王秀英）1218 元"; "dibao 550 yuan".
+            let space = if who.is_empty() || !zh { " " } else { "" };
+            format!(
+                "{}{who}{space}{amount}{unit}",
+                lang.label(labels::programme_short(outcome.programme))
+            )
+        })
+        .collect();
+    if !parts.is_empty() {
+        let _ = writeln!(
+            text,
+            "  {}{}{}",
+            lang.label(labels::MADE_UP_OF),
+            lang.pick("：", ": "),
+            parts.join(" + ")
+        );
+    }
     for outcome in &assessment.programmes {
         if let (Some(note), true) = (&outcome.range_note, outcome.counts()) {
             let who = outcome

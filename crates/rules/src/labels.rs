@@ -75,6 +75,22 @@ pub const CONDITIONAL: Label = Label::new(
 /// What is said of an outcome that is not added because another route is used instead.
 pub const ALTERNATIVE: Label = Label::new("可选方案，未计入合计", "An alternative, not added");
 
+/// The words before the one-line make-up of the monthly total.
+pub const MADE_UP_OF: Label = Label::new("其中", "Made up of");
+
+/// What a programme is called in the make-up of the total, where the line is short.
+pub fn programme_short(programme: Programme) -> Label {
+    match programme {
+        Programme::Dibao => Label::new("低保", "dibao"),
+        Programme::SinglePerson => Label::new("单人户低保", "single-person dibao"),
+        Programme::GradualExit => Label::new("渐退帮扶", "gradual exit"),
+        Programme::MarginalFamily => Label::new("低保边缘家庭", "marginal family"),
+        Programme::Tekun => Label::new("特困供养", "tekun support"),
+        Programme::PriceSubsidy => Label::new("价格临时补贴", "price subsidy"),
+        Programme::TemporaryAssistance => Label::new("临时救助", "temporary assistance"),
+    }
+}
+
 /// What a programme is called (an outcome's title).
 pub fn programme(programme: Programme) -> Label {
     match programme {

@@ -176,6 +176,18 @@ pub struct Assessment {
     pub disclaimer: Text,
 }
 
+impl Assessment {
+    /// The parts of the monthly total, in the order of `programmes`: each outcome whose
+    /// amount `total_monthly` adds (one route per person). The one-line make-up of the
+    /// total ("其中：低保 1020 元 + 特困人员救助供养（张三）780 元") is built from it.
+    pub fn monthly_parts(&self) -> impl Iterator<Item = (usize, &Outcome)> {
+        self.programmes
+            .iter()
+            .enumerate()
+            .filter(|(_, outcome)| outcome.in_monthly_total())
+    }
+}
+
 /// Money paid every month for a limited period (gradual exit).
 #[derive(Clone, Debug, Serialize)]
 pub struct TimeLimited {
@@ -382,7 +394,7 @@ fn assess_with(
             continue;
         };
         match outcome.payment {
-            Payment::Monthly => {
+            Payment::Monthly if outcome.in_monthly_total() => {
                 total += monthly;
                 total_min += outcome.monthly_min.unwrap_or(monthly);
                 total_max += outcome.monthly_max.unwrap_or(monthly);
@@ -391,7 +403,7 @@ fn assess_with(
             }
             Payment::TimeLimited => time_limited = routes::time_limited(&ctx, outcome),
             Payment::Conditional => conditional = Some(routes::conditional(&ctx, outcome)),
-            Payment::NoCash => {}
+            Payment::Monthly | Payment::NoCash => {}
         }
     }
     let notices = notices::of(&ctx)?;

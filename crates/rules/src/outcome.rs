@@ -301,6 +301,12 @@ impl Outcome {
             });
     }
 
+    /// Whether this outcome's amount is a part of the monthly total (`total_monthly`):
+    /// counted, paid every month, with an amount.
+    pub fn in_monthly_total(&self) -> bool {
+        self.counts() && self.payment == Payment::Monthly && self.monthly.is_some()
+    }
+
     /// Whether this outcome's amount is counted where its kind of money is added up: it
     /// is eligible and not an alternative to a route that is used instead.
     pub fn counts(&self) -> bool {

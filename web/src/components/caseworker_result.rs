@@ -79,6 +79,7 @@ pub fn caseworker_result(
     html! {
         <>
             { total_card(assessment, lang) }
+            { super::total_card::counted_income(assessment, lang) }
             { notices(assessment, lang, None) }
             { for order.into_iter().map(|at| programme_card(assessment, at, lang, &nowhere)) }
             if let Some(curve) = &computed.what_if {

@@ -111,6 +111,7 @@ pub fn result_step(view: &View, computed: Option<&Computed>) -> Html {
             { notices(assessment, lang, Some(dispatch)) }
             { next_steps(assessment, lang) }
             <h2 class="section-title">{ i18n::PROGRAMMES.get(lang) }</h2>
+            { super::total_card::counted_income(assessment, lang) }
             { for order.into_iter().map(|at| programme_card(assessment, at, lang, dispatch)) }
             if let Some(curve) = &computed.what_if {
                 { what_if_chart(curve, lang, dibao_now) }

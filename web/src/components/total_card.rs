@@ -29,6 +29,7 @@ fn figure(out: &mut Markup, assessment: &Assessment) {
     out.unit(i18n::YUAN_PER_MONTH);
     out.badge(assessment.total_basis);
     out.raw("</p>");
+    make_up(out, assessment);
     let (Some(min), Some(max)) = (assessment.total_monthly_min, assessment.total_monthly_max)
     else {
         return;
@@ -73,6 +74,45 @@ fn figure(out: &mut Markup, assessment: &Assessment) {
         out.raw("</li>");
     }
     out.raw("</ul></div>");
+}
+
+/// The total's make-up in one line, as `doudi explain` says it: "其中：低保 1020 元 +
+/// 特困供养（王秀英）780 元" (the rules' parts of the total, which add up to it).
+fn make_up(out: &mut Markup, assessment: &Assessment) {
+    let lang = out.lang;
+    let zh = lang == Lang::Zh;
+    let mut parts = assessment.monthly_parts().peekable();
+    if parts.peek().is_none() {
+        return;
+    }
+    out.raw("<p class=\"make-up\" data-testid=\"make-up\">");
+    out.text(i18n::MADE_UP_OF.get(lang));
+    let colon = out.colon();
+    out.text(colon);
+    let mut first = true;
+    for (at, outcome) in parts {
+        if !first {
+            out.text(" + ");
+        }
+        first = false;
+        let name = doudi_rules::labels::programme_short(outcome.programme);
+        out.text(if zh { name.zh } else { name.en });
+        match outcome.member_label.as_deref() {
+            Some(label) => {
+                out.text(if zh { "（" } else { " (" });
+                out.text(label);
+                out.text(if zh { "）" } else { ") " });
+            }
+            None => out.text(" "),
+        }
+        // The parts add up to the headline: each outcome's amount (its range is on the
+        // range line).
+        let monthly = outcome.monthly.unwrap_or_default();
+        out.money(&monthly, &format!("programmes[{at}].monthly"));
+        out.text(" ");
+        out.text(i18n::YUAN.get(lang));
+    }
+    out.raw("</p>");
 }
 
 /// One kind of money apart from the monthly figure.
@@ -174,6 +214,20 @@ pub fn total_card(assessment: &Assessment, lang: Lang) -> Html {
         out.el("p", "p", nothing.get(lang));
     }
     apart(&mut out, assessment);
+    out.el(
+        "p class=\"disclaimer\"",
+        "p",
+        lang.text(&assessment.disclaimer),
+    );
+    out.raw("</section>");
+    out.into_html()
+}
+
+/// The household's counted income in one line ("家庭计入收入每月 1500 元，共 4 人，人均每月
+/// 375 元"): below the next steps, where the programmes begin, so that the result's first
+/// screen holds the total, its make-up and the next steps.
+pub fn counted_income(assessment: &Assessment, lang: Lang) -> Html {
+    let mut out = Markup::new(lang);
     if assessment.household_size > 0 {
         let size = assessment.household_size.to_string();
         out.raw("<p class=\"counted\">");
@@ -194,11 +248,5 @@ pub fn total_card(assessment: &Assessment, lang: Lang) -> Html {
         );
         out.raw("</p>");
     }
-    out.el(
-        "p class=\"disclaimer\"",
-        "p",
-        lang.text(&assessment.disclaimer),
-    );
-    out.raw("</section>");
     out.into_html()
 }

@@ -73,7 +73,9 @@ pub(crate) fn reason(monthly: Decimal, month_unknown: bool) -> Text {
     } else {
         Text::new(
             format!("本月物价涨幅达到启动条件，补贴约 {monthly} 元（金额为假设）"),
-            format!("This month's price rise meets the trigger: about {monthly} yuan (amount assumed)"),
+            format!(
+                "This month's price rise meets the trigger: about {monthly} yuan (amount assumed)"
+            ),
         )
     }
 }
