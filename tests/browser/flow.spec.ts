@@ -25,6 +25,11 @@ test.beforeAll(async () => {
 });
 
 /** Runs the doudi CLI (the same rules, native) on a file of examples/. */
+/** `doudi assess -` of a household given as an object. */
+function doudiJson(household: object): any {
+  return JSON.parse(execFileSync(cliProgram, ['assess', '-'], { cwd: ROOT, encoding: 'utf8', input: JSON.stringify(household), maxBuffer: 16 << 20 }));
+}
+
 function doudi(command: 'assess' | 'what-if', example: string): any {
   const key = `${command} ${example}`;
   if (!cliCache.has(key)) {
@@ -117,6 +122,8 @@ interface MemberEntry {
   supporters?: 'none' | { name: string; situation: string }[];
   ownProperty?: boolean;
   selfCare?: boolean[];
+  /** Lives with this able legal supporter: no tekun question (the note names them). */
+  supporterAtHome?: string;
 }
 
 interface HouseholdEntry {
@@ -187,6 +194,12 @@ async function enterThroughUi(page: Page, testInfo: TestInfo, prefix: string, ho
     if (member.ownProperty !== undefined) await answer(card, '本人财产符合特困人员财产规定', member.ownProperty ? '是' : '否');
   }
   await answer(page.locator('section.family'), '家庭财产', household.property ? '是' : '否');
+  for (const [index, member] of household.members.entries()) {
+    if (member.supporterAtHome === undefined) continue;
+    const card = page.locator(`section.member[data-member="${index}"]`);
+    await expect(card.getByTestId('tekun-at-home')).toContainText(`（${member.supporterAtHome}）同住`);
+    await expect(card.locator('.tekun')).toHaveCount(0);
+  }
   await check(page, testInfo, `${prefix}-3-situation-390`);
   await next(page);
 
@@ -214,22 +227,20 @@ test('urban family with top-ups, entered through every screen', async ({ page },
         age: '78',
         relation: '父母',
         incomes: [{ kind: '城乡居民基础养老金', amount: '200' }],
-        supporters: [{ name: '李建军', situation: '有赡养（抚养、扶养）能力' }],
-        ownProperty: true,
+        supporterAtHome: '李建军',
       },
       {
         name: '李小雨',
         age: '12',
         relation: '子女',
         student: '义务教育（小学、初中）',
-        supporters: [
-          { name: '李建军', situation: '有赡养（抚养、扶养）能力' },
-          { name: '张丽', situation: '有赡养（抚养、扶养）能力' },
-        ],
-        ownProperty: true,
+        supporterAtHome: '李建军',
       },
     ],
   });
+  // The grandmother lives with her son (42) and the child with her parents: able legal
+  // supporters at home, so neither is asked a tekun question, and the amounts are those
+  // of the example, whose supporters are given as able.
   const count = await expectAmountsMatchCli(page, 'urban-family-with-grandmother');
   expect(count).toBeGreaterThan(10);
   await expect(page.locator('.total .disclaimer')).toContainText('估算结果，以当地民政部门审核为准');
@@ -436,4 +447,37 @@ test('screens also work on a desktop width', async ({ page }, testInfo) => {
   await next(page);
   await onStep(page, 5);
   await check(page, testInfo, 'gradual-exit-5-result-1280');
+});
+
+test('a child is asked no tekun question while an able parent lives at home, and is asked once the parent is severely disabled', async ({ page }, testInfo) => {
+  await gotoApp(page);
+  await next(page);
+  await onStep(page, 2);
+  await page.locator('fieldset.member[data-member="0"]').getByLabel('年龄（周岁）').fill('40');
+  await page.locator('#add-member').click();
+  const second = page.locator('fieldset.member[data-member="1"]');
+  await second.getByLabel('年龄（周岁）').fill('8');
+  await second.getByLabel('与申请人的关系').selectOption({ label: '子女' });
+  await next(page);
+  await onStep(page, 3);
+  const parent = page.locator('section.member[data-member="0"]');
+  const child = page.locator('section.member[data-member="1"]');
+  await expect(child.getByTestId('tekun-at-home')).toContainText('（成员 1）同住');
+  await expect(child.locator('.tekun')).toHaveCount(0);
+  await check(page, testInfo, 'ask-less-child-at-home-390');
+  // The parent's grade-1 disability: no longer able by what the household says, so the
+  // child's supporters elsewhere, self-care and property may decide; both are asked.
+  await parent.getByLabel('残疾（持残疾证）').selectOption({ index: 1 });
+  await parent.getByLabel('残疾等级').selectOption({ label: '1 级' });
+  await expect(child.getByTestId('tekun-at-home')).toHaveCount(0);
+  await expect(child.locator('.tekun')).toBeVisible();
+  await expect(parent.locator('.tekun')).toBeVisible();
+  // And the CLI agrees on both sides: the child's tekun supporters criterion.
+  const base = { county: 'hantai', category: 'urban', date: new Date().toISOString().slice(0, 10) };
+  const able = doudiJson({ ...base, members: [{ age: 40 }, { age: 8, relation: 'child' }] });
+  const disabled = doudiJson({ ...base, members: [{ age: 40, disability: { kind: 'physical', grade: 1 } }, { age: 8, relation: 'child' }] });
+  const supporters = (assessment: any) =>
+    assessment.programmes.find((outcome: any) => outcome.programme === 'tekun' && outcome.member === 1).criteria.find((criterion: any) => criterion.id === 'supporters').state;
+  expect(supporters(able)).toBe('not_met');
+  expect(supporters(disabled)).toBe('unknown');
 });

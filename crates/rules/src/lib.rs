@@ -337,21 +337,34 @@ pub(crate) fn assess_facts(
     assess_with(facts, options, false)
 }
 
+impl<'a> Ctx<'a> {
+    /// The context of an assessment: the date's parameters, and each member's derived
+    /// facts (facts.rs).
+    pub(crate) fn new(
+        facts: &'a Facts,
+        options: Options,
+        record_reads: bool,
+    ) -> Result<Ctx<'a>, InputError> {
+        let mut ctx = Ctx {
+            facts,
+            params: Params::new(facts.date, &facts.overrides),
+            options,
+            used: Default::default(),
+            read: Default::default(),
+            record_reads,
+            people: Vec::new(),
+        };
+        ctx.people = facts::derive(&ctx)?;
+        Ok(ctx)
+    }
+}
+
 fn assess_with(
     facts: &Facts,
     options: Options,
     record_reads: bool,
 ) -> Result<(Assessment, Vec<&'static str>), InputError> {
-    let mut ctx = Ctx {
-        facts,
-        params: Params::new(facts.date, &facts.overrides),
-        options,
-        used: Default::default(),
-        read: Default::default(),
-        record_reads,
-        people: Vec::new(),
-    };
-    ctx.people = facts::derive(&ctx)?;
+    let ctx = Ctx::new(facts, options, record_reads)?;
     // Tekun first: a member eligible for tekun is supported as such, and tekun support
     // replaces dibao for that member, so the dibao household leaves them out. A member
     // marked as tekun now stays out while the rules only wait for information; one the

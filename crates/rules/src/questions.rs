@@ -92,6 +92,31 @@ impl InForce {
     }
 }
 
+/// For each member of a household, a legal supporter who lives in it and is able by what
+/// the household says, as the tekun rule reads it (tekun.rs, `household_supporter`), when
+/// the member's supporters are not given: such a member is not a tekun person whatever is
+/// said of supporters elsewhere, of self-care or of property, so none of the tekun
+/// questions can change a result and the site does not ask them. All `None` for a
+/// household the rules refuse (the site then asks).
+pub fn supporters_at_home(household: &crate::Household) -> Vec<Option<usize>> {
+    let mut found = vec![None; household.members.len()];
+    let Ok(facts) = household.validate() else {
+        return found;
+    };
+    let Ok(ctx) = crate::Ctx::new(&facts, crate::Options::FIGURES, false) else {
+        return found;
+    };
+    for person in &facts.people {
+        if person.member.supporters.is_some() {
+            continue;
+        }
+        if let Ok(Some(supporter)) = crate::tekun::household_supporter(&ctx, person) {
+            found[person.index] = Some(supporter.index);
+        }
+    }
+    found
+}
+
 /// The figures a caseworker may change for one assessment on `date`: every parameter
 /// whose value in force is assumed (a published or inferred figure is policy, not a
 /// caseworker's choice), with its full record, in the order of policies/.
@@ -126,5 +151,57 @@ mod tests {
         assert!(now.could_be_tekun(None, false, true));
         assert!(!now.could_be_tekun(None, false, false));
         assert!(now.supporter_situations[2].1.zh.contains("60周岁"));
+    }
+}
+
+#[cfg(test)]
+mod supporters_at_home_tests {
+    use super::supporters_at_home;
+    use crate::Household;
+
+    fn household(members: &str) -> Household {
+        serde_json::from_str(&format!(
+            r#"{{"county": "hantai", "category": "urban", "date": "2026-11-01", "members": {members}}}"#
+        ))
+        .expect("a household")
+    }
+
+    #[test]
+    fn a_child_living_with_an_able_parent_is_asked_no_tekun_question() {
+        // Both parents 40 and 38: the first of them answers (the applicant).
+        let found = supporters_at_home(&household(
+            r#"[{"age": 40}, {"age": 38, "relation": "spouse"}, {"age": 8, "relation": "child"}]"#,
+        ));
+        assert_eq!(found[2], Some(0));
+    }
+
+    #[test]
+    fn a_child_whose_only_parent_is_severely_disabled_is_asked() {
+        // Grade 1 disability: not able by what the household says, so supporters
+        // elsewhere (and the other tekun questions) may decide.
+        let found = supporters_at_home(&household(
+            r#"[{"age": 40, "disability": {"kind": "physical", "grade": 1}}, {"age": 8, "relation": "child"}]"#,
+        ));
+        assert_eq!(found[1], None);
+    }
+
+    #[test]
+    fn a_parent_of_60_is_not_an_able_supporter_but_one_of_59_is() {
+        // 60 is the age from which a supporter on dibao is unable (policies/).
+        let at = |age: u32| {
+            supporters_at_home(&household(&format!(
+                r#"[{{"age": {age}}}, {{"age": 8, "relation": "child"}}]"#
+            )))[1]
+        };
+        assert_eq!(at(59), Some(0));
+        assert_eq!(at(60), None);
+    }
+
+    #[test]
+    fn supporters_given_are_not_replaced() {
+        let found = supporters_at_home(&household(
+            r#"[{"age": 40}, {"age": 8, "relation": "child", "supporters": []}]"#,
+        ));
+        assert_eq!(found[1], None);
     }
 }

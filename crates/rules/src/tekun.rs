@@ -206,7 +206,7 @@ fn care_amount(ctx: &Ctx, tier: CareTier) -> Result<Care, InputError> {
 /// disabled and not a tekun person: none of the situations in which 民发〔2021〕43号
 /// counts a supporter unable can then hold (one living here is neither missing nor in
 /// prison). Anyone else is asked about.
-fn household_supporter<'a>(
+pub(crate) fn household_supporter<'a>(
     ctx: &'a Ctx,
     person: &Person,
 ) -> Result<Option<&'a Person>, InputError> {

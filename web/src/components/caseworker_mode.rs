@@ -106,7 +106,7 @@ pub fn caseworker_mode(props: &CaseworkerModeProps) -> Html {
                         { for shown.form.members.iter().enumerate().map(|(index, member)| html! {
                             <div class="cw-member" key={member.id}>
                                 { member_editor(&view, index) }
-                                { member_situation(&view, index) }
+                                { member_situation(&view, index, None) }
                             </div>
                         }) }
                         { super::members_step::add_member(&view) }

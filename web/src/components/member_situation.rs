@@ -13,7 +13,10 @@ use crate::state::{Action, Input};
 use doudi_rules::household::{MAX_INCOMES, MAX_SUPPORTERS};
 use yew::prelude::*;
 
-pub fn member_situation(view: &View, index: usize) -> Html {
+/// `supporter_at_home`: a legal supporter living in the household who is able (by the
+/// rules, for a resident's form): the member is then asked no tekun question, and told
+/// why.
+pub fn member_situation(view: &View, index: usize, supporter_at_home: Option<usize>) -> Html {
     let form = &view.state.form;
     let lang = view.state.lang;
     let Some(member) = form.members.get(index) else {
@@ -115,7 +118,11 @@ pub fn member_situation(view: &View, index: usize) -> Html {
                     ..Default::default()
                 }) }
             }
-            if form.could_be_tekun(member) {
+            if let (true, Some(supporter)) = (form.could_be_tekun(member), supporter_at_home) {
+                <p class="hint tekun-at-home" data-testid="tekun-at-home">
+                    { i18n::fill(i18n::TEKUN_AT_HOME.get(lang), &[("supporter", &form.members.get(supporter).map(|other| other.label(supporter, lang)).unwrap_or_default())]) }
+                </p>
+            } else if form.could_be_tekun(member) {
                 <div class="tekun">
                     <h4>{ i18n::TEKUN_SECTION.get(lang) }</h4>
                     <p class="hint">{ i18n::TEKUN_SECTION_HINT.get(lang) }</p>

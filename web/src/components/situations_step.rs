@@ -7,10 +7,18 @@ use crate::i18n;
 use yew::prelude::*;
 
 pub fn situations_step(view: &View) -> Html {
+    // Members who live with an able legal supporter are asked no tekun question (the
+    // rules say which: questions::supporters_at_home).
+    let at_home = view
+        .checked
+        .household
+        .as_ref()
+        .map(doudi_rules::questions::supporters_at_home)
+        .unwrap_or_default();
     html! {
         <section class="step">
             <p class="intro">{ i18n::SITUATION_INTRO.get(view.state.lang) }</p>
-            { for (0..view.state.form.members.len()).map(|index| member_situation(view, index)) }
+            { for (0..view.state.form.members.len()).map(|index| member_situation(view, index, at_home.get(index).copied().flatten())) }
             { family_questions(view) }
         </section>
     }
