@@ -40,6 +40,7 @@ const HOUSEHOLDS: Record<string, Household> = {
   gradualExitAlternative: { name: 'gradual-exit-single-person', file: path.join(FIXTURES, 'gradual-exit-single-person.json'), open: 'link' },
   priceSubsidy: { name: 'price-subsidy-trigger', file: path.join(FIXTURES, 'price-subsidy-trigger.json'), open: 'link' },
   priceMonthUnknown: { name: 'price-subsidy-month-unknown', file: path.join(FIXTURES, 'price-subsidy-month-unknown.json'), open: 'link' },
+  questionsOpen: { name: 'tekun-questions-open', file: path.join(FIXTURES, 'tekun-questions-open.json'), open: 'link' },
   tekunRange: { name: 'tekun-care-not-assessed', file: path.join(FIXTURES, 'tekun-care-not-assessed.json'), open: 'link' },
 };
 
@@ -286,6 +287,31 @@ test('without this month\'s CPI a resident is not asked for it: the price subsid
   await expect(card.getByRole('button', { name: '去填写' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: '去填写' })).toHaveCount(0);
   await check(page, testInfo, 'money-price-month-unknown-390');
+});
+
+test('a programme that still needs answers shows no amount, on the card, the printed sheet and in the CLI', async ({ page }, testInfo) => {
+  const household = HOUSEHOLDS.questionsOpen;
+  const expected = cli(household);
+  const open = expected.programmes
+    .map((outcome: any, at: number) => ({ outcome, at }))
+    .filter(({ outcome }: any) => outcome.status === 'needs_more_information' && outcome.monthly !== undefined);
+  // The rules know what each would pay (dibao 878 without the family's property, tekun
+  // without the supporters); neither is money the family can count on yet.
+  expect(open.map(({ outcome }: any) => outcome.programme)).toEqual(['dibao', 'tekun']);
+  await openResult(page, household);
+  for (const { at } of open) {
+    const card = page.locator(`article[data-index="${at}"]`);
+    await expect(card).toHaveAttribute('data-status', 'needs_more_information');
+    // No amount or range under the title (the figures of the steps stay under "why").
+    await expect(card.locator('p.amount, p.range')).toHaveCount(0);
+    await expect(card.locator(`[data-money="programmes[${at}].monthly"]`)).toHaveCount(0);
+    await expect(card.locator('.missing li').first()).toBeVisible();
+  }
+  await expect(page.locator('[data-testid="total"] [data-money="total_monthly"]')).toHaveText('0');
+  for (const { at } of open) await expect(page.locator(`[data-print-money="programmes[${at}].monthly"]`)).toHaveText('');
+  const explain = execFileSync(cliProgram, ['explain', household.file], { cwd: ROOT, encoding: 'utf8' });
+  for (const line of explain.split('\n').filter((text) => text.includes('还需要补充信息'))) expect(line).not.toContain('每月');
+  await check(page, testInfo, 'money-questions-open-390');
 });
 
 test('a tekun member whose self-care is not assessed yet: the sure amount, the range and what it depends on', async ({ page }, testInfo) => {

@@ -206,8 +206,8 @@ pub fn render(household: &Household, assessment: &Assessment, lang: Lang) -> Str
             .as_ref()
             .map(|label| format!(" · {label}"))
             .unwrap_or_default();
-        let amount = match (outcome.monthly, outcome.monthly_min, outcome.monthly_max) {
-            (Some(monthly), Some(min), Some(max)) => format!(
+        let amount = match (outcome.shown_monthly(), outcome.shown_range()) {
+            (Some(monthly), Some((min, max))) => format!(
                 "{}{}{}",
                 if monthly == min {
                     lang.pick(" — 每月 ", " — ")
@@ -217,14 +217,14 @@ pub fn render(household: &Household, assessment: &Assessment, lang: Lang) -> Str
                 range(lang, monthly, min, max),
                 lang.pick("", " a month")
             ),
-            (Some(monthly), _, _) => format!(
+            (Some(monthly), None) => format!(
                 "{}{monthly}{}",
                 lang.pick(" — 每月 ", " — "),
                 lang.pick(" 元", " yuan a month")
             ),
             _ => String::new(),
         };
-        let payment = if outcome.monthly.is_some() && outcome.payment != Payment::Monthly {
+        let payment = if outcome.shown_monthly().is_some() && outcome.payment != Payment::Monthly {
             format!(
                 "{}{}{}",
                 lang.pick("（", " ("),

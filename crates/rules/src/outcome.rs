@@ -301,6 +301,24 @@ impl Outcome {
             });
     }
 
+    /// The amount to show with this outcome: none while it needs more information, where
+    /// an amount would read as money the family will get although it rests on questions
+    /// not answered yet (the amount it would have stays in `monthly` and in the steps).
+    /// The CLI's explanation, the site's cards, the print sheet and the comparison of
+    /// scenarios all show this.
+    pub fn shown_monthly(&self) -> Option<Decimal> {
+        self.monthly
+            .filter(|_| self.status != Status::NeedsMoreInformation)
+    }
+
+    /// The range to show with the amount ([`Outcome::shown_monthly`]), if it has one.
+    pub fn shown_range(&self) -> Option<(Decimal, Decimal)> {
+        match (self.shown_monthly(), self.monthly_min, self.monthly_max) {
+            (Some(_), Some(min), Some(max)) => Some((min, max)),
+            _ => None,
+        }
+    }
+
     /// Whether this outcome's amount is a part of the monthly total (`total_monthly`):
     /// counted, paid every month, with an amount.
     pub fn in_monthly_total(&self) -> bool {

@@ -401,16 +401,16 @@ fn results(out: &mut Out, assessment: &Assessment) {
         ],
     );
     for (at, outcome) in assessment.programmes.iter().enumerate() {
-        let amount = match (outcome.monthly, outcome.monthly_min, outcome.monthly_max) {
-            (_, Some(min), Some(max)) => format!("{min}–{max}"),
-            (Some(monthly), _, _) => monthly.to_string(),
+        let amount = match (outcome.shown_monthly(), outcome.shown_range()) {
+            (_, Some((min, max))) => format!("{min}–{max}"),
+            (Some(monthly), None) => monthly.to_string(),
             _ => String::new(),
         };
         let mut notes: Vec<String> = Vec::new();
         if let Some(text) = &outcome.alternative {
             notes.push(out.pair(i18n::ALTERNATIVE, lang.text(text)));
         }
-        if outcome.monthly.is_some() && outcome.payment != Payment::Monthly {
+        if outcome.shown_monthly().is_some() && outcome.payment != Payment::Monthly {
             notes.push(i18n::payment(outcome.payment).get(lang).to_string());
         }
         if let Some(level) = &outcome.level {
@@ -675,7 +675,7 @@ mod tests {
             assessment.total_monthly
         )));
         for (at, outcome) in assessment.programmes.iter().enumerate() {
-            if let Some(monthly) = outcome.monthly {
+            if let Some(monthly) = outcome.shown_monthly() {
                 assert!(html.contains(&format!(
                     "data-print-money=\"programmes[{at}].monthly\">{monthly}<"
                 )));

@@ -50,7 +50,7 @@ fn summary(out: &mut Markup, outcome: &Outcome, at: usize) {
         out.el("p class=\"alternative-text\"", "p", lang.text(text));
         out.raw("</div>");
     }
-    if let Some(monthly) = outcome.monthly {
+    if let Some(monthly) = outcome.shown_monthly() {
         out.raw("<p class=\"amount\">");
         out.money(&monthly, &format!("programmes[{at}].monthly"));
         out.unit(i18n::YUAN_PER_MONTH);
@@ -66,7 +66,7 @@ fn summary(out: &mut Markup, outcome: &Outcome, at: usize) {
             out.raw("</p>");
         }
     }
-    if let (Some(min), Some(max)) = (outcome.monthly_min, outcome.monthly_max) {
+    if let Some((min, max)) = outcome.shown_range() {
         out.raw("<p class=\"range\">");
         out.fill(
             i18n::RANGE.get(lang),

@@ -64,7 +64,7 @@ fn cell(
     };
     let status = outcome.status.id();
     out.raw(&format!("<td class=\"num\" data-status=\"{status}\">"));
-    match &outcome.monthly {
+    match &outcome.shown_monthly() {
         Some(monthly) => amount(out, scenario, &format!("programmes[{at}].monthly"), monthly),
         None => out.text("—"),
     }
@@ -73,7 +73,7 @@ fn cell(
         "span",
         i18n::status(outcome.status).get(lang),
     );
-    if outcome.monthly.is_some() && outcome.payment != Payment::Monthly {
+    if outcome.shown_monthly().is_some() && outcome.payment != Payment::Monthly {
         out.el(
             "span class=\"compare-note\"",
             "span",
