@@ -1,13 +1,15 @@
 // Printing: the result page prints as an explanation sheet for the family (A4, one or
-// two pages): the answers, each programme's outcome and amount, the steps, every figure
-// with its date, document, clause and status, the rules version, the assessment date,
-// and the caseworker's and the family's signature lines; no buttons, no navigation, no
-// share panel. The PDF and its pages as PNG go to tests/browser/artifacts/.
+// two pages, nothing under 9 pt): a QR code that reopens the calculation, the answers,
+// each programme's outcome and amount, the next steps, the steps of what the family may
+// get, every figure that is not published policy with its date, document and status, the
+// rules version, the assessment date, and the caseworker's and the family's signature
+// lines; no buttons, no navigation, no share panel. The PDF and its pages as PNG go to
+// tests/browser/artifacts/.
 import type { Page, TestInfo } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ARTIFACTS, expect, gotoApp, screenshot, test } from './support/app';
+import { ARTIFACTS, expect, gotoApp, screenshot, shareFragmentOf, test } from './support/app';
 
 async function onStep(page: Page, step: number): Promise<void> {
   await expect(page.locator('.app')).toHaveAttribute('data-step', String(step));
@@ -55,7 +57,7 @@ async function printToPdf(page: Page, testInfo: TestInfo, name: string): Promise
   return pageCount(file);
 }
 
-test('the urban family prints on one or two A4 pages with every figure, the version, the date and the signature lines', async ({ page }, testInfo) => {
+test('the urban family prints on one or two A4 pages with every amount, the figures not published, the version, the date and the signature lines', async ({ page }, testInfo) => {
   await openResult(page, 'urban-family-with-grandmother');
   const total = (await page.locator('[data-money="total_monthly"]').first().innerText()).trim();
   const monthly: string[] = await page.$$eval('[data-money$="].monthly"]', (elements) =>
@@ -130,4 +132,46 @@ test('the print button opens the browser print dialog; other screens print witho
   await expect(page.locator('section.summary')).toBeVisible();
   await expect(page.locator('.nav')).toBeHidden();
   await expect(page.locator('button').first()).toBeHidden();
+});
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/** Every element of the sheet with text of its own is at least 9 pt (12 CSS px). */
+async function smallestPrintedText(page: Page): Promise<{ size: number; text: string }> {
+  return page.locator('[data-testid="print-sheet"]').evaluate((sheet) => {
+    let smallest = { size: Infinity, text: '' };
+    for (const element of [sheet, ...Array.from(sheet.querySelectorAll('*'))]) {
+      const own = Array.from(element.childNodes).some((node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '');
+      if (!own) continue;
+      const size = parseFloat(getComputedStyle(element).fontSize);
+      if (size < smallest.size) smallest = { size, text: (element.textContent ?? '').trim().slice(0, 40) };
+    }
+    return smallest;
+  });
+}
+
+test('a rural family of five prints on two A4 pages at 9 pt or more, with its next steps and a QR code that reopens it', async ({ page }, testInfo) => {
+  const file = path.join(__dirname, 'fixtures', 'rural-family-of-five.json');
+  const household = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const cli = process.env.DOUDI_CLI ?? path.join(process.env.CARGO_TARGET_DIR ?? path.join(ROOT, 'target'), 'debug', 'doudi');
+  if (!process.env.DOUDI_CLI) execFileSync('cargo', ['build', '-q', '-p', 'doudi-cli'], { cwd: ROOT, stdio: 'inherit' });
+  const assessment = JSON.parse(execFileSync(cli, ['assess', file], { cwd: ROOT, encoding: 'utf8' }));
+  const fragment = shareFragmentOf(household, assessment);
+  await gotoApp(page, `#${fragment}`);
+  await onStep(page, 5);
+  await page.emulateMedia({ media: 'print' });
+  const sheet = page.locator('[data-testid="print-sheet"]');
+  await expect(sheet).toBeVisible();
+  // The next steps, as the rules give them.
+  for (const next of assessment.next_steps) await expect(sheet).toContainText(next.zh);
+  // The QR code: the share link of this very household (the share panel's link).
+  const qr = sheet.getByTestId('sheet-qr');
+  await expect(qr.locator('img')).toHaveAttribute('src', /^data:image\/svg\+xml,/);
+  await expect(qr).toContainText('重新打开这次计算');
+  // No text under 9 pt.
+  const smallest = await smallestPrintedText(page);
+  expect(smallest.size, `the smallest text: "${smallest.text}"`).toBeGreaterThanOrEqual(12);
+  await screenshot(page, testInfo, 'print-family-of-five-390.png');
+  const pages = await printToPdf(page, testInfo, 'print-family-of-five');
+  expect(pages).toBeLessThanOrEqual(2);
 });

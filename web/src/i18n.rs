@@ -721,6 +721,10 @@ pub const PRINT_HINT: T = T::new(
     "打印一份给家庭的说明（A4，一到两页）：答案、结果、计算过程和依据，并有经办人签字栏。",
     "Prints an explanation for the family (A4, one or two pages): the answers, the result, how it was worked out and on which rules, with a line for the caseworker's signature.",
 );
+pub const SHEET_QR: T = T::new(
+    "用手机扫码，重新打开这次计算",
+    "Scan with a phone to reopen this calculation",
+);
 pub const SHEET_TITLE: T = T::new(
     "汉中市社会救助估算说明",
     "Hanzhong social assistance: explanation of an estimate",
@@ -730,8 +734,12 @@ pub const SHEET_ANSWERS: T = T::new("一、家庭情况", "1. The household");
 pub const SHEET_RESULTS: T = T::new("二、估算结果", "2. The estimate");
 pub const SHEET_STEPS: T = T::new("三、计算过程", "3. How it was worked out");
 pub const SHEET_FIGURES: T = T::new(
-    "四、用到的标准和依据",
-    "4. The figures used and their sources",
+    "四、不是正式公布的数值",
+    "4. Figures that are not published policy",
+);
+pub const SHEET_FIGURES_NOTE: T = T::new(
+    "下表以外的数值都是已公布的政策，数值写在上面的计算过程里；每个数值的文件和条款，扫右上角的二维码打开完整说明可见。",
+    "Every figure not in this table is published policy, with its value in the steps above; the document and clause of each figure are in the full explanation the QR code at the top opens.",
 );
 pub const SHEET_STATUS_NOTE: T = T::new(
     "状态：“已公布”为汉中或陕西的正式文件所定；“推断”“假设”是没有找到正式文件的数值，以民政部门的认定为准。",

@@ -18,6 +18,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Page, type TestInfo } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 export { expect };
 
@@ -142,4 +143,26 @@ export async function screenshot(page: Page, testInfo: TestInfo, name: string): 
 
 function slug(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'page';
+}
+
+/** A share link's fragment (without '#') for a household and its assessment by
+ * `doudi assess`, as the site makes it (doudi-share, format 2: `s2.` +
+ * base64url(raw deflate(JSON) ‖ CRC-32 of the deflated bytes, little-endian)), with the
+ * results of today's rules, so that the page reports nothing changed. */
+export function shareFragmentOf(household: unknown, assessment: any): string {
+  const shared = {
+    rules: assessment.rules_version,
+    household,
+    total_monthly: assessment.total_monthly,
+    results: assessment.programmes.map((outcome: any) => ({
+      programme: outcome.programme,
+      ...(outcome.member !== undefined ? { member: outcome.member } : {}),
+      status: outcome.status,
+      ...(outcome.status === 'eligible' && outcome.monthly !== undefined ? { monthly: outcome.monthly } : {}),
+    })),
+  };
+  const deflated = zlib.deflateRawSync(Buffer.from(JSON.stringify(shared)), { level: 9 });
+  const check = Buffer.alloc(4);
+  check.writeUInt32LE(zlib.crc32(deflated));
+  return `s2.${Buffer.concat([deflated, check]).toString('base64url')}`;
 }

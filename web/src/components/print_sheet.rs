@@ -1,11 +1,15 @@
 //! The printed explanation sheet: what a caseworker hands to a family (A4, one or two
-//! pages). The answers in short; the money as on screen: what comes every month, and
-//! apart from it (never added) what is time-limited and what is paid only in some months;
-//! what the rules could not use as given; each programme's outcome and amount (an
-//! alternative that is not added marked as such); what to do next; every step with its
-//! arithmetic and clause, every figure used with its value, date, document, clause and
-//! status, the rules version, the assessment date, and lines for the caseworker's and the
-//! family's signatures. Labels come from the rules' table (`doudi_rules::labels`). Hidden on screen (`hidden`); the print stylesheet at the
+//! pages for a family of five, nothing under 9 pt). A QR code of the share link that
+//! reopens the whole explanation on a phone; the answers in short; the money as on
+//! screen: what comes every month, and apart from it (never added) what is time-limited
+//! and what is paid only in some months; what the rules could not use as given; each
+//! programme's outcome and amount (an alternative that is not added marked as such; no
+//! amount while answers are missing; one line for a programme that does not qualify);
+//! what to do next; the steps of what the family may get with their arithmetic; every
+//! figure that is not published policy with its value, date, document and status (the
+//! clauses and reasoning of every figure are in the explanation the QR code opens); the
+//! rules version, the assessment date, and lines for the caseworker's and the family's
+//! signatures. Labels come from the rules' table (`doudi_rules::labels`). Hidden on screen (`hidden`); the print stylesheet at the
 //! end of style.css shows it, and only it, when the result page is printed. Every
 //! figure is the rules' own.
 //!
@@ -416,12 +420,16 @@ fn results(out: &mut Out, assessment: &Assessment) {
         if let Some(level) = &outcome.level {
             notes.push(out.pair(i18n::LEVEL, lang.text(level)));
         }
-        notes.extend(
-            outcome
-                .reasons
-                .iter()
-                .map(|reason| lang.text(reason).to_string()),
-        );
+        // On paper, a programme that does not qualify is one line: its reasons are on
+        // screen (and two A4 pages hold a family of five at 9 pt).
+        if outcome.status != Status::NotEligible {
+            notes.extend(
+                outcome
+                    .reasons
+                    .iter()
+                    .map(|reason| lang.text(reason).to_string()),
+            );
+        }
         if outcome.status == Status::NeedsMoreInformation && !outcome.missing.is_empty() {
             let missing: Vec<&str> = outcome
                 .missing
@@ -489,7 +497,8 @@ fn steps(out: &mut Out, assessment: &Assessment) {
     out.el("h2", "h2", i18n::SHEET_STEPS.get(lang));
     let mut seen: Vec<(&str, &str)> = Vec::new();
     for (at, outcome) in assessment.programmes.iter().enumerate() {
-        if outcome.steps.is_empty() {
+        // The steps of what the family may get (those of the others are on screen).
+        if outcome.steps.is_empty() || outcome.status == Status::NotEligible {
             continue;
         }
         let heading = format!(
@@ -525,31 +534,26 @@ fn steps(out: &mut Out, assessment: &Assessment) {
             if step.basis != Basis::Published {
                 sheet_basis(out, step.basis);
             }
-            if !step.clause.is_empty() {
-                out.el(
-                    "span class=\"sheet-clause\"",
-                    "span",
-                    &out.pair(i18n::CLAUSE_SHORT, &step.clause),
-                );
-            }
             out.raw("</li>");
         }
         out.raw("</ol>");
     }
 }
 
-/// Every figure used, once: the steps' and those listed as not published.
+/// The figures that are not published policy (inferred or assumed), once each, with
+/// their date and document: on paper a family must see which figures are not official.
+/// The published ones are in the steps with their values; the clause and the reasoning
+/// of every figure are in the full explanation the QR code opens.
 fn figures(out: &mut Out, assessment: &Assessment) {
     let lang = out.lang;
     out.el("h2", "h2", i18n::SHEET_FIGURES.get(lang));
     let mut used: Vec<&Used> = Vec::new();
-    let all = assessment
-        .programmes
-        .iter()
-        .flat_map(|outcome| outcome.steps.iter())
-        .flat_map(|step| step.params.iter())
-        .chain(assessment.not_published.iter());
-    for param in all {
+    // The figures of the steps printed, and every figure that is not published policy.
+    out.el("p", "p", i18n::SHEET_FIGURES_NOTE.get(lang));
+    if assessment.not_published.is_empty() {
+        return;
+    }
+    for param in &assessment.not_published {
         if !used.iter().any(|known| {
             known.id == param.id && known.value == param.value && known.from == param.from
         }) {
@@ -568,11 +572,6 @@ fn figures(out: &mut Out, assessment: &Assessment) {
         ],
     );
     for param in used {
-        let note = if lang == Lang::Zh && !param.note_zh.is_empty() {
-            param.note_zh
-        } else {
-            param.note
-        };
         out.raw("<tr>");
         out.el(
             "td",
@@ -585,16 +584,8 @@ fn figures(out: &mut Out, assessment: &Assessment) {
             &format!("{} {}", param.value, i18n::unit(param.unit).get(lang)),
         );
         out.el("td", "td", &param.from.to_string());
+        out.el("td", "td", param.document);
         out.raw("<td>");
-        out.text(param.document);
-        if !param.clause.is_empty() {
-            out.text(" · ");
-            out.text(param.clause);
-        }
-        if param.basis != Basis::Published && !note.is_empty() {
-            out.el("span class=\"sheet-small\"", "span", note);
-        }
-        out.raw("</td><td>");
         sheet_basis(out, param.basis);
         out.raw("</td></tr>");
     }
@@ -608,6 +599,18 @@ fn sheet(household: &Household, assessment: &Assessment, lang: Lang) -> String {
         lang,
     };
     out.raw("<section class=\"print-sheet\" hidden data-testid=\"print-sheet\">");
+    // A QR code of the share link, to reopen this calculation on a phone (None outside a
+    // browser, or when the link is too long for a code).
+    if let Some(qr) =
+        crate::share_link::link(household, assessment).and_then(|link| link.qr.clone())
+    {
+        out.raw("<figure class=\"sheet-qr\" data-testid=\"sheet-qr\"><img");
+        out.attr("src", &qr);
+        out.attr("alt", i18n::SHEET_QR.get(lang));
+        out.raw(">");
+        out.el("figcaption", "figcaption", i18n::SHEET_QR.get(lang));
+        out.raw("</figure>");
+    }
     out.el(
         "h1 class=\"sheet-title\"",
         "h1",
