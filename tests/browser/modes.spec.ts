@@ -308,3 +308,19 @@ test('staff leave a publicity kiosk at the foot of the page, for the resident\'s
   await expect(page.locator('.staff-exit')).toHaveCount(0);
   expect(new URL(page.url()).hash).toBe('');
 });
+
+test('nothing is clipped at A+ in English: the mode buttons wrap instead; step 1 says what to have ready', async ({ page }, testInfo) => {
+  await gotoApp(page);
+  await expect(page.getByTestId('ready')).toContainText('开始前准备好');
+  await page.locator('header button.tool, button.tool').nth(1).click();
+  await page.locator('button.tool').nth(0).click();
+  await expect(page.getByTestId('ready')).toContainText('Before you start');
+  await page.locator('details.staff summary').click();
+  await page.locator('nav.modes button[data-mode="caseworker"]').click();
+  await expect(page.locator('.app')).toHaveClass(/large/);
+  const clipped = await page.locator('button.mode').evaluateAll((buttons) =>
+    buttons.filter((button) => button.scrollWidth > button.clientWidth + 1).map((button) => button.textContent),
+  );
+  expect(clipped).toEqual([]);
+  await screenshot(page, testInfo, 'modes-large-english-390.png');
+});

@@ -113,6 +113,10 @@ pub const STEP_NAMES: [T; 5] = [
 
 // ---- Step 1 ------------------------------------------------------------------------
 
+pub const READY: T = T::new(
+    "开始前准备好：每位共同生活成员的年龄；每人每月的收入（工资、种地或做生意、养老金等）；残疾证上的类别和等级，重病的诊断；家庭存款、房产、车辆的大概情况。大约 3 分钟，不需要身份证号。",
+    "Before you start, have at hand: each member's age; each one's monthly income (wages, farming or business, pensions); the kind and grade on any disability certificate, any serious diagnosis; roughly what the family owns (savings, housing, vehicles). About 3 minutes; no ID numbers needed.",
+);
 pub const PLACE_INTRO: T = T::new(
     "请选择户籍（或居住证）所在的县区。各县区的标准可能不同。",
     "Choose the county or district of the household registration (or residence permit). Standards can differ by place.",

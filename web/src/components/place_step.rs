@@ -107,6 +107,7 @@ pub fn place_step(view: &View) -> Html {
         form.tier.is_some() || !form.cpi_rise.is_empty() || !form.food_cpi_rise.is_empty();
     html! {
         <section class="step">
+            <p class="ready" data-testid="ready">{ i18n::READY.get(lang) }</p>
             <p class="intro">{ i18n::PLACE_INTRO.get(lang) }</p>
             { select_field(dispatch, Input::County, SelectFieldProps {
                 id: "county".into(), field: "county".into(), label: i18n::COUNTY.get(lang), options: places, selected: form.county.clone(),
