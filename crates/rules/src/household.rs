@@ -770,9 +770,6 @@ struct Ceiling {
     total: Decimal,
 }
 
-/// A parameter's value in force on a date (none before its first value, or where it is
-/// not in force), without the record a rule's lookup builds: for the checks, which
-/// explain nothing.
 /// For a date after [`latest_standard_date`], which standards it is assessed with, in
 /// Chinese and English ("按 2026-01-01 起执行的标准计算…"): a later change is not known to
 /// the calculator. None for an earlier date, whose own values are known. (The CLI says it
@@ -814,6 +811,9 @@ pub fn standards_notice(category: Category, date: Date) -> Option<(String, Strin
     ))
 }
 
+/// A parameter's value in force on a date (none before its first value, or where it is
+/// not in force), without the record a rule's lookup builds: for the checks, which
+/// explain nothing.
 fn value_on(id: policy::ParamId, date: Date) -> Option<Decimal> {
     id.param().entry_on(date)?.value
 }
