@@ -19,7 +19,11 @@
 //!    notch at the dibao line; a member marked tekun whose tekun outcome waits for
 //!    information rejoining the dibao household once their income reaches the tekun
 //!    line). Only `total_monthly` is compared: time-limited (gradual exit) and
-//!    conditional (price subsidy) money is not.
+//!    conditional (price subsidy) money is not;
+//! 7. a question the site does not ask cannot change a result: a member living with an
+//!    able legal supporter (`questions::supporters_at_home`) is not eligible for tekun,
+//!    whatever is answered to the tekun questions the site then leaves out (self-care,
+//!    own property, supporters elsewhere).
 #![no_main]
 
 use arbitrary::Unstructured;
@@ -111,6 +115,85 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(opened.shared, shared, "its link opens with other results");
             let said = notice(&opened, assessment);
             assert!(!said.unverified && said.rules_changed.is_none());
+        }
+    }
+
+    // 7: a question the site does not ask cannot change a result. A member who lives
+    // with an able legal supporter (`questions::supporters_at_home`) is asked no tekun
+    // question but "tekun now" (which also says whether they can support others): they
+    // are not eligible for tekun, and other answers to self-care and own property leave
+    // every figure and decision as it is.
+    if let Ok(before) = &figures {
+        let at_home = doudi_rules::questions::supporters_at_home(&household);
+        for (index, supporter) in at_home.iter().enumerate() {
+            let Some(supporter) = supporter else { continue };
+            // Only a member the tekun rules look at has tekun questions at all.
+            let Some(tekun) = before.programmes.iter().find(|outcome| {
+                outcome.programme == doudi_rules::Programme::Tekun
+                    && outcome.member == Some(index)
+            }) else {
+                continue;
+            };
+            assert_eq!(
+                tekun.status,
+                doudi_rules::Status::NotEligible,
+                "member {index} lives with able supporter {supporter} but tekun is {:?}\n{json}",
+                tekun.status
+            );
+            for flip in [false, true] {
+                let mut other = household.clone();
+                let member = &mut other.members[index];
+                member.own_property_within_limits = Some(flip);
+                member.self_care = Some(doudi_rules::household::SelfCare {
+                    eating: flip,
+                    dressing: flip,
+                    getting_in_and_out_of_bed: flip,
+                    toileting: flip,
+                    walking_indoors: flip,
+                    bathing: flip,
+                });
+                let after = doudi_rules::assess(&other, Options::FIGURES)
+                    .unwrap_or_else(|error| panic!("other tekun answers refused: {error}\n{json}"));
+                if let Some(tekun) = after.programmes.iter().find(|outcome| {
+                    outcome.programme == doudi_rules::Programme::Tekun
+                        && outcome.member == Some(index)
+                }) {
+                    assert_eq!(
+                        tekun.status,
+                        doudi_rules::Status::NotEligible,
+                        "other tekun answers make member {index} eligible\n{json}"
+                    );
+                }
+                // Every amount and decision (the criteria of this member's tekun outcome do
+                // follow the answers: they are those answers; its status does not).
+                let decisions = |assessment: &doudi_rules::Assessment| {
+                    (
+                        assessment.total_monthly,
+                        assessment.total_monthly_min,
+                        assessment.total_monthly_max,
+                        assessment.dibao_members.clone(),
+                        assessment
+                            .programmes
+                            .iter()
+                            .map(|outcome| {
+                                (
+                                    outcome.programme,
+                                    outcome.member,
+                                    outcome.status,
+                                    outcome.monthly,
+                                    outcome.monthly_min,
+                                    outcome.monthly_max,
+                                )
+                            })
+                            .collect::<Vec<_>>(),
+                    )
+                };
+                assert_eq!(
+                    decisions(before),
+                    decisions(&after),
+                    "a tekun answer not asked of member {index} changes a result\n{json}"
+                );
+            }
         }
     }
 

@@ -464,6 +464,9 @@ test('a child is asked no tekun question while an able parent lives at home, and
   const child = page.locator('section.member[data-member="1"]');
   await expect(child.getByTestId('tekun-at-home')).toContainText('（成员 1）同住');
   await expect(child.locator('.tekun')).toHaveCount(0);
+  // Only "tekun now" stays (it also says whether this member can support others).
+  await expect(child.locator('.tekun-at-home input[type="checkbox"]')).toHaveCount(1);
+  await expect(child.locator('fieldset.self-care, .supporter')).toHaveCount(0);
   await check(page, testInfo, 'ask-less-child-at-home-390');
   // The parent's grade-1 disability: no longer able by what the household says, so the
   // child's supporters elsewhere, self-care and property may decide; both are asked.

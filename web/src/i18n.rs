@@ -219,8 +219,8 @@ pub const TEKUN_SECTION_HINT: T = T::new(
     "A member aged 60 or over, under 18, or disabled may qualify as a tekun person.",
 );
 pub const TEKUN_AT_HOME: T = T::new(
-    "特困人员：与有履行能力的法定义务人（{supporter}）同住，按规定不属于特困人员，不用回答特困的问题。如{supporter}实际无力履行，请核对其年龄和残疾情况。",
-    "Tekun: lives with a legal supporter who is able ({supporter}), so is not a tekun person under the rules and has no tekun questions. If {supporter} cannot in fact support them, check their age and disability.",
+    "与有履行能力的法定义务人（{supporter}）同住，按规定不属于特困人员，不用回答自理能力、义务人和本人财产的问题。如{supporter}实际无力履行，请核对其年龄和残疾情况。",
+    "Lives with a legal supporter who is able ({supporter}), so is not a tekun person under the rules: no questions on self-care, supporters or own property. If {supporter} cannot in fact support them, check their age and disability.",
 );
 pub const SELF_CARE: T = T::new("生活自理能力（六项）", "Self-care (six items)");
 pub const SELF_CARE_UNKNOWN: T = T::new("还不清楚", "Not known yet");

@@ -119,9 +119,13 @@ pub fn member_situation(view: &View, index: usize, supporter_at_home: Option<usi
                 }) }
             }
             if let (true, Some(supporter)) = (form.could_be_tekun(member), supporter_at_home) {
-                <p class="hint tekun-at-home" data-testid="tekun-at-home">
-                    { i18n::fill(i18n::TEKUN_AT_HOME.get(lang), &[("supporter", &form.members.get(supporter).map(|other| other.label(supporter, lang)).unwrap_or_default())]) }
-                </p>
+                // "Tekun now" stays: it also says whether this member can support others.
+                <div class="tekun-at-home">
+                    { check_field(dispatch, Input::Tekun(id), format!("m{id}-tekun"), at("tekun"), i18n::TEKUN_NOW.get(lang), member.tekun) }
+                    <p class="hint" data-testid="tekun-at-home">
+                        { i18n::fill(i18n::TEKUN_AT_HOME.get(lang), &[("supporter", &form.members.get(supporter).map(|other| other.label(supporter, lang)).unwrap_or_default())]) }
+                    </p>
+                </div>
             } else if form.could_be_tekun(member) {
                 <div class="tekun">
                     <h4>{ i18n::TEKUN_SECTION.get(lang) }</h4>
