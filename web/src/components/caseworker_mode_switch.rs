@@ -1,6 +1,6 @@
 //! The modes: how they are reached (residents see their own screens, staff tools under
-//! "工作人员"; a publicity kiosk shows no switch), the page of each mode other than the resident's screens, and what a mode
-//! asks of the browser. The mode lives in memory and in the address (`#mode=caseworker`,
+//! "工作人员"; a publicity kiosk shows no switch), the page of each mode other than the
+//! resident's screens, and what a mode asks of the browser. The mode lives in memory and in the address (`#mode=caseworker`,
 //! with `&idle=SECONDS` for the publicity kiosk's reset), never in storage.
 
 use super::caseload_mode::CaseloadMode;
