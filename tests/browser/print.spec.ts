@@ -106,6 +106,11 @@ test('every example prints in English as well, on at most two pages', async ({ p
     const printed = await page.locator('body').innerText();
     expect(printed).toContain('explanation of an estimate');
     expect(printed).toContain('Caseworker: ________');
+    // Illness names in English (policies/lists.toml, items_en).
+    if (example === 'rural-family-estimated-tier') {
+      expect(printed).toContain('Breast cancer');
+      expect(printed).not.toContain('乳腺癌');
+    }
     const pages = await printToPdf(page, testInfo, `print-${example}-en`);
     expect(pages, example).toBeLessThanOrEqual(2);
     await page.emulateMedia({ media: 'screen' });

@@ -206,7 +206,7 @@ pub const ILLNESS: T = T::new(
 pub const NO_ILLNESS: T = T::new("没有", "None");
 pub const ILLNESS_HINT: T = T::new(
     "病种名称按国家目录显示（中文）。",
-    "Disease names are shown as on the national list (in Chinese).",
+    "The diseases of the national list, translated (the answer keeps the list's Chinese name).",
 );
 pub const STUDENT: T = T::new("在读情况", "Studying");
 pub const TEKUN_NOW: T = T::new(
@@ -316,7 +316,6 @@ pub const COUNTED_INCOME: T = T::new(
     "Counted household income: {total} yuan a month for {size} people, {per} per person.",
 );
 pub const PROGRAMMES: T = T::new("各项救助", "Each programme");
-pub const PER_MONTH_SHORT: T = T::new("/月", "/month");
 pub const LEVEL: T = T::new("档次/等级", "Level");
 pub const CONDITIONS: T = T::new("条件", "Conditions");
 pub const MISSING: T = T::new("还需要了解：", "Still needed:");
@@ -357,8 +356,6 @@ pub const ABOVE_LINE: T = T::new(
     "家庭计入收入每月 {now} 元，已达到低保线 {line} 元/月；低于边缘线 {marginal} 元/月的，可看低保边缘家庭。",
     "Counted income is {now} yuan a month, at or above the dibao line of {line}; below the marginal line of {marginal}, see the marginal-family route.",
 );
-pub const CHART_DATA: T = T::new("图表数据", "Chart data");
-pub const INCOME_COL: T = T::new("收入（元/月）", "Income (yuan/month)");
 pub const SUPPORT_COL: T = T::new("救助（元/月）", "Support (yuan/month)");
 pub const NOT_PUBLISHED: T = T::new(
     "本结果用到的非公布数值",
@@ -771,7 +768,6 @@ pub const COL_VALUE: T = T::new("数值", "Value");
 pub const COL_FROM: T = T::new("起始日期", "From");
 pub const COL_SOURCE: T = T::new("文件和条款", "Document and clause");
 pub const COL_STATUS: T = T::new("状态", "Status");
-pub const CLAUSE_SHORT: T = T::new("依据", "Rule");
 pub const STEPS_ABOVE: T = T::new(
     "前面已列出的步骤不再重复。",
     "Steps listed above are not repeated.",

@@ -107,6 +107,9 @@ struct RawList {
 struct RawListValue {
     from: String,
     items: Vec<String>,
+    /// The items' English names, in the same order (optional).
+    #[serde(default)]
+    items_en: Vec<String>,
     status: Status,
     source: String,
     clause: String,
@@ -167,6 +170,8 @@ pub struct Param {
 pub struct ListValue {
     pub from: Date,
     pub items: Vec<String>,
+    /// The items' English names in the same order, or none.
+    pub items_en: Vec<String>,
     pub status: Status,
     pub source: String,
     pub clause: String,
@@ -253,10 +258,19 @@ pub fn parse(files: &[(String, String)]) -> Result<PolicySet, String> {
                 for list in raw.list {
                     let mut values = Vec::new();
                     for value in list.values {
+                        if !value.items_en.is_empty() && value.items_en.len() != value.items.len() {
+                            errors.push(format!(
+                                "{name}: list {}: {} English names for {} items",
+                                list.id,
+                                value.items_en.len(),
+                                value.items.len()
+                            ));
+                        }
                         match Date::parse(&value.from) {
                             Ok(from) => values.push(ListValue {
                                 from,
                                 items: value.items,
+                                items_en: value.items_en,
                                 status: value.status,
                                 source: value.source,
                                 clause: value.clause,
@@ -616,11 +630,12 @@ pub fn generate(set: &PolicySet) -> String {
         for value in &list.values {
             let _ = writeln!(
                 out,
-                "        ListEntry {{ from: Date::new({}, {}, {}), items: &{:?}, status: Status::{}, source: &SOURCE_{}, clause: {:?}, note: {:?} }},",
+                "        ListEntry {{ from: Date::new({}, {}, {}), items: &{:?}, items_en: &{:?}, status: Status::{}, source: &SOURCE_{}, clause: {:?}, note: {:?} }},",
                 value.from.year,
                 value.from.month,
                 value.from.day,
                 value.items,
+                value.items_en,
                 value.status.name(),
                 source_index(&value.source),
                 value.clause,

@@ -79,6 +79,8 @@ pub struct Clause {
 pub struct ListEntry {
     pub from: Date,
     pub items: &'static [&'static str],
+    /// The items' English names in the same order (empty when not given).
+    pub items_en: &'static [&'static str],
     pub status: Status,
     pub source: &'static Source,
     pub clause: &'static str,

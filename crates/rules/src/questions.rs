@@ -15,8 +15,10 @@ pub struct InForce {
     pub date: Date,
     /// The rural tiers that exist on the date (D and E from 2025-10-01).
     pub tiers: Vec<Tier>,
-    /// The names on the serious-disease list.
+    /// The names on the serious-disease list, and their English names in the same order
+    /// (empty when not given).
     pub serious_diseases: &'static [&'static str],
+    pub serious_diseases_en: &'static [&'static str],
     /// Tekun: "elderly" from this age, "minor" below this one.
     pub tekun_elderly_age: u32,
     pub tekun_minor_age: u32,
@@ -67,6 +69,10 @@ pub fn in_force(date: Date) -> InForce {
             .list("serious_disease")
             .map(|entry| entry.items)
             .unwrap_or(&[]),
+        serious_diseases_en: params
+            .list("serious_disease")
+            .map(|entry| entry.items_en)
+            .unwrap_or(&[]),
         tekun_elderly_age: whole(id::TEKUN_ELDERLY_AGE).unwrap_or(60),
         tekun_minor_age: whole(id::TEKUN_MINOR_AGE).unwrap_or(18),
         supporter_situations: SUPPORTER_SITUATIONS
@@ -82,6 +88,15 @@ pub fn in_force(date: Date) -> InForce {
 }
 
 impl InForce {
+    /// A disease's name in English where the list gives one; else the name as given.
+    pub fn disease_en<'a>(&self, name: &'a str) -> &'a str {
+        self.serious_diseases
+            .iter()
+            .position(|known| *known == name)
+            .and_then(|at| self.serious_diseases_en.get(at).copied())
+            .unwrap_or(name)
+    }
+
     /// Whether the tekun questions (supporters, own property, self-care) apply to a
     /// member: marked as tekun now, disabled, or of an age the tekun rules look at. The
     /// same test as the rules' own (facts.rs), on what the form knows so far.

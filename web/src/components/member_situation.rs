@@ -54,13 +54,17 @@ pub fn member_situation(view: &View, index: usize, supporter_at_home: Option<usi
             grade_label.replace("{n}", &grade.to_string()),
         )
     }));
-    let listed = form.serious_diseases();
+    let in_force = form.in_force();
+    let listed = in_force.serious_diseases;
     let mut diseases = vec![(String::new(), i18n::NO_ILLNESS.get(lang).to_string())];
-    diseases.extend(
-        listed
-            .iter()
-            .map(|name| (name.to_string(), name.to_string())),
-    );
+    diseases.extend(listed.iter().map(|name| {
+        let shown = if lang == Lang::En {
+            in_force.disease_en(name)
+        } else {
+            name
+        };
+        (name.to_string(), shown.to_string())
+    }));
     if !member.serious_illness.is_empty() && !listed.contains(&member.serious_illness.as_str()) {
         diseases.push((
             member.serious_illness.clone(),

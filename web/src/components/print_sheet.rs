@@ -113,7 +113,11 @@ fn member_facts(out: &Out, member: &Member, date: policy::Date) -> String {
         ));
     }
     if let Some(illness) = &member.serious_illness {
-        facts.push(out.pair(i18n::ILLNESS_SHORT, illness));
+        let name = match out.lang {
+            Lang::En => doudi_rules::questions::in_force(date).disease_en(illness),
+            Lang::Zh => illness,
+        };
+        facts.push(out.pair(i18n::ILLNESS_SHORT, name));
     }
     if member.student != Student::None {
         facts.push(i18n::student(member.student).get(lang).to_string());

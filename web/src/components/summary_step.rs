@@ -106,7 +106,14 @@ fn member_rows(out: &mut Markup, form: &Form, index: usize, member: &MemberForm)
         ));
     }
     if !member.serious_illness.is_empty() {
-        rows.push(row(i18n::ILLNESS.get(lang), member.serious_illness.clone()));
+        let name = match lang {
+            Lang::En => form
+                .in_force()
+                .disease_en(&member.serious_illness)
+                .to_string(),
+            Lang::Zh => member.serious_illness.clone(),
+        };
+        rows.push(row(i18n::ILLNESS.get(lang), name));
     }
     if member.student != doudi_rules::household::Student::None {
         rows.push(row(
