@@ -1,5 +1,5 @@
 //! A household file's bytes, read as `doudi assess FILE` reads them (the CLI's own
-//! `utf8_text` and `parse_household`, copied in by fuzz/build.rs), then checked, assessed and written out as the CLI writes it (JSON,
+//! `utf8_text` and `parse_household` in crates/cli/src/input.rs, compiled in), then checked, assessed and written out as the CLI writes it (JSON,
 //! and `doudi explain` in Chinese and English).
 //!
 //! Checks: a household read back from its own JSON is the same household; `check` gives

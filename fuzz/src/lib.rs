@@ -19,14 +19,17 @@ use std::collections::BTreeMap;
 #[path = "../../crates/cli/src/explain.rs"]
 pub mod explain;
 
-/// The CLI's input functions, copied out of crates/cli/src/main.rs by build.rs as they
-/// are (crates/cli is a binary without a library): `utf8_text` (a file's bytes to text)
-/// and `parse_household` (text to a household).
-#[allow(dead_code, unused_imports, clippy::all)]
+/// The CLI's input functions (crates/cli/src/input.rs), compiled in as they are
+/// (crates/cli is a binary without a library): `utf8_text` (a file's bytes to text) and
+/// `parse_household` (text to a household).
+#[allow(dead_code, clippy::all)]
+#[path = "../../crates/cli/src/input.rs"]
+mod cli_input;
+
 mod cli {
-    use doudi_rules::household::*;
-    use doudi_rules::*;
-    include!(concat!(env!("OUT_DIR"), "/cli_input.rs"));
+    pub use super::cli_input::parse_household;
+    use super::cli_input::utf8_text;
+    use doudi_rules::{Household, InputError};
 
     /// A file's bytes to a household, as `read_household` in main.rs does after reading.
     pub fn read(bytes: &[u8]) -> Result<Household, InputError> {

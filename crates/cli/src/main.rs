@@ -3,10 +3,12 @@
 //! the output cannot be written.
 
 mod explain;
+mod input;
 
-use doudi_rules::household::{empty_input, shape_error, too_large, MAX_HOUSEHOLD_BYTES};
+use doudi_rules::household::{too_large, MAX_HOUSEHOLD_BYTES};
 use doudi_rules::policy::Date;
 use doudi_rules::{Household, InputError, Options};
+use input::{parse_household, utf8_text};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -251,19 +253,6 @@ fn read_bytes(path: &str) -> Result<Vec<u8>, Failure> {
     Ok(bytes)
 }
 
-/// Bytes as UTF-8 text, naming the line of the first byte that is not.
-fn utf8_text(bytes: Vec<u8>) -> Result<String, InputError> {
-    String::from_utf8(bytes).map_err(|error| {
-        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|byte| **byte == b'\n').count() + 1;
-        InputError::new(
-            "input".into(),
-            format!("第 {line} 行有不是 UTF-8 的字节：JSON 文件要用 UTF-8 编码保存"),
-            format!("line {line} has bytes that are not UTF-8: save the JSON file as UTF-8"),
-        )
-    })
-}
-
 fn read_household(path: &str) -> Result<Household, Failure> {
     let text = utf8_text(read_bytes(path)?)?;
     Ok(parse_household(&text)?)
@@ -274,36 +263,6 @@ fn note_future_date(household: &Household) {
     if let Some((zh, en)) = future_date_notice(household, today()) {
         eprintln!("注意 / note: date\n  {zh}\n  {en}");
     }
-}
-
-/// Parses household JSON: at most [`MAX_HOUSEHOLD_BYTES`], a UTF-8 byte-order mark
-/// allowed before it, nothing but white space after it. An error names the field at
-/// fault in a sentence in Chinese and English (`household::shape_error`), never in
-/// serde's own words, and quotes at most a short prefix of any value.
-pub fn parse_household(text: &str) -> Result<Household, InputError> {
-    if text.len() > MAX_HOUSEHOLD_BYTES {
-        return Err(too_large(u64::try_from(text.len()).ok()));
-    }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(empty_input());
-    }
-    // serde would read a list of the fields in order as a household.
-    if text.trim_start().starts_with('[') {
-        return Err(shape_error(
-            "",
-            "invalid type: sequence, expected a household",
-        ));
-    }
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let household = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        let path = error.path().to_string();
-        shape_error(&path, &error.into_inner().to_string())
-    })?;
-    deserializer
-        .end()
-        .map_err(|error| shape_error("", &error.to_string()))?;
-    Ok(household)
 }
 
 /// What standards a date later than today is assessed with, when it is after the
