@@ -14,8 +14,8 @@ use doudi_rules::household::{MAX_INCOMES, MAX_SUPPORTERS};
 use yew::prelude::*;
 
 /// `supporter_at_home`: a legal supporter living in the household who is able (by the
-/// rules, for a resident's form): the member is then asked no tekun question, and told
-/// why.
+/// rules, for a resident's form): the member is then asked only "tekun now" of the tekun
+/// questions (it also says whether they can support others), and told why.
 pub fn member_situation(view: &View, index: usize, supporter_at_home: Option<usize>) -> Html {
     let form = &view.state.form;
     let lang = view.state.lang;

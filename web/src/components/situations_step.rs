@@ -7,8 +7,8 @@ use crate::i18n;
 use yew::prelude::*;
 
 pub fn situations_step(view: &View) -> Html {
-    // Members who live with an able legal supporter are asked no tekun question (the
-    // rules say which: questions::supporters_at_home).
+    // Members who live with an able legal supporter are asked only "tekun now" of the
+    // tekun questions (the rules say which: questions::supporters_at_home).
     let at_home = view
         .checked
         .household
