@@ -129,8 +129,7 @@ fuzz_target!(|data: &[u8]| {
             let Some(supporter) = supporter else { continue };
             // Only a member the tekun rules look at has tekun questions at all.
             let Some(tekun) = before.programmes.iter().find(|outcome| {
-                outcome.programme == doudi_rules::Programme::Tekun
-                    && outcome.member == Some(index)
+                outcome.programme == doudi_rules::Programme::Tekun && outcome.member == Some(index)
             }) else {
                 continue;
             };

@@ -7,7 +7,7 @@
 use arbitrary::{Result, Unstructured};
 use doudi_rules::household::{
     Caseworker, Disability, DisabilityKind, Family, Income, IncomeKind, Member, Money, Period,
-    Relation, SelfCare, Student, Supporter, SupporterSituation,
+    Relation, SelfCare, Student, Supporter,
 };
 use doudi_rules::policy::{self, Date};
 use doudi_rules::{Assessment, Category, Decimal, Household, InputError, Payment, Programme, Tier};
@@ -67,53 +67,7 @@ const NAMES: &[&str] = &[
     "奶奶",
 ];
 const ILLNESS_NOISE: &[&str] = &["", "感冒", " ", "cancer", "肺 癌"];
-const RELATIONS: [Relation; 8] = [
-    Relation::Applicant,
-    Relation::Spouse,
-    Relation::Child,
-    Relation::Parent,
-    Relation::Grandchild,
-    Relation::Grandparent,
-    Relation::Sibling,
-    Relation::Other,
-];
-const DISABILITY_KINDS: [DisabilityKind; 7] = [
-    DisabilityKind::Visual,
-    DisabilityKind::Hearing,
-    DisabilityKind::Speech,
-    DisabilityKind::Physical,
-    DisabilityKind::Intellectual,
-    DisabilityKind::Mental,
-    DisabilityKind::Multiple,
-];
-const STUDENTS: [Student; 5] = [
-    Student::None,
-    Student::Compulsory,
-    Student::SeniorHigh,
-    Student::SecondaryVocational,
-    Student::Higher,
-];
-pub const INCOME_KINDS: [IncomeKind; 9] = [
-    IncomeKind::Wages,
-    IncomeKind::Business,
-    IncomeKind::Property,
-    IncomeKind::Transfer,
-    IncomeKind::SupportReceived,
-    IncomeKind::ResidentsBasicPension,
-    IncomeKind::OldAgeAllowance,
-    IncomeKind::MedicalInsurance,
-    IncomeKind::Excluded,
-];
-const SITUATIONS: [SupporterSituation; 8] = [
-    SupporterSituation::Able,
-    SupporterSituation::Tekun,
-    SupporterSituation::DibaoAged60Plus,
-    SupporterSituation::Aged70PlusLowIncome,
-    SupporterSituation::SeverelyDisabledLowIncome,
-    SupporterSituation::NoCivilCapacity,
-    SupporterSituation::Missing,
-    SupporterSituation::InPrison,
-];
+pub const INCOME_KINDS: [IncomeKind; 9] = IncomeKind::ALL;
 
 /// An amount of money: mostly what households have (whole yuan or fen, up to a few
 /// thousand), sometimes large (past the 1,000,000 limit), sometimes hostile (negative,
@@ -182,11 +136,11 @@ fn member(u: &mut Unstructured, date: Date, index: usize) -> Result<Member> {
     let relation = if index == 0 {
         Relation::Applicant
     } else {
-        *pick(u, &RELATIONS)?
+        *pick(u, &Relation::ALL)?
     };
     let disability = if u.ratio(1u8, 5)? {
         Some(Disability {
-            kind: *pick(u, &DISABILITY_KINDS)?,
+            kind: *pick(u, &DisabilityKind::ALL)?,
             grade: if u.ratio(1u8, 20)? {
                 u.arbitrary()?
             } else {
@@ -235,7 +189,7 @@ fn member(u: &mut Unstructured, date: Date, index: usize) -> Result<Member> {
         for _ in 0..u.int_in_range(0u8..=3)? {
             list.push(Supporter {
                 name: pick(u, NAMES)?.to_string(),
-                situation: *pick(u, &SITUATIONS)?,
+                situation: *pick(u, &doudi_rules::questions::SUPPORTER_SITUATIONS)?,
             });
         }
         Some(list)
@@ -249,7 +203,7 @@ fn member(u: &mut Unstructured, date: Date, index: usize) -> Result<Member> {
         relation,
         disability,
         serious_illness,
-        student: *pick(u, &STUDENTS)?,
+        student: *pick(u, &Student::ALL)?,
         incomes,
         employment_costs,
         tekun: u.ratio(1u8, 8)?,

@@ -464,16 +464,7 @@ pub fn payment(payment: Payment) -> T {
     labels::payment(payment).into()
 }
 
-pub const RELATIONS: [Relation; 8] = [
-    Relation::Applicant,
-    Relation::Spouse,
-    Relation::Child,
-    Relation::Parent,
-    Relation::Grandchild,
-    Relation::Grandparent,
-    Relation::Sibling,
-    Relation::Other,
-];
+pub const RELATIONS: [Relation; 8] = Relation::ALL;
 
 pub fn relation(relation: Relation) -> T {
     match relation {
@@ -488,17 +479,7 @@ pub fn relation(relation: Relation) -> T {
     }
 }
 
-pub const INCOME_KINDS: [IncomeKind; 9] = [
-    IncomeKind::Wages,
-    IncomeKind::Business,
-    IncomeKind::Property,
-    IncomeKind::Transfer,
-    IncomeKind::SupportReceived,
-    IncomeKind::ResidentsBasicPension,
-    IncomeKind::OldAgeAllowance,
-    IncomeKind::MedicalInsurance,
-    IncomeKind::Excluded,
-];
+pub const INCOME_KINDS: [IncomeKind; 9] = IncomeKind::ALL;
 
 pub fn income_kind(kind: IncomeKind) -> T {
     match kind {
@@ -540,15 +521,7 @@ pub fn period(period: Period) -> T {
     }
 }
 
-pub const DISABILITY_KINDS: [DisabilityKind; 7] = [
-    DisabilityKind::Visual,
-    DisabilityKind::Hearing,
-    DisabilityKind::Speech,
-    DisabilityKind::Physical,
-    DisabilityKind::Intellectual,
-    DisabilityKind::Mental,
-    DisabilityKind::Multiple,
-];
+pub const DISABILITY_KINDS: [DisabilityKind; 7] = DisabilityKind::ALL;
 
 pub fn disability_kind(kind: DisabilityKind) -> T {
     match kind {
@@ -562,13 +535,7 @@ pub fn disability_kind(kind: DisabilityKind) -> T {
     }
 }
 
-pub const STUDENTS: [Student; 5] = [
-    Student::None,
-    Student::Compulsory,
-    Student::SeniorHigh,
-    Student::SecondaryVocational,
-    Student::Higher,
-];
+pub const STUDENTS: [Student; 5] = Student::ALL;
 
 pub fn student(student: Student) -> T {
     match student {

@@ -224,6 +224,20 @@ pub enum Relation {
     Other,
 }
 
+impl Relation {
+    /// Every relation, in the order the site lists them.
+    pub const ALL: [Relation; 8] = [
+        Relation::Applicant,
+        Relation::Spouse,
+        Relation::Child,
+        Relation::Parent,
+        Relation::Grandchild,
+        Relation::Grandparent,
+        Relation::Sibling,
+        Relation::Other,
+    ];
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -247,6 +261,16 @@ pub enum DisabilityKind {
 }
 
 impl DisabilityKind {
+    /// Every kind, in the order of the disability certificate (and of the site's list).
+    pub const ALL: [DisabilityKind; 7] = [
+        DisabilityKind::Visual,
+        DisabilityKind::Hearing,
+        DisabilityKind::Speech,
+        DisabilityKind::Physical,
+        DisabilityKind::Intellectual,
+        DisabilityKind::Mental,
+        DisabilityKind::Multiple,
+    ];
     pub fn zh(self) -> &'static str {
         match self {
             DisabilityKind::Visual => "视力",
@@ -270,6 +294,17 @@ pub enum Student {
     SeniorHigh,
     SecondaryVocational,
     Higher,
+}
+
+impl Student {
+    /// Every answer, in the order the site lists them.
+    pub const ALL: [Student; 5] = [
+        Student::None,
+        Student::Compulsory,
+        Student::SeniorHigh,
+        Student::SecondaryVocational,
+        Student::Higher,
+    ];
 }
 
 /// One income of a member.
@@ -319,6 +354,21 @@ pub enum IncomeKind {
     /// Kinds never counted (民发〔2021〕57号): 优待抚恤金, family-planning rewards,
     /// scholarships, awards, social-assistance money and goods.
     Excluded,
+}
+
+impl IncomeKind {
+    /// Every kind, in the order the site lists them.
+    pub const ALL: [IncomeKind; 9] = [
+        IncomeKind::Wages,
+        IncomeKind::Business,
+        IncomeKind::Property,
+        IncomeKind::Transfer,
+        IncomeKind::SupportReceived,
+        IncomeKind::ResidentsBasicPension,
+        IncomeKind::OldAgeAllowance,
+        IncomeKind::MedicalInsurance,
+        IncomeKind::Excluded,
+    ];
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -165,19 +165,8 @@ pub(crate) fn no_income_detail(
     standard_monthly: Decimal,
     below: bool,
 ) -> Text {
-    let (own, standard) =
-        rounding::for_display_pair(own_yearly / Decimal::from(12), standard_monthly);
-    if below {
-        Text::new(
-            format!("本人每月 {own} 元，低于标准 {standard} 元"),
-            format!("{own} yuan a month, below the standard of {standard}"),
-        )
-    } else {
-        Text::new(
-            format!("本人每月 {own} 元，不低于标准 {standard} 元"),
-            format!("{own} yuan a month, not below the standard of {standard}"),
-        )
-    }
+    // The same words as the single-person route's own income.
+    super::single_person::own_income_detail(own_yearly / Decimal::from(12), standard_monthly, below)
 }
 
 pub(crate) fn property_criterion() -> Text {
