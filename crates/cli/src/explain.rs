@@ -217,6 +217,10 @@ pub fn render(household: &Household, assessment: &Assessment, lang: Lang) -> Str
                 range(lang, monthly, min, max),
                 lang.pick("", " a month")
             ),
+            // Money paid only in some months is not "每月": its payment says when.
+            (Some(monthly), None) if outcome.payment == Payment::Conditional => {
+                format!(" — {monthly}{}", lang.pick(" 元", " yuan"))
+            }
             (Some(monthly), None) => format!(
                 "{}{monthly}{}",
                 lang.pick(" — 每月 ", " — "),
