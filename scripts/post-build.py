@@ -14,6 +14,10 @@ directory before trunk moves it to dist/. Two jobs:
    and every file's path and sha256. Any change to the site therefore installs a
    new cache, and the worker deletes the old one when it activates.
 
+3. Compression. Runs scripts/compress.mjs (node), which writes NAME.gz and NAME.br
+   beside every compressible file, for scripts/serve.py, the browser tests' server
+   and any static host that serves precompressed files.
+
 It also checks that every local file index.html refers to exists.
 
 Trunk runs it with TRUNK_STAGING_DIR and TRUNK_SOURCE_DIR set. By hand, on a
@@ -28,6 +32,7 @@ import html
 import json
 import os
 import re
+import subprocess
 import sys
 from urllib.parse import quote, urlsplit
 
@@ -134,7 +139,7 @@ def site_files(site: str) -> list[tuple[str, str]]:
         subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
         for name in names:
             path = os.path.relpath(os.path.join(directory, name), site).replace(os.sep, "/")
-            if path == "sw.js" or name.startswith("."):
+            if path == "sw.js" or name.startswith(".") or name.endswith((".gz", ".br")):
                 continue
             with open(os.path.join(directory, name), "rb") as f:
                 files.append((path, hashlib.sha256(f.read()).hexdigest()))
@@ -185,6 +190,11 @@ def main() -> int:
     cache, count, size = write_service_worker(site, os.path.join(source, "sw.js"))
     print(f"post-build: Content-Security-Policy with {scripts} inline script hash(es): {policy}")
     print(f"post-build: sw.js precaches {count} files ({size:,} bytes) in cache {cache}")
+    compress = os.path.join(ROOT, "scripts", "compress.mjs")
+    try:
+        subprocess.run(["node", compress, site], check=True)
+    except (OSError, subprocess.CalledProcessError) as error:
+        fail(f"node scripts/compress.mjs failed ({error}); scripts/setup.sh installs node")
     return 0
 
 

@@ -26,5 +26,6 @@ case "$rc" in
 esac
 
 section "serve"
-echo "Serving dist/ at http://127.0.0.1:$PORT/  (Ctrl-C stops)"
-exec python3 -m http.server --bind 127.0.0.1 --directory "$ROOT/dist" "$PORT"
+# scripts/serve.py: the precompressed files with Content-Encoding, the CSP header with
+# frame-ancestors, caching headers; what a static host should send (README, "Hosting").
+exec python3 scripts/serve.py --bind 127.0.0.1 --port "$PORT" "$ROOT/dist"

@@ -30,7 +30,8 @@ function builtServiceWorker(): Build {
   return JSON.parse(match[1]) as Build;
 }
 
-/** Every file of the site but sw.js, relative to dist/, sorted. */
+/** Every file of the site but sw.js and the precompressed copies (NAME.gz, NAME.br: the
+ * same files, which the server sends in their place), relative to dist/, sorted. */
 function siteFiles(dir = DIST, prefix = ''): string[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
@@ -38,7 +39,7 @@ function siteFiles(dir = DIST, prefix = ''): string[] {
     .flatMap((entry) =>
       entry.isDirectory() ? siteFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
     )
-    .filter((file) => file !== 'sw.js')
+    .filter((file) => file !== 'sw.js' && !file.endsWith('.gz') && !file.endsWith('.br'))
     .sort();
 }
 
@@ -141,6 +142,42 @@ test.describe('offline', () => {
     const second = await context.newPage();
     await gotoApp(second, new URL('./', page.url()).href);
     await second.close();
+  });
+
+  test('after one visit as a resident, every mode opens and works with no network', async ({ page, context }) => {
+    const server = await serveDist();
+    try {
+      // One online visit, as a resident: the first screen only. The service worker
+      // fetches the rest (the tools, the caseload worker) in the background.
+      await gotoApp(page, server.url);
+      await waitForServiceWorker(page);
+    } finally {
+      await server.close();
+    }
+    await context.setOffline(true);
+    const at = (fragment: string) => `${new URL('./', page.url()).href}?offline=${Date.now()}${fragment}`;
+
+    // Resident: an example household through to its result.
+    await gotoApp(page, at('#example=urban-family-with-grandmother'));
+    await expect(page.locator('.app')).toHaveAttribute('data-mode', 'resident');
+    expect((await assess(page)).total_monthly).toBe('375');
+
+    // Caseworker: every field on one page, and the result beside it.
+    await gotoApp(page, at('#mode=caseworker&example=rural-family-estimated-tier'));
+    await expect(page.locator('.app')).toHaveAttribute('data-mode', 'caseworker');
+    await expect(page.locator('.cw-result .total')).toBeVisible();
+
+    // Caseload: the example caseload, computed by the worker, which was never fetched
+    // online by this page but is in the cache.
+    await gotoApp(page, at('#mode=caseload'));
+    await page.locator('#cl-example').click();
+    await expect(page.locator('#cl-download')).toBeVisible();
+    await expect(page.locator('.cl-preview tbody tr').first()).toContainText('HZ-001');
+
+    // Publicity: the examples and the QR code of the site.
+    await gotoApp(page, at('#mode=publicity'));
+    await expect(page.locator('.app')).toHaveClass(/publicity/);
+    await expect(page.locator('.pub-qr .qr svg')).toBeVisible();
   });
 
   test('the cache name is a digest of the site, and a new release replaces the old cache', async ({ page }) => {

@@ -891,6 +891,10 @@ pub const CL_CANNOT_READ: T = T::new("无法读取这个文件：", "This file c
 pub const CL_PREVIEW: T = T::new("前 {n} 户的结果", "The first {n} results");
 pub const CL_STOP: T = T::new("停止", "Stop");
 pub const CL_STOPPED: T = T::new("已停止。", "Stopped.");
+pub const CL_NO_WORKER: T = T::new(
+    "计算程序没能启动。请联网后刷新本页再试（第一次联网打开后，离线也能使用）。",
+    "The calculation could not start. Connect to the network, reload the page and try again (after one visit online it also works offline).",
+);
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,9 @@
 // Serves dist/ on 127.0.0.1 (a free port) for the whole test run and exports
 // its address as DOUDI_BASE_URL, which the config's baseURL and the workers
 // read. A tiny static server: no dependencies, correct MIME types (.wasm as
-// application/wasm, which WebAssembly.instantiateStreaming requires).
+// application/wasm, which WebAssembly.instantiateStreaming requires), and the
+// precompressed copies the build writes (NAME.br, NAME.gz) with Content-Encoding, as
+// scripts/serve.py sends them: the bytes the tests count are the bytes a person gets.
 //
 // When DOUDI_BASE_URL is already set, the tests use that server instead.
 import type { FullConfig } from '@playwright/test';
@@ -64,16 +66,31 @@ export function startStaticServer(dir: string, port = 0, options: StaticServerOp
       }
       const body = options.transform ? options.transform(pathname, data) : data;
       const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+      // The precompressed copy the build wrote (scripts/compress.mjs), as scripts/serve.py
+      // and a static host send it, unless a test rewrote the file.
+      const accepted = String(req.headers['accept-encoding'] ?? '');
+      let sent = body;
+      let coding: string | undefined;
+      if (body === data || body.equals(data)) {
+        for (const [name, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+          if (new RegExp(`\\b${name}\\b`).test(accepted) && fs.existsSync(file + suffix)) {
+            sent = fs.readFileSync(file + suffix);
+            coding = name;
+            break;
+          }
+        }
+      }
       const headers: http.OutgoingHttpHeaders = {
         'Content-Type': type,
-        'Content-Length': body.length,
+        'Content-Length': sent.length,
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
       };
+      if (coding) headers['Content-Encoding'] = coding;
       const policy = type.startsWith('text/html') ? metaPolicy(body.toString('utf8')) : undefined;
-      if (policy) headers['Content-Security-Policy'] = policy;
+      if (policy) headers['Content-Security-Policy'] = `${policy}; frame-ancestors 'none'`;
       res.writeHead(200, headers);
-      res.end(req.method === 'HEAD' ? undefined : body);
+      res.end(req.method === 'HEAD' ? undefined : sent);
     });
   });
   return new Promise((resolve, reject) => {

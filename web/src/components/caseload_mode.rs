@@ -1,51 +1,28 @@
 //! Caseload mode: a CSV caseload in the format of `doudi batch` (UTF-8, GBK or UTF-16, as
 //! the command line reads it), computed on the device with the very code of the command
-//! line (doudi-caseload: the survey, then the households one at a time), a chunk of
-//! households at a time so that the page keeps answering, with a progress bar; the
-//! results as a CSV file to download, byte for byte what `doudi batch` writes for the
+//! line (doudi-caseload) in a web worker of its own (web/caseload-worker), so that the
+//! page keeps answering and a resident's first load carries none of it; a progress bar;
+//! the results as a CSV file to download, byte for byte what `doudi batch` writes for the
 //! same file (with its byte-order mark).
 //!
-//! A component of its own, unlike the views: the run goes on between renders (it yields
-//! to the browser after each chunk) and keeps its progress here, not in the app's state.
+//! A component of its own, unlike the views: the run goes on between renders and keeps
+//! its progress here, not in the app's state.
 
 use super::markup::Markup;
 use crate::i18n::{self, Lang};
-use doudi_caseload::{
-    is_error, plan, sniff, undecodable, write_header, write_row, TextEncoding, OUTPUT_COLUMNS,
-};
-use doudi_rules::{InputError, Options};
 use gloo::file::callbacks::FileReader;
 use gloo::file::{Blob, File, ObjectUrl};
+use js_sys::{Array, Object, Reflect, Uint8Array};
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::time::Duration;
-use web_sys::HtmlInputElement;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, MessageEvent, Worker};
 use yew::prelude::*;
 
-/// Households computed between two yields to the browser (a few milliseconds' work).
-const CHUNK: usize = 200;
-/// Result rows shown on the page; the download has them all.
-const PREVIEW_ROWS: usize = 10;
-/// The columns of the preview, by name (doudi_caseload::OUTPUT_COLUMNS): money that
-/// comes every month apart from the time-limited and the conditional.
-const PREVIEW_COLUMNS: [&str; 8] = [
-    "household_id",
-    "members",
-    "dibao_status",
-    "total_monthly",
-    "total_basis",
-    "time_limited_monthly",
-    "conditional_monthly",
-    "error",
-];
-
-/// The positions of the preview's columns in a result row.
-fn preview_columns() -> Vec<usize> {
-    PREVIEW_COLUMNS
-        .iter()
-        .filter_map(|name| OUTPUT_COLUMNS.iter().position(|column| column == name))
-        .collect()
-}
+/// The worker's loader, which Trunk writes beside index.html (web/index.html names the
+/// worker's crate with `data-type="worker"`).
+const WORKER: &str = "./doudi-caseload-worker_loader.js";
 
 const EXAMPLE: &[u8] = include_bytes!("../../../examples/caseload.csv");
 
@@ -58,6 +35,12 @@ pub struct CaseloadModeProps {
 struct Download {
     url: ObjectUrl,
     file_name: String,
+}
+
+/// The first result rows, with their columns' names, for the preview.
+struct Preview {
+    columns: Vec<String>,
+    rows: Vec<Vec<String>>,
 }
 
 #[derive(Clone)]
@@ -75,7 +58,7 @@ enum Run {
         name: String,
         total: usize,
         errors: usize,
-        preview: Rc<Vec<Vec<String>>>,
+        preview: Rc<Preview>,
         download: Rc<Download>,
     },
     Stopped,
@@ -85,12 +68,32 @@ enum Run {
     },
 }
 
-/// What the run in progress needs between chunks: its number (a newer run, or leaving
-/// the mode, stops it) and the file being read.
+/// The worker computing a run, and its message and error handlers (kept alive while it
+/// runs).
+struct Running {
+    worker: Worker,
+    _onmessage: Closure<dyn FnMut(MessageEvent)>,
+    _onerror: Closure<dyn FnMut(JsValue)>,
+}
+
+/// What the run in progress needs: its number (a newer run, or leaving the mode, stops
+/// it), the file being read, and the worker computing it with its message handlers.
 #[derive(Default)]
 struct Shared {
     generation: u32,
     reader: Option<FileReader>,
+    worker: Option<Running>,
+}
+
+impl Shared {
+    /// Ends the run in progress, if any: the reading, and the worker.
+    fn stop(&mut self) {
+        self.generation += 1;
+        self.reader = None;
+        if let Some(running) = self.worker.take() {
+            running.worker.terminate();
+        }
+    }
 }
 
 #[function_component(CaseloadMode)]
@@ -101,7 +104,7 @@ pub fn caseload_mode(props: &CaseloadModeProps) -> Html {
     {
         // Leaving the mode stops the run.
         let shared = shared.clone();
-        use_effect_with((), move |_| move || shared.borrow_mut().generation += 1);
+        use_effect_with((), move |_| move || shared.borrow_mut().stop());
     }
     let onfile = {
         let run = run.clone();
@@ -177,15 +180,31 @@ pub fn caseload_mode(props: &CaseloadModeProps) -> Html {
     }
 }
 
+/// Stops the run in progress; the new run's number.
 fn next_generation(shared: &Rc<RefCell<Shared>>) -> u32 {
     let mut shared = shared.borrow_mut();
-    shared.generation += 1;
-    shared.reader = None;
+    shared.stop();
     shared.generation
 }
 
-/// Surveys the caseload once, then computes it a chunk of households at a time, yielding
-/// to the browser in between; stops when another run starts.
+/// A field of the worker's message.
+fn field(message: &JsValue, name: &str) -> JsValue {
+    Reflect::get(message, &name.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn count(message: &JsValue, name: &str) -> usize {
+    field(message, name).as_f64().unwrap_or(0.0) as usize
+}
+
+fn strings(value: JsValue) -> Vec<String> {
+    Array::from(&value)
+        .iter()
+        .map(|cell| cell.as_string().unwrap_or_default())
+        .collect()
+}
+
+/// Starts the worker and hands it the caseload; its messages move the run on until it
+/// is done, fails, or another run (or leaving the mode) ends it.
 fn start(
     name: String,
     bytes: Vec<u8>,
@@ -193,146 +212,98 @@ fn start(
     run: UseStateHandle<Run>,
     shared: Rc<RefCell<Shared>>,
 ) {
-    let current = move || shared.borrow().generation == mine;
-    yew::platform::spawn_local(async move {
-        // Let "reading" show before the survey, the one step that is not cut in chunks.
-        yew::platform::time::sleep(Duration::ZERO).await;
-        if !current() {
-            return;
-        }
-        let failed = |error: InputError| Run::Failed {
-            zh: format!("{}：{}", error.field, error.zh),
-            en: format!("{}: {}", error.field, error.en),
-        };
-        // Another encoding than UTF-8 (GBK, UTF-16) decoded by the browser first.
-        let bytes = match utf8_of(bytes) {
-            Ok(bytes) => bytes,
-            Err(error) => {
-                run.set(failed(error));
+    if shared.borrow().generation != mine {
+        return;
+    }
+    let worker = match Worker::new(WORKER) {
+        Ok(worker) => worker,
+        Err(_) => return run.set(not_started()),
+    };
+    let onmessage = {
+        let worker = worker.clone();
+        let run = run.clone();
+        let shared = shared.clone();
+        let mut bytes = Some(bytes);
+        Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            if shared.borrow().generation != mine {
                 return;
             }
-        };
-        // The survey (encoding, header, households, repeated ids), then the households.
-        let surveyed = plan(&mut || Ok(bytes.as_slice()))
-            .and_then(|plan| Ok((plan.households(), plan.groups(bytes.as_slice())?)));
-        let (total, mut groups) = match surveyed {
-            Ok(surveyed) => surveyed,
-            Err(error) => {
-                run.set(failed(error.into()));
-                return;
-            }
-        };
-        let columns = groups.columns().clone();
-        // Row by row, as `doudi batch` writes them (doudi_caseload::write_row), with its
-        // byte-order mark.
-        let mut out = String::new();
-        write_header(&mut out, true);
-        let mut errors = 0;
-        let mut preview = Vec::new();
-        let mut done = 0;
-        run.set(Run::Running {
-            name: name.clone(),
-            done,
-            total,
-        });
-        let mut more = true;
-        while more {
-            yew::platform::time::sleep(Duration::ZERO).await;
-            if !current() {
-                return;
-            }
-            for _ in 0..CHUNK {
-                let group = match groups.next() {
-                    Some(Ok(group)) => group,
-                    Some(Err(error)) => {
-                        run.set(failed(error.into()));
-                        return;
-                    }
-                    None => {
-                        more = false;
-                        break;
-                    }
-                };
-                // The trace changes no figure of the results; without it, it is faster.
-                let record = group.result(&columns, Options::FIGURES);
-                if is_error(&record) {
-                    errors += 1;
+            let message = event.data();
+            match field(&message, "kind").as_string().as_deref() {
+                Some("ready") => {
+                    let job = Object::new();
+                    let file = Uint8Array::from(bytes.take().unwrap_or_default().as_slice());
+                    let _ = Reflect::set(&job, &"bytes".into(), &file);
+                    let _ = worker.post_message_with_transfer(&job, &Array::of1(&file.buffer()));
                 }
-                write_row(&mut out, &record);
-                if preview.len() < PREVIEW_ROWS {
-                    preview.push(record);
+                Some("progress") => run.set(Run::Running {
+                    name: name.clone(),
+                    done: count(&message, "done"),
+                    total: count(&message, "total"),
+                }),
+                Some("done") => {
+                    let csv = field(&message, "csv").as_string().unwrap_or_default();
+                    let blob = Blob::new_with_options(csv.as_str(), Some("text/csv;charset=utf-8"));
+                    let stem = name.strip_suffix(".csv").unwrap_or(&name);
+                    let download = Download {
+                        url: ObjectUrl::from(blob),
+                        file_name: format!("{stem}-results.csv"),
+                    };
+                    let preview = Preview {
+                        columns: strings(field(&message, "columns")),
+                        rows: Array::from(&field(&message, "preview"))
+                            .iter()
+                            .map(strings)
+                            .collect(),
+                    };
+                    run.set(Run::Done {
+                        name: name.clone(),
+                        total: count(&message, "total"),
+                        errors: count(&message, "errors"),
+                        preview: Rc::new(preview),
+                        download: Rc::new(download),
+                    });
+                    // Ended, not dropped: this handler is running (the next run or
+                    // leaving the mode drops it).
+                    worker.terminate();
                 }
-                done += 1;
+                _ => {
+                    run.set(Run::Failed {
+                        zh: field(&message, "zh").as_string().unwrap_or_default(),
+                        en: field(&message, "en").as_string().unwrap_or_default(),
+                    });
+                    // Ended, not dropped: this handler is running (the next run or
+                    // leaving the mode drops it).
+                    worker.terminate();
+                }
             }
-            run.set(Run::Running {
-                name: name.clone(),
-                done,
-                total,
-            });
-        }
-        yew::platform::time::sleep(Duration::ZERO).await;
-        if !current() {
-            return;
-        }
-        let blob = Blob::new_with_options(out.as_str(), Some("text/csv;charset=utf-8"));
-        let stem = name.strip_suffix(".csv").unwrap_or(&name);
-        let download = Download {
-            url: ObjectUrl::from(blob),
-            file_name: format!("{stem}-results.csv"),
-        };
-        run.set(Run::Done {
-            name,
-            total,
-            errors,
-            preview: Rc::new(preview),
-            download: Rc::new(download),
-        });
+        })
+    };
+    // The worker's file could not be loaded (offline before it was ever fetched) or it
+    // stopped with an error.
+    let onerror = {
+        let run = run.clone();
+        let shared = shared.clone();
+        Closure::<dyn FnMut(JsValue)>::new(move |_| {
+            if shared.borrow().generation == mine {
+                run.set(not_started());
+            }
+        })
+    };
+    worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+    shared.borrow_mut().worker = Some(Running {
+        worker,
+        _onmessage: onmessage,
+        _onerror: onerror,
     });
 }
 
-/// The caseload's bytes as UTF-8, by the rules `doudi batch` follows
-/// (doudi_caseload::sniff): UTF-8 as it is (the reader skips a byte-order mark);
-/// GB18030/GBK and UTF-16 decoded by the browser's TextDecoder, the WHATWG Encoding
-/// Standard that `doudi batch` decodes by too (with encoding_rs, which the site leaves
-/// out: it would add about 124 KB gzip).
-fn utf8_of(bytes: Vec<u8>) -> Result<Vec<u8>, InputError> {
-    let (encoding, mark) = sniff(&bytes).map_err(|line| undecodable(TextEncoding::Utf8, line))?;
-    if encoding == TextEncoding::Utf8 {
-        return Ok(bytes);
+fn not_started() -> Run {
+    Run::Failed {
+        zh: i18n::CL_NO_WORKER.zh.to_string(),
+        en: i18n::CL_NO_WORKER.en.to_string(),
     }
-    let body = &bytes[mark..];
-    if let Some(text) = browser_decode(encoding.label(), body, true) {
-        return Ok(text.into_bytes());
-    }
-    // Not valid in that encoding: the line of the first byte that is not.
-    let line = browser_decode(encoding.label(), body, false)
-        .map(|text| {
-            let bad = text.find('\u{fffd}').unwrap_or(text.len());
-            text[..bad].matches('\n').count() as u64 + 1
-        })
-        .unwrap_or(1);
-    Err(undecodable(encoding, line))
-}
-
-/// `new TextDecoder(label, { fatal }).decode(bytes)`; None when it throws.
-fn browser_decode(label: &str, bytes: &[u8], fatal: bool) -> Option<String> {
-    use wasm_bindgen::{JsCast, JsValue};
-    let class: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &"TextDecoder".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let options = js_sys::Object::new();
-    js_sys::Reflect::set(&options, &"fatal".into(), &JsValue::from_bool(fatal)).ok()?;
-    let decoder =
-        js_sys::Reflect::construct(&class, &js_sys::Array::of2(&label.into(), &options)).ok()?;
-    let decode: js_sys::Function = js_sys::Reflect::get(&decoder, &"decode".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    decode
-        .call1(&decoder, &js_sys::Uint8Array::from(bytes))
-        .ok()?
-        .as_string()
 }
 
 /// The progress bar and its line: `done` of `total` households.
@@ -407,32 +378,27 @@ fn status(lang: Lang, run: &Run) -> Html {
     out.into_html()
 }
 
-fn preview_table(out: &mut Markup, rows: &[Vec<String>]) {
-    if rows.is_empty() {
+fn preview_table(out: &mut Markup, preview: &Preview) {
+    if preview.rows.is_empty() {
         return;
     }
     let caption = i18n::fill(
         i18n::CL_PREVIEW.get(out.lang),
-        &[("n", &rows.len().to_string())],
+        &[("n", &preview.rows.len().to_string())],
     );
-    let columns = preview_columns();
     out.raw("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\"");
     out.attr("aria-label", &caption);
     out.raw("><table class=\"cl-preview\">");
     out.el("caption", "caption", &caption);
     out.raw("<thead><tr>");
-    for &column in &columns {
-        out.el("th scope=\"col\"", "th", OUTPUT_COLUMNS[column]);
+    for column in &preview.columns {
+        out.el("th scope=\"col\"", "th", column);
     }
     out.raw("</tr></thead><tbody>");
-    for row in rows {
+    for row in &preview.rows {
         out.raw("<tr>");
-        for &column in &columns {
-            out.el(
-                "td",
-                "td",
-                row.get(column).map(String::as_str).unwrap_or_default(),
-            );
+        for cell in row {
+            out.el("td", "td", cell);
         }
         out.raw("</tr>");
     }
