@@ -19,6 +19,13 @@ if ! bash scripts/wasm-env.sh cargo fetch --target wasm32-unknown-unknown >"$log
   note "cargo fetch for wasm32 failed"; exit 3
 fi
 
+# The first screen as HTML, rendered natively from the app (web/src/bin/prerender.rs);
+# trunk's post_build hook puts it into index.html.
+if ! cargo run --quiet -p doudi-web --features ssr --bin prerender >target/prerender.html 2>>"$log"; then
+  tail -n 50 "$log" >&2
+  note "rendering the first screen failed (cargo run -p doudi-web --features ssr --bin prerender)"; exit 3
+fi
+
 start=$SECONDS
 if ! bash scripts/wasm-env.sh trunk --no-color build --release --offline --skip-version-check >>"$log" 2>&1; then
   grep -vE '^ *(Compiling|Downloaded|Downloading) ' "$log" | tail -n 150 >&2

@@ -14,7 +14,12 @@ directory before trunk moves it to dist/. Two jobs:
    and every file's path and sha256. Any change to the site therefore installs a
    new cache, and the worker deletes the old one when it activates.
 
-3. Compression. Runs scripts/compress.mjs (node), which writes NAME.gz and NAME.br
+3. The first screen. Puts the markup that web/src/bin/prerender.rs rendered
+   (target/prerender.html, written by scripts/build-web.sh just before trunk runs)
+   into index.html's empty <div id="app">, marked data-prerendered, which the app
+   takes over (web/src/takeover.rs). Done before the policy, whose hashes cover
+   the page as served.
+4. Compression. Runs scripts/compress.mjs (node), which writes NAME.gz and NAME.br
    beside every compressible file, for scripts/serve.py, the browser tests' server
    and any static host that serves precompressed files.
 
@@ -132,6 +137,23 @@ def check_references(page: str, site: str) -> None:
             fail(f"index.html refers to {ref}, which is not in the site")
 
 
+APP_ROOT = '<div id="app"></div>'
+
+
+def add_first_screen(page: str) -> tuple[str, int]:
+    """index.html with the prerendered first screen in its app root, and its size."""
+    path = os.path.join(ROOT, "target", "prerender.html")
+    if not os.path.isfile(path):
+        fail(f"{path} is missing: scripts/build-web.sh renders it before trunk runs")
+    with open(path, encoding="utf-8") as f:
+        screen = f.read().strip()
+    if not screen.startswith('<div ') or "<main>" not in screen:
+        fail(f"{path} is not the app's first screen")
+    if page.count(APP_ROOT) != 1:
+        fail(f"index.html must have exactly one empty {APP_ROOT}")
+    return page.replace(APP_ROOT, f'<div id="app" data-prerendered>{screen}</div>'), len(screen.encode("utf-8"))
+
+
 def site_files(site: str) -> list[tuple[str, str]]:
     """(path relative to the site root, sha256 hex) of every file but sw.js, sorted."""
     files = []
@@ -183,11 +205,13 @@ def main() -> int:
         fail(f"{index_path} is missing")
     with open(index_path, encoding="utf-8") as f:
         page = f.read()
+    page, screen = add_first_screen(page)
     page, policy, scripts = add_csp(page)
     check_references(page, site)
     with open(index_path, "w", encoding="utf-8") as f:
         f.write(page)
     cache, count, size = write_service_worker(site, os.path.join(source, "sw.js"))
+    print(f"post-build: the first screen ({screen:,} bytes of HTML) in index.html")
     print(f"post-build: Content-Security-Policy with {scripts} inline script hash(es): {policy}")
     print(f"post-build: sw.js precaches {count} files ({size:,} bytes) in cache {cache}")
     compress = os.path.join(ROOT, "scripts", "compress.mjs")

@@ -13,7 +13,8 @@ Bundles:
                (tests/browser/first-load.spec.ts: bytes on the wire until the app has
                taken over the first screen).
   on demand    loaded only when a tool is used: the caseload mode's worker
-               (doudi-caseload-worker*), fetched when a caseload is run.
+               (doudi-caseload-worker*), fetched when a caseload is run, and the
+               rules module for scripts (doudi-api*: window.doudi.load()).
   background   the service worker (sw.js), registered after the page has loaded, which
                then downloads every file for offline use.
   whole site   every file, reported.
@@ -42,7 +43,7 @@ with open(os.path.join(ROOT, "web", "budgets.json"), encoding="utf-8") as _f:
     FIRST_LOAD_BUDGET = int(os.environ.get("DOUDI_FIRST_LOAD_BUDGET", json.load(_f)["first_load_gzip"]))
 
 LOCAL_REF = re.compile(r"""\s(?:src|href)\s*=\s*["']([^"']+)["']""", re.I)
-ON_DEMAND = re.compile(r"^doudi-caseload-worker")
+ON_DEMAND = re.compile(r"^doudi-(caseload-worker|api)")
 
 
 def gzip9(data: bytes) -> int:

@@ -4,7 +4,8 @@
 #
 #   1. setup                 scripts/setup.sh
 #   2. format                cargo fmt --all --check
-#   3. lint                  cargo clippy --workspace --all-targets -- -D warnings
+#   3. lint                  cargo clippy --workspace --all-targets -- -D warnings, and
+#                            the site's wasm modules for wasm32
 #   4. native tests          cargo test --workspace
 #   5. fuzz smoke            bash scripts/fuzz.sh 10: each fuzz target 10 s on one core
 #                            (about 3 min with the build; a long run: README "Fuzzing")
@@ -32,6 +33,17 @@ run_step "1/7 setup" bash scripts/setup.sh
 run_step "2/7 cargo fmt --all --check" cargo fmt --all --check
 run_step "3/7 cargo clippy --workspace --all-targets -- -D warnings" \
   cargo clippy --workspace --all-targets --quiet -- -D warnings
+# The code that only the browser runs (#[cfg(target_arch = "wasm32")]) is linted too,
+# where rustup gives the wasm32 target (Debian's fallback toolchain has no clippy).
+wasm_clippy() {
+  if [ "$(bash scripts/wasm-env.sh printenv DOUDI_WASM_ROUTE)" != rustup ]; then
+    note "wasm32 clippy skipped: the wasm build uses Debian's toolchain, which has no clippy"
+    return 0
+  fi
+  bash scripts/wasm-env.sh cargo clippy --release --quiet --target wasm32-unknown-unknown \
+    -p doudi-web -p doudi-caseload-worker -p doudi-api -- -D warnings
+}
+run_step "3/7 cargo clippy, wasm32 (the site's three modules)" wasm_clippy
 run_step "4/7 cargo test --workspace" cargo test --workspace
 run_step "5/7 fuzz smoke (every fuzz target 10 s)" bash scripts/fuzz.sh 10
 run_step "6/7 wasm release build (trunk) and size report" bash scripts/build-web.sh

@@ -1,5 +1,5 @@
 // The catalogue of bad inputs (tests/bad-inputs/catalogue.json) through the JS API: the
-// `assess` that the built site exports (window.wasmBindings.assess, web/src/js_api.rs),
+// `assess` that the built site gives scripts (window.doudi.load(), web/api/src/main.rs),
 // given each household as an object and as JSON text, and each typed text as it is.
 // Every bad input throws { field, zh, en }: the field named in the catalogue, both
 // messages containing its fragments, in our words (never serde's), each short. Every
@@ -56,7 +56,9 @@ function problems(answer: Answer, want: Expect): string[] {
  */
 async function run(page: import('@playwright/test').Page, entry: Entry, asText: boolean): Promise<Answer> {
   return page.evaluate(
-    ({ household, text, long, asText }) => {
+    async ({ household, text, long, asText }) => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const api = await (window as any).doudi.load();
       let input: unknown = text;
       if (household !== undefined) {
         const copy = JSON.parse(JSON.stringify(household));
@@ -69,8 +71,7 @@ async function run(page: import('@playwright/test').Page, entry: Entry, asText: 
         input = asText ? JSON.stringify(copy) : copy;
       }
       try {
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        const result = (window as any).wasmBindings.assess(input);
+        const result = api.assess(input);
         return { thrown: false, detail: `total ${result?.total_monthly}` };
       } catch (error) {
         // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -48,9 +48,10 @@ test('the policy allows no other origin and the app runs under it', async ({ pag
   expect(directives.get('script-src')).not.toContain("'unsafe-inline'");
   expect(directives.get('script-src')).not.toContain("'unsafe-eval'");
 
-  // The app computes under the policy (its wasm compiled, its start-up script ran).
+  // The app runs under the policy (its wasm compiled, its start-up script ran), and so
+  // does the rules module a script loads (a dynamic import, and its wasm).
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  expect(await page.evaluate(() => typeof (window as any).wasmBindings?.assess)).toBe('function');
+  expect(await page.evaluate(async () => typeof (await (window as any).doudi.load()).assess)).toBe('function');
   expect(await violations(page)).toEqual([]);
 });
 

@@ -6,7 +6,8 @@
 // files. The figures are written to artifacts/first-load.json and printed.
 //
 // And the tools a resident does not need stay off that load: the caseload mode's worker
-// is fetched only when a caseload is run.
+// is fetched only when a caseload is run, the rules module for scripts (doudi-api) only
+// when a script asks for it.
 import { expect, test, type Page, type Request } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -41,8 +42,11 @@ async function firstLoad(page: Page): Promise<Fetched[]> {
   });
   await page.goto('/');
   // The app has taken over: its module ran (trunk's start-up sets wasmBindings once the
-  // wasm's main has run and rendered) and the first question is on screen.
-  await page.waitForFunction(() => (window as any).wasmBindings !== undefined);
+  // wasm's main has run) and replaced the screen the build rendered (web/src/takeover.rs
+  // removes the mark), and the first question is on screen.
+  await page.waitForFunction(
+    () => (window as any).wasmBindings !== undefined && !document.getElementById('app')?.hasAttribute('data-prerendered'),
+  );
   await expect(page.locator('h1', { hasText: '兜底' })).toBeVisible();
   await expect(page.locator('#step-title')).toBeVisible();
   ready = true;
@@ -84,8 +88,8 @@ test("a resident's first load is within its budget, and carries no tool", async 
   const wasm = fetched.find((f) => f.url.endsWith('_bg.wasm'));
   expect(wasm, 'the app wasm is part of the first load').toBeDefined();
   expect(wasm!.encoding).toMatch(/^(gzip|br)$/);
-  // No tool: the caseload worker is not fetched.
-  expect(fetched.filter((f) => f.url.includes('caseload-worker'))).toEqual([]);
+  // No tool: neither the caseload worker nor the rules module for scripts is fetched.
+  expect(fetched.filter((f) => f.url.includes('caseload-worker') || f.url.includes('doudi-api'))).toEqual([]);
   expect(gzip).toBeLessThanOrEqual(BUDGETS.first_load_gzip);
 });
 

@@ -85,7 +85,8 @@ const HOUSEHOLD = {
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const assess = (page: Page) => page.evaluate((household) => (window as any).wasmBindings.assess(household), HOUSEHOLD);
+const assess = (page: Page) =>
+  page.evaluate(async (household) => (await (window as any).doudi.load()).assess(household), HOUSEHOLD);
 
 test.describe('offline', () => {
   // The config blocks service workers for every other test.

@@ -9,9 +9,9 @@ pub mod draft_store;
 pub mod examples;
 pub mod form;
 pub mod i18n;
-pub mod js_api;
 pub mod session_store;
 pub mod share_link;
 pub mod state;
+pub mod takeover;
 
 pub use app::App;

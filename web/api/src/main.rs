@@ -1,5 +1,10 @@
 //! The rules exported to JavaScript, so that any page (and the browser tests) can call
 //! the same `assess` as the site and the CLI.
+//!
+//! A wasm module of its own, not part of a resident's first load: Trunk builds it
+//! (`data-type="worker"` with `data-bindgen-target="web"` in web/index.html) as the ES
+//! module doudi-api.js, and index.html's `window.doudi.load()` imports it on first use
+//! and resolves to its exports (docs/assessment-format.md, "From JavaScript").
 
 use doudi_rules::household::{
     self, Caseworker, Category, Disability, DisabilityKind, Family, Income, IncomeKind, Member,
@@ -8,6 +13,9 @@ use doudi_rules::household::{
 use doudi_rules::{Household, InputError};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+/// Nothing runs when the module loads: it only exports.
+fn main() {}
 
 /// Assesses a household: the JSON of docs/household-format.md, as a JS object or as
 /// JSON text (read as `doudi assess` reads a file: at most 1 MB, a UTF-8 byte-order mark

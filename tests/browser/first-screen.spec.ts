@@ -1,0 +1,129 @@
+// The first screen is HTML: index.html carries it as the build rendered it from the app
+// (web/src/bin/prerender.rs), so a resident reads and answers it before any wasm has
+// arrived; the app then takes over (web/src/takeover.rs) without a flash, a move or a
+// lost answer. Here the app's wasm is held back until the test lets it through, as a
+// weak network would.
+import fs from 'node:fs';
+import type { Page, Route } from '@playwright/test';
+import { expect, screenshot, test } from './support/app';
+
+/** Holds back the app's wasm (and its preload) until `release()` is called. */
+async function holdWasm(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/doudi-web-[0-9a-f]+_bg\.wasm$/, async (route: Route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+const tookOver = (page: Page) =>
+  page.waitForFunction(() => !document.getElementById('app')?.hasAttribute('data-prerendered'));
+
+/** The boxes of what a resident sees first, to compare before and after. */
+async function boxes(page: Page): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const selector of ['h1', '#step-title', '#county', '#category-0', '#date', '#next', 'footer p']) {
+    out[selector] = await page.locator(selector).first().boundingBox();
+  }
+  return out;
+}
+
+/** Layout shifts since the page opened (CLS's entries, those after input included). */
+async function shifts(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) total += (entry as any).value;
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(total), 200);
+      }),
+  );
+}
+
+function today(): string {
+  const now = new Date();
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+}
+
+test('the first screen is there before the wasm, and the app takes it over without a change', async ({ page }, testInfo) => {
+  const release = await holdWasm(page);
+  await page.goto('/');
+  // Before any wasm: the header, the first question, the privacy sentence; today's date.
+  await expect(page.locator('#app')).toHaveAttribute('data-prerendered', '');
+  await expect(page.locator('h1')).toHaveText('兜底 · 汉中社会救助计算器');
+  await expect(page.locator('#step-title')).toHaveText('地点和日期');
+  await expect(page.getByLabel('县（区）')).toHaveValue('hantai');
+  await expect(page.getByLabel('按哪一天的标准计算')).toHaveValue(today());
+  await expect(page.locator('footer')).toContainText('不会发送到任何地方');
+  expect(await page.evaluate(() => (window as any).wasmBindings)).toBeUndefined();
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  const before = await screenshot(page, testInfo, 'first-screen-before-wasm-390.png');
+  const boxesBefore = await boxes(page);
+
+  release();
+  await tookOver(page);
+  await expect(page.locator('.app')).toHaveAttribute('data-mode', 'resident');
+  const after = await screenshot(page, testInfo, 'first-screen-after-wasm-390.png');
+  // The same screen: the same pixels, the same boxes, no layout shift.
+  expect(await boxes(page)).toEqual(boxesBefore);
+  expect(await shifts(page)).toBe(0);
+  expect(fs.readFileSync(after).equals(fs.readFileSync(before)), 'the screenshots before and after are identical').toBe(true);
+});
+
+test('answers given before the app arrives are kept, and a button pressed is pressed again', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/');
+  await expect(page.locator('#app')).toHaveAttribute('data-prerendered', '');
+  // A resident answers the first screen while the wasm is still on its way.
+  await page.getByLabel('县（区）').selectOption('chenggu');
+  await page.getByRole('radio', { name: '农村' }).check();
+  await page.locator('summary', { hasText: '试一个例子' }).click();
+  await page.getByLabel('按哪一天的标准计算').fill('2026-01-15');
+  release();
+  await tookOver(page);
+  // The app has the answers (rural: the caseworker's tier question exists only for it).
+  await expect(page.getByLabel('县（区）')).toHaveValue('chenggu');
+  await expect(page.getByRole('radio', { name: '农村' })).toBeChecked();
+  await expect(page.getByLabel('按哪一天的标准计算')).toHaveValue('2026-01-15');
+  await expect(page.locator('#tier')).toHaveCount(1);
+  await expect(page.getByLabel('按哪一天的标准计算')).toBeFocused();
+  await expect(page.locator('details', { hasText: '试一个例子' })).toHaveAttribute('open', '');
+  // And they are the app's: on to the next screen and back, they are still there.
+  await page.locator('#next').click();
+  await expect(page.locator('.app')).toHaveAttribute('data-step', '2');
+  await page.getByRole('button', { name: '上一步' }).click();
+  await expect(page.getByLabel('县（区）')).toHaveValue('chenggu');
+  await expect(page.getByLabel('按哪一天的标准计算')).toHaveValue('2026-01-15');
+
+  // "下一步" pressed before the app arrived takes the resident on once it has (in a new
+  // tab: this one keeps its answers, and would open on them).
+  const tab = await page.context().newPage();
+  const release2 = await holdWasm(tab);
+  await tab.goto('/');
+  await expect(tab.locator('#app')).toHaveAttribute('data-prerendered', '');
+  await tab.locator('#next').click();
+  release2();
+  await tookOver(tab);
+  await expect(tab.locator('.app')).toHaveAttribute('data-step', '2');
+  await expect(tab.locator('#step-title')).toHaveText('家庭成员');
+});
+
+test('a link that opens another screen does not show the built first screen meanwhile', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/#example=urban-family-with-grandmother');
+  await expect(page.locator('#app')).toHaveAttribute('data-prerendered', '');
+  // The header stays; the first screen's questions, which this link does not open, are hidden.
+  await expect(page.locator('h1')).toBeVisible();
+  await expect(page.locator('#app main')).toBeHidden();
+  release();
+  await tookOver(page);
+  await expect(page.locator('#app main')).toBeVisible();
+  // The example opens on its summary, not on the first screen.
+  await expect(page.locator('.app')).toHaveAttribute('data-mode', 'resident');
+  await expect(page.locator('.app')).not.toHaveAttribute('data-step', '1');
+});

@@ -1,0 +1,207 @@
+//! The app taking over the first screen that the build rendered into index.html
+//! (src/bin/prerender.rs, the same `App` rendered to HTML; scripts/post-build.py puts it
+//! in `<div id="app" data-prerendered>`). A resident sees and can answer that screen
+//! before any wasm has arrived; when it has, the app renders the same markup in its place
+//! within one task (no frame shows the gap, so nothing flashes or moves), and gives back
+//! what the person did meanwhile, through the app's own event handlers:
+//!
+//! - every answer that differs from the page as built (a value typed, a county chosen, a
+//!   box ticked), by the control's id;
+//! - the control that had the focus, and the sections (`<details>`) opened;
+//! - the last button pressed (web/index.html's small script notes its position among the
+//!   screen's buttons), pressed again.
+//!
+//! When the app opens on another screen than the first (a link's fragment, answers kept
+//! in this tab: the page's script then hides the built screen's main part), nothing is
+//! given back: what was shown was never that state's.
+
+/// An answer given on the built screen.
+#[cfg(target_arch = "wasm32")]
+#[derive(Debug)]
+pub enum Answer {
+    /// A radio button or a box, checked or not.
+    Checked(bool),
+    /// A field's text (its `input` event).
+    Typed(String),
+    /// A select's choice (its `change` event).
+    Chosen(String),
+}
+
+/// What the person did on the built screen, to give back once the app has rendered.
+#[cfg(target_arch = "wasm32")]
+#[derive(Debug, Default)]
+pub struct Kept {
+    /// Each changed control's id and answer.
+    answers: Vec<(String, Answer)>,
+    focus: Option<String>,
+    pressed: Option<u32>,
+    /// The positions, among the screen's `<details>`, of those opened.
+    opened: Vec<u32>,
+}
+
+/// The app's root element, the `<div id="app">` of index.html.
+pub const ROOT: &str = "app";
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use super::{Answer, Kept, ROOT};
+    use js_sys::{Array, Function, Object, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+    use web_sys::{Element, HtmlElement};
+
+    fn get(target: &JsValue, name: &str) -> JsValue {
+        Reflect::get(target, &name.into()).unwrap_or(JsValue::UNDEFINED)
+    }
+
+    fn text(target: &JsValue, name: &str) -> String {
+        get(target, name).as_string().unwrap_or_default()
+    }
+
+    /// The value a select had as built: its option marked `selected`, else its first.
+    fn built_choice(select: &Element) -> String {
+        select
+            .query_selector("option[selected]")
+            .ok()
+            .flatten()
+            .or_else(|| select.query_selector("option").ok().flatten())
+            .map(|option| text(&option, "value"))
+            .unwrap_or_default()
+    }
+
+    /// Reads what changed on the built screen and empties the root for the app. None
+    /// when there was no built screen.
+    pub fn take(root: &Element) -> Option<Kept> {
+        if !root.has_attribute("data-prerendered") {
+            return None;
+        }
+        let document = web_sys::window()?.document()?;
+        let restoring = document
+            .document_element()?
+            .get_attribute("class")
+            .is_some_and(|classes| classes.split_whitespace().any(|class| class == "restoring"));
+        let mut kept = Kept::default();
+        if !restoring {
+            let controls = root.query_selector_all("input, select, textarea").ok()?;
+            for index in 0..controls.length() {
+                let Some(control) = controls.get(index) else {
+                    continue;
+                };
+                let id = text(&control, "id");
+                if id.is_empty() {
+                    continue;
+                }
+                let kind = text(&control, "type");
+                if kind == "radio" || kind == "checkbox" {
+                    // A radio button is given back when chosen (choosing it unchecks the
+                    // one that was: its `change` would choose that one again).
+                    let checked = get(&control, "checked").is_truthy();
+                    let changed = checked != get(&control, "defaultChecked").is_truthy();
+                    if changed && (checked || kind == "checkbox") {
+                        kept.answers.push((id, Answer::Checked(checked)));
+                    }
+                } else if let Some(select) = control
+                    .dyn_ref::<Element>()
+                    .filter(|element| element.tag_name() == "SELECT")
+                {
+                    let value = text(&control, "value");
+                    if value != built_choice(select) {
+                        kept.answers.push((id, Answer::Chosen(value)));
+                    }
+                } else {
+                    let value = text(&control, "value");
+                    if value != text(&control, "defaultValue") {
+                        kept.answers.push((id, Answer::Typed(value)));
+                    }
+                }
+            }
+            kept.focus = document
+                .active_element()
+                .map(|element| element.id())
+                .filter(|id| !id.is_empty());
+            if let Ok(details) = root.query_selector_all("details") {
+                kept.opened = (0..details.length())
+                    .filter(|&index| {
+                        details
+                            .get(index)
+                            .is_some_and(|item| get(&item, "open").is_truthy())
+                    })
+                    .collect();
+            }
+            kept.pressed = root
+                .get_attribute("data-pressed")
+                .and_then(|index| index.parse().ok());
+        }
+        root.remove_attribute("data-prerendered").ok()?;
+        root.remove_attribute("data-pressed").ok()?;
+        root.set_inner_html("");
+        Some(kept)
+    }
+
+    /// `new Class(kind, { bubbles: true })` dispatched on `target`.
+    fn fire(target: &JsValue, class: &str, kind: &str) {
+        let Ok(class) = get(&js_sys::global(), class).dyn_into::<Function>() else {
+            return;
+        };
+        let init = Object::new();
+        let _ = Reflect::set(&init, &"bubbles".into(), &JsValue::TRUE);
+        let Ok(event) = Reflect::construct(&class, &Array::of2(&kind.into(), &init)) else {
+            return;
+        };
+        if let Ok(dispatch) = get(target, "dispatchEvent").dyn_into::<Function>() {
+            let _ = dispatch.call1(target, &event);
+        }
+    }
+
+    /// Gives back to the rendered app what the person did on the built screen.
+    pub fn give_back(kept: Kept) {
+        let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+            return;
+        };
+        for (id, answer) in &kept.answers {
+            let Some(control) = document.get_element_by_id(id) else {
+                continue;
+            };
+            let control: JsValue = control.into();
+            let (property, value, class, kind) = match answer {
+                Answer::Checked(checked) => {
+                    ("checked", JsValue::from_bool(*checked), "Event", "change")
+                }
+                Answer::Typed(text) => ("value", JsValue::from_str(text), "InputEvent", "input"),
+                Answer::Chosen(text) => ("value", JsValue::from_str(text), "Event", "change"),
+            };
+            let _ = Reflect::set(&control, &property.into(), &value);
+            fire(&control, class, kind);
+        }
+        if let Some(details) = document
+            .get_element_by_id(ROOT)
+            .and_then(|root| root.query_selector_all("details").ok())
+        {
+            for &index in &kept.opened {
+                if let Some(item) = details.get(index) {
+                    let _ = Reflect::set(&item, &"open".into(), &JsValue::TRUE);
+                }
+            }
+        }
+        if let Some(id) = &kept.focus {
+            if let Some(element) = document
+                .get_element_by_id(id)
+                .and_then(|element| element.dyn_into::<HtmlElement>().ok())
+            {
+                let _ = element.focus();
+            }
+        }
+        if let Some(index) = kept.pressed {
+            let button = document
+                .get_element_by_id(ROOT)
+                .and_then(|root| root.query_selector_all("button").ok())
+                .and_then(|buttons| buttons.get(index))
+                .and_then(|button| button.dyn_into::<HtmlElement>().ok());
+            if let Some(button) = button {
+                button.click();
+            }
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use imp::{give_back, take};
