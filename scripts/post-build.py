@@ -147,7 +147,7 @@ def add_first_screen(page: str) -> tuple[str, int]:
         fail(f"{path} is missing: scripts/build-web.sh renders it before trunk runs")
     with open(path, encoding="utf-8") as f:
         screen = f.read().strip()
-    if not screen.startswith('<div ') or "<main>" not in screen:
+    if not screen.startswith('<div data-step="1"') or "<main>" not in screen:
         fail(f"{path} is not the app's first screen")
     if page.count(APP_ROOT) != 1:
         fail(f"index.html must have exactly one empty {APP_ROOT}")

@@ -15,7 +15,10 @@ standard library:
 
 README's "Hosting" section names the same headers for any host.
 
-    python3 scripts/serve.py [--port 8080] [--bind 127.0.0.1] [DIST_DIR]
+    python3 scripts/serve.py [--port 8080] [--bind 127.0.0.1] [--no-brotli] [DIST_DIR]
+
+--no-brotli sends gzip even to a browser that accepts brotli (scripts/lighthouse.sh
+measures the site as a gzip-only host serves it, the worse of the two).
 """
 
 import argparse
@@ -77,6 +80,8 @@ class Handler(SimpleHTTPRequestHandler):
         accepted = encodings(self.headers.get("Accept-Encoding", ""))
         body_path, coding = path, None
         for name, suffix in (("br", ".br"), ("gzip", ".gz")):
+            if name == "br" and not self.server.brotli:
+                continue
             if name in accepted and os.path.isfile(path + suffix):
                 body_path, coding = path + suffix, name
                 break
@@ -114,6 +119,7 @@ def main() -> int:
     parser.add_argument("dist", nargs="?", default=os.path.join(ROOT, "dist"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8080")))
     parser.add_argument("--bind", default="127.0.0.1")
+    parser.add_argument("--no-brotli", action="store_true", help="send gzip, never brotli")
     args = parser.parse_args()
     if not os.path.isfile(os.path.join(args.dist, "index.html")):
         print(f"serve: {args.dist}/index.html is missing (build first: bash scripts/build-web.sh)", file=sys.stderr)
@@ -124,6 +130,7 @@ def main() -> int:
         return Handler(*handler_args, directory=directory, **kwargs)
 
     with ThreadingHTTPServer((args.bind, args.port), handler) as server:
+        server.brotli = not args.no_brotli
         print(f"Serving {directory} at http://{args.bind}:{server.server_address[1]}/  (Ctrl-C stops)", flush=True)
         try:
             server.serve_forever()

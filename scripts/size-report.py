@@ -7,8 +7,9 @@ scripts/compress.mjs; computed here when a copy is missing).
 
 Bundles:
   first load   what opening the page fetches before the first screen is the app's:
-               index.html and every local file it refers to (the app's script and
-               wasm, the style sheet, register-sw.js, the manifest and its icons).
+               index.html and every local file it refers to (the style sheet,
+               register-sw.js, the manifest and its icons, and the app's script and
+               wasm, which its start-up script names).
                The browser tests measure the same thing in the browser
                (tests/browser/first-load.spec.ts: bytes on the wire until the app has
                taken over the first screen).
@@ -43,6 +44,9 @@ with open(os.path.join(ROOT, "web", "budgets.json"), encoding="utf-8") as _f:
     FIRST_LOAD_BUDGET = int(os.environ.get("DOUDI_FIRST_LOAD_BUDGET", json.load(_f)["first_load_gzip"]))
 
 LOCAL_REF = re.compile(r"""\s(?:src|href)\s*=\s*["']([^"']+)["']""", re.I)
+# The app's module and wasm, named in index.html's start-up script (Trunk.toml,
+# pattern_script) rather than by a src or href.
+SCRIPT_REF = re.compile(r"""['"]((?:\.?/)?[\w./-]+\.(?:js|wasm))['"]""")
 ON_DEMAND = re.compile(r"^doudi-(caseload-worker|api)")
 
 
@@ -69,11 +73,15 @@ def first_load(dist: str) -> set[str]:
     files = {"index.html"}
     with open(os.path.join(dist, "index.html"), encoding="utf-8") as f:
         page = f.read()
-    for ref in LOCAL_REF.findall(page):
+    for ref in LOCAL_REF.findall(page) + SCRIPT_REF.findall(page):
         parts = urlsplit(html.unescape(ref))
         if parts.scheme or parts.netloc or not parts.path:
             continue
-        files.add(parts.path.lstrip("/"))
+        name = parts.path.lstrip("/")
+        if name.startswith("./"):
+            name = name[2:]
+        if not ON_DEMAND.search(name):
+            files.add(name)
     return {name for name in files if os.path.isfile(os.path.join(dist, name))}
 
 

@@ -12,6 +12,8 @@
 #   6. wasm build + size     trunk build --release --offline; the first load's gzip
 #                            budget (web/budgets.json), every bundle reported
 #   7. browser tests         Playwright + axe-core in /usr/bin/chromium
+#   8. Lighthouse            scripts/lighthouse.sh --assert: accessibility, best
+#                            practices and SEO at 100; performance and timings reported
 #
 # The native steps run with rustup's toolchain and no wasm variables; only
 # step 6 runs inside scripts/wasm-env.sh.
@@ -29,9 +31,9 @@ run_step() {
   "$@"
 }
 
-run_step "1/7 setup" bash scripts/setup.sh
-run_step "2/7 cargo fmt --all --check" cargo fmt --all --check
-run_step "3/7 cargo clippy --workspace --all-targets -- -D warnings" \
+run_step "1/8 setup" bash scripts/setup.sh
+run_step "2/8 cargo fmt --all --check" cargo fmt --all --check
+run_step "3/8 cargo clippy --workspace --all-targets -- -D warnings" \
   cargo clippy --workspace --all-targets --quiet -- -D warnings
 # The code that only the browser runs (#[cfg(target_arch = "wasm32")]) is linted too,
 # where rustup gives the wasm32 target (Debian's fallback toolchain has no clippy).
@@ -43,9 +45,11 @@ wasm_clippy() {
   bash scripts/wasm-env.sh cargo clippy --release --quiet --target wasm32-unknown-unknown \
     -p doudi-web -p doudi-caseload-worker -p doudi-api -- -D warnings
 }
-run_step "3/7 cargo clippy, wasm32 (the site's three modules)" wasm_clippy
-run_step "4/7 cargo test --workspace" cargo test --workspace
-run_step "5/7 fuzz smoke (every fuzz target 10 s)" bash scripts/fuzz.sh 10
-run_step "6/7 wasm release build (trunk) and size report" bash scripts/build-web.sh
-run_step "7/7 browser tests (Playwright, Chromium, axe-core)" \
+run_step "3/8 cargo clippy, wasm32 (the site's three modules)" wasm_clippy
+run_step "4/8 cargo test --workspace" cargo test --workspace
+run_step "5/8 fuzz smoke (every fuzz target 10 s)" bash scripts/fuzz.sh 10
+run_step "6/8 wasm release build (trunk) and size report" bash scripts/build-web.sh
+run_step "7/8 browser tests (Playwright, Chromium, axe-core)" \
   npx --no-install playwright test --config tests/browser/playwright.config.ts
+run_step "8/8 Lighthouse (accessibility, best practices, SEO: 100; performance reported)" \
+  bash scripts/lighthouse.sh --assert

@@ -5,7 +5,7 @@
 // when the draft was saved under other rules, saying so; "清除全部" asks first, then
 // removes the draft and empties the form.
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, expectAccessible, gotoApp, screenshot, test } from './support/app';
+import { expect, expectAccessible, gotoApp, screenshot, test, waitForApp } from './support/app';
 
 const KEY = 'doudi.draft';
 
@@ -153,6 +153,7 @@ test('clear everything asks first, then removes the draft and empties the form',
   await expect(page.getByLabel('称呼（可不填）')).toHaveValue('');
   await expect(page.getByLabel('年龄（周岁）')).toHaveValue('');
   await page.reload();
+  await waitForApp(page);
   await expect(page.locator('h1', { hasText: '兜底' })).toBeVisible();
   await expect(page.locator('[data-testid="draft-offer"]')).toBeHidden();
 });

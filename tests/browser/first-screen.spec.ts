@@ -44,30 +44,46 @@ async function shifts(page: Page): Promise<number> {
   );
 }
 
-function today(): string {
-  const now = new Date();
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+/** Today on the browser's clock and in its time zone (the config's Asia/Shanghai). */
+function today(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const now = new Date();
+    const two = (n: number) => String(n).padStart(2, '0');
+    return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+  });
 }
 
 test('the first screen is there before the wasm, and the app takes it over without a change', async ({ page }, testInfo) => {
   const release = await holdWasm(page);
+  await page.addInitScript(() => {
+    const paints: number[] = [];
+    (window as any).largestPaints = paints;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) paints.push(entry.startTime);
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  });
   await page.goto('/');
   // Before any wasm: the header, the first question, the privacy sentence; today's date.
   await expect(page.locator('#app')).toHaveAttribute('data-prerendered', '');
   await expect(page.locator('h1')).toHaveText('兜底 · 汉中社会救助计算器');
   await expect(page.locator('#step-title')).toHaveText('地点和日期');
   await expect(page.getByLabel('县（区）')).toHaveValue('hantai');
-  await expect(page.getByLabel('按哪一天的标准计算')).toHaveValue(today());
+  await expect(page.getByLabel('按哪一天的标准计算')).toHaveValue(await today(page));
   await expect(page.locator('footer')).toContainText('不会发送到任何地方');
   expect(await page.evaluate(() => (window as any).wasmBindings)).toBeUndefined();
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   const before = await screenshot(page, testInfo, 'first-screen-before-wasm-390.png');
   const boxesBefore = await boxes(page);
 
+  await expect(page.locator('#app')).toHaveAttribute('data-painted', '');
+  const paintedBefore = await page.evaluate(() => (window as any).largestPaints.length);
+  expect(paintedBefore, 'the built screen had its largest paint').toBeGreaterThan(0);
   release();
   await tookOver(page);
   await expect(page.locator('.app')).toHaveAttribute('data-mode', 'resident');
+  // The app's copy of the screen is no new largest paint: the page's stays the built one's.
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as any).largestPaints.length)).toBe(paintedBefore);
   const after = await screenshot(page, testInfo, 'first-screen-after-wasm-390.png');
   // The same screen: the same pixels, the same boxes, no layout shift.
   expect(await boxes(page)).toEqual(boxesBefore);

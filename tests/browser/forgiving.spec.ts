@@ -10,7 +10,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectAccessible, gotoApp, screenshot, test } from './support/app';
+import { expect, expectAccessible, gotoApp, screenshot, test, waitForApp } from './support/app';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const COUPLE = path.join(__dirname, 'fixtures', 'forgiving-couple.json');
@@ -174,6 +174,7 @@ test('"500元" at the current dibao, and the answers survive a reload in this ta
   await expect(page.locator('footer')).toContainText('关闭标签页即清除');
 
   await page.reload();
+  await waitForApp(page);
   await expect(page.locator('h1', { hasText: '兜底' })).toBeVisible();
   await onStep(page, 3);
   // As typed, with what was understood.
@@ -203,6 +204,7 @@ test('"500元" at the current dibao, and the answers survive a reload in this ta
   await onStep(page, 1);
   await expect.poll(() => storage(page)).toEqual({ local: [], session: [] });
   await page.reload();
+  await waitForApp(page);
   await expect(page.locator('h1', { hasText: '兜底' })).toBeVisible();
   await expect(page.getByLabel('县（区）')).toHaveValue('hantai');
 });

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
-import { expect, expectAccessible, gotoApp, screenshot, test } from './support/app';
+import { expect, expectAccessible, gotoApp, screenshot, test, waitForApp } from './support/app';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 let cliProgram = process.env.DOUDI_CLI ?? '';
@@ -289,6 +289,7 @@ test('a resident sees no mode switch, the staff tools are under 工作人员, an
   await expect(page.locator('.cw')).toBeVisible();
   await expect(page.locator('#step-title')).toBeFocused();
   await page.reload();
+  await waitForApp(page);
   await expect(page.locator('.cw')).toBeVisible();
   // Staff see the whole switch.
   await expect(page.locator('nav.modes button.mode')).toHaveText(['居民', '经办人', '宣传', '批量']);

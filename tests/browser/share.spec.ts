@@ -8,7 +8,7 @@
 // the Rust tests in crates/share and web/src/share_link.rs.)
 import type { Page } from '@playwright/test';
 import path from 'node:path';
-import { ARTIFACTS, expect, expectAccessible, gotoApp, screenshot, test } from './support/app';
+import { ARTIFACTS, expect, expectAccessible, gotoApp, screenshot, test, waitForApp } from './support/app';
 
 async function onStep(page: Page, step: number): Promise<void> {
   await expect(page.locator('.app')).toHaveAttribute('data-step', String(step));
@@ -83,6 +83,7 @@ test('a share link opens the same answers and the same result on another page', 
 
   const other = await context.newPage();
   await other.goto(link);
+  await waitForApp(other);
   await expect(other.locator('h1', { hasText: '兜底' })).toBeVisible();
   await onStep(other, 5);
   await expect(other.locator('[data-notice="link-opened"]')).toBeVisible();
@@ -105,6 +106,7 @@ test('a link of the old format still opens, with a notice that it cannot be veri
   });
   const other = await context.newPage();
   await other.goto(old);
+  await waitForApp(other);
   await onStep(other, 5);
   const notice = other.locator('[data-notice="link-unverified"]');
   await expect(notice).toBeVisible();
@@ -145,6 +147,7 @@ test('a tampered link opens an empty form with a message', async ({ page, contex
   expect(tampered).not.toBe(link);
   const other = await context.newPage();
   await other.goto(tampered);
+  await waitForApp(other);
   await expect(other.locator('h1', { hasText: '兜底' })).toBeVisible();
   await expect(other.locator('[data-notice="link-failed"]')).toBeVisible();
   await expect(other.locator('[data-notice="link-failed"]')).toContainText('链接不完整或被改动，无法打开');
@@ -163,6 +166,7 @@ test('a truncated link opens an empty form with a message', async ({ page, conte
   const link = await shareLinkOf(page, 'gradual-exit');
   const other = await context.newPage();
   await other.goto(link.slice(0, link.length - Math.floor((link.length - link.indexOf('#')) / 2)));
+  await waitForApp(other);
   await expect(other.locator('h1', { hasText: '兜底' })).toBeVisible();
   await expect(other.locator('[data-notice="link-failed"]')).toContainText('链接不完整或被改动，无法打开');
   await expectRefused(other);

@@ -1,9 +1,10 @@
 //! The app taking over the first screen that the build rendered into index.html
 //! (src/bin/prerender.rs, the same `App` rendered to HTML; scripts/post-build.py puts it
 //! in `<div id="app" data-prerendered>`). A resident sees and can answer that screen
-//! before any wasm has arrived; when it has, the app renders the same markup in its place
-//! within one task (no frame shows the gap, so nothing flashes or moves), and gives back
-//! what the person did meanwhile, through the app's own event handlers:
+//! before any wasm has arrived; when it has, and the screen has been presented
+//! (`when_painted`), the app renders the same markup in its place within one task (no
+//! frame shows the gap, so nothing flashes or moves), and gets back what the person did
+//! meanwhile, through the app's own event handlers:
 //!
 //! - every answer that differs from the page as built (a value typed, a county chosen, a
 //!   box ticked), by the control's id;
@@ -12,8 +13,15 @@
 //!   screen's buttons), pressed again.
 //!
 //! When the app opens on another screen than the first (a link's fragment, answers kept
-//! in this tab: the page's script then hides the built screen's main part), nothing is
-//! given back: what was shown was never that state's.
+//! in this tab: the page's script then hides the built screen's questions), nothing is
+//! given back: nothing could be answered there.
+//!
+//! Why not Yew's hydration, which keeps the built elements: it added 16 KB gzip to the
+//! first load (measured 2026-11-30), and any difference between the built screen and the
+//! app's first render (a saved draft offered, say) would stop the app. Chromium keeps
+//! the built screen's paint as the largest contentful paint when the same element is
+//! put in its place once that paint has been reported (checked in
+//! tests/browser/first-screen.spec.ts).
 
 /// An answer given on the built screen.
 #[cfg(target_arch = "wasm32")]
@@ -46,6 +54,9 @@ pub const ROOT: &str = "app";
 mod imp {
     use super::{Answer, Kept, ROOT};
     use js_sys::{Array, Function, Object, Reflect};
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
     use web_sys::{Element, HtmlElement};
 
@@ -68,8 +79,8 @@ mod imp {
             .unwrap_or_default()
     }
 
-    /// Reads what changed on the built screen and empties the root for the app. None
-    /// when there was no built screen.
+    /// Reads what changed on the built screen, and unmarks it (the caller empties the
+    /// root). None when there was no built screen.
     pub fn take(root: &Element) -> Option<Kept> {
         if !root.has_attribute("data-prerendered") {
             return None;
@@ -133,8 +144,40 @@ mod imp {
         }
         root.remove_attribute("data-prerendered").ok()?;
         root.remove_attribute("data-pressed").ok()?;
-        root.set_inner_html("");
+        root.remove_attribute("data-painted").ok()?;
         Some(kept)
+    }
+
+    /// Runs `run`, in a task of its own, once the built screen has been presented:
+    /// index.html's script marks the root `data-painted` when the browser reports the
+    /// page's largest contentful paint (or after a second, where it reports none).
+    /// Replacing the screen before that would make the app's copy of it the largest
+    /// contentful paint, as late as the wasm.
+    pub fn when_painted(root: Element, run: impl FnOnce() + 'static) {
+        fn wait(root: Element, run: Box<dyn FnOnce()>) {
+            if root.has_attribute("data-painted") {
+                return run();
+            }
+            let Some(window) = web_sys::window() else {
+                return run();
+            };
+            let slot = Rc::new(Cell::new(Some((root, run))));
+            let later = slot.clone();
+            let task = Closure::once_into_js(move || {
+                if let Some((root, run)) = later.take() {
+                    wait(root, run);
+                }
+            });
+            if window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 16)
+                .is_err()
+            {
+                if let Some((_, run)) = slot.take() {
+                    run();
+                }
+            }
+        }
+        wait(root, Box::new(run));
     }
 
     /// `new Class(kind, { bubbles: true })` dispatched on `target`.
@@ -204,4 +247,4 @@ mod imp {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use imp::{give_back, take};
+pub use imp::{give_back, take, when_painted};

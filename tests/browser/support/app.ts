@@ -107,7 +107,17 @@ export function baseUrl(): string {
  * the wasm app has rendered its Chinese heading. */
 export async function gotoApp(page: Page, at = ''): Promise<void> {
   await page.goto(new URL(at, baseUrl()).toString());
+  await waitForApp(page);
+}
+
+/** Waits until the app has taken over the page: the first screen that index.html carries
+ * as built (web/src/takeover.rs) is visible at once, the app's handlers only then. */
+export async function waitForApp(page: Page): Promise<void> {
   await expect(page.locator('h1', { hasText: '兜底' })).toBeVisible();
+  await page.waitForFunction(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    () => (window as any).wasmBindings !== undefined && !document.getElementById('app')?.hasAttribute('data-prerendered'),
+  );
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 

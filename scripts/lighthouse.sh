@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Lighthouse 12 (npm, pinned in package.json) on the built site, with the system
+# Chromium, the mobile preset (Lighthouse's default: a mid-range phone on slow 4G,
+# simulated, with the CPU slowed 4×), served by scripts/serve.py with gzip only, as a
+# plain static host would. Writes target/lighthouse/report.report.{json,html} and
+# prints the four category scores and the timings README quotes.
+#
+#   bash scripts/lighthouse.sh            # report
+#   bash scripts/lighthouse.sh --assert   # and fail unless accessibility, best
+#                                         # practices and SEO are all 100 (the test
+#                                         # command runs this)
+#
+# Performance and its timings are reported, never asserted: they move with how busy
+# the machine is. Assumes a built dist/ (bash scripts/build-web.sh) and scripts/setup.sh.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+assert=0
+[ "${1:-}" = "--assert" ] && assert=1
+[ -f dist/index.html ] || die "dist/index.html is missing: bash scripts/build-web.sh first"
+out="$ROOT/target/lighthouse"
+mkdir -p "$out"
+
+port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+python3 scripts/serve.py --no-brotli --port "$port" dist >"$out/serve.log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true' EXIT
+for _ in $(seq 50); do
+  curl -fsS -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null && break
+  sleep 0.1
+done
+
+CHROME_PATH="${DOUDI_CHROMIUM:-/usr/bin/chromium}" npx --no-install lighthouse "http://127.0.0.1:$port/" \
+  --quiet \
+  --only-categories=performance,accessibility,best-practices,seo \
+  --chrome-flags="--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync" \
+  --output=json --output=html --output-path="$out/report" >"$out/lighthouse.log" 2>&1 \
+  || { cat "$out/lighthouse.log" >&2; die "lighthouse failed (log: target/lighthouse/lighthouse.log)"; }
+
+python3 - "$out/report.report.json" "$assert" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+assert_ = sys.argv[2] == "1"
+cats = report["categories"]
+audits = report["audits"]
+def score(key):
+    value = cats[key]["score"]
+    return "n/a" if value is None else f"{round(value * 100)}"
+print(f"lighthouse {report['lighthouseVersion']}, {report['configSettings']['formFactor']}, "
+      f"throttling {report['configSettings']['throttlingMethod']}, {report['environment']['hostUserAgent'].split(' ')[-2]}")
+print(f"  performance {score('performance')}, accessibility {score('accessibility')}, "
+      f"best practices {score('best-practices')}, SEO {score('seo')}")
+for key, name in [("first-contentful-paint", "FCP"), ("largest-contentful-paint", "LCP"),
+                  ("total-blocking-time", "TBT"), ("cumulative-layout-shift", "CLS"),
+                  ("speed-index", "speed index"), ("interactive", "TTI")]:
+    print(f"  {name}: {audits[key]['displayValue']}")
+transferred = sum(item.get("transferSize", 0) for item in audits["network-requests"]["details"]["items"])
+print(f"  transferred: {transferred:,} bytes in {len(audits['network-requests']['details']['items'])} requests")
+failing = []
+for key in ["accessibility", "best-practices", "seo"]:
+    if cats[key]["score"] != 1:
+        for ref in cats[key]["auditRefs"]:
+            audit = audits[ref["id"]]
+            if ref["weight"] > 0 and audit["score"] is not None and audit["score"] < 1:
+                failing.append(f"{key}: {ref['id']}: {audit['title']}")
+for line in failing:
+    print("  below 100: " + line)
+if assert_ and failing:
+    print("lighthouse: FAIL: accessibility, best practices and SEO must each be 100", file=sys.stderr)
+    sys.exit(1)
+PY
+echo "report: target/lighthouse/report.report.html"
