@@ -1,7 +1,7 @@
 // Caseload mode at phone size (390 px): a caseload of 30 000 made-up households in the
-// format of `doudi batch`, generated here (deterministic, varied), computed in the page
-// a chunk at a time while the page keeps answering, and the downloaded results compared
-// byte for byte with what `doudi batch` writes for the same file.
+// format of `doudi batch`, generated here (deterministic, varied), computed on the device
+// by the caseload worker while the page keeps answering, and the downloaded results
+// compared byte for byte with what `doudi batch` writes for the same file.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

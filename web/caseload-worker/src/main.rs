@@ -13,7 +13,8 @@
 //!   lost while the module compiles);
 //! - page → worker `{ bytes: Uint8Array }`, the file as it is;
 //! - worker → page `{ kind: "progress", done, total }` every `CHUNK` households;
-//! - worker → page `{ kind: "done", csv, total, errors, columns, preview }`;
+//! - worker → page `{ kind: "done", csv, total, errors, columns, preview }`, `csv` the
+//!   result's bytes as an ArrayBuffer (transferred);
 //! - worker → page `{ kind: "failed", zh, en }` when the file cannot be read at all.
 
 use doudi_caseload::{
@@ -62,12 +63,16 @@ fn main() {
 
 /// Posts `{ kind, ...fields }` to the page.
 fn post(scope: &DedicatedWorkerGlobalScope, kind: &str, fields: &[(&str, JsValue)]) {
+    let _ = scope.post_message(&message(kind, fields));
+}
+
+fn message(kind: &str, fields: &[(&str, JsValue)]) -> Object {
     let message = Object::new();
     let _ = Reflect::set(&message, &"kind".into(), &kind.into());
     for (name, value) in fields {
         let _ = Reflect::set(&message, &(*name).into(), value);
     }
-    let _ = scope.post_message(&message);
+    message
 }
 
 fn failed(scope: &DedicatedWorkerGlobalScope, error: InputError) {
@@ -135,17 +140,21 @@ fn run(scope: &DedicatedWorkerGlobalScope, bytes: Vec<u8>) {
         .iter()
         .map(|&column| JsValue::from(OUTPUT_COLUMNS[column]))
         .collect();
-    post(
-        scope,
+    // The result's bytes (UTF-8, as `doudi batch` writes them), handed over rather than
+    // copied: the page makes its download of them as they are.
+    let csv = Uint8Array::from(out.as_bytes()).buffer();
+    drop(out);
+    let finished = message(
         "done",
         &[
-            ("csv", out.into()),
+            ("csv", csv.clone().into()),
             ("total", done.into()),
             ("errors", errors.into()),
             ("columns", names.into()),
             ("preview", preview.into()),
         ],
     );
+    let _ = scope.post_message_with_transfer(&finished, &Array::of1(&csv));
 }
 
 /// The caseload's bytes as UTF-8, by the rules `doudi batch` follows

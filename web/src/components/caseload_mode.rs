@@ -242,8 +242,12 @@ fn start(
                     total: count(&message, "total"),
                 }),
                 Some("done") => {
-                    let csv = field(&message, "csv").as_string().unwrap_or_default();
-                    let blob = Blob::new_with_options(csv.as_str(), Some("text/csv;charset=utf-8"));
+                    // The worker's bytes, straight into the download (never through
+                    // this module's memory).
+                    let csv = field(&message, "csv")
+                        .dyn_into::<js_sys::ArrayBuffer>()
+                        .unwrap_or_else(|_| js_sys::ArrayBuffer::new(0));
+                    let blob = Blob::new_with_options(csv, Some("text/csv;charset=utf-8"));
                     let stem = name.strip_suffix(".csv").unwrap_or(&name);
                     let download = Download {
                         url: ObjectUrl::from(blob),
