@@ -24,11 +24,13 @@ Exits 1 when the first load's gzip total is over its budget (web/budgets.json,
 first_load_gzip; DOUDI_FIRST_LOAD_BUDGET overrides it), 2 when DIST_DIR has no files.
 
 The budget is a ratchet on the way to issue 10's targets (120 KB, failing above
-150 KB): it is set a little above what the first load measures now and only ever goes
+150 KB): it is set a little above what the first load measures and only ever goes
 down. History: the whole site had one budget (250 KB for the residents' flow alone,
-then 330, 340 and 360 KB as the field tools, issue 8's and issue 12's work came in). On
-2026-11-30 the caseload mode moved into a worker of its own and the budget became the
-first load's: 340 KB, the first load then measuring 338.1 KB.
+then 330, 340 and 360 KB as the field tools, issue 8's and issue 12's work came in).
+On 2026-11-30 the caseload mode moved into a worker of its own and the budget became
+the first load's: 340 KB (338.1 KB measured); the same day the JS API moved into a
+module of its own and the first screen came as HTML in index.html: 332 KB (331.3 KB
+measured).
 """
 
 import gzip
