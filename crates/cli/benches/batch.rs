@@ -78,25 +78,6 @@ const GIVEN: [&str; 12] = [
     "秀英", "建军", "桂兰", "志强", "丽", "小雨", "德明", "春花", "永平", "海涛", "玉梅", "浩",
 ];
 const ILLNESSES: [&str; 5] = ["乳腺癌", "肺癌", "终末期肾病", "脑卒中", "白内障"];
-const SITUATIONS: [SupporterSituation; 8] = [
-    SupporterSituation::Able,
-    SupporterSituation::Tekun,
-    SupporterSituation::DibaoAged60Plus,
-    SupporterSituation::Aged70PlusLowIncome,
-    SupporterSituation::SeverelyDisabledLowIncome,
-    SupporterSituation::NoCivilCapacity,
-    SupporterSituation::Missing,
-    SupporterSituation::InPrison,
-];
-const KINDS: [DisabilityKind; 7] = [
-    DisabilityKind::Visual,
-    DisabilityKind::Hearing,
-    DisabilityKind::Speech,
-    DisabilityKind::Physical,
-    DisabilityKind::Intellectual,
-    DisabilityKind::Mental,
-    DisabilityKind::Multiple,
-];
 
 fn member(rng: &mut Lcg, relation: Relation, age: u32) -> Member {
     let mut incomes = Vec::new();
@@ -158,7 +139,7 @@ fn member(rng: &mut Lcg, relation: Relation, age: u32) -> Member {
         });
     }
     let disability = rng.chance(8).then(|| Disability {
-        kind: *rng.pick(&KINDS),
+        kind: *rng.pick(&DisabilityKind::ALL),
         grade: 1 + rng.below(4) as u8,
     });
     let serious_illness = rng.chance(5).then(|| rng.pick(&ILLNESSES).to_string());
@@ -194,7 +175,7 @@ fn member(rng: &mut Lcg, relation: Relation, age: u32) -> Member {
                 situation: if rng.chance(60) {
                     SupporterSituation::Able
                 } else {
-                    *rng.pick(&SITUATIONS)
+                    *rng.pick(&doudi_rules::questions::SUPPORTER_SITUATIONS)
                 },
             })
             .collect()
