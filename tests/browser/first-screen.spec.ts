@@ -143,3 +143,87 @@ test('a link that opens another screen does not show the built first screen mean
   await expect(page.locator('.app')).toHaveAttribute('data-mode', 'resident');
   await expect(page.locator('.app')).not.toHaveAttribute('data-step', '1');
 });
+
+/** Holds back the app with the rules (doudi-app, fetched once the first screen is up);
+ * `fail()` answers its requests with a network error instead, as offline on a first
+ * visit. */
+async function holdApp(page: Page): Promise<{ release: () => void; fail: () => void }> {
+  let settle!: (ok: boolean) => void;
+  const settled = new Promise<boolean>((resolve) => (settle = resolve));
+  await page.route(/\/doudi-app(\.js|_bg\.wasm)$/, async (route: Route) => {
+    if (await settled) await route.continue();
+    else await route.abort('internetdisconnected');
+  });
+  return { release: () => settle(true), fail: () => settle(false) };
+}
+
+test('the first screen answers before the app with the rules has come, and the app takes over at the first press that needs it', async ({ page }, testInfo) => {
+  const app = await holdApp(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  await page.waitForFunction(() => performance.getEntriesByName('doudi-first-screen').length > 0);
+  // The first screen's own module: its language, text size and answers work at once.
+  await page.getByRole('button', { name: '大字模式' }).click();
+  await expect(page.locator('.app')).toHaveClass(/large/);
+  await page.getByLabel('县（区）').selectOption('lueyang');
+  await page.getByRole('radio', { name: '农村' }).check();
+  await page.locator('summary', { hasText: '经办人选项' }).click();
+  await page.locator('#tier').selectOption('C');
+  await page.locator('#cpi').fill('3.5');
+  // Going on needs the app: the screen says it is opening it, and keeps every answer.
+  await page.locator('#next').click();
+  await expect(page.locator('.handing')).toHaveText('正在打开，请稍候……');
+  await expect(page.locator('.handing')).toHaveAttribute('role', 'status');
+  await expect(page.locator('.app')).toHaveAttribute('data-step', '1');
+  await screenshot(page, testInfo, 'first-screen-opening-the-app-390.png');
+  app.release();
+  // The app has taken over, pressed "下一步" again, and has every answer and the text size.
+  await expect(page.locator('.app')).toHaveAttribute('data-step', '2');
+  await expect(page.locator('.app')).toHaveClass(/large/);
+  await page.getByRole('button', { name: '上一步' }).click();
+  await expect(page.getByLabel('县（区）')).toHaveValue('lueyang');
+  await expect(page.getByRole('radio', { name: '农村' })).toBeChecked();
+  await expect(page.locator('#tier')).toHaveValue('C');
+  await expect(page.locator('#cpi')).toHaveValue('3.5');
+  await expect(page.locator('.handing')).toHaveCount(0);
+});
+
+test('when the app cannot be fetched, the first screen says so, keeps the answers, and a press tries again', async ({ page, guard }) => {
+  const app = await holdApp(page);
+  await page.goto('/');
+  await page.waitForFunction(() => performance.getEntriesByName('doudi-first-screen').length > 0);
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.locator('#county').selectOption('ningqiang');
+  app.fail();
+  await page.locator('#next').click();
+  await expect(page.getByRole('alert')).toHaveText(
+    'Could not open the next step: check the network and press again. Your answers are kept.',
+  );
+  await expect(page.locator('#county')).toHaveValue('ningqiang');
+  // The only errors are the app's module not coming, as made to here.
+  for (const errors of [guard.consoleErrors, guard.badResponses]) {
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.filter((error) => !/doudi-app|ERR_INTERNET_DISCONNECTED/.test(error))).toEqual([]);
+    errors.length = 0;
+  }
+  // The network is back: the same press opens the app, in English, on the next screen.
+  await page.unroute(/\/doudi-app(\.js|_bg\.wasm)$/);
+  await page.locator('#next').click();
+  await expect(page.locator('.app')).toHaveAttribute('data-step', '2');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await expect(page.locator('#county')).toHaveValue('ningqiang');
+});
+
+test('a link pasted into the address while only the first screen runs opens that link', async ({ page }) => {
+  await page.goto('/');
+  await page.waitForFunction(() => performance.getEntriesByName('doudi-first-screen').length > 0);
+  await page.getByLabel('县（区）').selectOption('zhenba');
+  await page.evaluate(() => {
+    location.hash = 'example=gradual-exit';
+  });
+  // The page opens again on the link (index.html's script), and the app shows it.
+  await expect(page.locator('.app')).toHaveAttribute('data-step', '4');
+  await expect(page.getByText('南郑区').first()).toBeVisible();
+});

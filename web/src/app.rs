@@ -16,7 +16,7 @@ use crate::components::summary_step::summary_step;
 use crate::components::View;
 use crate::examples;
 use crate::form::{self, Step};
-use crate::i18n;
+use crate::i18n::{self, Lang};
 use crate::session_store;
 use crate::state::{Action, Mode, State};
 use std::rc::Rc;
@@ -28,7 +28,7 @@ fn initial_state() -> (State, bool) {
     let state = from_fragment(State::new(browser::today()));
     let loaded = browser::example_in_fragment()
         .and_then(|name| examples::find(&name))
-        .and_then(|example| browser::parse_household(example.json))
+        .and_then(|example| browser::parse_household(example.json()))
         .map(|household| Action::Load(Box::new(form::from_household(&household))));
     let restored = match loaded {
         Some(_) => None,
@@ -50,13 +50,25 @@ fn initial_state() -> (State, bool) {
     }
 }
 
+/// How the page looked when the app took it over from the first screen
+/// (first_screen.rs): its language and text size.
+#[derive(Clone, Debug, Default, PartialEq, Properties)]
+pub struct AppProps {
+    #[prop_or_default]
+    pub lang: Lang,
+    #[prop_or_default]
+    pub large_text: bool,
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(props: &AppProps) -> Html {
     // A share link in the fragment opens; a saved draft is offered (share_link.rs), unless
     // the answers of this tab were restored (a reload is not a new visit).
     let state = use_reducer(|| {
         let (state, restored) = initial_state();
         let mut state = crate::share_link::start_up(state);
+        state.lang = props.lang;
+        state.large_text = state.large_text || props.large_text;
         if restored {
             state.draft = None;
         }
@@ -144,33 +156,71 @@ pub fn app() -> Html {
         ondispatch: &ondispatch,
     };
     let blocked = state.attempted.contains(&step) && checked.errors_on(step).next().is_some();
-    let body = match step {
-        Step::Place => place_step(&view),
-        Step::Members => members_step(&view),
-        Step::Situations => situations_step(&view),
-        Step::Summary => summary_step(&view),
-        Step::Result => result_step(&view, computed.as_ref().as_ref()),
+    let content = if shows_screens(&state) {
+        Content::Screen {
+            notices: html! {
+                <>
+                    { crate::components::share_panel::link_notice(&view) }
+                    { crate::components::drafts::draft_offer(&view) }
+                    { crate::components::error_summary::error_summary(&view) }
+                </>
+            },
+            body: match step {
+                Step::Place => place_step(&view),
+                Step::Members => members_step(&view),
+                Step::Situations => situations_step(&view),
+                Step::Summary => summary_step(&view),
+                Step::Result => result_step(&view, computed.as_ref().as_ref()),
+            },
+            blocked,
+        }
+    } else {
+        Content::ModePage(mode_page(&view))
     };
+    page(&view, content)
+}
+
+/// What the page shows between its header and its footer.
+pub(crate) enum Content {
+    /// One of the resident's screens: the notices above its questions (a share link's,
+    /// a draft's, the list of what to fix), its body, and whether going on is refused.
+    Screen {
+        notices: Html,
+        body: Html,
+        blocked: bool,
+    },
+    /// The page of another mode.
+    ModePage(Html),
+}
+
+/// The page around what it shows: the header, the modes, the screen or the mode's page,
+/// and the footer. The app and the first screen (first_screen.rs) both draw through it,
+/// so the first screen is the same markup in each.
+pub(crate) fn page(view: &View, content: Content) -> Html {
+    let state = view.state;
+    let ondispatch = view.ondispatch;
+    let (lang, step) = (state.lang, state.step);
     html! {
-        <div class={app_class(&state)} data-step={step.number().to_string()} data-mode={state.mode.id()}>
-            { header(lang, state.large_text, &ondispatch) }
-            { mode_switch(&state, &ondispatch) }
-            if shows_screens(&state) {
-            <main>
-                { progress(step, lang) }
-                <h2 id="step-title" class="step-title" tabindex="-1">{ step.name().get(lang) }</h2>
-                { crate::components::share_panel::link_notice(&view) }
-                { crate::components::drafts::draft_offer(&view) }
-                { crate::components::error_summary::error_summary(&view) }
-                { body }
-                { nav_buttons(NavButtonsProps { step, lang, return_to: state.return_to, blocked, ondispatch: ondispatch.clone() }) }
-                { crate::components::drafts::drafts_bar(&view) }
-            </main>
-            } else {
-                { mode_page(&view) }
+        <div class={app_class(state)} data-step={step.number().to_string()} data-mode={state.mode.id()}>
+            { header(lang, state.large_text, ondispatch) }
+            { mode_switch(state, ondispatch) }
+            {
+                match content {
+                    Content::Screen { notices, body, blocked } => html! {
+                        <main>
+                            { progress(step, lang) }
+                            <h2 id="step-title" class="step-title" tabindex="-1">{ step.name().get(lang) }</h2>
+                            { notices }
+                            { body }
+                            { nav_buttons(NavButtonsProps { step, lang, return_to: state.return_to, blocked, ondispatch: ondispatch.clone() }) }
+                            { crate::components::drafts::drafts_bar(view) }
+                        </main>
+                    },
+                    Content::ModePage(page) => page,
+                }
             }
             <footer>
-                { publicity_exit(&state, &ondispatch) }
+                { publicity_exit(state, ondispatch) }
                 <p>{ i18n::PRIVACY.get(lang) }</p>
                 <p>{ format!("{}：{}", i18n::RULES_VERSION.get(lang), doudi_rules::policy::rules_version()) }</p>
             </footer>

@@ -430,7 +430,7 @@ mod tests {
     #[test]
     fn every_example_survives_a_draft() {
         for example in crate::examples::ALL.iter() {
-            let household = serde_json::from_str(example.json).unwrap();
+            let household = serde_json::from_str(example.json()).unwrap();
             round_trip(&form::from_household(&household), Step::Summary);
         }
     }

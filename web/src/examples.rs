@@ -3,11 +3,12 @@
 
 use crate::i18n::T;
 
-/// One bundled example: its file name without `.json`, a label, and the JSON.
+/// One bundled example: its file name without `.json` and a label; its JSON is
+/// [`Example::json`] (apart, so that the first screen, which lists the examples but
+/// leaves loading one to the app, carries no JSON).
 pub struct Example {
     pub name: &'static str,
     pub label: T,
-    pub json: &'static str,
 }
 
 macro_rules! example {
@@ -15,9 +16,37 @@ macro_rules! example {
         Example {
             name: $name,
             label: T::new($zh, $en),
-            json: include_str!(concat!("../../examples/", $name, ".json")),
         }
     };
+}
+
+macro_rules! json_of {
+    ($name:expr, [$($file:literal),* $(,)?]) => {
+        match $name {
+            $($file => include_str!(concat!("../../examples/", $file, ".json")),)*
+            _ => "",
+        }
+    };
+}
+
+impl Example {
+    /// The household, as docs/household-format.md's JSON.
+    pub fn json(&self) -> &'static str {
+        json_of!(
+            self.name,
+            [
+                "urban-family-with-grandmother",
+                "rural-elderly-couple-tier",
+                "rural-family-estimated-tier",
+                "single-person-severe-disability",
+                "tekun-self-care",
+                "tekun-partial-care",
+                "tekun-full-care",
+                "gradual-exit",
+                "marginal-family",
+            ]
+        )
+    }
 }
 
 pub const ALL: [Example; 9] = [
@@ -70,4 +99,14 @@ pub const ALL: [Example; 9] = [
 
 pub fn find(name: &str) -> Option<&'static Example> {
     ALL.iter().find(|example| example.name == name)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_example_has_its_json() {
+        for example in super::ALL.iter() {
+            assert!(example.json().starts_with('{'), "{}", example.name);
+        }
+    }
 }

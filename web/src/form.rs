@@ -832,7 +832,7 @@ mod tests {
     fn every_example_round_trips_through_the_form() {
         for (name, json) in crate::examples::ALL
             .iter()
-            .map(|example| (example.name, example.json))
+            .map(|example| (example.name, example.json()))
         {
             let original = household(json);
             let checked = check(&from_household(&original));

@@ -98,6 +98,13 @@ pub const EDIT: T = T::new("修改", "Edit");
 pub const START_OVER: T = T::new("重新开始", "Start over");
 pub const FIX_FIRST: T = T::new("请先修改标出的地方", "Please fix the marked answers first");
 pub const RULES_VERSION: T = T::new("规则版本", "Rules version");
+/// The first screen's line while the app's module is on its way (first_screen.rs).
+pub const APP_LOADING: T = T::new("正在打开，请稍候……", "Opening, one moment…");
+/// And when it could not be fetched (offline on a first visit).
+pub const APP_FAILED: T = T::new(
+    "没能打开下一步：请检查网络，再点一次。您填的内容还在。",
+    "Could not open the next step: check the network and press again. Your answers are kept.",
+);
 pub const PRIVACY: T = T::new(
     "您填写的内容只保存在这个浏览器标签页中，不会发送到任何地方；刷新页面不会丢失，关闭标签页即清除（除非您点了“保存草稿”）。",
     "What you enter is kept only in this browser tab and sent nowhere; a reload keeps it, closing the tab clears it (unless you save a draft).",

@@ -7,6 +7,7 @@ pub mod browser;
 pub mod components;
 pub mod draft_store;
 pub mod examples;
+pub mod first_screen;
 pub mod form;
 pub mod i18n;
 pub mod session_store;

@@ -352,7 +352,7 @@ mod tests {
 
     fn example(name: &str) -> Household {
         let example = crate::examples::find(name).expect("bundled example");
-        serde_json::from_str(example.json).expect("example parses")
+        serde_json::from_str(example.json()).expect("example parses")
     }
 
     fn shared(name: &str) -> Shared {

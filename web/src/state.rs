@@ -184,6 +184,8 @@ pub enum Action {
     RemoveSupporter(u32, u32),
     /// Replaces the answers (a bundled example) and shows the summary.
     Load(Box<Form>),
+    /// Loads the bundled example of this name (`examples::ALL`), as `Load`.
+    LoadExample(&'static str),
     StartOver,
     SetMode(Mode),
     /// Caseworker mode: copies the household into scenario B and edits B.
@@ -274,6 +276,14 @@ impl Reducible for State {
                 next.attempted.clear();
                 next.return_to = None;
             }
+            Action::LoadExample(name) => {
+                let form = crate::examples::find(name)
+                    .and_then(|example| crate::browser::parse_household(example.json()))
+                    .map(|household| form::from_household(&household));
+                if let Some(form) = form {
+                    return self.reduce(Action::Load(Box::new(form)));
+                }
+            }
             Action::StartOver => {
                 return Rc::new(State {
                     lang: self.lang,
@@ -332,6 +342,35 @@ impl Reducible for State {
             }
         }
         Rc::new(next)
+    }
+}
+
+impl State {
+    /// The state after `action` on the first screen while only the first screen's module
+    /// has loaded (first_screen.rs): the language, the text size and the first screen's
+    /// answers, as the reducer sets them; None for any other action, which the app
+    /// itself must take (it takes over, and the button is pressed again there).
+    pub fn on_first_screen(&self, action: &Action) -> Option<State> {
+        let mut next = self.clone();
+        match action {
+            Action::SetLang(lang) => next.lang = *lang,
+            Action::ToggleLargeText => next.large_text = !next.large_text,
+            Action::Set(
+                input @ (Input::County
+                | Input::Category
+                | Input::Date
+                | Input::Tier
+                | Input::CpiRise
+                | Input::FoodCpiRise),
+                value,
+            ) => {
+                let mut form = (*next.form).clone();
+                set(&mut form, *input, value.clone());
+                next.form = Rc::new(form);
+            }
+            _ => return None,
+        }
+        Some(next)
     }
 }
 
@@ -648,6 +687,37 @@ mod tests {
             .fold(Rc::new(State::new("2026-11-29".into())), |state, action| {
                 state.reduce(action)
             })
+    }
+
+    #[test]
+    fn the_first_screen_takes_its_own_answers_as_the_reducer_does_and_nothing_else() {
+        let own = vec![
+            Action::SetLang(Lang::En),
+            Action::ToggleLargeText,
+            set(Input::County, "lueyang"),
+            set(Input::Category, "rural"),
+            set(Input::Date, "2026-01-15"),
+            set(Input::Tier, "C"),
+            set(Input::CpiRise, "3.5"),
+            set(Input::FoodCpiRise, "6"),
+        ];
+        let mut first = State::new("2026-11-29".into());
+        for action in &own {
+            first = first
+                .on_first_screen(action)
+                .expect("a first screen's action");
+        }
+        assert_eq!(first, *run(own));
+        // Going on, an example, a mode, a later screen's answer: the app's.
+        for action in [
+            Action::Next,
+            Action::LoadExample("gradual-exit"),
+            Action::SetMode(Mode::Caseworker),
+            Action::AddMember,
+            set(Input::Property, "yes"),
+        ] {
+            assert_eq!(first.on_first_screen(&action), None, "{action:?}");
+        }
     }
 
     fn run_on(state: Rc<State>, actions: Vec<Action>) -> Rc<State> {

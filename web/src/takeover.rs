@@ -91,6 +91,10 @@ mod imp {
             .get_attribute("class")
             .is_some_and(|classes| classes.split_whitespace().any(|class| class == "restoring"));
         let mut kept = Kept::default();
+        // A screen the first screen's module drew ("live": first_screen.rs hands over)
+        // carries its answers in its controls' values, not in its markup: every one is
+        // given back, as it is.
+        let live = root.get_attribute("data-prerendered").as_deref() == Some("live");
         if !restoring {
             let controls = root.query_selector_all("input, select, textarea").ok()?;
             for index in 0..controls.length() {
@@ -106,7 +110,7 @@ mod imp {
                     // A radio button is given back when chosen (choosing it unchecks the
                     // one that was: its `change` would choose that one again).
                     let checked = get(&control, "checked").is_truthy();
-                    let changed = checked != get(&control, "defaultChecked").is_truthy();
+                    let changed = live || checked != get(&control, "defaultChecked").is_truthy();
                     if changed && (checked || kind == "checkbox") {
                         kept.answers.push((id, Answer::Checked(checked)));
                     }
@@ -115,12 +119,12 @@ mod imp {
                     .filter(|element| element.tag_name() == "SELECT")
                 {
                     let value = text(&control, "value");
-                    if value != built_choice(select) {
+                    if live || value != built_choice(select) {
                         kept.answers.push((id, Answer::Chosen(value)));
                     }
                 } else {
                     let value = text(&control, "value");
-                    if value != text(&control, "defaultValue") {
+                    if live || value != text(&control, "defaultValue") {
                         kept.answers.push((id, Answer::Typed(value)));
                     }
                 }
@@ -195,25 +199,49 @@ mod imp {
         }
     }
 
-    /// Gives back to the rendered app what the person did on the built screen.
-    pub fn give_back(kept: Kept) {
+    /// The next task: the app has rendered what the answers given back so far changed.
+    async fn next_task() {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback(&resolve);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+
+    /// Gives back to the rendered app what the person did on the built screen. An answer
+    /// whose control the app shows only after an earlier answer (the rural tier, once
+    /// "rural" is chosen) is given back once the app has rendered that answer.
+    pub async fn give_back(kept: Kept) {
         let Some(document) = web_sys::window().and_then(|window| window.document()) else {
             return;
         };
-        for (id, answer) in &kept.answers {
-            let Some(control) = document.get_element_by_id(id) else {
-                continue;
-            };
-            let control: JsValue = control.into();
-            let (property, value, class, kind) = match answer {
-                Answer::Checked(checked) => {
-                    ("checked", JsValue::from_bool(*checked), "Event", "change")
-                }
-                Answer::Typed(text) => ("value", JsValue::from_str(text), "InputEvent", "input"),
-                Answer::Chosen(text) => ("value", JsValue::from_str(text), "Event", "change"),
-            };
-            let _ = Reflect::set(&control, &property.into(), &value);
-            fire(&control, class, kind);
+        let mut answers = kept.answers;
+        for _ in 0..3 {
+            let mut missing = Vec::new();
+            for (id, answer) in answers {
+                let Some(control) = document.get_element_by_id(&id) else {
+                    missing.push((id, answer));
+                    continue;
+                };
+                let control: JsValue = control.into();
+                let (property, value, class, kind) = match &answer {
+                    Answer::Checked(checked) => {
+                        ("checked", JsValue::from_bool(*checked), "Event", "change")
+                    }
+                    Answer::Typed(text) => {
+                        ("value", JsValue::from_str(text), "InputEvent", "input")
+                    }
+                    Answer::Chosen(text) => ("value", JsValue::from_str(text), "Event", "change"),
+                };
+                let _ = Reflect::set(&control, &property.into(), &value);
+                fire(&control, class, kind);
+            }
+            if missing.is_empty() {
+                break;
+            }
+            answers = missing;
+            next_task().await;
         }
         if let Some(details) = document
             .get_element_by_id(ROOT)
@@ -248,3 +276,36 @@ mod imp {
 
 #[cfg(target_arch = "wasm32")]
 pub use imp::{give_back, take, when_painted};
+
+/// Renders `Root` in the place of what `<div id="app">` shows now (the screen the build
+/// rendered, or the first screen's module's copy of it), within one task, and gives back
+/// what the person did there. The new root is a fresh element: the listeners of the
+/// first screen's module stay with the old one.
+#[cfg(target_arch = "wasm32")]
+pub fn render_in_place<Root>(props: Root::Properties)
+where
+    Root: yew::BaseComponent,
+{
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let Some(root) = document.get_element_by_id(ROOT) else {
+        yew::Renderer::<Root>::with_props(props).render();
+        return;
+    };
+    let kept = take(&root);
+    let fresh = match document.create_element("div") {
+        Ok(fresh) => fresh,
+        Err(_) => return,
+    };
+    fresh.set_id(ROOT);
+    if root.replace_with_with_node_1(&fresh).is_err() {
+        return;
+    }
+    yew::Renderer::<Root>::with_root_and_props(fresh, props).render();
+    // The first render runs in a microtask queued by `render`; this one runs after it,
+    // still before the browser paints.
+    if let Some(kept) = kept {
+        wasm_bindgen_futures::spawn_local(give_back(kept));
+    }
+}

@@ -110,8 +110,11 @@ export async function gotoApp(page: Page, at = ''): Promise<void> {
   await waitForApp(page);
 }
 
-/** Waits until the app has taken over the page: the first screen that index.html carries
- * as built (web/src/takeover.rs) is visible at once, the app's handlers only then. */
+/** Waits until the first screen's module has taken over the page: the first screen that
+ * index.html carries as built (web/src/takeover.rs) is visible at once, the handlers
+ * only then. The app with the rules takes over at the first press that needs it
+ * (web/src/first_screen.rs); Playwright's waiting for what a test expects next covers
+ * that. */
 export async function waitForApp(page: Page): Promise<void> {
   await expect(page.locator('h1', { hasText: '兜底' })).toBeVisible();
   await page.waitForFunction(

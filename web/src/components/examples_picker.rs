@@ -1,8 +1,6 @@
 //! "Try an example": loads a bundled made-up household.
 
-use crate::browser;
 use crate::examples;
-use crate::form;
 use crate::i18n::{self, Lang};
 use crate::state::Action;
 use yew::prelude::*;
@@ -15,15 +13,7 @@ pub fn examples_picker(lang: Lang, ondispatch: &Callback<Action>) -> Html {
             <p class="hint">{ i18n::EXAMPLES_HINT.get(lang) }</p>
             <ul class="example-list">
                 { for examples::ALL.iter().map(|example| {
-                    let onload = {
-                        let dispatch = ondispatch.clone();
-                        let json = example.json;
-                        Callback::from(move |_| {
-                            if let Some(household) = browser::parse_household(json) {
-                                dispatch.emit(Action::Load(Box::new(form::from_household(&household))));
-                            }
-                        })
-                    };
+                    let onload = super::on(ondispatch, Action::LoadExample(example.name));
                     html! {
                         <li><button type="button" class="link-button" data-example={example.name} onclick={onload}>{ example.label.get(lang) }</button></li>
                     }

@@ -667,7 +667,7 @@ mod tests {
 
     fn example(name: &str) -> (Household, Assessment) {
         let example = crate::examples::find(name).expect("bundled example");
-        let household: Household = serde_json::from_str(example.json).expect("example parses");
+        let household: Household = serde_json::from_str(example.json()).expect("example parses");
         let assessment =
             doudi_rules::assess(&household, doudi_rules::Options::default()).expect("assessed");
         (household, assessment)

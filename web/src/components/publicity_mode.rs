@@ -70,7 +70,7 @@ pub fn publicity_mode(view: &View) -> Html {
 
 /// An example's result: the total and each programme's status and amount, big.
 fn example_result(example: &examples::Example, lang: Lang, dispatch: &Callback<Action>) -> Html {
-    let assessment = browser::parse_household(example.json)
+    let assessment = browser::parse_household(example.json())
         .map(|household| doudi_rules::assess(&household, Options::QUIET));
     let back = html! {
         <button type="button" class="secondary pub-back" onclick={on(dispatch, Action::ShowExample(None))}>{ i18n::PUB_BACK.get(lang) }</button>

@@ -1,0 +1,28 @@
+//! The app with the rules: every screen and mode. An ES module of its own (Trunk builds
+//! it with `data-type="worker"` and `data-bindgen-target="web"` in web/index.html),
+//! imported by `window.doudi.app()`: the first screen's module (src/main.rs) fetches it
+//! once its screen is up, and calls `takeOver` at the first press that needs the app.
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen::prelude::*;
+
+/// Nothing runs when the module loads: the first screen's module says when to take over.
+fn main() {}
+
+/// Takes the page over from the first screen (or from the screen the build rendered),
+/// in the language (`zh-CN` or `en`) and text size it had, and gives back what was done
+/// on it (web/src/takeover.rs).
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen(js_name = takeOver)]
+pub fn take_over(lang: String, large_text: bool) {
+    use doudi_web::i18n::Lang;
+    let lang = if lang == Lang::En.tag() {
+        Lang::En
+    } else {
+        Lang::Zh
+    };
+    doudi_web::takeover::render_in_place::<doudi_web::App>(doudi_web::app::AppProps {
+        lang,
+        large_text,
+    });
+}

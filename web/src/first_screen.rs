@@ -1,0 +1,197 @@
+//! The first screen on its own: what a resident's first load runs (the `doudi-web` bin,
+//! src/main.rs), so that the screen the build rendered answers at once, however slow the
+//! network, before the app with the rules (the `doudi-app` module, src/bin/app.rs) has
+//! arrived.
+//!
+//! It draws the first screen through the same views as the app (`app::page`,
+//! `place_step`), so its markup is the app's (a test renders both and compares). It
+//! takes the answers of the first screen, the language and the text size, through the
+//! reducer's own `State::on_first_screen`; any other press (go on, an example, a mode,
+//! a draft) hands the page over to the app, which takes it over as it takes over the
+//! built screen (takeover.rs: the answers by id, the focus, the opened sections, and the
+//! pressed button, pressed again), with the language and text size passed on. The
+//! app's module is fetched once this screen is up, so it is usually there by the first
+//! press; until it is, a line at the foot of the screen says it is being opened (or,
+//! offline on a first visit, that it could not be, and to press again).
+//!
+//! It hands over at once, without drawing, when the page opens on something else: a
+//! link's fragment, the answers kept in this tab, or a saved draft to offer. A link
+//! pasted into the address while it runs reloads the page (index.html's script), which
+//! then opens on the link.
+
+use crate::app::{page, Content};
+use crate::browser;
+use crate::components::place_step::place_step;
+use crate::components::View;
+use crate::form::Checked;
+use crate::i18n;
+use crate::state::{Action, State};
+use yew::prelude::*;
+
+/// Where the handing over stands, for the line at the foot of the screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Handing {
+    /// Not asked for: the first screen answers on its own.
+    No,
+    /// The app's module is on its way.
+    Waiting,
+    /// It could not be fetched (offline on a first visit); a press tries again.
+    Failed,
+}
+
+#[function_component(FirstScreen)]
+pub fn first_screen() -> Html {
+    let state = use_state(|| State::new(browser::today()));
+    let handing = use_state(|| Handing::No);
+    let ondispatch = {
+        let state = state.clone();
+        let handing = handing.clone();
+        Callback::from(move |action: Action| match state.on_first_screen(&action) {
+            Some(next) => state.set(next),
+            None => {
+                let handing = handing.clone();
+                hand_over(
+                    state.lang,
+                    state.large_text,
+                    Callback::from(move |now| handing.set(now)),
+                )
+            }
+        })
+    };
+    use_effect_with(state.lang, |lang| browser::set_lang(lang.tag()));
+    // Nothing on the first screen is checked before a press that goes on, and that
+    // press is the app's: no message shows here.
+    let checked = Checked {
+        household: None,
+        errors: Vec::new(),
+    };
+    let view = View {
+        state: &state,
+        checked: &checked,
+        ondispatch: &ondispatch,
+    };
+    let body = place_step(&view);
+    let status = match *handing {
+        Handing::No => html! {},
+        Handing::Waiting => {
+            html! { <p class="handing" role="status">{ i18n::APP_LOADING.get(state.lang) }</p> }
+        }
+        Handing::Failed => {
+            html! { <p class="handing failed" role="alert">{ i18n::APP_FAILED.get(state.lang) }</p> }
+        }
+    };
+    html! {
+        <>
+            { page(&view, Content::Screen { notices: html! {}, body, blocked: false }) }
+            { status }
+        </>
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use super::Handing;
+    use crate::i18n::Lang;
+    use js_sys::{Function, Promise, Reflect};
+    use std::cell::Cell;
+    use wasm_bindgen::{JsCast, JsValue};
+    use yew::Callback;
+
+    thread_local! {
+        /// A handing over is under way: another press waits for it.
+        static UNDER_WAY: Cell<bool> = const { Cell::new(false) };
+    }
+
+    /// `window.doudi.app()` (web/index.html): the app's module, imported once.
+    fn load_app() -> Option<Promise> {
+        let window: JsValue = web_sys::window()?.into();
+        let doudi = Reflect::get(&window, &"doudi".into()).ok()?;
+        let app = Reflect::get(&doudi, &"app".into())
+            .ok()?
+            .dyn_into::<Function>()
+            .ok()?;
+        app.call0(&doudi).ok()?.dyn_into::<Promise>().ok()
+    }
+
+    /// Starts fetching the app's module, without handing over.
+    pub fn fetch_app() {
+        if let Some(loading) = load_app() {
+            // A failure here shows when a press asks for the app.
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(loading).await;
+            });
+        }
+    }
+
+    /// Hands the page over to the app once its module is here.
+    pub fn hand_over(lang: Lang, large_text: bool, onchange: Callback<Handing>) {
+        if UNDER_WAY.with(|under_way| under_way.replace(true)) {
+            return;
+        }
+        let Some(loading) = load_app() else {
+            UNDER_WAY.with(|under_way| under_way.set(false));
+            return onchange.emit(Handing::Failed);
+        };
+        onchange.emit(Handing::Waiting);
+        wasm_bindgen_futures::spawn_local(async move {
+            let module = wasm_bindgen_futures::JsFuture::from(loading).await;
+            let take_over = module.as_ref().ok().and_then(|module| {
+                let take_over = Reflect::get(module, &"takeOver".into()).ok()?;
+                Some((module.clone(), take_over.dyn_into::<Function>().ok()?))
+            });
+            let done = take_over.is_some_and(|(module, take_over)| {
+                // Marked as a screen drawn here, the page is the app's to take over
+                // (takeover::take); the button pressed is marked by index.html's script.
+                if let Some(root) = super::root() {
+                    let _ = root.set_attribute("data-prerendered", "live");
+                }
+                take_over
+                    .call2(
+                        &module,
+                        &JsValue::from_str(lang.tag()),
+                        &JsValue::from_bool(large_text),
+                    )
+                    .is_ok()
+            });
+            if !done {
+                UNDER_WAY.with(|under_way| under_way.set(false));
+                onchange.emit(Handing::Failed);
+            }
+        });
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use imp::{fetch_app, hand_over};
+
+/// Native builds (tests, the prerender) have no app to hand over to.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn hand_over(_lang: crate::i18n::Lang, _large_text: bool, onchange: Callback<Handing>) {
+    onchange.emit(Handing::Failed);
+}
+
+#[cfg(target_arch = "wasm32")]
+fn root() -> Option<web_sys::Element> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(crate::takeover::ROOT)
+}
+
+/// Whether the page opens on something other than the first screen, which only the app
+/// can show: a link's fragment or the answers kept in this tab (index.html's script has
+/// then marked the page `restoring`), or a saved draft to offer.
+#[cfg(target_arch = "wasm32")]
+pub fn opens_elsewhere() -> bool {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return false;
+    };
+    let restoring = document
+        .document_element()
+        .and_then(|html| html.get_attribute("class"))
+        .is_some_and(|classes| classes.split_whitespace().any(|class| class == "restoring"));
+    let draft = web_sys::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .and_then(|storage| storage.get_item(crate::draft_store::KEY).ok().flatten())
+        .is_some();
+    restoring || draft
+}
