@@ -74,7 +74,19 @@ pub fn app(props: &AppProps) -> Html {
         }
         state
     });
-    let checked = use_memo(state.form.clone(), |form| form::check(form));
+    // The resident's screens check the answers here; the caseworker's page checks its
+    // own scenarios (caseworker_mode.rs), and the other modes none: no second check on
+    // every keystroke there.
+    let checked = use_memo(
+        (state.form.clone(), shows_screens(&state)),
+        |(form, screens)| {
+            if *screens {
+                form::check(form)
+            } else {
+                form::Checked::default()
+            }
+        },
+    );
     // The rules run on the result screen, again whenever an answer changes.
     let on_result = state.step == Step::Result;
     let computed = use_memo(
@@ -94,10 +106,18 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with(
             (state.form.clone(), state.step, state.mode),
             move |(form, step, mode)| {
-                if *mode == Mode::Publicity {
-                    session_store::forget();
-                } else {
-                    session_store::keep(form, *step, &today);
+                // Written once the change is on screen (a keystroke's frame is not held
+                // up by the storage); a newer change before that frame takes its place.
+                let (form, step, mode) = (form.clone(), *step, *mode);
+                let write = browser::after_paint(move || {
+                    if mode == Mode::Publicity {
+                        session_store::forget();
+                    } else {
+                        session_store::keep(&form, step, &today);
+                    }
+                });
+                move || {
+                    let _ = &write;
                 }
             },
         );

@@ -172,6 +172,14 @@ mod imp {
         let value = js_sys::JSON::parse(json).ok()?;
         serde_wasm_bindgen::from_value(value).ok()
     }
+    /// Runs `then` once the browser has painted the next frame (in a task queued by the
+    /// frame's callback): work that need not hold up what a change shows. Dropping the
+    /// returned handle before the frame cancels it.
+    pub fn after_paint(then: impl FnOnce() + 'static) -> gloo::render::AnimationFrame {
+        gloo::render::request_animation_frame(move |_| {
+            gloo::timers::callback::Timeout::new(0, then).forget();
+        })
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -199,6 +207,13 @@ mod imp {
     pub fn listen_to_history(_onstep: impl Fn(usize) + 'static) -> Option<()> {
         None
     }
+    /// No frames outside a browser: `then` never runs.
+    pub fn after_paint(_then: impl FnOnce() + 'static) -> Pending {
+        Pending
+    }
+
+    /// What `after_paint` returns outside a browser: nothing pending.
+    pub struct Pending;
     pub fn parse_household(_json: &str) -> Option<Household> {
         None
     }

@@ -10,9 +10,11 @@
 //! a draft) hands the page over to the app, which takes it over as it takes over the
 //! built screen (takeover.rs: the answers by id, the focus, the opened sections, and the
 //! pressed button, pressed again), with the language and text size passed on. The
-//! app's module is fetched once this screen is up, so it is usually there by the first
-//! press; until it is, a line at the foot of the screen says it is being opened (or,
-//! offline on a first visit, that it could not be, and to press again).
+//! app's bytes are fetched once this screen is up, so they are usually there by the
+//! first press, which compiles and runs them (no work for the processor before a press
+//! needs the app); until the app is up, a line at the foot of the screen says it is
+//! being opened (or, offline on a first visit, that it could not be, and to press
+//! again).
 //!
 //! It hands over at once, without drawing, when the page opens on something else: a
 //! link's fragment, the answers kept in this tab, or a saved draft to offer. A link
@@ -61,10 +63,7 @@ pub fn first_screen() -> Html {
     use_effect_with(state.lang, |lang| browser::set_lang(lang.tag()));
     // Nothing on the first screen is checked before a press that goes on, and that
     // press is the app's: no message shows here.
-    let checked = Checked {
-        household: None,
-        errors: Vec::new(),
-    };
+    let checked = Checked::default();
     let view = View {
         state: &state,
         checked: &checked,
@@ -113,13 +112,20 @@ mod imp {
         app.call0(&doudi).ok()?.dyn_into::<Promise>().ok()
     }
 
-    /// Starts fetching the app's module, without handing over.
+    /// Starts fetching the app's module (`window.doudi.prefetchApp()`): the network
+    /// only; it is compiled and run when a press needs it (`hand_over`).
     pub fn fetch_app() {
-        if let Some(loading) = load_app() {
-            // A failure here shows when a press asks for the app.
-            wasm_bindgen_futures::spawn_local(async move {
-                let _ = wasm_bindgen_futures::JsFuture::from(loading).await;
-            });
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let window: JsValue = window.into();
+        let Ok(doudi) = Reflect::get(&window, &"doudi".into()) else {
+            return;
+        };
+        if let Ok(prefetch) = Reflect::get(&doudi, &"prefetchApp".into())
+            .and_then(|prefetch| prefetch.dyn_into::<Function>())
+        {
+            let _ = prefetch.call0(&doudi);
         }
     }
 

@@ -405,7 +405,8 @@ pub fn field_name(form: &Form, field: &str, lang: i18n::Lang) -> String {
 }
 
 /// The answers checked: the household when every answer is valid, and the messages.
-#[derive(Clone, Debug, PartialEq)]
+/// (The default: nothing checked, for a page that shows no answers.)
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Checked {
     pub household: Option<Household>,
     pub errors: Vec<FieldError>,

@@ -7,7 +7,7 @@
 //! checks and assessments, which only this mode needs.
 
 use super::caseworker_place::{caseworker_overrides, caseworker_place};
-use super::caseworker_result::caseworker_result;
+use super::caseworker_result::{caseworker_details, caseworker_problems, caseworker_total};
 use super::examples_picker::examples_picker;
 use super::family_questions::family_questions;
 use super::member_editor::member_editor;
@@ -19,7 +19,7 @@ use crate::browser;
 use crate::form::{self, Checked, Step};
 use crate::i18n;
 use crate::state::{Action, State};
-use doudi_rules::Assessment;
+use doudi_rules::{Assessment, Household, InputError, Options};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -28,8 +28,102 @@ pub struct CaseworkerModeProps {
     pub ondispatch: Callback<Action>,
 }
 
-fn assessment(computed: Option<&Computed>) -> Option<&Assessment> {
-    computed.and_then(|computed| computed.assessment.as_ref().ok())
+fn assessment(assessed: Option<&Result<Assessment, InputError>>) -> Option<&Assessment> {
+    assessed.and_then(|assessed| assessed.as_ref().ok())
+}
+
+/// The household whose whole result is drawn: the one on screen, a frame after it
+/// changed (the total is redrawn at once; the cards, the chart and the rest once the
+/// browser has painted it).
+#[hook]
+fn use_settled(household: Option<Household>) -> Option<Household> {
+    let settled = use_state(|| household.clone());
+    let generation = use_mut_ref(|| 0_u64);
+    {
+        let settled = settled.clone();
+        use_effect_with(household, move |household| {
+            *generation.borrow_mut() += 1;
+            let mine = *generation.borrow();
+            let frame = (*settled != *household).then(|| {
+                let household = household.clone();
+                browser::after_paint(move || {
+                    if *generation.borrow() == mine {
+                        settled.set(household);
+                    }
+                })
+            });
+            // A newer change cancels the frame (and the task checks its generation).
+            move || {
+                let _ = &frame;
+            }
+        });
+    }
+    (*settled).clone()
+}
+
+/// Everything a member's questions on this page are drawn from (member_editor.rs,
+/// member_situation.rs): the member's answers, their place in the list, how many members
+/// there are, the date (their age and the lists in force on it), the language, and the
+/// messages about their answers (the page shows every message).
+#[derive(PartialEq)]
+struct MemberKey {
+    lang: i18n::Lang,
+    index: usize,
+    member: form::MemberForm,
+    members: usize,
+    date: String,
+    errors: Vec<form::FieldError>,
+}
+
+impl MemberKey {
+    fn of(view: &View, index: usize) -> MemberKey {
+        let form = &view.state.form;
+        let own = format!("members[{index}]");
+        MemberKey {
+            lang: view.state.lang,
+            index,
+            member: form.members[index].clone(),
+            members: form.members.len(),
+            date: form.date.clone(),
+            errors: view
+                .checked
+                .errors
+                .iter()
+                .filter(|error| {
+                    error
+                        .field
+                        .strip_prefix(&own)
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+                })
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
+/// The members' questions as last drawn, by position: a keystroke redraws its own
+/// member's questions only (a family of five has some 150 controls on this page).
+struct Members(std::rc::Rc<std::cell::RefCell<Vec<Option<Drawn>>>>);
+
+/// A member's questions as drawn, with what they were drawn from.
+type Drawn = (MemberKey, Html);
+
+impl Members {
+    fn drawn(&self, key: MemberKey, draw: impl FnOnce() -> Html) -> Html {
+        let mut drawn = self.0.borrow_mut();
+        let at = key.index;
+        if let Some(Some((known, html))) = drawn.get(at) {
+            if *known == key {
+                return html.clone();
+            }
+        }
+        let html = draw();
+        if drawn.len() <= at {
+            drawn.resize_with(at + 1, || None);
+        }
+        drawn[at] = Some((key, html.clone()));
+        html
+    }
 }
 
 #[function_component(CaseworkerMode)]
@@ -41,15 +135,22 @@ pub fn caseworker_mode(props: &CaseworkerModeProps) -> Html {
     let checked_b = use_memo(state.scenario_b.clone(), |form| {
         form.as_ref().map(|form| form::check(form))
     });
-    let computed_a = use_memo(checked_a.household.clone(), |household| {
-        household.as_ref().map(Computed::of)
+    // Each scenario's assessment, for the total and the comparison, on every change.
+    let assessed_a = use_memo(checked_a.household.clone(), |household| {
+        household
+            .as_ref()
+            .map(|household| doudi_rules::assess(household, Options::default()))
     });
-    let computed_b = use_memo(
+    let assessed_b = use_memo(
         checked_b
             .as_ref()
             .as_ref()
             .and_then(|checked| checked.household.clone()),
-        |household| household.as_ref().map(Computed::of),
+        |household| {
+            household
+                .as_ref()
+                .map(|household| doudi_rules::assess(household, Options::default()))
+        },
     );
 
     let b = match (&state.scenario_b, checked_b.as_ref()) {
@@ -57,10 +158,21 @@ pub fn caseworker_mode(props: &CaseworkerModeProps) -> Html {
         _ => None,
     };
     let editing_b = state.editing_b && b.is_some();
-    let (form, checked, computed): (_, &Checked, _) = match b {
-        Some((form, checked)) if editing_b => (form.clone(), checked, computed_b.as_ref().as_ref()),
-        _ => (state.form.clone(), &checked_a, computed_a.as_ref().as_ref()),
+    let (form, checked, assessed): (_, &Checked, _) = match b {
+        Some((form, checked)) if editing_b => (form.clone(), checked, assessed_b.as_ref().as_ref()),
+        _ => (state.form.clone(), &checked_a, assessed_a.as_ref().as_ref()),
     };
+    // The rest of the result (cards, chart, …) for the household on screen, a frame
+    // after the total: the same household's assessment (and the what-if sweep), so that
+    // a keystroke's total is on screen within a frame. Until then the section says it
+    // is updating (`aria-busy`), and the style sheet dims what is about to change.
+    let settled = use_settled(checked.household.clone());
+    let updating = settled != checked.household;
+    let details = use_memo((settled, lang), |(household, lang)| {
+        household
+            .as_ref()
+            .map(|household| caseworker_details(&Computed::of(household), *lang))
+    });
     // The views read the answers of the scenario on screen, with every message shown
     // (as on the summary): a caseworker sees at once what is missing.
     let shown = State {
@@ -73,6 +185,7 @@ pub fn caseworker_mode(props: &CaseworkerModeProps) -> Html {
         checked,
         ondispatch: dispatch,
     };
+    let members = Members(use_mut_ref(Vec::new));
     let scenario = if editing_b { "b" } else { "a" };
     let scenario_name = i18n::SCENARIO_NAMES[usize::from(editing_b)].get(lang);
     html! {
@@ -103,11 +216,14 @@ pub fn caseworker_mode(props: &CaseworkerModeProps) -> Html {
                     { caseworker_place(&view) }
                     <section class="cw-members" aria-labelledby="cw-members-title">
                         <h3 id="cw-members-title">{ i18n::CW_MEMBERS.get(lang) }</h3>
-                        { for shown.form.members.iter().enumerate().map(|(index, member)| html! {
-                            <div class="cw-member" key={member.id}>
-                                { member_editor(&view, index) }
-                                { member_situation(&view, index, None) }
-                            </div>
+                        { for shown.form.members.iter().enumerate().map(|(index, member)| {
+                            let drawn = members.drawn(MemberKey::of(&view, index), || html! {
+                                <>
+                                    { member_editor(&view, index) }
+                                    { member_situation(&view, index, None) }
+                                </>
+                            });
+                            html! { <div class="cw-member" key={member.id}>{ drawn }</div> }
                         }) }
                         { super::members_step::add_member(&view) }
                     </section>
@@ -115,7 +231,8 @@ pub fn caseworker_mode(props: &CaseworkerModeProps) -> Html {
                     { caseworker_overrides(&view) }
                     { examples_picker(lang, dispatch) }
                 </div>
-                <section class="cw-result" id="cw-result" aria-labelledby="cw-result-title" tabindex="0">
+                <section class="cw-result" id="cw-result" aria-labelledby="cw-result-title" tabindex="0"
+                    aria-busy={updating.then_some("true")} data-updating={updating.then_some("")}>
                     <h2 id="cw-result-title">
                         { i18n::CW_RESULT.get(lang) }
                         if b.is_some() {
@@ -123,9 +240,20 @@ pub fn caseworker_mode(props: &CaseworkerModeProps) -> Html {
                         }
                     </h2>
                     if b.is_some() {
-                        { scenario_compare(lang, assessment(computed_a.as_ref().as_ref()), assessment(computed_b.as_ref().as_ref())) }
+                        { scenario_compare(lang, assessment(assessed_a.as_ref().as_ref()), assessment(assessed_b.as_ref().as_ref())) }
                     }
-                    { caseworker_result(lang, &shown.form, checked, computed) }
+                    {
+                        match (caseworker_problems(lang, &shown.form, checked, assessed), assessment(assessed)) {
+                            (Some(problems), _) => problems,
+                            (None, Some(assessment)) => html! {
+                                <>
+                                    { caseworker_total(assessment, lang) }
+                                    { (*details).clone().unwrap_or_default() }
+                                </>
+                            },
+                            (None, None) => html! {},
+                        }
+                    }
                 </section>
             </div>
         </main>

@@ -13,18 +13,18 @@ use super::what_if_chart::what_if_chart;
 use crate::browser;
 use crate::form::{field_name, Checked, Form};
 use crate::i18n::{self, Lang};
-use doudi_rules::{Programme, Status};
+use doudi_rules::{Assessment, InputError, Programme, Status};
 use yew::prelude::*;
 
-/// A view function (no state of its own). `computed` is `None` while an answer is not
-/// valid; `checked` then says which.
+/// What fails the check or the rules, as a list of links to the fields at fault; None
+/// when the household was assessed. A view function (no state of its own).
 /// Each message names its field in words (never the JSON path) and moves focus to it.
-pub fn caseworker_result(
+pub fn caseworker_problems(
     lang: Lang,
     form: &Form,
     checked: &Checked,
-    computed: Option<&Computed>,
-) -> Html {
+    assessed: Option<&Result<Assessment, InputError>>,
+) -> Option<Html> {
     let problem = |lines: Vec<(String, String)>| {
         html! {
             <div class="problems" role="status">
@@ -37,27 +37,43 @@ pub fn caseworker_result(
             </div>
         }
     };
-    let Some(computed) = computed else {
-        return problem(
+    match assessed {
+        None => Some(problem(
             checked
                 .errors
                 .iter()
                 .map(|error| (error.field.clone(), lang.text(&error.message).to_string()))
                 .collect(),
-        );
-    };
-    let assessment = match &computed.assessment {
-        Ok(assessment) => assessment,
-        Err(error) => {
-            return problem(vec![(
-                error.field.clone(),
-                if lang == Lang::Zh {
-                    error.zh.clone()
-                } else {
-                    error.en.clone()
-                },
-            )])
-        }
+        )),
+        Some(Err(error)) => Some(problem(vec![(
+            error.field.clone(),
+            if lang == Lang::Zh {
+                error.zh.clone()
+            } else {
+                error.en.clone()
+            },
+        )])),
+        Some(Ok(_)) => None,
+    }
+}
+
+/// The total and the counted income: redrawn within the frame of every change.
+pub fn caseworker_total(assessment: &Assessment, lang: Lang) -> Html {
+    html! {
+        <>
+            { total_card(assessment, lang) }
+            { super::total_card::counted_income(assessment, lang) }
+        </>
+    }
+}
+
+/// The rest of the result: the notices, each programme's card, what if the income
+/// changed, the figures not published, the next steps and the rules version. The
+/// caseworker's page draws it a frame after the total (caseworker_mode.rs), from the
+/// same household's assessment.
+pub fn caseworker_details(computed: &Computed, lang: Lang) -> Html {
+    let Ok(assessment) = &computed.assessment else {
+        return html! {};
     };
     let mut order: Vec<usize> = (0..assessment.programmes.len()).collect();
     order.sort_by_key(|&at| {
@@ -78,8 +94,6 @@ pub fn caseworker_result(
     let nowhere = Callback::noop();
     html! {
         <>
-            { total_card(assessment, lang) }
-            { super::total_card::counted_income(assessment, lang) }
             { notices(assessment, lang, None) }
             { for order.into_iter().map(|at| programme_card(assessment, at, lang, &nowhere)) }
             if let Some(curve) = &computed.what_if {
