@@ -325,3 +325,33 @@ test('nothing is clipped at A+ in English: the mode buttons wrap instead; step 1
   expect(clipped).toEqual([]);
   await screenshot(page, testInfo, 'modes-large-english-390.png');
 });
+
+// The caseworker's page redraws a part only when what it is drawn from changes
+// (web/src/components/caseworker_mode.rs: each member's questions, the household's own
+// questions, the result's cards). Each change here must show in the part it concerns.
+test("caseworker mode: each part of the page follows the answers it is drawn from", async ({ page }) => {
+  await gotoApp(page, '#mode=caseworker&example=urban-family-with-grandmother');
+  const second = page.locator('.cw-member').nth(1);
+  await expect(second.getByLabel('年龄（周岁）')).toHaveValue(/\d+/);
+  // A member's own answer, refused at its field, and then accepted.
+  await second.getByLabel('年龄（周岁）').fill('abc');
+  await expect(second.getByLabel('年龄（周岁）')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('.cw-result .problems')).toBeVisible();
+  await second.getByLabel('年龄（周岁）').fill('40');
+  await expect(second.getByLabel('年龄（周岁）')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('.cw-result [data-money="total_monthly"]').first()).toBeVisible();
+  // The household's questions: rural brings the tier, whose list follows the date
+  // (tiers D and E began on 2025-10-01).
+  await page.getByRole('radio', { name: '农村' }).check();
+  await expect(page.locator('#tier option[value="D"]')).toHaveCount(1);
+  await page.getByLabel('按哪一天的标准计算').fill('2024-06-01');
+  await expect(page.locator('#tier option[value="D"]')).toHaveCount(0);
+  await page.getByLabel('按哪一天的标准计算').fill('2026-11-29');
+  await expect(page.locator('#tier option[value="D"]')).toHaveCount(1);
+  // The language: every part, the members' too, and the result's cards.
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(second.getByLabel('Age (whole years)')).toHaveValue('40');
+  await expect(page.getByLabel('Standards in force on')).toHaveValue('2026-11-29');
+  await expect(page.locator('.cw-result')).not.toHaveAttribute('aria-busy', 'true');
+  await expect(page.locator('.cw-result article.programme').first()).toContainText('Minimum living guarantee (dibao)');
+});

@@ -14,12 +14,13 @@ use super::member_editor::member_editor;
 use super::member_situation::member_situation;
 use super::result_step::Computed;
 use super::scenario_compare::scenario_compare;
-use super::{on, View};
+use super::{on, Frozen, View};
 use crate::browser;
 use crate::form::{self, Checked, Step};
 use crate::i18n;
 use crate::state::{Action, State};
 use doudi_rules::{Assessment, Household, InputError, Options};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -101,28 +102,61 @@ impl MemberKey {
     }
 }
 
+/// Everything the household's own questions on this page are drawn from
+/// (caseworker_place.rs, family_questions.rs, examples_picker.rs): the answers but the
+/// members' (kept apart: see [`MemberKey`]), the messages about them, the language.
+#[derive(PartialEq)]
+struct FieldsKey {
+    lang: i18n::Lang,
+    form: form::Form,
+    errors: Vec<form::FieldError>,
+}
+
+impl FieldsKey {
+    fn of(view: &View) -> FieldsKey {
+        FieldsKey {
+            lang: view.state.lang,
+            form: form::Form {
+                members: Vec::new(),
+                ..(*view.state.form).clone()
+            },
+            errors: view
+                .checked
+                .errors
+                .iter()
+                .filter(|error| !error.field.starts_with("members["))
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
 /// The members' questions as last drawn, by position: a keystroke redraws its own
 /// member's questions only (a family of five has some 150 controls on this page).
-struct Members(std::rc::Rc<std::cell::RefCell<Vec<Option<Drawn>>>>);
+struct Members(Rc<std::cell::RefCell<Vec<Option<Drawn>>>>);
 
 /// A member's questions as drawn, with what they were drawn from.
-type Drawn = (MemberKey, Html);
+type Drawn = (Rc<MemberKey>, Html);
 
 impl Members {
-    fn drawn(&self, key: MemberKey, draw: impl FnOnce() -> Html) -> Html {
+    /// The member's questions, drawn again only when `key` differs from what they were
+    /// last drawn from; with the key they were drawn from (the same `Rc` when not drawn
+    /// again).
+    fn drawn(&self, key: MemberKey, draw: impl FnOnce() -> Html) -> Drawn {
         let mut drawn = self.0.borrow_mut();
         let at = key.index;
         if let Some(Some((known, html))) = drawn.get(at) {
-            if *known == key {
-                return html.clone();
+            if **known == key {
+                return (known.clone(), html.clone());
             }
         }
         let html = draw();
         if drawn.len() <= at {
             drawn.resize_with(at + 1, || None);
         }
-        drawn[at] = Some((key, html.clone()));
-        html
+        let key = Rc::new(key);
+        drawn[at] = Some((key.clone(), html.clone()));
+        (key, html)
     }
 }
 
@@ -169,9 +203,11 @@ pub fn caseworker_mode(props: &CaseworkerModeProps) -> Html {
     let settled = use_settled(checked.household.clone());
     let updating = settled != checked.household;
     let details = use_memo((settled, lang), |(household, lang)| {
-        household
+        let html = household
             .as_ref()
             .map(|household| caseworker_details(&Computed::of(household), *lang))
+            .unwrap_or_default();
+        ((household.clone(), *lang), html)
     });
     // The views read the answers of the scenario on screen, with every message shown
     // (as on the summary): a caseworker sees at once what is missing.
@@ -186,6 +222,22 @@ pub fn caseworker_mode(props: &CaseworkerModeProps) -> Html {
         ondispatch: dispatch,
     };
     let members = Members(use_mut_ref(Vec::new));
+    // The household's own questions (place, date, the caseworker's options, the family,
+    // the assumed values, the examples), drawn again only when what they are drawn from
+    // changes: the answers but the members', the messages about them, the language.
+    let drawings = use_mut_ref(|| 0_u64);
+    let fields = use_memo(FieldsKey::of(&view), |_| {
+        *drawings.borrow_mut() += 1;
+        let place = caseworker_place(&view);
+        let rest = html! {
+            <>
+                { family_questions(&view) }
+                { caseworker_overrides(&view) }
+                { examples_picker(lang, dispatch) }
+            </>
+        };
+        (*drawings.borrow(), place, rest)
+    });
     let scenario = if editing_b { "b" } else { "a" };
     let scenario_name = i18n::SCENARIO_NAMES[usize::from(editing_b)].get(lang);
     html! {
@@ -213,23 +265,21 @@ pub fn caseworker_mode(props: &CaseworkerModeProps) -> Html {
             </button>
             <div class="cw-grid">
                 <div class="cw-form">
-                    { caseworker_place(&view) }
+                    <Frozen<u64> by={fields.0} html={fields.1.clone()} />
                     <section class="cw-members" aria-labelledby="cw-members-title">
                         <h3 id="cw-members-title">{ i18n::CW_MEMBERS.get(lang) }</h3>
                         { for shown.form.members.iter().enumerate().map(|(index, member)| {
-                            let drawn = members.drawn(MemberKey::of(&view, index), || html! {
+                            let (by, drawn) = members.drawn(MemberKey::of(&view, index), || html! {
                                 <>
                                     { member_editor(&view, index) }
                                     { member_situation(&view, index, None) }
                                 </>
                             });
-                            html! { <div class="cw-member" key={member.id}>{ drawn }</div> }
+                            html! { <div class="cw-member" key={member.id}><Frozen<Rc<MemberKey>> {by} html={drawn} /></div> }
                         }) }
                         { super::members_step::add_member(&view) }
                     </section>
-                    { family_questions(&view) }
-                    { caseworker_overrides(&view) }
-                    { examples_picker(lang, dispatch) }
+                    <Frozen<u64> by={fields.0} html={fields.2.clone()} />
                 </div>
                 <section class="cw-result" id="cw-result" aria-labelledby="cw-result-title" tabindex="0"
                     aria-busy={updating.then_some("true")} data-updating={updating.then_some("")}>
@@ -248,7 +298,7 @@ pub fn caseworker_mode(props: &CaseworkerModeProps) -> Html {
                             (None, Some(assessment)) => html! {
                                 <>
                                     { caseworker_total(assessment, lang) }
-                                    { (*details).clone().unwrap_or_default() }
+                                    <Frozen<(Option<Household>, i18n::Lang)> by={details.0.clone()} html={details.1.clone()} />
                                 </>
                             },
                             (None, None) => html! {},

@@ -47,7 +47,7 @@ pub mod what_if_chart;
 use crate::form::Checked;
 use crate::i18n::T;
 use crate::state::{Action, State};
-use yew::Callback;
+use yew::prelude::*;
 
 /// What every screen is drawn from.
 pub struct View<'a> {
@@ -76,6 +76,30 @@ impl View<'_> {
             .map(|(value, label)| (value, label.get(self.state.lang)))
             .collect()
     }
+}
+
+/// What a [`Frozen`] part of a page is drawn from, and the part as drawn from it.
+#[derive(Properties)]
+pub struct FrozenProps<K: PartialEq + 'static> {
+    pub by: K,
+    pub html: Html,
+}
+
+impl<K: PartialEq + 'static> PartialEq for FrozenProps<K> {
+    /// Equal when drawn from the same thing: the part is then neither drawn nor compared
+    /// with the page again.
+    fn eq(&self, other: &Self) -> bool {
+        self.by == other.by
+    }
+}
+
+/// A part of a page that is redrawn only when what it is drawn from (`by`) changes: the
+/// caseworker's page, where a keystroke would otherwise have Yew walk some 1,300
+/// elements (caseworker_mode.rs). The caller makes sure `by` holds everything `html`
+/// was drawn from.
+#[function_component(Frozen)]
+pub fn frozen<K: PartialEq + 'static>(props: &FrozenProps<K>) -> Html {
+    props.html.clone()
 }
 
 /// A button's click: sends `action` (one kind of callback for every button).
