@@ -1,8 +1,10 @@
 //! The site's views, one per file, and the small helpers they share.
 //!
-//! Only the app itself is a Yew component: it holds the state, and every change re-renders
-//! from it. The views are plain functions from data to `Html`; a component type per view
-//! would add to the download and spare no work.
+//! The app holds the state, and every change re-renders from it. The views are plain
+//! functions from data to `Html`; a component type per view would add to the download
+//! and spare no work. The few components are those that keep something of their own
+//! (the caseworker's and caseload pages' memos and workers) and [`Frozen`], which spares
+//! the caseworker's page the redrawing of parts that did not change.
 
 pub mod caseload_mode;
 pub mod caseworker_mode;
