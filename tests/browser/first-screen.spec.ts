@@ -176,13 +176,18 @@ test('the first screen answers before the app with the rules has come, and the a
   await expect(page.locator('.handing')).toHaveAttribute('role', 'status');
   await expect(page.locator('.app')).toHaveAttribute('data-step', '1');
   await screenshot(page, testInfo, 'first-screen-opening-the-app-390.png');
+  // The language changed while the app is on its way is the one it opens in.
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   app.release();
-  // The app has taken over, pressed "下一步" again, and has every answer and the text size.
+  // The app has taken over, pressed "下一步" again, and has every answer, the language
+  // and the text size.
   await expect(page.locator('.app')).toHaveAttribute('data-step', '2');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.locator('.app')).toHaveClass(/large/);
-  await page.getByRole('button', { name: '上一步' }).click();
-  await expect(page.getByLabel('县（区）')).toHaveValue('lueyang');
-  await expect(page.getByRole('radio', { name: '农村' })).toBeChecked();
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await expect(page.locator('#county')).toHaveValue('lueyang');
+  await expect(page.locator('#category-1')).toBeChecked();
   await expect(page.locator('#tier')).toHaveValue('C');
   await expect(page.locator('#cpi')).toHaveValue('3.5');
   await expect(page.locator('.handing')).toHaveCount(0);

@@ -52,11 +52,7 @@ pub fn first_screen() -> Html {
             Some(next) => state.set(next),
             None => {
                 let handing = handing.clone();
-                hand_over(
-                    state.lang,
-                    state.large_text,
-                    Callback::from(move |now| handing.set(now)),
-                )
+                hand_over(Callback::from(move |now| handing.set(now)))
             }
         })
     };
@@ -90,7 +86,6 @@ pub fn first_screen() -> Html {
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use super::Handing;
-    use crate::i18n::Lang;
     use js_sys::{Function, Promise, Reflect};
     use std::cell::Cell;
     use wasm_bindgen::{JsCast, JsValue};
@@ -130,7 +125,7 @@ mod imp {
     }
 
     /// Hands the page over to the app once its module is here.
-    pub fn hand_over(lang: Lang, large_text: bool, onchange: Callback<Handing>) {
+    pub fn hand_over(onchange: Callback<Handing>) {
         if UNDER_WAY.with(|under_way| under_way.replace(true)) {
             return;
         }
@@ -145,20 +140,11 @@ mod imp {
                 let take_over = Reflect::get(module, &"takeOver".into()).ok()?;
                 Some((module.clone(), take_over.dyn_into::<Function>().ok()?))
             });
-            let done = take_over.is_some_and(|(module, take_over)| {
-                // Marked as a screen drawn here, the page is the app's to take over
-                // (takeover::take); the button pressed is marked by index.html's script.
-                if let Some(root) = super::root() {
-                    let _ = root.set_attribute("data-prerendered", "live");
-                }
-                take_over
-                    .call2(
-                        &module,
-                        &JsValue::from_str(lang.tag()),
-                        &JsValue::from_bool(large_text),
-                    )
-                    .is_ok()
-            });
+            // index.html's `takeOver` marks the page as a screen drawn here, with the
+            // press that asked for the app, and passes on the page's language and text
+            // size as they are now (they may have changed while the app came).
+            let done =
+                take_over.is_some_and(|(module, take_over)| take_over.call0(&module).is_ok());
             if !done {
                 UNDER_WAY.with(|under_way| under_way.set(false));
                 onchange.emit(Handing::Failed);
@@ -172,15 +158,8 @@ pub use imp::{fetch_app, hand_over};
 
 /// Native builds (tests, the prerender) have no app to hand over to.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn hand_over(_lang: crate::i18n::Lang, _large_text: bool, onchange: Callback<Handing>) {
+pub fn hand_over(onchange: Callback<Handing>) {
     onchange.emit(Handing::Failed);
-}
-
-#[cfg(target_arch = "wasm32")]
-fn root() -> Option<web_sys::Element> {
-    web_sys::window()?
-        .document()?
-        .get_element_by_id(crate::takeover::ROOT)
 }
 
 /// Whether the page opens on something other than the first screen, which only the app

@@ -11,15 +11,11 @@ fn main() {
     // A link, the answers kept in this tab or a saved draft: only the app can show them.
     // Should its module not come (offline on a first visit), the first screen shows.
     if first_screen::opens_elsewhere() {
-        first_screen::hand_over(
-            doudi_web::i18n::Lang::Zh,
-            false,
-            yew::Callback::from(|handing| {
-                if handing == Handing::Failed {
-                    start();
-                }
-            }),
-        );
+        first_screen::hand_over(yew::Callback::from(|handing| {
+            if handing == Handing::Failed {
+                start();
+            }
+        }));
         return;
     }
     let root = web_sys::window()
