@@ -23,11 +23,17 @@
 //!   `notices_say…`, `next_steps_say…` and `not_published_says…` / `not_published_never_says…`
 //!   (the text, or the ids of the figures that are not published policy, must or must not
 //!   contain the value);
+//! - the what-if sweep (`doudi what-if`, the site's chart): `what_if.FIELD` where FIELD is
+//!   one of current_earned, current_support, current_money, counted_income, dibao_line,
+//!   marginal_line, dibao_line_earned, marginal_line_earned, next_change_earned,
+//!   next_change_more, next_change_support, next_change_exit_monthly, swept (indices
+//!   joined by ",");
 //! - `error.field`: the input is rejected and the error names this field.
 //!
 //! Amounts compare as decimals ("1225" equals "1225.00"); `none` means absent.
 
 use doudi_rules::outcome::Outcome;
+use doudi_rules::what_if::{household_at, what_if, WhatIf};
 use doudi_rules::{assess, Assessment, Household, Options};
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -284,6 +290,91 @@ fn actual(assessment: &Assessment, key: &str, expected: &str) -> Result<Option<S
     Ok(outcome_field(outcome, field, expected))
 }
 
+/// A field of the what-if sweep.
+fn what_if_field(curve: &WhatIf, field: &str) -> Result<Option<String>, String> {
+    let amount = |value: Option<Decimal>| Ok(value.map(|value| value.to_string()));
+    let change = curve.next_change.as_ref();
+    match field {
+        "current_earned" => amount(Some(curve.current.earned)),
+        "current_support" => amount(Some(curve.current.support)),
+        "current_money" => amount(Some(curve.current.money)),
+        "counted_income" => amount(Some(curve.counted_income)),
+        "dibao_line" => amount(Some(curve.dibao_line)),
+        "marginal_line" => amount(Some(curve.marginal_line)),
+        "dibao_line_earned" => amount(curve.dibao_line_earned),
+        "marginal_line_earned" => amount(curve.marginal_line_earned),
+        "next_change_earned" => amount(change.map(|change| change.earned)),
+        "next_change_more" => amount(change.map(|change| change.more)),
+        "next_change_support" => amount(change.map(|change| change.support)),
+        "next_change_exit_monthly" => amount(change.and_then(|change| change.exit_monthly)),
+        "swept" => Ok(Some(
+            curve
+                .swept
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(","),
+        )),
+        _ => Err(format!("unknown what_if field {field}")),
+    }
+}
+
+/// What must hold of the sweep of every household the rules accept: its current point is
+/// the headline (the monthly total and the gradual exit), it is on the curve, and the
+/// curve's points are `assess` of the household rewritten to that income.
+fn what_if_holds(household: &Household, headline: &Assessment) -> Result<(), String> {
+    let curve = what_if(household).map_err(|error| format!("what-if refused: {error}"))?;
+    let current = &curve.current;
+    if current.support != headline.total_monthly {
+        return Err(format!(
+            "the chart's current support is {}, the headline's total {}",
+            current.support, headline.total_monthly
+        ));
+    }
+    let exit = headline.time_limited.as_ref();
+    if current.exit_monthly != exit.map(|exit| exit.monthly)
+        || current.exit_months != exit.map(|exit| exit.months)
+    {
+        return Err("the chart's current gradual exit is not the headline's".into());
+    }
+    if !curve
+        .points
+        .iter()
+        .any(|point| point.earned == current.earned && point.money == current.money)
+    {
+        return Err("the current point is not on the curve".into());
+    }
+    if curve.points.first().map(|point| point.earned) != Some(Decimal::ZERO) {
+        return Err("the curve does not start at 0".into());
+    }
+    if curve
+        .points
+        .windows(2)
+        .any(|pair| pair[0].earned >= pair[1].earned)
+    {
+        return Err("the curve's incomes do not increase".into());
+    }
+    let mut checked: Vec<Decimal> = vec![curve.points[curve.points.len() - 1].earned];
+    checked.extend(curve.next_change.as_ref().map(|change| change.earned));
+    checked.extend(curve.dibao_line_earned);
+    for earned in checked {
+        let point = curve
+            .points
+            .iter()
+            .find(|point| point.earned == earned)
+            .ok_or_else(|| format!("no point at {earned}"))?;
+        let rewritten = household_at(household, earned).map_err(|error| error.to_string())?;
+        let there = assess(&rewritten, Options::FIGURES).map_err(|error| error.to_string())?;
+        if there.total_monthly != point.support {
+            return Err(format!(
+                "at earned income {earned} the curve says {} but assess says {}",
+                point.support, there.total_monthly
+            ));
+        }
+    }
+    Ok(())
+}
+
 #[test]
 fn every_case_in_tests_cases_holds() {
     let mut failures = Vec::new();
@@ -297,6 +388,9 @@ fn every_case_in_tests_cases_holds() {
                 (Err(error), "error.field") => Ok(Some(error.field.clone())),
                 (Err(error), _) => Err(format!("rejected: {error}")),
                 (Ok(_), "error.field") => Err("accepted, but an error was expected".to_string()),
+                (Ok(_), key) if key.starts_with("what_if.") => what_if(&case.household)
+                    .map_err(|error| error.to_string())
+                    .and_then(|curve| what_if_field(&curve, &key["what_if.".len()..])),
                 (Ok(assessment), key) => actual(assessment, key, expected),
             };
             match got {
@@ -310,6 +404,9 @@ fn every_case_in_tests_cases_holds() {
             }
         }
         if let Ok(full) = &result {
+            if let Err(error) = what_if_holds(&case.household, full) {
+                failures.push(format!("{file}: {}\n    what-if: {error}", case.name));
+            }
             // The one-line make-up of the total adds up to it.
             let parts: Decimal = full
                 .monthly_parts()

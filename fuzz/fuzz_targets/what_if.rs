@@ -2,42 +2,20 @@
 //! a household built from the fuzzer's bytes (see `doudi_fuzz::household`).
 //!
 //! Checks: the sweep works for every household `assess` accepts; its points start at
-//! income 0 and strictly increase, no support is negative, the lines are in order and the
-//! headroom is the distance to the dibao line; at a point chosen by the fuzzer, the
-//! support is the monthly total `assess` gives for the same household with that income
-//! written in (the sweep's rewrite: the dibao household's incomes replaced by one wage of
-//! its first member); and along the curve support never rises, except where a documented
-//! rule says so (`doudi_fuzz::rise_explained`).
+//! earned income 0 and strictly increase, no support is negative, the lines are in
+//! order; its current point is the headline (`total_monthly`, the gradual exit) and lies
+//! on the curve; at a point chosen by the fuzzer, the support is the monthly total
+//! `assess` gives for the same household with that income written in (the sweep's own
+//! rewrite, `what_if::household_at`); the next change is where what comes every month
+//! changes; and along the curve support never rises, except where a documented rule says
+//! so (`doudi_fuzz::rise_explained`).
 #![no_main]
 
 use arbitrary::Unstructured;
 use doudi_fuzz::{household, rise_explained};
-use doudi_rules::household::{Income, IncomeKind, Money, Period};
-use doudi_rules::{Decimal, Household, Options};
+use doudi_rules::what_if::household_at;
+use doudi_rules::{Decimal, Options};
 use libfuzzer_sys::fuzz_target;
-
-/// The household with the dibao household's incomes replaced by one wage of its first
-/// member, as the sweep does it.
-fn at_income(household: &Household, members: &[usize], income: Decimal) -> Household {
-    let mut rewritten = household.clone();
-    let mut first = true;
-    for (index, member) in rewritten.members.iter_mut().enumerate() {
-        if !members.contains(&index) {
-            continue;
-        }
-        member.incomes.clear();
-        member.employment_costs = None;
-        if first {
-            member.incomes.push(Income {
-                kind: IncomeKind::Wages,
-                amount: Money(income),
-                per: Period::Month,
-            });
-            first = false;
-        }
-    }
-    rewritten
-}
 
 fuzz_target!(|data: &[u8]| {
     let mut u = Unstructured::new(data);
@@ -58,12 +36,12 @@ fuzz_target!(|data: &[u8]| {
     let points = &curve.points;
     assert!(!points.is_empty(), "no points");
     assert!(
-        points[0].income.is_zero(),
+        points[0].earned.is_zero(),
         "the curve starts at {}",
-        points[0].income
+        points[0].earned
     );
     for pair in points.windows(2) {
-        assert!(pair[0].income < pair[1].income, "incomes not increasing");
+        assert!(pair[0].earned < pair[1].earned, "incomes not increasing");
     }
     for point in points {
         assert!(!point.support.is_sign_negative() || point.support.is_zero());
@@ -72,44 +50,58 @@ fuzz_target!(|data: &[u8]| {
         curve.dibao_line <= curve.marginal_line,
         "dibao line above the marginal line"
     );
+    assert_eq!(curve.current.support, now.total_monthly, "current point");
     assert_eq!(
-        curve.headroom,
-        (curve.dibao_line - curve.current_income).max(Decimal::ZERO)
+        curve.current.exit_monthly,
+        now.time_limited.as_ref().map(|exit| exit.monthly),
+        "current gradual exit"
     );
-    assert_eq!(curve.current_income, now.counted_income_monthly);
+    assert!(
+        points
+            .iter()
+            .any(|point| point.earned == curve.current.earned && point.money == curve.current.money),
+        "the current point is not on the curve"
+    );
+    assert_eq!(curve.counted_income, now.counted_income_monthly);
 
+    let assess_at = |earned: Decimal| {
+        household_at(&household, earned)
+            .ok()
+            .and_then(|rewritten| doudi_rules::assess(&rewritten, Options::FIGURES).ok())
+    };
+    if let Some(change) = &curve.next_change {
+        assert!(change.earned > curve.current.earned || change.more > Decimal::ZERO);
+        if let Some(there) = assess_at(change.earned) {
+            assert_eq!(there.total_monthly, change.support, "at the next change");
+        }
+    }
     let Ok(index) = u.choose_index(points.len()) else {
         return;
     };
     let point = &points[index];
-    let rewritten = at_income(&household, &now.dibao_members, point.income);
-    if let Ok(there) = doudi_rules::assess(&rewritten, Options::FIGURES) {
-        assert_eq!(
-            there.total_monthly, point.support,
-            "at income {} the curve says {} but assess says {}",
-            point.income, point.support, there.total_monthly
-        );
+    if point.earned != curve.current.earned {
+        if let Some(there) = assess_at(point.earned) {
+            assert_eq!(
+                there.total_monthly, point.support,
+                "at earned income {} the curve says {} but assess says {}",
+                point.earned, point.support, there.total_monthly
+            );
+        }
     }
     for pair in points.windows(2) {
         if pair[1].support <= pair[0].support {
             continue;
         }
-        let assess_at = |income| {
-            doudi_rules::assess(
-                &at_income(&household, &now.dibao_members, income),
-                Options::FIGURES,
-            )
-        };
-        if let (Ok(lower), Ok(higher)) = (assess_at(pair[0].income), assess_at(pair[1].income)) {
+        if let (Some(lower), Some(higher)) = (assess_at(pair[0].earned), assess_at(pair[1].earned))
+        {
             assert!(
                 rise_explained(&lower, &higher).is_some(),
-                "support rises from {} to {} as income rises from {} to {}\n{}",
+                "support rises from {} to {} as earned income rises from {} to {} in the household\n{}",
                 pair[0].support,
                 pair[1].support,
-                pair[0].income,
-                pair[1].income,
-                serde_json::to_string(&at_income(&household, &now.dibao_members, pair[1].income))
-                    .unwrap_or_default()
+                pair[0].earned,
+                pair[1].earned,
+                serde_json::to_string(&household).unwrap_or_default()
             );
         }
     }

@@ -22,6 +22,14 @@ pub fn up_to_step(amount: Decimal, step: Decimal) -> Decimal {
     ((amount / step).ceil() * step).normalize()
 }
 
+/// An income the what-if sweep writes into a household (a point of the curve, or one
+/// income's share of it), to the fen as a household's amounts are given.
+pub fn sweep_income(amount: Decimal) -> Decimal {
+    amount
+        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
+}
+
 /// A figure shown to people (a per-capita income, a conversion from yearly to monthly),
 /// rounded half up to the fen for display only: never fed back into a rule.
 pub fn for_display(amount: Decimal) -> Decimal {
