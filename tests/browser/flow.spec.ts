@@ -244,7 +244,7 @@ test('urban family with top-ups, entered through every screen', async ({ page },
   const count = await expectAmountsMatchCli(page, 'urban-family-with-grandmother');
   expect(count).toBeGreaterThan(10);
   await expect(page.locator('.total .disclaimer')).toContainText('估算结果，以当地民政部门审核为准');
-  await expect(page.locator('.what-if .headroom')).toContainText('低保将进入渐退期');
+  await expect(page.locator('.what-if .headroom')).toContainText('每月都发的救助会从');
   // The "why" of dibao: the trace with its parameters and their basis.
   const dibao = page.locator('article[data-programme="dibao"]');
   await dibao.locator('details.why > summary').click();

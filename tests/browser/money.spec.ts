@@ -438,3 +438,46 @@ test('the caseworker and publicity modes show the same split', async ({ page }, 
   await expectAccessible(page, testInfo, { name: 'money-publicity-gradual-exit-390' });
   await screenshot(page, testInfo, 'money-publicity-gradual-exit-390.png');
 });
+
+// The what-if chart tells the headline's own figures (issue 11, "one truth"): for every
+// household above, its current point is the headline's monthly total and gradual exit,
+// labelled with the family's money; the gradual exit's months are drawn (dashed) exactly
+// where the CLI's points have them; the sentence names the CLI's next change; and the
+// table holds the same points. Every amount on the page is compared with the CLI above.
+for (const household of Object.values(HOUSEHOLDS)) {
+  test(`the chart tells the headline's figures: ${household.name}`, async ({ page }, testInfo) => {
+    const expected = cli(household);
+    const curve = expected.what_if;
+    await openResult(page, household);
+    await expectAmountsMatch(page, expected);
+    const chart = page.locator('.what-if');
+    // The current point: the headline's total, labelled with the family's money.
+    expect(curve.current.support).toBe(expected.total_monthly);
+    expect(curve.current.exit_monthly).toBe(expected.time_limited?.monthly);
+    await expect(chart.locator('svg [data-money="what_if.current.money"]')).toHaveText(curve.current.money);
+    await expect(chart.locator('.legend [data-money="what_if.current.support"]')).toHaveText(
+      (await page.locator('[data-testid="total"] [data-money="total_monthly"]').first().textContent()) ?? '',
+    );
+    await expect(chart.locator('svg circle.now')).toHaveCount(1);
+    // The gradual exit's months: drawn where the CLI has them, and only there.
+    const exits = curve.points.filter((point: any) => point.exit_monthly !== undefined).length;
+    if (exits > 0) expect(await chart.locator('svg polyline.exit').count()).toBeGreaterThan(0);
+    else await expect(chart.locator('svg polyline.exit')).toHaveCount(0);
+    await expect(chart.locator('.legend .swatch.exit')).toHaveCount(exits > 0 ? 1 : 0);
+    // The sentence names what changes next, as the CLI finds it.
+    if (curve.next_change) {
+      await expect(chart.locator('.headroom [data-money="what_if.next_change.more"]')).toHaveText(curve.next_change.more);
+      await expect(chart.locator('.headroom [data-money="what_if.next_change.support"]')).toHaveText(curve.next_change.support);
+    }
+    // The table: the current row is marked, and every tick's income has a row.
+    const table = chart.locator('details.chart-table');
+    await table.locator('summary').click();
+    await expect(table.locator('tr.now [data-money="what_if.current.support"]')).toHaveText(curve.current.support);
+    const rows = await table.locator('tbody th').allTextContents();
+    for (const tick of curve.x_ticks) {
+      expect(rows.map((row) => row.replace(/（现在）$/, '')), `a row at ${tick}`).toContain(tick);
+    }
+    await chart.scrollIntoViewIfNeeded();
+    await screenshot(page, testInfo, `chart-${household.name}-390.png`);
+  });
+}

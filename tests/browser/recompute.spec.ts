@@ -58,12 +58,12 @@ test('a recompute in caseworker mode, CPU slowed 4×: time from input to the new
   expect(totals.size).toBeGreaterThan(1);
   // The rest of the result (cards, chart) follows the total a frame later, from the same
   // household (web/src/components/caseworker_mode.rs): once the section is no longer
-  // busy, the chart's current income is the counted income under the total.
+  // busy, the chart's current support is the total.
   const result = page.locator('.cw-result');
   await expect(result).not.toHaveAttribute('aria-busy', 'true');
-  const counted = (await result.locator('[data-money="counted_income_monthly"]').first().textContent()) ?? '';
-  expect(counted).not.toBe('');
-  await expect(result.locator('[data-money="what_if.current_income"]').first()).toHaveText(counted);
+  const total = (await page.locator('[data-money="total_monthly"]').first().textContent()) ?? '';
+  expect(total).not.toBe('');
+  await expect(result.locator('.legend [data-money="what_if.current.support"]')).toHaveText(total);
 
   const sorted = [...times].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];

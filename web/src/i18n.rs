@@ -338,32 +338,77 @@ pub const TIMELINE: T = T::new("渐退期逐月安排", "The gradual exit month 
 pub const MONTH: T = T::new("月份", "Month");
 pub const NOTE: T = T::new("说明", "Note");
 pub const WHAT_NEXT: T = T::new("下一步怎么办", "What to do next");
-pub const WHAT_IF: T = T::new("如果收入变化", "If the income changes");
+pub const WHAT_IF: T = T::new("如果收入变化", "If the family earned more or less");
 pub const WHAT_IF_INTRO: T = T::new(
-    "下图是家庭每月计入收入不同时，每月按月可得的估算（不含限期发放的渐退帮扶和有条件发放的价格临时补贴）。",
-    "The chart shows what would be paid every month at other levels of counted household income (not the time-limited gradual exit or the price subsidy paid only in some months).",
+    "横向是全家每月的工资和经营收入，竖向是全家每月的钱：收入加上每月都发的救助。只在部分月份发的价格临时补贴不在图里。",
+    "Across: the family's wages and business income a month. Up: the family's money a month, its income plus the support paid every month. The price subsidy, paid only in some months, is not in the chart.",
 );
-pub const CHART_X: T = T::new(
-    "家庭每月计入收入（元）",
-    "Household counted income (yuan/month)",
+pub const WHAT_IF_DESC: T = T::new(
+    "全家每月的钱随工资和经营收入变化的曲线，标出了现在的位置、低保线和边缘线；同样的数字见图下的表格。",
+    "How the family's money a month follows its earnings, with the family's place now, the dibao line and the marginal line marked; the same figures are in the table below the chart.",
 );
-pub const CHART_Y: T = T::new("每月按月可得（元）", "Paid every month (yuan)");
-pub const DIBAO_LINE: T = T::new("低保线 {v}", "dibao line {v}");
-pub const MARGINAL_LINE: T = T::new("边缘线 {v}", "marginal line {v}");
-pub const NOW: T = T::new("现在 {v}", "now {v}");
-pub const HEADROOM_EXIT: T = T::new(
-    "收入每月再增加 {h} 元（达到低保线 {line} 元/月），低保将进入渐退期。",
-    "With {h} yuan more income a month (reaching the dibao line of {line} yuan a month), dibao would move into the gradual exit.",
+pub const NEXT_CHANGE: T = T::new(
+    "全家每月工资和经营收入再多 {more} 元（到 {earned} 元）时，每月都发的救助会从 {now} 元变为 {after} 元。",
+    "If the family earned {more} yuan more a month (reaching {earned} yuan), the support paid every month would go from {now} to {after} yuan.",
 );
-pub const HEADROOM_STOP: T = T::new(
-    "收入每月再增加 {h} 元，家庭收入将达到低保线 {line} 元/月，不再符合低保。",
-    "With {h} yuan more income a month, the household would reach the dibao line of {line} yuan a month and no longer qualify for dibao.",
+pub const NEXT_CHANGE_EXIT: T = T::new(
+    "这时低保转入渐退：之后 {months} 个月，每月另发 {exit} 元（图中虚线）。",
+    "Dibao would then move into the gradual exit: {exit} yuan a month for {months} months (the dashed line).",
+);
+pub const NO_CHANGE: T = T::new(
+    "工资和经营收入每月在 {end} 元以内时，每月的救助不会停，金额随收入的变化见图。",
+    "With earnings of up to {end} yuan a month the support would not stop; how its amount follows the income is in the chart.",
+);
+pub const NO_MONTHLY_NOW: T = T::new(
+    "按现在填的情况，没有每月都发的救助。",
+    "As things are now, no support is paid every month.",
 );
 pub const ABOVE_LINE: T = T::new(
-    "家庭计入收入每月 {now} 元，已达到低保线 {line} 元/月；低于边缘线 {marginal} 元/月的，可看低保边缘家庭。",
-    "Counted income is {now} yuan a month, at or above the dibao line of {line}; below the marginal line of {marginal}, see the marginal-family route.",
+    "全家按规定算入的收入每月 {now} 元，不低于低保线 {line} 元；低于 {marginal} 元的，可能算低保边缘家庭。",
+    "The family's counted income is {now} yuan a month, not below the dibao line of {line}; below {marginal} it may count as a marginal family.",
 );
-pub const SUPPORT_COL: T = T::new("救助（元/月）", "Support (yuan/month)");
+pub const CHART_X: T = T::new(
+    "全家每月工资和经营收入（元）",
+    "The family's wages and business income (yuan a month)",
+);
+pub const CHART_Y: T = T::new("全家每月的钱（元）", "The family's money a month (yuan)");
+pub const MONEY_LINE: T = T::new(
+    "全家每月的钱：收入 + 每月都发的救助",
+    "The family's money a month: income + support paid every month",
+);
+pub const EXIT_LINE: T = T::new(
+    "渐退期内（{months} 个月）再加渐退帮扶",
+    "During the gradual exit ({months} months), plus its payment",
+);
+pub const DIBAO_LINE: T = T::new(
+    "低保线：算入的收入 {v} 元",
+    "Dibao line: counted income of {v} yuan",
+);
+pub const MARGINAL_LINE: T = T::new(
+    "边缘线：算入的收入 {v} 元",
+    "Marginal line: counted income of {v} yuan",
+);
+pub const LINE_AT_EARNED: T = T::new(
+    "（工资和经营收入到 {e} 元时）",
+    " (at {e} yuan of earnings)",
+);
+pub const LINE_REACHED: T = T::new("（其他收入已经达到）", " (other income reaches it already)");
+pub const NOW_LEGEND: T = T::new(
+    "现在：工资和经营收入 {e} 元，每月都发的救助 {s} 元",
+    "Now: earnings of {e} yuan, support of {s} yuan every month",
+);
+pub const NOW_POINT: T = T::new("现在 {v} 元", "now {v} yuan");
+pub const CHART_TABLE: T = T::new("用表格看这些数字", "The same figures as a table");
+pub const CHART_TABLE_CAPTION: T = T::new(
+    "全家每月工资和经营收入不同时的救助和全家每月的钱（元）",
+    "Support and the family's money at other earnings (yuan a month)",
+);
+pub const COL_EARNED: T = T::new("工资和经营收入", "Earnings");
+pub const COL_SUPPORT: T = T::new("每月都发的救助", "Support every month");
+pub const COL_MONEY: T = T::new("全家每月的钱", "The family's money");
+pub const COL_EXIT: T = T::new("渐退期内另发", "Gradual exit adds");
+pub const NOW_MARK: T = T::new("（现在）", " (now)");
+pub const EXIT_CELL: T = T::new("{exit}（{months} 个月）", "{exit} ({months} months)");
 pub const NOT_PUBLISHED: T = T::new(
     "本结果用到的非公布数值",
     "Figures in this result that are not published policy",

@@ -13,7 +13,7 @@ use super::what_if_chart::what_if_chart;
 use crate::browser;
 use crate::form::{field_name, Checked, Form};
 use crate::i18n::{self, Lang};
-use doudi_rules::{Assessment, InputError, Programme, Status};
+use doudi_rules::{Assessment, InputError, Status};
 use yew::prelude::*;
 
 /// What fails the check or the rules, as a list of links to the fields at fault; None
@@ -85,10 +85,6 @@ pub fn caseworker_details(computed: &Computed, lang: Lang) -> Html {
         };
         (status, outcome.alternative.is_some())
     });
-    let dibao_now = assessment
-        .programmes
-        .iter()
-        .any(|outcome| outcome.programme == Programme::Dibao && outcome.status == Status::Eligible);
     // The cards' "fill in" links lead to the resident's screens; here every field is on
     // the page already, so they do nothing (and the style sheet hides them).
     let nowhere = Callback::noop();
@@ -97,7 +93,7 @@ pub fn caseworker_details(computed: &Computed, lang: Lang) -> Html {
             { notices(assessment, lang, None) }
             { for order.into_iter().map(|at| programme_card(assessment, at, lang, &nowhere)) }
             if let Some(curve) = &computed.what_if {
-                { what_if_chart(curve, lang, dibao_now) }
+                { what_if_chart(curve, lang) }
             }
             { not_published(assessment, lang, "h3") }
             { next_steps(assessment, lang) }

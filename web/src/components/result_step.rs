@@ -14,7 +14,7 @@ use crate::form::Step;
 use crate::i18n::{self, Lang};
 use crate::state::Action;
 use doudi_rules::what_if::{what_if, WhatIf};
-use doudi_rules::{Assessment, Household, InputError, Options, Programme, Status};
+use doudi_rules::{Assessment, Household, InputError, Options, Status};
 use yew::prelude::*;
 
 /// What the rules say about the household: the assessment and the what-if curve.
@@ -100,10 +100,6 @@ pub fn result_step(view: &View, computed: Option<&Computed>) -> Html {
         let outcome = &assessment.programmes[at];
         (status_order(outcome.status), outcome.alternative.is_some())
     });
-    let dibao_now = assessment
-        .programmes
-        .iter()
-        .any(|outcome| outcome.programme == Programme::Dibao && outcome.status == Status::Eligible);
     html! {
         <section class="step result">
             { total_card(assessment, lang) }
@@ -114,7 +110,7 @@ pub fn result_step(view: &View, computed: Option<&Computed>) -> Html {
             { super::total_card::counted_income(assessment, lang) }
             { for order.into_iter().map(|at| programme_card(assessment, at, lang, dispatch)) }
             if let Some(curve) = &computed.what_if {
-                { what_if_chart(curve, lang, dibao_now) }
+                { what_if_chart(curve, lang) }
             }
             { not_published(assessment, lang, "h2") }
             { super::print_sheet::print_card(lang) }

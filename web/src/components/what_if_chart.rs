@@ -1,18 +1,22 @@
-//! What if the income changed: the rules' curve of monthly support against household
-//! monthly income, drawn as an inline SVG, with the dibao line, the marginal line and the
-//! current income marked. The site only scales the rules' points to the drawing. Static
-//! markup (see markup.rs).
+//! What if the family earned more or less: the rules' curve of the family's money a month
+//! (its income plus the support that comes every month) against its earned income, drawn
+//! as an inline SVG with the current point labelled, the dibao and marginal lines, the
+//! gradual exit's months dashed above the curve, one sentence on what changes next, and
+//! a table of the same points for screen readers (and anyone who prefers numbers). The
+//! site only scales the rules' points and ticks to the drawing; every figure shown is one
+//! of `doudi what-if`'s, marked with its path. Static markup (see markup.rs).
 
 use super::markup::Markup;
 use crate::i18n::{self, Lang};
-use doudi_rules::what_if::WhatIf;
+use doudi_rules::what_if::{Point, WhatIf};
 use doudi_rules::Decimal;
 use yew::Html;
 
-const LEFT: i64 = 48;
-const TOP: i64 = 26;
-const WIDTH: i64 = 296;
-const HEIGHT: i64 = 150;
+const LEFT: i64 = 50;
+const TOP: i64 = 30;
+const WIDTH: i64 = 292;
+const HEIGHT: i64 = 160;
+const BOTTOM: i64 = TOP + HEIGHT;
 
 /// A drawing coordinate: presentation only, never shown as an amount.
 fn scale(value: Decimal, max: Decimal, length: i64) -> Decimal {
@@ -22,114 +26,284 @@ fn scale(value: Decimal, max: Decimal, length: i64) -> Decimal {
     (value.min(max).max(Decimal::ZERO) * Decimal::from(length) / max).round_dp(1)
 }
 
-/// Writes an amount of the curve's landmarks, marked with its path.
-fn money<'a>(value: &'a Decimal, path: &'static str) -> impl Fn(&mut Markup) + 'a {
-    move |out: &mut Markup| out.money(value, path)
+/// Writes an amount of the curve, marked with its path.
+fn money(value: &Decimal, path: String) -> impl Fn(&mut Markup) + '_ {
+    move |out: &mut Markup| out.money(value, &path)
 }
 
-/// The chart. `dibao_now`: dibao is expected now (the sentence then speaks of the
-/// gradual exit).
-pub fn what_if_chart(what_if: &WhatIf, lang: Lang, dibao_now: bool) -> Html {
-    // The ends of the axes are points of the rules' curve: the last income and the
-    // highest support (marked with their paths, as every amount is).
-    let x_at = what_if.points.len().saturating_sub(1);
-    let x_max = what_if
-        .points
-        .get(x_at)
-        .map(|point| point.income)
-        .unwrap_or(Decimal::ONE);
-    let y_at = (0..what_if.points.len())
-        .max_by_key(|&at| what_if.points[at].support)
-        .filter(|&at| !what_if.points[at].support.is_zero());
-    let y_max = y_at
-        .map(|at| what_if.points[at].support)
-        .unwrap_or(Decimal::ONE);
-    let x = |income: Decimal| Decimal::from(LEFT) + scale(income, x_max, WIDTH);
-    let y = |support: Decimal| Decimal::from(TOP + HEIGHT) - scale(support, y_max, HEIGHT);
-    let line: Vec<String> = what_if
-        .points
-        .iter()
-        .map(|point| format!("{},{}", x(point.income), y(point.support)))
-        .collect();
-    let bottom = TOP + HEIGHT;
-    let mut out = Markup::new(lang);
-    out.raw("<section class=\"card what-if\" aria-labelledby=\"what-if-title\">");
-    out.el("h2 id=\"what-if-title\"", "h2", i18n::WHAT_IF.get(lang));
+/// An amount inside the SVG (a `tspan`, marked with its path).
+fn svg_money(out: &mut Markup, value: &Decimal, path: &str) {
+    out.raw("<tspan class=\"money\"");
+    out.attr("data-money", path);
+    out.raw(">");
+    out.text(&value.to_string());
+    out.raw("</tspan>");
+}
+
+/// The sentence over the chart: what changes next as the family earns more.
+fn sentence(out: &mut Markup, what_if: &WhatIf) {
+    let lang = out.lang;
     out.raw("<p class=\"headroom\">");
-    if what_if.headroom > Decimal::ZERO {
-        let template = if dibao_now {
-            i18n::HEADROOM_EXIT
-        } else {
-            i18n::HEADROOM_STOP
-        };
+    let current = &what_if.current;
+    if let Some(change) = &what_if.next_change {
         out.fill(
-            template.get(lang),
+            i18n::NEXT_CHANGE.get(lang),
             &[
-                ("h", &money(&what_if.headroom, "what_if.headroom")),
-                ("line", &money(&what_if.dibao_line, "what_if.dibao_line")),
+                (
+                    "more",
+                    &money(&change.more, "what_if.next_change.more".into()),
+                ),
+                (
+                    "earned",
+                    &money(&change.earned, "what_if.next_change.earned".into()),
+                ),
+                (
+                    "now",
+                    &money(&current.support, "what_if.current.support".into()),
+                ),
+                (
+                    "after",
+                    &money(&change.support, "what_if.next_change.support".into()),
+                ),
             ],
         );
-    } else {
+        if let (Some(exit), Some(months)) = (&change.exit_monthly, change.exit_months) {
+            out.raw(" ");
+            out.fill(
+                i18n::NEXT_CHANGE_EXIT.get(lang),
+                &[
+                    ("months", &|out: &mut Markup| out.text(&months.to_string())),
+                    (
+                        "exit",
+                        &money(exit, "what_if.next_change.exit_monthly".into()),
+                    ),
+                ],
+            );
+        }
+    } else if current.support > Decimal::ZERO {
+        let end = what_if.x_ticks.len().saturating_sub(1);
+        if let Some(x_max) = what_if.x_ticks.get(end) {
+            out.fill(
+                i18n::NO_CHANGE.get(lang),
+                &[("end", &money(x_max, format!("what_if.x_ticks[{end}]")))],
+            );
+        }
+    } else if what_if.counted_income >= what_if.dibao_line {
         out.fill(
             i18n::ABOVE_LINE.get(lang),
             &[
                 (
                     "now",
-                    &money(&what_if.current_income, "what_if.current_income"),
+                    &money(&what_if.counted_income, "what_if.counted_income".into()),
                 ),
-                ("line", &money(&what_if.dibao_line, "what_if.dibao_line")),
+                (
+                    "line",
+                    &money(&what_if.dibao_line, "what_if.dibao_line".into()),
+                ),
                 (
                     "marginal",
-                    &money(&what_if.marginal_line, "what_if.marginal_line"),
+                    &money(&what_if.marginal_line, "what_if.marginal_line".into()),
                 ),
             ],
         );
+    } else {
+        out.text(i18n::NO_MONTHLY_NOW.get(lang));
     }
     out.raw("</p>");
+}
+
+/// The rows of the table: the ticks' points, the lines' corners, the next change and its
+/// corner, and the current point, in order of income.
+fn table_rows(what_if: &WhatIf) -> Vec<usize> {
+    let mut wanted: Vec<Decimal> = what_if.x_ticks.clone();
+    let fen = Decimal::new(1, 2);
+    let corners = [
+        what_if.dibao_line_earned,
+        what_if.marginal_line_earned,
+        what_if.next_change.as_ref().map(|change| change.earned),
+    ];
+    for at in corners.into_iter().flatten() {
+        wanted.push(at);
+        wanted.push(at - fen);
+    }
+    wanted.push(what_if.current.earned);
+    (0..what_if.points.len())
+        .filter(|&at| wanted.contains(&what_if.points[at].earned))
+        .collect()
+}
+
+fn table(out: &mut Markup, what_if: &WhatIf) {
+    let lang = out.lang;
+    out.raw("<details class=\"chart-table\"><summary>");
+    out.text(i18n::CHART_TABLE.get(lang));
+    out.raw("</summary><table><caption>");
+    out.text(i18n::CHART_TABLE_CAPTION.get(lang));
+    out.raw("</caption><thead><tr>");
+    for head in [
+        i18n::COL_EARNED,
+        i18n::COL_SUPPORT,
+        i18n::COL_MONEY,
+        i18n::COL_EXIT,
+    ] {
+        out.el("th scope=\"col\"", "th", head.get(lang));
+    }
+    out.raw("</tr></thead><tbody>");
+    for at in table_rows(what_if) {
+        let point = &what_if.points[at];
+        let is_current = point.earned == what_if.current.earned;
+        let (path, point): (String, &Point) = if is_current {
+            ("what_if.current".into(), &what_if.current)
+        } else {
+            (format!("what_if.points[{at}]"), point)
+        };
+        out.raw(if is_current {
+            "<tr class=\"now\"><th scope=\"row\">"
+        } else {
+            "<tr><th scope=\"row\">"
+        });
+        out.money(&point.earned, &format!("{path}.earned"));
+        if is_current {
+            out.text(i18n::NOW_MARK.get(lang));
+        }
+        out.raw("</th><td>");
+        out.money(&point.support, &format!("{path}.support"));
+        out.raw("</td><td>");
+        out.money(&point.money, &format!("{path}.money"));
+        out.raw("</td><td>");
+        match (&point.exit_monthly, point.exit_months) {
+            (Some(exit), Some(months)) => {
+                out.fill(
+                    i18n::EXIT_CELL.get(lang),
+                    &[
+                        ("exit", &money(exit, format!("{path}.exit_monthly"))),
+                        ("months", &|out: &mut Markup| out.text(&months.to_string())),
+                    ],
+                );
+            }
+            _ => out.text("—"),
+        }
+        out.raw("</td></tr>");
+    }
+    out.raw("</tbody></table></details>");
+}
+
+/// The chart.
+pub fn what_if_chart(what_if: &WhatIf, lang: Lang) -> Html {
+    let x_end = what_if.x_ticks.len().saturating_sub(1);
+    let y_end = what_if.y_ticks.len().saturating_sub(1);
+    let x_max = what_if.x_ticks.get(x_end).copied().unwrap_or(Decimal::ONE);
+    let y_max = what_if.y_ticks.get(y_end).copied().unwrap_or(Decimal::ONE);
+    let x = |earned: Decimal| Decimal::from(LEFT) + scale(earned, x_max, WIDTH);
+    let y = |money: Decimal| Decimal::from(BOTTOM) - scale(money, y_max, HEIGHT);
+    let right = LEFT + WIDTH;
+
+    let mut out = Markup::new(lang);
+    out.raw("<section class=\"card what-if\" aria-labelledby=\"what-if-title\">");
+    out.el("h2 id=\"what-if-title\"", "h2", i18n::WHAT_IF.get(lang));
+    sentence(&mut out, what_if);
     out.el("p class=\"hint\"", "p", i18n::WHAT_IF_INTRO.get(lang));
-    out.raw("<svg viewBox=\"0 0 360 214\" role=\"img\" aria-labelledby=\"what-if-title what-if-desc\" class=\"chart\">");
+    out.raw("<svg viewBox=\"0 0 360 236\" role=\"img\" aria-labelledby=\"what-if-title what-if-desc\" class=\"chart\">");
     out.el(
         "desc id=\"what-if-desc\"",
         "desc",
-        i18n::WHAT_IF_INTRO.get(lang),
+        i18n::WHAT_IF_DESC.get(lang),
     );
-    let right = LEFT + WIDTH;
-    out.raw(&format!(
-        "<line class=\"axis\" x1=\"{LEFT}\" x2=\"{right}\" y1=\"{bottom}\" y2=\"{bottom}\"/>\
-         <line class=\"axis\" x1=\"{LEFT}\" x2=\"{LEFT}\" y1=\"{TOP}\" y2=\"{bottom}\"/>"
-    ));
-    for (income, class) in [
-        (what_if.dibao_line, "dibao-line"),
-        (what_if.marginal_line, "marginal-line"),
-        (what_if.current_income, "now-line"),
-    ] {
-        let at = x(income);
+    // The grid and the ticks, the rules' own.
+    for (at, tick) in what_if.y_ticks.iter().enumerate() {
+        let level = y(*tick);
         out.raw(&format!(
-            "<line class=\"{class}\" x1=\"{at}\" x2=\"{at}\" y1=\"{TOP}\" y2=\"{bottom}\"/>"
+            "<line class=\"grid\" x1=\"{LEFT}\" x2=\"{right}\" y1=\"{level}\" y2=\"{level}\"/>\
+             <text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"end\">",
+            LEFT - 5,
+            level + Decimal::from(4)
+        ));
+        svg_money(&mut out, tick, &format!("what_if.y_ticks[{at}]"));
+        out.raw("</text>");
+    }
+    for (at, tick) in what_if.x_ticks.iter().enumerate() {
+        let across = x(*tick);
+        let anchor = if at == 0 {
+            "start"
+        } else if at == x_end {
+            "end"
+        } else {
+            "middle"
+        };
+        out.raw(&format!(
+            "<line class=\"axis\" x1=\"{across}\" x2=\"{across}\" y1=\"{BOTTOM}\" y2=\"{}\"/>\
+             <text class=\"tick\" x=\"{across}\" y=\"{}\" text-anchor=\"{anchor}\">",
+            BOTTOM + 4,
+            BOTTOM + 17
+        ));
+        svg_money(&mut out, tick, &format!("what_if.x_ticks[{at}]"));
+        out.raw("</text>");
+    }
+    out.raw(&format!(
+        "<line class=\"axis\" x1=\"{LEFT}\" x2=\"{right}\" y1=\"{BOTTOM}\" y2=\"{BOTTOM}\"/>"
+    ));
+    for (earned, class) in [
+        (what_if.dibao_line_earned, "dibao-line"),
+        (what_if.marginal_line_earned, "marginal-line"),
+    ] {
+        if let Some(earned) = earned.filter(|earned| *earned <= x_max) {
+            let at = x(earned);
+            out.raw(&format!(
+                "<line class=\"{class}\" x1=\"{at}\" x2=\"{at}\" y1=\"{TOP}\" y2=\"{BOTTOM}\"/>"
+            ));
+        }
+    }
+    // The gradual exit's months: the money during the period, dashed, where the family
+    // would be on it.
+    let mut exit_run: Vec<String> = Vec::new();
+    let mut exit_runs: Vec<Vec<String>> = Vec::new();
+    for point in &what_if.points {
+        match point.exit_monthly {
+            Some(exit) => exit_run.push(format!("{},{}", x(point.earned), y(point.money + exit))),
+            None if !exit_run.is_empty() => exit_runs.push(std::mem::take(&mut exit_run)),
+            None => {}
+        }
+    }
+    if !exit_run.is_empty() {
+        exit_runs.push(exit_run);
+    }
+    for run in &exit_runs {
+        out.raw(&format!(
+            "<polyline class=\"exit\" points=\"{}\"/>",
+            run.join(" ")
         ));
     }
+    let line: Vec<String> = what_if
+        .points
+        .iter()
+        .map(|point| format!("{},{}", x(point.earned), y(point.money)))
+        .collect();
     out.raw(&format!(
         "<polyline class=\"curve\" points=\"{}\"/>",
         line.join(" ")
     ));
-    let tick_x = LEFT - 4;
-    if let Some(at) = y_at {
-        out.raw(&format!(
-            "<text class=\"tick\" x=\"{tick_x}\" y=\"{}\" text-anchor=\"end\" data-money=\"what_if.points[{at}].support\">{y_max}</text>",
-            TOP + 4
-        ));
-    }
+    // The current point, labelled with its money.
+    let current = &what_if.current;
+    let (cx, cy) = (x(current.earned), y(current.money));
+    let middle = Decimal::from(LEFT + WIDTH / 2);
+    let (label_x, anchor) = if cx > middle {
+        (cx - Decimal::from(6), "end")
+    } else {
+        (cx + Decimal::from(6), "start")
+    };
+    let label_y = (cy - Decimal::from(10)).max(Decimal::from(12));
     out.raw(&format!(
-        "<text class=\"tick\" x=\"{tick_x}\" y=\"{}\" text-anchor=\"end\">0</text>\
-         <text class=\"tick\" x=\"{LEFT}\" y=\"{}\" text-anchor=\"start\">0</text>\
-         <text class=\"tick\" x=\"{right}\" y=\"{}\" text-anchor=\"end\" data-money=\"what_if.points[{x_at}].income\">{x_max}</text>",
-        bottom + 4,
-        bottom + 16,
-        bottom + 16
+        "<circle class=\"now\" cx=\"{cx}\" cy=\"{cy}\" r=\"5\"/>\
+         <text class=\"now-label\" x=\"{label_x}\" y=\"{label_y}\" text-anchor=\"{anchor}\">"
     ));
+    let label = i18n::NOW_POINT.get(lang);
+    let (before, after) = label.split_once("{v}").unwrap_or((label, ""));
+    out.text(before);
+    svg_money(&mut out, &current.money, "what_if.current.money");
+    out.text(after);
+    out.raw("</text>");
     out.el(
         &format!(
-            "text class=\"axis-label\" x=\"{}\" y=\"210\" text-anchor=\"middle\"",
+            "text class=\"axis-label\" x=\"{}\" y=\"232\" text-anchor=\"middle\"",
             LEFT + WIDTH / 2
         ),
         "text",
@@ -137,39 +311,69 @@ pub fn what_if_chart(what_if: &WhatIf, lang: Lang, dibao_now: bool) -> Html {
     );
     out.el(
         &format!(
-            "text class=\"axis-label\" x=\"{tick_x}\" y=\"{}\" text-anchor=\"start\"",
-            TOP - 12
+            "text class=\"axis-label\" x=\"{}\" y=\"{}\" text-anchor=\"start\"",
+            LEFT - 46,
+            TOP - 16
         ),
         "text",
         i18n::CHART_Y.get(lang),
     );
     out.raw("</svg><ul class=\"legend\"><li><span class=\"swatch curve\"></span>");
-    out.text(i18n::SUPPORT_COL.get(lang));
+    out.text(i18n::MONEY_LINE.get(lang));
     out.raw("</li>");
-    for (class, label, value, path) in [
+    if let Some(months) = what_if.points.iter().find_map(|point| point.exit_months) {
+        out.raw("<li><span class=\"swatch exit\"></span>");
+        out.fill(
+            i18n::EXIT_LINE.get(lang),
+            &[("months", &|out: &mut Markup| out.text(&months.to_string()))],
+        );
+        out.raw("</li>");
+    }
+    for (class, label, line, line_path, earned, earned_path) in [
         (
             "dibao-line",
             i18n::DIBAO_LINE,
             &what_if.dibao_line,
             "what_if.dibao_line",
+            &what_if.dibao_line_earned,
+            "what_if.dibao_line_earned",
         ),
         (
             "marginal-line",
             i18n::MARGINAL_LINE,
             &what_if.marginal_line,
             "what_if.marginal_line",
-        ),
-        (
-            "now-line",
-            i18n::NOW,
-            &what_if.current_income,
-            "what_if.current_income",
+            &what_if.marginal_line_earned,
+            "what_if.marginal_line_earned",
         ),
     ] {
-        out.raw(&format!("<li><span class=\"swatch {class}\"></span>"));
-        out.fill(label.get(lang), &[("v", &money(value, path))]);
-        out.raw("</li>");
+        out.raw(&format!("<li><span class=\"swatch {class}\"></span><span>"));
+        out.fill(label.get(lang), &[("v", &money(line, line_path.into()))]);
+        match earned {
+            Some(earned) => out.fill(
+                i18n::LINE_AT_EARNED.get(lang),
+                &[("e", &money(earned, earned_path.into()))],
+            ),
+            None => out.text(i18n::LINE_REACHED.get(lang)),
+        }
+        out.raw("</span></li>");
     }
-    out.raw("</ul></section>");
+    out.raw("<li><span class=\"swatch now\"></span><span>");
+    out.fill(
+        i18n::NOW_LEGEND.get(lang),
+        &[
+            (
+                "e",
+                &money(&current.earned, "what_if.current.earned".into()),
+            ),
+            (
+                "s",
+                &money(&current.support, "what_if.current.support".into()),
+            ),
+        ],
+    );
+    out.raw("</span></li></ul>");
+    table(&mut out, what_if);
+    out.raw("</section>");
     out.into_html()
 }
