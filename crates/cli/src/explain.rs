@@ -321,10 +321,11 @@ pub fn render(household: &Household, assessment: &Assessment, lang: Lang) -> Str
                     lang.pick("（", " ("),
                     used.from,
                     lang.pick(" 起", " on"),
-                    if used.document.is_empty() {
-                        used.title
-                    } else {
-                        used.document
+                    match (zh, used.document.is_empty()) {
+                        (true, true) => used.title,
+                        (true, false) => used.document,
+                        (false, true) => used.title_en,
+                        (false, false) => used.document_en,
                     },
                     lang.label(labels::basis(used.basis)),
                     lang.pick("）", ")")
@@ -334,7 +335,7 @@ pub fn render(household: &Household, assessment: &Assessment, lang: Lang) -> Str
                 text,
                 "      {}{}",
                 lang.pick("条款：", "Clause: "),
-                step.clause
+                if zh { &step.clause } else { &step.clause_en }
             );
         }
         for month in &outcome.timeline {

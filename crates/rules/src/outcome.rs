@@ -162,6 +162,8 @@ pub struct Step {
     pub params: Vec<Used>,
     /// The clause the step implements, e.g. "汉民发〔2021〕52号 二(二)".
     pub clause: String,
+    /// The same in English, e.g. "汉民发〔2021〕52号 II(2)" (document numbers as they are).
+    pub clause_en: String,
     /// The weakest basis among the step's parameters (or the step's own, where the step
     /// is an estimate of ours).
     pub basis: Basis,

@@ -125,7 +125,7 @@ pub(crate) fn assess(
                         &mut outcome,
                         &[&family.standard],
                         Basis::Published,
-                        &[clause::SINGLE_PERSON.text],
+                        &[&clause::SINGLE_PERSON],
                         || say::gap_step(family.standard.value, own_monthly, gap),
                     );
                     gap

@@ -377,6 +377,7 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
                 .map(Read::used)
                 .collect(),
             clause: clause::TEKUN_STANDARD.text.into(),
+            clause_en: clause::TEKUN_STANDARD.text_en.into(),
             basis: basic_basis,
         });
     }
@@ -395,7 +396,7 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
                 &mut outcome,
                 &[&partial_min, &full_min],
                 Basis::Published,
-                &[clause::TEKUN_SELF_CARE.text],
+                &[&clause::TEKUN_SELF_CARE],
                 || say::self_care_step(&items, tier, partial_min.value, full_min.value),
             );
             ctx.step(
@@ -408,7 +409,7 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
                     &care.step,
                 ],
                 Basis::Published,
-                &[clause::TEKUN_CARE.text],
+                &[&clause::TEKUN_CARE],
                 || {
                     say::care_step(
                         facts.place,
@@ -443,7 +444,7 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
                     &least.step,
                 ],
                 Basis::Published,
-                &[clause::TEKUN_CARE.text],
+                &[&clause::TEKUN_CARE],
                 || {
                     say::care_range_step(
                         least.wage.value,
@@ -465,7 +466,7 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
         &mut outcome,
         &[],
         basis,
-        &[clause::TEKUN_STANDARD.text],
+        &[&clause::TEKUN_STANDARD],
         || say::total_step(monthly, range),
     );
     let eligible = outcome.status == Status::Eligible;
