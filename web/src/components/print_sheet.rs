@@ -588,7 +588,15 @@ fn figures(out: &mut Out, assessment: &Assessment) {
             &format!("{} {}", param.value, i18n::unit(param.unit).get(lang)),
         );
         out.el("td", "td", &param.from.to_string());
-        out.el("td", "td", param.document);
+        out.el(
+            "td",
+            "td",
+            if lang == Lang::Zh {
+                param.document
+            } else {
+                param.document_en
+            },
+        );
         out.raw("<td>");
         sheet_basis(out, param.basis);
         out.raw("</td></tr>");

@@ -32,7 +32,7 @@ pub(crate) fn unlisted_disease(label: &str, name: &str, closest: &[&str]) -> Tex
 pub(crate) fn how_to_apply() -> Text {
     Text::new(
         "怎么申请：通过“e救助”微信公众号在网上申请，或到户籍所在地（或居住证所在地）的镇人民政府（街道办事处）申请；自己不方便的，村（居）委会可以代为申请（汉民发〔2021〕52号 二(四)）",
-        "How to apply: online through the \"e救助\" WeChat service, or at the township (street) office where your household is registered or where you hold a residence permit; if that is hard for you, the village or community committee can apply on your behalf (汉民发〔2021〕52号 二(四))",
+        "How to apply: online through the “e救助” (e-Jiuzhu, “e-assistance”) WeChat service, or at the township (street) office where your household is registered or where you hold a residence permit; if that is hard for you, the village or community committee can apply on your behalf (汉民发〔2021〕52号 II(4))",
     )
 }
 
@@ -40,7 +40,7 @@ pub(crate) fn how_to_apply() -> Text {
 pub(crate) fn hotline() -> Text {
     Text::new(
         "可以拨打 12345 政务服务热线，其中有社会救助服务，可以咨询、求助或反映问题（二(四)）",
-        "You can call the 12345 government service hotline, which has a social-assistance line, to ask, seek help or raise a problem (二(四))",
+        "You can call the 12345 government service hotline, which has a social-assistance line, to ask, seek help or raise a problem (II(4))",
     )
 }
 
@@ -48,7 +48,7 @@ pub(crate) fn hotline() -> Text {
 pub(crate) fn checks() -> Text {
     Text::new(
         "申请后，经您书面授权，民政部门会核对家庭的收入和财产（存款、房产、车辆、社保等），请如实说明（二(八)）",
-        "After you apply, and with your written authorisation, the civil affairs office checks the family's income and property (savings, homes, vehicles, social insurance); please state them truthfully (二(八))",
+        "After you apply, and with your written authorisation, the civil affairs office checks the family's income and property (savings, homes, vehicles, social insurance); please state them truthfully (II(8))",
     )
 }
 
@@ -56,7 +56,7 @@ pub(crate) fn checks() -> Text {
 pub(crate) fn care_services() -> Text {
     Text::new(
         "家中有生活不能自理的老人、未成年人或残疾人的，可以申请上门访视、照料等服务（汉民发〔2021〕52号 二(七)）",
-        "Where an older person, a child or a disabled person in the family cannot look after themselves, ask for home visits and care services (汉民发〔2021〕52号 二(七))",
+        "Where an older person, a child or a disabled person in the family cannot look after themselves, ask for home visits and care services (汉民发〔2021〕52号 II(7))",
     )
 }
 
