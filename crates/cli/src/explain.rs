@@ -125,8 +125,7 @@ pub fn render(household: &Household, assessment: &Assessment, lang: Lang) -> Str
         .monthly_parts()
         .map(|(_, outcome)| {
             let who = outcome
-                .member_label
-                .as_deref()
+                .member_label_in(lang == Lang::En)
                 .map(|label| format!("{}{label}{}", lang.pick("（", " ("), lang.pick("）", ")")))
                 .unwrap_or_default();
             // The parts add up to the headline: each outcome's amount, its range on the
@@ -152,8 +151,7 @@ pub fn render(household: &Household, assessment: &Assessment, lang: Lang) -> Str
     for outcome in &assessment.programmes {
         if let (Some(note), true) = (&outcome.range_note, outcome.counts()) {
             let who = outcome
-                .member_label
-                .as_deref()
+                .member_label_in(lang == Lang::En)
                 .map(|label| format!("{label}{}", lang.pick("，", ": ")))
                 .unwrap_or_default();
             let _ = writeln!(
@@ -202,8 +200,7 @@ pub fn render(household: &Household, assessment: &Assessment, lang: Lang) -> Str
     text.push('\n');
     for outcome in &assessment.programmes {
         let who = outcome
-            .member_label
-            .as_ref()
+            .member_label_in(lang == Lang::En)
             .map(|label| format!(" · {label}"))
             .unwrap_or_default();
         let amount = match (outcome.shown_monthly(), outcome.shown_range()) {

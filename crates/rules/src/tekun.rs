@@ -238,7 +238,8 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
     let field = |name: &str| format!("members[{}].{name}", person.index);
     let mut outcome = Outcome::new(Programme::Tekun);
     outcome.member = Some(person.index);
-    outcome.member_label = Some(person.label.clone());
+    outcome.member_label = Some(person.label.zh.clone());
+    outcome.member_label_en = Some(person.label.en.clone());
 
     match no_labour_capacity(ctx, person, &mut outcome)? {
         Some(why) => outcome.criterion(

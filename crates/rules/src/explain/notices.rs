@@ -1,29 +1,33 @@
 //! The words of what an assessment says beside the programmes: input it could not use as
 //! given, and the next steps for every household.
 
+use crate::household::MemberName;
 use crate::outcome::Text;
 use rust_decimal::Decimal;
 
 /// A disease name not on the list of serious diseases, with the closest listed names
-/// (none when nothing is close).
-pub(crate) fn unlisted_disease(label: &str, name: &str, closest: &[&str]) -> Text {
+/// (none when nothing is close), each as (Chinese, English).
+pub(crate) fn unlisted_disease(label: &MemberName, name: &str, closest: &[(&str, &str)]) -> Text {
+    let (label_zh, label_en) = (&label.zh, &label.en);
     let (zh, en) = if closest.is_empty() {
         (
             "请从目录中选择病种；目录外的重病可带诊断证明向镇（街道）咨询".to_string(),
             "choose a disease from the list; for a serious illness not on it, ask the township office with the diagnosis".to_string(),
         )
     } else {
+        let zh: Vec<&str> = closest.iter().map(|(zh, _)| *zh).collect();
+        let en: Vec<&str> = closest.iter().map(|(_, en)| *en).collect();
         (
-            format!("目录中相近的病种：{}", closest.join("、")),
-            format!("close names on the list: {}", closest.join(", ")),
+            format!("目录中相近的病种：{}", zh.join("、")),
+            format!("close names on the list: {}", en.join(", ")),
         )
     };
     Text::new(
         format!(
-            "{label}填写的病种“{name}”不在大病专项救治病种目录中，本次没有按重病患者计算。{zh}"
+            "{label_zh}填写的病种“{name}”不在大病专项救治病种目录中，本次没有按重病患者计算。{zh}"
         ),
         format!(
-            "{label}'s illness \"{name}\" is not on the list of serious diseases, so it was not counted as a serious illness; {en}"
+            "{label_en}'s illness \"{name}\" is not on the list of serious diseases, so it was not counted as a serious illness; {en}"
         ),
     )
 }
@@ -62,13 +66,14 @@ pub(crate) fn care_services() -> Text {
 
 /// A minor with nobody able to support them: the support for orphans and de-facto
 /// unsupported children, which the calculator does not compute.
-pub(crate) fn unsupported_child(label: &str, minor_age: Decimal) -> Text {
+pub(crate) fn unsupported_child(label: &MemberName, minor_age: Decimal) -> Text {
+    let (label_zh, label_en) = (&label.zh, &label.en);
     Text::new(
         format!(
-            "{label}未满{minor_age}周岁，没有能履行抚养义务的人：还可以咨询孤儿基本生活保障或事实无人抚养儿童保障（本计算器不计算这两项，请向镇（街道）或县区民政局咨询）"
+            "{label_zh}未满{minor_age}周岁，没有能履行抚养义务的人：还可以咨询孤儿基本生活保障或事实无人抚养儿童保障（本计算器不计算这两项，请向镇（街道）或县区民政局咨询）"
         ),
         format!(
-            "{label} is under {minor_age} with nobody able to support them: ask also about the basic living support for orphans or for de-facto unsupported children (not computed here; ask the township office or the county civil affairs bureau)"
+            "{label_en} is under {minor_age} with nobody able to support them: ask also about the basic living support for orphans or for de-facto unsupported children (not computed here; ask the township office or the county civil affairs bureau)"
         ),
     )
 }
