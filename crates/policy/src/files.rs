@@ -442,6 +442,12 @@ fn check(set: &PolicySet) -> Vec<String> {
         if param.values.is_empty() {
             errors.push(format!("{}.toml: {} has no value", param.file, param.id));
         }
+        english(
+            &mut errors,
+            &format!("{}.toml: {}", param.file, param.id),
+            "en",
+            &param.en,
+        );
         for pair in param.values.windows(2) {
             if pair[1].from <= pair[0].from {
                 errors.push(format!(
@@ -491,7 +497,16 @@ fn check(set: &PolicySet) -> Vec<String> {
         }
     }
     for list in &set.lists {
+        english(&mut errors, &format!("lists.toml: {}", list.id), "en", &list.en);
         for value in &list.values {
+            for item in &value.items_en {
+                english(
+                    &mut errors,
+                    &format!("lists.toml: {} from {}", list.id, value.from),
+                    "items_en",
+                    item,
+                );
+            }
             if !source_ids.contains(value.source.as_str()) {
                 errors.push(format!(
                     "lists.toml: {} from {}: unknown source \"{}\"",
@@ -509,6 +524,7 @@ fn check(set: &PolicySet) -> Vec<String> {
         }
     }
     for place in &set.places {
+        english(&mut errors, &format!("places.toml: {}", place.id), "en", &place.en);
         if set
             .param(&format!("min_wage.class_of.{}", place.id))
             .is_none()
