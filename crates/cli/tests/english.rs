@@ -32,7 +32,10 @@ fn households() -> Vec<(String, Value)> {
     paths.sort();
     for path in paths {
         let text = std::fs::read_to_string(&path).unwrap();
-        all.push((path.display().to_string(), serde_json::from_str(&text).unwrap()));
+        all.push((
+            path.display().to_string(),
+            serde_json::from_str(&text).unwrap(),
+        ));
     }
     let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join("tests/cases"))
         .unwrap()
@@ -48,7 +51,10 @@ fn households() -> Vec<(String, Value)> {
             let Some(household) = case.get("household") else {
                 continue;
             };
-            let name = case.get("name").and_then(|name| name.as_str()).unwrap_or("");
+            let name = case
+                .get("name")
+                .and_then(|name| name.as_str())
+                .unwrap_or("");
             all.push((
                 format!("{}: {name}", path.display()),
                 serde_json::to_value(household).unwrap(),
@@ -96,10 +102,20 @@ fn chinese_lines(text: &str, input: &Value) -> Vec<String> {
 #[test]
 fn the_check_finds_chinese_that_is_not_a_document_number_or_a_name() {
     let input: Value = serde_json::json!({ "members": [{ "name": "王秀英" }] });
-    assert!(chinese_lines("Clause: 汉民发〔2021〕52号 II(2); 王秀英 via “e救助”", &input).is_empty());
+    assert!(chinese_lines(
+        "Clause: 汉民发〔2021〕52号 II(2); 王秀英 via “e救助”",
+        &input
+    )
+    .is_empty());
     assert_eq!(
-        chinese_lines("ok\nClause: 汉民发〔2021〕52号 二(二)\nFigure: x (doudi 项目假定值)", &input),
-        vec!["Clause: 汉民发〔2021〕52号 二(二)", "Figure: x (doudi 项目假定值)"]
+        chinese_lines(
+            "ok\nClause: 汉民发〔2021〕52号 二(二)\nFigure: x (doudi 项目假定值)",
+            &input
+        ),
+        vec![
+            "Clause: 汉民发〔2021〕52号 二(二)",
+            "Figure: x (doudi 项目假定值)"
+        ]
     );
     assert_eq!(chinese_lines("成员1 is a tekun person", &input).len(), 1);
 }
@@ -135,7 +151,10 @@ fn every_english_explanation_is_in_english_but_document_numbers_and_names() {
             failures.push(format!("{name}:\n    {}", line.trim()));
         }
     }
-    assert!(explained > 300, "only {explained} households were explained");
+    assert!(
+        explained > 300,
+        "only {explained} households were explained"
+    );
     assert!(
         failures.is_empty(),
         "{} lines of English explanations hold Chinese other than document numbers and the input's names:\n{}",

@@ -497,7 +497,12 @@ fn check(set: &PolicySet) -> Vec<String> {
         }
     }
     for list in &set.lists {
-        english(&mut errors, &format!("lists.toml: {}", list.id), "en", &list.en);
+        english(
+            &mut errors,
+            &format!("lists.toml: {}", list.id),
+            "en",
+            &list.en,
+        );
         for value in &list.values {
             for item in &value.items_en {
                 english(
@@ -524,7 +529,12 @@ fn check(set: &PolicySet) -> Vec<String> {
         }
     }
     for place in &set.places {
-        english(&mut errors, &format!("places.toml: {}", place.id), "en", &place.en);
+        english(
+            &mut errors,
+            &format!("places.toml: {}", place.id),
+            "en",
+            &place.en,
+        );
         if set
             .param(&format!("min_wage.class_of.{}", place.id))
             .is_none()
@@ -930,13 +940,27 @@ mod tests {
             )
         };
         let error = parse(&files(&value(""))).unwrap_err();
-        assert!(error.contains("a from 2024-01-01: clause_en is missing"), "{error}");
-        let error = parse(&files(&value("clause_en = \"汉民发〔2021〕52号 二(二)\"\n"))).unwrap_err();
-        assert!(error.contains("clause_en has Chinese other than document numbers: \"二\", \"二\""), "{error}");
-        let error = parse(&files(&value("clause_en = \"汉民发〔2021〕52号 II(2)\"\n"))).unwrap_err();
+        assert!(
+            error.contains("a from 2024-01-01: clause_en is missing"),
+            "{error}"
+        );
+        let error = parse(&files(&value(
+            "clause_en = \"汉民发〔2021〕52号 二(二)\"\n",
+        )))
+        .unwrap_err();
+        assert!(
+            error.contains("clause_en has Chinese other than document numbers: \"二\", \"二\""),
+            "{error}"
+        );
+        let error =
+            parse(&files(&value("clause_en = \"汉民发〔2021〕52号 II(2)\"\n"))).unwrap_err();
         assert!(!error.contains("clause_en"), "{error}");
         let mut set = files(&value("clause_en = \"汉民发〔2021〕52号 II(2)\"\n"));
-        set.push(("clauses.toml".into(), "[[clause]]\nid = \"c\"\ntext = \"t\"\nstatus = \"published\"\nsources = [\"a\"]\n".into()));
+        set.push((
+            "clauses.toml".into(),
+            "[[clause]]\nid = \"c\"\ntext = \"t\"\nstatus = \"published\"\nsources = [\"a\"]\n"
+                .into(),
+        ));
         let error = parse(&set).unwrap_err();
         assert!(error.contains("clause c: text_en is missing"), "{error}");
     }

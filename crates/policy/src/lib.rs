@@ -214,4 +214,3 @@ mod tests {
         assert_eq!(stray_chinese("〔2021〕52号"), vec!["〔", "〕", "号"]);
     }
 }
-

@@ -173,10 +173,7 @@ pub(crate) fn rural_base(
     let estimate: &[&Clause] = if chosen {
         &[&clause::DIBAO_STANDARD]
     } else {
-        &[
-            &clause::DIBAO_STANDARD,
-            &clause::DIBAO_TIER_ESTIMATE,
-        ]
+        &[&clause::DIBAO_STANDARD, &clause::DIBAO_TIER_ESTIMATE]
     };
     let floor = if chosen {
         Basis::Published
@@ -329,13 +326,9 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted) -> Result<Dibao, InputError> 
         let extra = topups(ctx, &covered, standard_monthly, &mut outcome)?;
         let monthly = pay(&mut outcome, base, extra);
         let basis = outcome.amount_basis;
-        ctx.step(
-            &mut outcome,
-            &[],
-            basis,
-            &[&clause::DIBAO_STANDARD],
-            || say::total_step(base, extra, monthly),
-        );
+        ctx.step(&mut outcome, &[], basis, &[&clause::DIBAO_STANDARD], || {
+            say::total_step(base, extra, monthly)
+        });
         ctx.write(&mut outcome.reasons, || {
             say::reason(per_person, standard_monthly, true)
         });

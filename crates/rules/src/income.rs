@@ -202,9 +202,7 @@ pub(crate) fn household(ctx: &Ctx, outside: &[usize]) -> Result<Counted, InputEr
             counted.monthly_total(),
             counted.monthly_per_person(),
         );
-        counted
-            .steps
-            .push(step(words, &clause::INCOME_PER_PERSON));
+        counted.steps.push(step(words, &clause::INCOME_PER_PERSON));
     }
     Ok(counted)
 }

@@ -267,7 +267,9 @@ impl Outcome {
     /// The member's label in Chinese or English (`english`), if the outcome is a member's.
     pub fn member_label_in(&self, english: bool) -> Option<&str> {
         if english {
-            self.member_label_en.as_deref().or(self.member_label.as_deref())
+            self.member_label_en
+                .as_deref()
+                .or(self.member_label.as_deref())
         } else {
             self.member_label.as_deref()
         }

@@ -9,8 +9,8 @@
 //! Also here: how time-limited and conditional money is reported apart from the monthly
 //! total.
 
-use crate::household::MemberName;
 use crate::explain::routes as say;
+use crate::household::MemberName;
 use crate::outcome::{Outcome, Status};
 use crate::{Conditional, Ctx, TimeLimited};
 use rust_decimal::Decimal;
@@ -49,7 +49,10 @@ pub(crate) fn one_route_per_person(ctx: &Ctx, gradual: &mut Outcome, single: &mu
 fn label(outcome: &Outcome) -> MemberName {
     MemberName {
         zh: outcome.member_label.clone().unwrap_or_default(),
-        en: outcome.member_label_in(true).unwrap_or_default().to_string(),
+        en: outcome
+            .member_label_in(true)
+            .unwrap_or_default()
+            .to_string(),
     }
 }
 

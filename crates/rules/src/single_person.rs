@@ -49,7 +49,7 @@ pub(crate) fn assess(
         let mut outcome = Outcome::new(Programme::SinglePerson);
         outcome.member = Some(person.index);
         outcome.member_label = Some(person.label.zh.clone());
-    outcome.member_label_en = Some(person.label.en.clone());
+        outcome.member_label_en = Some(person.label.en.clone());
         outcome.criterion(
             "member",
             ctx.say(say::member_criterion),

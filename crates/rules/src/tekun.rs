@@ -463,13 +463,9 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
     outcome.yearly = Some(monthly * Decimal::from(12));
     let range = outcome.monthly_min.zip(outcome.monthly_max);
     let basis = outcome.amount_basis;
-    ctx.step(
-        &mut outcome,
-        &[],
-        basis,
-        &[&clause::TEKUN_STANDARD],
-        || say::total_step(monthly, range),
-    );
+    ctx.step(&mut outcome, &[], basis, &[&clause::TEKUN_STANDARD], || {
+        say::total_step(monthly, range)
+    });
     let eligible = outcome.status == Status::Eligible;
     ctx.write(&mut outcome.reasons, || {
         say::reason(&person.label, eligible, monthly, range)

@@ -1,7 +1,7 @@
 //! The words of 最低生活保障 (dibao): its criteria, steps and reasons.
 
-use crate::household::{Category, Tier};
 use crate::household::MemberName;
+use crate::household::{Category, Tier};
 use crate::outcome::Text;
 use crate::rounding;
 use rust_decimal::Decimal;
@@ -75,7 +75,10 @@ pub(crate) fn topup_step(
     (
         Text::new(
             format!("分类施保：{label_zh}是{}，每月增发 {amount} 元", why.zh),
-            format!("Top-up: {label_en} is {}, {amount} yuan more a month", why.en),
+            format!(
+                "Top-up: {label_en} is {}, {amount} yuan more a month",
+                why.en
+            ),
         ),
         format!(
             "{rate} × {} = {} → {amount}",

@@ -25,7 +25,11 @@ pub(crate) fn gradual_exit_is_alternative(
 }
 
 /// The single-person route is the alternative: gradual exit pays the family more.
-pub(crate) fn single_person_is_alternative(family: Decimal, label: &MemberName, own: Decimal) -> Text {
+pub(crate) fn single_person_is_alternative(
+    family: Decimal,
+    label: &MemberName,
+    own: Decimal,
+) -> Text {
     let (label_zh, label_en) = (&label.zh, &label.en);
     Text::new(
         format!(

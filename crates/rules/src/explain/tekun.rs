@@ -1,8 +1,8 @@
 //! The words of 特困人员救助供养 (tekun): its criteria, steps, reasons and labels (the
 //! care tiers, the supporters' situations).
 
-use crate::household::{DisabilityKind, SelfCare, Supporter, SupporterSituation};
 use crate::household::MemberName;
+use crate::household::{DisabilityKind, SelfCare, Supporter, SupporterSituation};
 use crate::outcome::Text;
 use crate::policy::{Basis, Place};
 use crate::rounding;
