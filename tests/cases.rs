@@ -557,6 +557,29 @@ fn every_clause_in_policies_is_cited_by_some_rule() {
                         case.name
                     );
                 }
+                // The English is the same clauses' English, in the same order.
+                let mut rest = step.clause.as_str();
+                let mut english = Vec::new();
+                while !rest.is_empty() {
+                    let clause = doudi_rules::policy::clause::ALL
+                        .iter()
+                        .filter(|clause| {
+                            rest.strip_prefix(clause.text)
+                                .is_some_and(|after| after.is_empty() || after.starts_with('；'))
+                        })
+                        .max_by_key(|clause| clause.text.len())
+                        .unwrap_or_else(|| {
+                            panic!("{file}: {}: \"{rest}\" is not a clause", case.name)
+                        });
+                    english.push(clause.text_en);
+                    rest = rest[clause.text.len()..].trim_start_matches('；');
+                }
+                assert_eq!(
+                    step.clause_en,
+                    english.join("; "),
+                    "{file}: {}: the step's English clause is not its clauses' English",
+                    case.name
+                );
             }
         }
     }

@@ -125,8 +125,7 @@ pub fn render(household: &Household, assessment: &Assessment, lang: Lang) -> Str
         .monthly_parts()
         .map(|(_, outcome)| {
             let who = outcome
-                .member_label
-                .as_deref()
+                .member_label_in(lang == Lang::En)
                 .map(|label| format!("{}{label}{}", lang.pick("（", " ("), lang.pick("）", ")")))
                 .unwrap_or_default();
             // The parts add up to the headline: each outcome's amount, its range on the
@@ -152,8 +151,7 @@ pub fn render(household: &Household, assessment: &Assessment, lang: Lang) -> Str
     for outcome in &assessment.programmes {
         if let (Some(note), true) = (&outcome.range_note, outcome.counts()) {
             let who = outcome
-                .member_label
-                .as_deref()
+                .member_label_in(lang == Lang::En)
                 .map(|label| format!("{label}{}", lang.pick("，", ": ")))
                 .unwrap_or_default();
             let _ = writeln!(
@@ -202,8 +200,7 @@ pub fn render(household: &Household, assessment: &Assessment, lang: Lang) -> Str
     text.push('\n');
     for outcome in &assessment.programmes {
         let who = outcome
-            .member_label
-            .as_ref()
+            .member_label_in(lang == Lang::En)
             .map(|label| format!(" · {label}"))
             .unwrap_or_default();
         let amount = match (outcome.shown_monthly(), outcome.shown_range()) {
@@ -321,10 +318,11 @@ pub fn render(household: &Household, assessment: &Assessment, lang: Lang) -> Str
                     lang.pick("（", " ("),
                     used.from,
                     lang.pick(" 起", " on"),
-                    if used.document.is_empty() {
-                        used.title
-                    } else {
-                        used.document
+                    match (zh, used.document.is_empty()) {
+                        (true, true) => used.title,
+                        (true, false) => used.document,
+                        (false, true) => used.title_en,
+                        (false, false) => used.document_en,
                     },
                     lang.label(labels::basis(used.basis)),
                     lang.pick("）", ")")
@@ -334,7 +332,7 @@ pub fn render(household: &Household, assessment: &Assessment, lang: Lang) -> Str
                 text,
                 "      {}{}",
                 lang.pick("条款：", "Clause: "),
-                step.clause
+                if zh { &step.clause } else { &step.clause_en }
             );
         }
         for month in &outcome.timeline {

@@ -20,7 +20,12 @@ struct RawSources {
 #[serde(deny_unknown_fields)]
 struct RawSource {
     document: String,
+    /// The document in English: a number stays as it is, a description is translated.
+    #[serde(default)]
+    document_en: String,
     title: String,
+    #[serde(default)]
+    title_en: String,
     issuer: String,
     date: String,
     url: String,
@@ -59,6 +64,9 @@ struct RawValue {
     status: Status,
     source: String,
     clause: String,
+    /// The clause in English (document numbers stay as they are).
+    #[serde(default)]
+    clause_en: String,
     /// Why this status, what is unknown: in English for maintainers…
     #[serde(default)]
     note: String,
@@ -81,6 +89,9 @@ struct RawClauses {
 pub struct Clause {
     pub id: String,
     pub text: String,
+    /// The text in English (document numbers stay as they are).
+    #[serde(default)]
+    pub text_en: String,
     pub status: Status,
     pub sources: Vec<String>,
     #[serde(default)]
@@ -124,7 +135,9 @@ struct RawListValue {
 pub struct Source {
     pub id: String,
     pub document: String,
+    pub document_en: String,
     pub title: String,
+    pub title_en: String,
     pub issuer: String,
     pub date: String,
     pub url: String,
@@ -149,6 +162,7 @@ pub struct Value {
     pub status: Status,
     pub source: String,
     pub clause: String,
+    pub clause_en: String,
     pub note: String,
     pub note_zh: String,
 }
@@ -244,7 +258,9 @@ pub fn parse(files: &[(String, String)]) -> Result<PolicySet, String> {
                     sources.push(Source {
                         id,
                         document: source.document,
+                        document_en: source.document_en,
                         title: source.title,
+                        title_en: source.title_en,
                         issuer: source.issuer,
                         date: source.date,
                         url: source.url,
@@ -313,6 +329,7 @@ pub fn parse(files: &[(String, String)]) -> Result<PolicySet, String> {
                             status: value.status,
                             source: value.source,
                             clause: value.clause,
+                            clause_en: value.clause_en,
                             note: value.note,
                             note_zh: value.note_zh,
                         });
@@ -341,6 +358,24 @@ pub fn parse(files: &[(String, String)]) -> Result<PolicySet, String> {
     }
 }
 
+/// Checks a text shown to English readers: it must be given, and hold no Chinese other
+/// than document numbers (汉民发〔2021〕52号 stays as it is in English).
+fn english(errors: &mut Vec<String>, at: &str, field: &str, text: &str) {
+    if text.trim().is_empty() {
+        errors.push(format!(
+            "{at}: {field} is missing: the English is required (document numbers stay as they are)"
+        ));
+        return;
+    }
+    let stray = crate::stray_chinese(text);
+    if !stray.is_empty() {
+        errors.push(format!(
+            "{at}: {field} has Chinese other than document numbers: \"{}\"",
+            stray.join("\", \"")
+        ));
+    }
+}
+
 /// The checks that make a set valid beyond its syntax.
 fn check(set: &PolicySet) -> Vec<String> {
     let mut errors = Vec::new();
@@ -351,6 +386,11 @@ fn check(set: &PolicySet) -> Vec<String> {
         .collect();
     if set.places.is_empty() {
         errors.push("places.toml: no place is defined".to_string());
+    }
+    for source in &set.sources {
+        let at = format!("sources.toml: source {}", source.id);
+        english(&mut errors, &at, "document_en", &source.document_en);
+        english(&mut errors, &at, "title_en", &source.title_en);
     }
     let mut clause_ids = BTreeSet::new();
     for clause in &set.clauses {
@@ -363,6 +403,12 @@ fn check(set: &PolicySet) -> Vec<String> {
         if clause.text.trim().is_empty() {
             errors.push(format!("clauses.toml: clause {} has no text", clause.id));
         }
+        english(
+            &mut errors,
+            &format!("clauses.toml: clause {}", clause.id),
+            "text_en",
+            &clause.text_en,
+        );
         if clause.sources.is_empty() {
             errors.push(format!(
                 "clauses.toml: clause {} names no source",
@@ -396,6 +442,12 @@ fn check(set: &PolicySet) -> Vec<String> {
         if param.values.is_empty() {
             errors.push(format!("{}.toml: {} has no value", param.file, param.id));
         }
+        english(
+            &mut errors,
+            &format!("{}.toml: {}", param.file, param.id),
+            "en",
+            &param.en,
+        );
         for pair in param.values.windows(2) {
             if pair[1].from <= pair[0].from {
                 errors.push(format!(
@@ -416,6 +468,11 @@ fn check(set: &PolicySet) -> Vec<String> {
                     "{}.toml: {} from {}: the clause is empty",
                     param.file, param.id, value.from
                 ));
+            }
+            let at = format!("{}.toml: {} from {}", param.file, param.id, value.from);
+            english(&mut errors, &at, "clause_en", &value.clause_en);
+            if !value.note.is_empty() {
+                english(&mut errors, &at, "note", &value.note);
             }
             if let Some(amount) = value.value {
                 if amount.is_sign_negative() {
@@ -440,7 +497,21 @@ fn check(set: &PolicySet) -> Vec<String> {
         }
     }
     for list in &set.lists {
+        english(
+            &mut errors,
+            &format!("lists.toml: {}", list.id),
+            "en",
+            &list.en,
+        );
         for value in &list.values {
+            for item in &value.items_en {
+                english(
+                    &mut errors,
+                    &format!("lists.toml: {} from {}", list.id, value.from),
+                    "items_en",
+                    item,
+                );
+            }
             if !source_ids.contains(value.source.as_str()) {
                 errors.push(format!(
                     "lists.toml: {} from {}: unknown source \"{}\"",
@@ -458,6 +529,12 @@ fn check(set: &PolicySet) -> Vec<String> {
         }
     }
     for place in &set.places {
+        english(
+            &mut errors,
+            &format!("places.toml: {}", place.id),
+            "en",
+            &place.en,
+        );
         if set
             .param(&format!("min_wage.class_of.{}", place.id))
             .is_none()
@@ -543,8 +620,8 @@ pub fn generate(set: &PolicySet) -> String {
     for (index, source) in set.sources.iter().enumerate() {
         let _ = writeln!(
             out,
-            "static SOURCE_{index}: Source = Source {{ id: {:?}, document: {:?}, title: {:?}, issuer: {:?}, date: {:?}, url: {:?}, note: {:?} }};",
-            source.id, source.document, source.title, source.issuer, source.date, source.url, source.note
+            "static SOURCE_{index}: Source = Source {{ id: {:?}, document: {:?}, document_en: {:?}, title: {:?}, title_en: {:?}, issuer: {:?}, date: {:?}, url: {:?}, note: {:?} }};",
+            source.id, source.document, source.document_en, source.title, source.title_en, source.issuer, source.date, source.url, source.note
         );
     }
     let _ = writeln!(out, "pub static SOURCES: &[&Source] = &[");
@@ -580,13 +657,14 @@ pub fn generate(set: &PolicySet) -> String {
             };
             let _ = writeln!(
                 out,
-                "        Entry {{ from: Date::new({}, {}, {}), value: {amount}, status: Status::{}, source: &SOURCE_{}, clause: {:?}, note: {:?}, note_zh: {:?} }},",
+                "        Entry {{ from: Date::new({}, {}, {}), value: {amount}, status: Status::{}, source: &SOURCE_{}, clause: {:?}, clause_en: {:?}, note: {:?}, note_zh: {:?} }},",
                 value.from.year,
                 value.from.month,
                 value.from.day,
                 value.status.name(),
                 source_index(&value.source),
                 value.clause,
+                value.clause_en,
                 value.note,
                 value.note_zh
             );
@@ -606,10 +684,11 @@ pub fn generate(set: &PolicySet) -> String {
             .collect();
         let _ = writeln!(
             out,
-            "    pub const {}: Clause = Clause {{ id: {:?}, text: {:?}, status: Status::{}, sources: &[{}], note: {:?} }};",
+            "    pub const {}: Clause = Clause {{ id: {:?}, text: {:?}, text_en: {:?}, status: Status::{}, sources: &[{}], note: {:?} }};",
             const_name(&clause.id),
             clause.id,
             clause.text,
+            clause.text_en,
             clause.status.name(),
             sources.join(", "),
             clause.note
@@ -809,7 +888,7 @@ mod tests {
     fn files(params: &str) -> Vec<(String, String)> {
         vec![
             ("places.toml".into(), "[[place]]\nid = \"hantai\"\nzh = \"汉台区\"\nen = \"Hantai\"\n".into()),
-            ("sources.toml".into(), "[sources.a]\ndocument = \"d\"\ntitle = \"t\"\nissuer = \"i\"\ndate = \"\"\nurl = \"\"\n".into()),
+            ("sources.toml".into(), "[sources.a]\ndocument = \"d\"\ndocument_en = \"d\"\ntitle = \"t\"\ntitle_en = \"t\"\nissuer = \"i\"\ndate = \"\"\nurl = \"\"\n".into()),
             ("x.toml".into(), params.into()),
         ]
     }
@@ -850,6 +929,40 @@ mod tests {
             [[param.values]]\nfrom = \"2024-01-01\"\nvalue = \"0.3\"\nstatus = \"assumed\"\nsource = \"nowhere\"\nclause = \"c\"\n";
         let error = parse(&files(text)).unwrap_err();
         assert!(error.contains("unknown source"), "{error}");
+    }
+
+    #[test]
+    fn a_clause_without_english_is_rejected_and_english_with_chinese_too() {
+        let value = |clause_en: &str| {
+            format!(
+                "[[param]]\nid = \"a\"\nzh = \"a\"\nen = \"a\"\nunit = \"ratio\"\n\
+                [[param.values]]\nfrom = \"2024-01-01\"\nvalue = \"0.3\"\nstatus = \"assumed\"\nsource = \"a\"\nclause = \"汉民发〔2021〕52号 二(二)\"\n{clause_en}"
+            )
+        };
+        let error = parse(&files(&value(""))).unwrap_err();
+        assert!(
+            error.contains("a from 2024-01-01: clause_en is missing"),
+            "{error}"
+        );
+        let error = parse(&files(&value(
+            "clause_en = \"汉民发〔2021〕52号 二(二)\"\n",
+        )))
+        .unwrap_err();
+        assert!(
+            error.contains("clause_en has Chinese other than document numbers: \"二\", \"二\""),
+            "{error}"
+        );
+        let error =
+            parse(&files(&value("clause_en = \"汉民发〔2021〕52号 II(2)\"\n"))).unwrap_err();
+        assert!(!error.contains("clause_en"), "{error}");
+        let mut set = files(&value("clause_en = \"汉民发〔2021〕52号 II(2)\"\n"));
+        set.push((
+            "clauses.toml".into(),
+            "[[clause]]\nid = \"c\"\ntext = \"t\"\nstatus = \"published\"\nsources = [\"a\"]\n"
+                .into(),
+        ));
+        let error = parse(&set).unwrap_err();
+        assert!(error.contains("clause c: text_en is missing"), "{error}");
     }
 
     #[test]

@@ -47,6 +47,61 @@ impl Date {
     }
 }
 
+/// Whether a character is Chinese: a Han character or CJK punctuation (、。〔〕《》…).
+pub fn is_chinese(c: char) -> bool {
+    matches!(c, '\u{3001}'..='\u{303f}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+}
+
+/// The Chinese left in a text meant for English readers once its document numbers are
+/// taken out: each run of Chinese characters that is not part of a document number.
+/// A document number is Chinese characters followed by 〔YYYY〕N号 (汉民发〔2021〕52号,
+/// 发改价格〔2021〕1553号): it stays as it is in English. Empty when there is none.
+pub fn stray_chinese(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut number = vec![false; chars.len()];
+    for at in 0..chars.len() {
+        if chars[at] != '〔' {
+            continue;
+        }
+        let year = chars.get(at + 1..at + 5);
+        if !year.is_some_and(|year| year.iter().all(char::is_ascii_digit))
+            || chars.get(at + 5) != Some(&'〕')
+        {
+            continue;
+        }
+        let mut end = at + 6;
+        while chars.get(end).is_some_and(char::is_ascii_digit) {
+            end += 1;
+        }
+        if end == at + 6 || chars.get(end) != Some(&'号') {
+            continue;
+        }
+        let mut start = at;
+        while start > 0 && ('\u{4e00}'..='\u{9fff}').contains(&chars[start - 1]) {
+            start -= 1;
+        }
+        if start == at {
+            continue;
+        }
+        for flag in &mut number[start..=end] {
+            *flag = true;
+        }
+    }
+    let mut runs = Vec::new();
+    let mut run = String::new();
+    for (at, &c) in chars.iter().enumerate() {
+        if is_chinese(c) && !number[at] {
+            run.push(c);
+        } else if !run.is_empty() {
+            runs.push(std::mem::take(&mut run));
+        }
+    }
+    if !run.is_empty() {
+        runs.push(run);
+    }
+    runs
+}
+
 /// The number of days in a month of the Gregorian calendar.
 pub fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
@@ -143,5 +198,19 @@ impl<'de> Deserialize<'de> for Date {
             }
         }
         deserializer.deserialize_str(Visitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stray_chinese;
+
+    #[test]
+    fn document_numbers_are_not_stray_chinese_but_other_chinese_is() {
+        assert!(stray_chinese("汉民发〔2021〕52号 II(2): not lower than 1.3 times").is_empty());
+        assert!(stray_chinese("(发改价格〔2021〕1553号, not seen)").is_empty());
+        assert_eq!(stray_chinese("汉民发〔2021〕52号 二(二)"), vec!["二", "二"]);
+        assert_eq!(stray_chinese("doudi 项目假定值"), vec!["项目假定值"]);
+        assert_eq!(stray_chinese("〔2021〕52号"), vec!["〔", "〕", "号"]);
     }
 }

@@ -6,7 +6,7 @@ use crate::household::{Category, Person, Tier};
 use crate::income::Counted;
 use crate::outcome::{Outcome, Programme, State};
 use crate::policy::clause;
-use crate::policy::{id, Basis, Read};
+use crate::policy::{id, Basis, Clause, Read};
 use crate::rounding;
 use crate::{Ctx, InputError};
 use rust_decimal::Decimal;
@@ -99,7 +99,7 @@ pub(crate) fn topups(
             outcome,
             &[&rate, &step_round],
             Basis::Published,
-            &[clause::DIBAO_TOPUP.text],
+            &[&clause::DIBAO_TOPUP],
             || say::topup_step(&person.label, why, rate.value, standard_monthly, amount),
         );
     }
@@ -170,13 +170,10 @@ pub(crate) fn rural_base(
         outcome.range_note = Some(ctx.say(say::tier_range_note));
     }
     outcome.level = Some(ctx.say(|| say::tier_level(tier, chosen)));
-    let estimate: &[&str] = if chosen {
-        &[clause::DIBAO_STANDARD.text]
+    let estimate: &[&Clause] = if chosen {
+        &[&clause::DIBAO_STANDARD]
     } else {
-        &[
-            clause::DIBAO_STANDARD.text,
-            clause::DIBAO_TIER_ESTIMATE.text,
-        ]
+        &[&clause::DIBAO_STANDARD, &clause::DIBAO_TIER_ESTIMATE]
     };
     let floor = if chosen {
         Basis::Published
@@ -195,7 +192,7 @@ pub(crate) fn rural_base(
                 outcome,
                 &[&cap],
                 Basis::Published,
-                &[clause::DIBAO_STANDARD.text],
+                &[&clause::DIBAO_STANDARD],
                 || say::cap_step(base, gap_monthly),
             );
             base = gap;
@@ -292,7 +289,7 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted) -> Result<Dibao, InputError> 
             &mut outcome,
             &[&standard],
             Basis::Published,
-            &[clause::DIBAO_STANDARD.text],
+            &[&clause::DIBAO_STANDARD],
             || {
                 say::standard_step(
                     facts.category,
@@ -318,7 +315,7 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted) -> Result<Dibao, InputError> 
                     &mut outcome,
                     &[&standard],
                     Basis::Published,
-                    &[clause::DIBAO_STANDARD.text],
+                    &[&clause::DIBAO_STANDARD],
                     || say::gap_step(standard.value, size, counted.monthly_total(), base),
                 );
                 base
@@ -329,13 +326,9 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted) -> Result<Dibao, InputError> 
         let extra = topups(ctx, &covered, standard_monthly, &mut outcome)?;
         let monthly = pay(&mut outcome, base, extra);
         let basis = outcome.amount_basis;
-        ctx.step(
-            &mut outcome,
-            &[],
-            basis,
-            &[clause::DIBAO_STANDARD.text],
-            || say::total_step(base, extra, monthly),
-        );
+        ctx.step(&mut outcome, &[], basis, &[&clause::DIBAO_STANDARD], || {
+            say::total_step(base, extra, monthly)
+        });
         ctx.write(&mut outcome.reasons, || {
             say::reason(per_person, standard_monthly, true)
         });

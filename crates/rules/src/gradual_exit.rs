@@ -94,14 +94,14 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
                 &mut outcome,
                 &[],
                 Basis::Assumed,
-                &[clause::GRADUAL_EXIT.text],
+                &[&clause::GRADUAL_EXIT],
                 say::reading_step,
             );
             ctx.step(
                 &mut outcome,
                 &[&months, &ratio],
                 Basis::Published,
-                &[clause::GRADUAL_EXIT.text],
+                &[&clause::GRADUAL_EXIT],
                 || say::period_step(count, current.0, ratio.value, monthly),
             );
             ctx.write(&mut outcome.reasons, || say::reason(count, monthly));

@@ -722,11 +722,19 @@ pub fn last_assessable_date() -> Date {
 
 // ---- Validation --------------------------------------------------------------------
 
+/// How results name a member: the name given (the same in both languages), or
+/// "成员2" / "Member 2" when none was given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MemberName {
+    pub zh: String,
+    pub en: String,
+}
+
 /// A member as the rules see it.
 #[derive(Clone, Debug)]
 pub struct Person {
     pub index: usize,
-    pub label: String,
+    pub label: MemberName,
     pub age: u32,
     pub member: Member,
 }
@@ -1101,9 +1109,16 @@ impl Household {
                 }
             }
             let label = if member.name.trim().is_empty() {
-                format!("成员{}", index + 1)
+                MemberName {
+                    zh: format!("成员{}", index + 1),
+                    en: format!("Member {}", index + 1),
+                }
             } else {
-                member.name.trim().to_string()
+                let name = member.name.trim().to_string();
+                MemberName {
+                    zh: name.clone(),
+                    en: name,
+                }
             };
             people.push(Person {
                 index,

@@ -6,7 +6,7 @@ use crate::explain::income::{self as say, CostsFrom, Line, OutsideWhy};
 use crate::household::{IncomeKind, Period, Person};
 use crate::outcome::{Step, Text};
 use crate::policy::clause;
-use crate::policy::{id, Basis, Read};
+use crate::policy::{id, Basis, Clause, Read};
 use crate::{Ctx, InputError};
 use rust_decimal::Decimal;
 
@@ -129,6 +129,7 @@ pub(crate) fn member_yearly(
             formula,
             params: params.iter().map(Read::used).collect(),
             clause: clause::INCOME_EXCLUSION.text.to_string(),
+            clause_en: clause::INCOME_EXCLUSION.text_en.to_string(),
             basis,
         })
     } else {
@@ -171,7 +172,7 @@ pub(crate) fn household(ctx: &Ctx, outside: &[usize]) -> Result<Counted, InputEr
                 };
                 steps.push(step(
                     say::outside_step(&person.label, why),
-                    clause::TEKUN_OUTSIDE_HOUSEHOLD.text,
+                    &clause::TEKUN_OUTSIDE_HOUSEHOLD,
                 ));
             }
             continue;
@@ -179,7 +180,7 @@ pub(crate) fn household(ctx: &Ctx, outside: &[usize]) -> Result<Counted, InputEr
         if person.member.tekun && tracing {
             steps.push(step(
                 say::marked_counted_step(&person.label),
-                clause::TEKUN_RULES.text,
+                &clause::TEKUN_RULES,
             ));
         }
         let income = &ctx.person(person.index).income;
@@ -201,21 +202,20 @@ pub(crate) fn household(ctx: &Ctx, outside: &[usize]) -> Result<Counted, InputEr
             counted.monthly_total(),
             counted.monthly_per_person(),
         );
-        counted
-            .steps
-            .push(step(words, clause::INCOME_PER_PERSON.text));
+        counted.steps.push(step(words, &clause::INCOME_PER_PERSON));
     }
     Ok(counted)
 }
 
 /// A step of the household's accounting: it reads no parameter and rests on published
 /// rules.
-fn step((text, formula): (Text, String), clause: &str) -> Step {
+fn step((text, formula): (Text, String), clause: &Clause) -> Step {
     Step {
         text,
         formula,
         params: Vec::new(),
-        clause: clause.into(),
+        clause: clause.text.into(),
+        clause_en: clause.text_en.into(),
         basis: Basis::Published,
     }
 }

@@ -35,7 +35,7 @@ pub use outcome::{Outcome, Payment, Programme, Status, Text};
 pub use rust_decimal::Decimal;
 
 use household::Facts;
-use policy::{id, Basis, LookupError, ParamId, Params, Read, Used};
+use policy::{id, Basis, Clause, LookupError, ParamId, Params, Read, Used};
 use serde::Serialize;
 
 /// What to put into an assessment besides its figures. The rules decide the same way
@@ -290,13 +290,13 @@ impl Ctx<'_> {
     /// arithmetic come from the explanation layer (`words`, called only then), its
     /// parameters are the ones it names, and its basis is computed: the weakest among
     /// those parameters and `floor` (`Basis::Assumed` for a step that is an estimate of
-    /// ours). `clauses` are joined with "；".
+    /// ours). `clauses` are joined with "；" (in English with "; ").
     pub fn step(
         &self,
         outcome: &mut Outcome,
         params: &[&Read],
         floor: Basis,
-        clauses: &[&str],
+        clauses: &[&Clause],
         words: impl FnOnce() -> (Text, String),
     ) {
         if !self.tracing() {
@@ -307,7 +307,16 @@ impl Ctx<'_> {
             text,
             formula,
             params: params.iter().map(|read| read.used()).collect(),
-            clause: clauses.join("；"),
+            clause: clauses
+                .iter()
+                .map(|clause| clause.text)
+                .collect::<Vec<_>>()
+                .join("；"),
+            clause_en: clauses
+                .iter()
+                .map(|clause| clause.text_en)
+                .collect::<Vec<_>>()
+                .join("; "),
             basis: params.iter().map(|used| used.basis).fold(floor, Basis::max),
         });
     }

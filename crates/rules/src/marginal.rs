@@ -66,7 +66,7 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
             &mut outcome,
             &[&dibao.standard, &multiple],
             Basis::Published,
-            &[clause::MARGINAL.text],
+            &[&clause::MARGINAL],
             || {
                 say::line_step(
                     dibao.standard_monthly,
@@ -82,7 +82,7 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
             &mut outcome,
             &[],
             Basis::Assumed,
-            &[clause::MARGINAL.text],
+            &[&clause::MARGINAL],
             say::reading_step,
         );
     }

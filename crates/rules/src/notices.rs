@@ -32,7 +32,21 @@ pub(crate) fn of(ctx: &Ctx) -> Result<Vec<Notice>, InputError> {
         notices.push(Notice {
             field: format!("members[{}].serious_illness", person.index),
             text: ctx.say(|| {
-                say::unlisted_disease(&person.label, name, &closest_names(name, list.items))
+                // The closest names in Chinese and, where the list has them, in English.
+                let closest: Vec<(&str, &str)> = closest_names(name, list.items)
+                    .into_iter()
+                    .map(|item| {
+                        let english = list
+                            .items
+                            .iter()
+                            .position(|known| *known == item)
+                            .and_then(|at| list.items_en.get(at))
+                            .copied()
+                            .unwrap_or(item);
+                        (item, english)
+                    })
+                    .collect();
+                say::unlisted_disease(&person.label, name, &closest)
             }),
         });
     }

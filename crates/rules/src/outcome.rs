@@ -162,6 +162,8 @@ pub struct Step {
     pub params: Vec<Used>,
     /// The clause the step implements, e.g. "汉民发〔2021〕52号 二(二)".
     pub clause: String,
+    /// The same in English, e.g. "汉民发〔2021〕52号 II(2)" (document numbers as they are).
+    pub clause_en: String,
     /// The weakest basis among the step's parameters (or the step's own, where the step
     /// is an estimate of ours).
     pub basis: Basis,
@@ -185,6 +187,10 @@ pub struct Outcome {
     pub member: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub member_label: Option<String>,
+    /// The same for English readers: the name given, or "Member 2" where the Chinese is
+    /// "成员2" (no name was given).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub member_label_en: Option<String>,
     pub title: Text,
     pub status: Status,
     /// How the money comes: every month, for a limited period, or only in some months.
@@ -232,6 +238,7 @@ impl Outcome {
             programme,
             member: None,
             member_label: None,
+            member_label_en: None,
             title: Text::new(title.zh, title.en),
             status: Status::NeedsMoreInformation,
             payment: match programme {
@@ -254,6 +261,17 @@ impl Outcome {
             steps: Vec::new(),
             timeline: Vec::new(),
             next: Vec::new(),
+        }
+    }
+
+    /// The member's label in Chinese or English (`english`), if the outcome is a member's.
+    pub fn member_label_in(&self, english: bool) -> Option<&str> {
+        if english {
+            self.member_label_en
+                .as_deref()
+                .or(self.member_label.as_deref())
+        } else {
+            self.member_label.as_deref()
         }
     }
 

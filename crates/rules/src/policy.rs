@@ -11,7 +11,10 @@ use std::collections::BTreeMap;
 pub struct Source {
     pub id: &'static str,
     pub document: &'static str,
+    /// The document in English: a number as it is, a description translated.
+    pub document_en: &'static str,
     pub title: &'static str,
+    pub title_en: &'static str,
     pub issuer: &'static str,
     pub date: &'static str,
     pub url: &'static str,
@@ -49,6 +52,8 @@ pub struct Entry {
     pub status: Status,
     pub source: &'static Source,
     pub clause: &'static str,
+    /// The clause in English (document numbers as they are).
+    pub clause_en: &'static str,
     pub note: &'static str,
     pub note_zh: &'static str,
 }
@@ -69,6 +74,8 @@ pub struct List {
 pub struct Clause {
     pub id: &'static str,
     pub text: &'static str,
+    /// The text in English (document numbers as they are).
+    pub text_en: &'static str,
     pub status: Status,
     pub sources: &'static [&'static Source],
     pub note: &'static str,
@@ -190,9 +197,15 @@ pub struct Used {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub policy_value: Option<Decimal>,
     pub document: &'static str,
+    /// The document in English: a number (汉民发〔2025〕82号) as it is, a description
+    /// ("doudi project assumption") translated.
+    pub document_en: &'static str,
     pub title: &'static str,
+    pub title_en: &'static str,
     pub url: &'static str,
     pub clause: &'static str,
+    /// The clause in English (document numbers as they are).
+    pub clause_en: &'static str,
     /// Why the value has its status, in English and Chinese (empty when none).
     #[serde(skip_serializing_if = "str::is_empty")]
     pub note: &'static str,
@@ -228,9 +241,12 @@ impl Read {
             basis: self.basis,
             policy_value: self.policy_value,
             document: entry.source.document,
+            document_en: entry.source.document_en,
             title: entry.source.title,
+            title_en: entry.source.title_en,
             url: entry.source.url,
             clause: entry.clause,
+            clause_en: entry.clause_en,
             note: entry.note,
             note_zh: entry.note_zh,
         }

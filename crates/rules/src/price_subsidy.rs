@@ -100,7 +100,7 @@ pub(crate) fn assess(
             &mut outcome,
             &params,
             basis,
-            &[clause::PRICE_SUBSIDY.text],
+            &[&clause::PRICE_SUBSIDY],
             || say::amount_step(per_person.value, persons, monthly, month_unknown),
         );
         ctx.write(&mut outcome.reasons, || say::reason(monthly, month_unknown));

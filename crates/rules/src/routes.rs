@@ -10,6 +10,7 @@
 //! total.
 
 use crate::explain::routes as say;
+use crate::household::MemberName;
 use crate::outcome::{Outcome, Status};
 use crate::{Conditional, Ctx, TimeLimited};
 use rust_decimal::Decimal;
@@ -31,19 +32,27 @@ pub(crate) fn one_route_per_person(ctx: &Ctx, gradual: &mut Outcome, single: &mu
     }
     let sum: Decimal = alone.iter().filter_map(|outcome| outcome.monthly).sum();
     if sum >= family {
-        let names: Vec<&str> = alone
-            .iter()
-            .filter_map(|outcome| outcome.member_label.as_deref())
-            .collect();
+        let names: Vec<MemberName> = alone.iter().map(|outcome| label(outcome)).collect();
         gradual.alternative =
             Some(ctx.say(|| say::gradual_exit_is_alternative(family, &names, sum)));
     } else {
         for outcome in alone {
             let own = outcome.monthly.unwrap_or_default();
-            let label = outcome.member_label.as_deref().unwrap_or_default();
+            let label = label(outcome);
             outcome.alternative =
-                Some(ctx.say(|| say::single_person_is_alternative(family, label, own)));
+                Some(ctx.say(|| say::single_person_is_alternative(family, &label, own)));
         }
+    }
+}
+
+/// The member an outcome is about, as its labels name them.
+fn label(outcome: &Outcome) -> MemberName {
+    MemberName {
+        zh: outcome.member_label.clone().unwrap_or_default(),
+        en: outcome
+            .member_label_in(true)
+            .unwrap_or_default()
+            .to_string(),
     }
 }
 

@@ -48,7 +48,8 @@ pub(crate) fn assess(
     for (person, severe) in candidates {
         let mut outcome = Outcome::new(Programme::SinglePerson);
         outcome.member = Some(person.index);
-        outcome.member_label = Some(person.label.clone());
+        outcome.member_label = Some(person.label.zh.clone());
+        outcome.member_label_en = Some(person.label.en.clone());
         outcome.criterion(
             "member",
             ctx.say(say::member_criterion),
@@ -125,7 +126,7 @@ pub(crate) fn assess(
                         &mut outcome,
                         &[&family.standard],
                         Basis::Published,
-                        &[clause::SINGLE_PERSON.text],
+                        &[&clause::SINGLE_PERSON],
                         || say::gap_step(family.standard.value, own_monthly, gap),
                     );
                     gap

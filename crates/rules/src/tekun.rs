@@ -238,7 +238,8 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
     let field = |name: &str| format!("members[{}].{name}", person.index);
     let mut outcome = Outcome::new(Programme::Tekun);
     outcome.member = Some(person.index);
-    outcome.member_label = Some(person.label.clone());
+    outcome.member_label = Some(person.label.zh.clone());
+    outcome.member_label_en = Some(person.label.en.clone());
 
     match no_labour_capacity(ctx, person, &mut outcome)? {
         Some(why) => outcome.criterion(
@@ -377,6 +378,7 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
                 .map(Read::used)
                 .collect(),
             clause: clause::TEKUN_STANDARD.text.into(),
+            clause_en: clause::TEKUN_STANDARD.text_en.into(),
             basis: basic_basis,
         });
     }
@@ -395,7 +397,7 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
                 &mut outcome,
                 &[&partial_min, &full_min],
                 Basis::Published,
-                &[clause::TEKUN_SELF_CARE.text],
+                &[&clause::TEKUN_SELF_CARE],
                 || say::self_care_step(&items, tier, partial_min.value, full_min.value),
             );
             ctx.step(
@@ -408,7 +410,7 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
                     &care.step,
                 ],
                 Basis::Published,
-                &[clause::TEKUN_CARE.text],
+                &[&clause::TEKUN_CARE],
                 || {
                     say::care_step(
                         facts.place,
@@ -443,7 +445,7 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
                     &least.step,
                 ],
                 Basis::Published,
-                &[clause::TEKUN_CARE.text],
+                &[&clause::TEKUN_CARE],
                 || {
                     say::care_range_step(
                         least.wage.value,
@@ -461,13 +463,9 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
     outcome.yearly = Some(monthly * Decimal::from(12));
     let range = outcome.monthly_min.zip(outcome.monthly_max);
     let basis = outcome.amount_basis;
-    ctx.step(
-        &mut outcome,
-        &[],
-        basis,
-        &[clause::TEKUN_STANDARD.text],
-        || say::total_step(monthly, range),
-    );
+    ctx.step(&mut outcome, &[], basis, &[&clause::TEKUN_STANDARD], || {
+        say::total_step(monthly, range)
+    });
     let eligible = outcome.status == Status::Eligible;
     ctx.write(&mut outcome.reasons, || {
         say::reason(&person.label, eligible, monthly, range)

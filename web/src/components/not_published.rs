@@ -45,7 +45,11 @@ pub fn not_published(assessment: &Assessment, lang: Lang, heading: &str) -> Html
         out.el(
             "p class=\"small\"",
             "p",
-            &format!("{} · {}", used.document, used.clause),
+            &if lang == Lang::Zh {
+                format!("{} · {}", used.document, used.clause)
+            } else {
+                format!("{} · {}", used.document_en, used.clause_en)
+            },
         );
         out.raw("</li>");
     }

@@ -273,7 +273,7 @@ fn answers(out: &mut Out, household: &Household) {
 
 fn title(assessment: &Assessment, at: usize, lang: Lang) -> String {
     let outcome = &assessment.programmes[at];
-    match &outcome.member_label {
+    match outcome.member_label_in(lang != Lang::Zh) {
         Some(label) => format!("{} · {label}", lang.text(&outcome.title)),
         None => lang.text(&outcome.title).to_string(),
     }
@@ -343,7 +343,7 @@ fn results(out: &mut Out, assessment: &Assessment) {
         {
             if let Some(note) = &outcome.range_note {
                 out.text(out.sep());
-                if let Some(label) = &outcome.member_label {
+                if let Some(label) = outcome.member_label_in(lang != Lang::Zh) {
                     out.text(label);
                     out.text(if lang == Lang::Zh { "，" } else { ": " });
                 }
@@ -588,7 +588,15 @@ fn figures(out: &mut Out, assessment: &Assessment) {
             &format!("{} {}", param.value, i18n::unit(param.unit).get(lang)),
         );
         out.el("td", "td", &param.from.to_string());
-        out.el("td", "td", param.document);
+        out.el(
+            "td",
+            "td",
+            if lang == Lang::Zh {
+                param.document
+            } else {
+                param.document_en
+            },
+        );
         out.raw("<td>");
         sheet_basis(out, param.basis);
         out.raw("</td></tr>");

@@ -27,7 +27,7 @@ fn state_class(state: CriterionState) -> &'static str {
 fn summary(out: &mut Markup, outcome: &Outcome, at: usize) {
     let lang = out.lang;
     let status = outcome.status.id();
-    let title = match &outcome.member_label {
+    let title = match outcome.member_label_in(lang != Lang::Zh) {
         Some(label) => format!("{} · {label}", lang.text(&outcome.title)),
         None => lang.text(&outcome.title).to_string(),
     };

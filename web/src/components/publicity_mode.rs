@@ -96,7 +96,7 @@ fn example_result(example: &examples::Example, lang: Lang, dispatch: &Callback<A
             "<li class=\"card pub-card {status}\" data-programme=\"{}\" data-status=\"{status}\" data-index=\"{at}\">",
             outcome.programme.id()
         ));
-        let title = match &outcome.member_label {
+        let title = match outcome.member_label_in(lang != Lang::Zh) {
             Some(label) => format!("{} · {label}", lang.text(&outcome.title)),
             None => lang.text(&outcome.title).to_string(),
         };

@@ -166,7 +166,7 @@ pub fn scenario_compare(lang: Lang, a: Option<&Assessment>, b: Option<&Assessmen
             programme.id()
         ));
         out.text(lang.text(&outcome.title));
-        if let Some(label) = &outcome.member_label {
+        if let Some(label) = outcome.member_label_in(lang != Lang::Zh) {
             out.text(" · ");
             out.text(label);
         }

@@ -53,7 +53,7 @@ fn figure(out: &mut Markup, assessment: &Assessment) {
         .filter(|outcome| outcome.counts())
         .filter_map(|outcome| {
             Some((
-                outcome.member_label.as_deref(),
+                outcome.member_label_in(lang != Lang::Zh),
                 outcome.range_note.as_ref()?,
             ))
         })
@@ -97,7 +97,7 @@ fn make_up(out: &mut Markup, assessment: &Assessment) {
         first = false;
         let name = doudi_rules::labels::programme_short(outcome.programme);
         out.text(if zh { name.zh } else { name.en });
-        match outcome.member_label.as_deref() {
+        match outcome.member_label_in(lang != Lang::Zh) {
             Some(label) => {
                 out.text(if zh { "（" } else { " (" });
                 out.text(label);

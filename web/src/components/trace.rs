@@ -19,6 +19,7 @@ pub fn trace(assessment: &Assessment, at: usize, lang: Lang) -> Html {
         return out.into_html();
     }
     let colon = out.colon();
+    let zh = lang == Lang::Zh;
     out.raw("<ol class=\"trace\">");
     for (step_at, step) in outcome.steps.iter().enumerate() {
         out.raw("<li class=\"trace-step\"><p class=\"step-text\">");
@@ -32,10 +33,11 @@ pub fn trace(assessment: &Assessment, at: usize, lang: Lang) -> Html {
             out.el("code", "code", &step.formula);
             out.raw("</p>");
         }
-        if !step.clause.is_empty() {
+        let clause = if zh { &step.clause } else { &step.clause_en };
+        if !clause.is_empty() {
             out.raw("<p class=\"clause\">");
             out.el("span class=\"label\"", "span", i18n::CLAUSE.get(lang));
-            out.text(&step.clause);
+            out.text(clause);
             out.raw("</p>");
         }
         if step.params.is_empty() {
@@ -75,10 +77,17 @@ pub fn trace(assessment: &Assessment, at: usize, lang: Lang) -> Html {
                     .replace("{date}", &param.from.to_string()),
             );
             out.text(" · ");
-            out.text(param.document);
-            if !param.title.is_empty() && param.title != param.document {
+            // The document and its title in the page's language (a document number is
+            // the same in both).
+            let (document, title) = if zh {
+                (param.document, param.title)
+            } else {
+                (param.document_en, param.title_en)
+            };
+            out.text(document);
+            if !title.is_empty() && title != document {
                 out.text(" ");
-                out.text(param.title);
+                out.text(title);
             }
             if !param.url.is_empty() {
                 // Shown, not linked: the site makes no request elsewhere, and the address
@@ -90,12 +99,9 @@ pub fn trace(assessment: &Assessment, at: usize, lang: Lang) -> Html {
                 ));
             }
             out.raw("</p>");
-            if !param.clause.is_empty() {
-                out.el(
-                    "p class=\"small\"",
-                    "p",
-                    &out.pair(i18n::CLAUSE, param.clause),
-                );
+            let clause = if zh { param.clause } else { param.clause_en };
+            if !clause.is_empty() {
+                out.el("p class=\"small\"", "p", &out.pair(i18n::CLAUSE, clause));
             }
             if lang == Lang::Zh && !param.note_zh.is_empty() {
                 out.el("p class=\"small note\"", "p", param.note_zh);

@@ -1,5 +1,6 @@
 //! The words of 最低生活保障 (dibao): its criteria, steps and reasons.
 
+use crate::household::MemberName;
 use crate::household::{Category, Tier};
 use crate::outcome::Text;
 use crate::rounding;
@@ -63,17 +64,21 @@ impl TierWhy {
 }
 
 pub(crate) fn topup_step(
-    label: &str,
+    label: &MemberName,
     why: TopupWhy,
     rate: Decimal,
     standard_monthly: Decimal,
     amount: Decimal,
 ) -> (Text, String) {
+    let (label_zh, label_en) = (&label.zh, &label.en);
     let why = why.text();
     (
         Text::new(
-            format!("分类施保：{label}是{}，每月增发 {amount} 元", why.zh),
-            format!("Top-up: {label} is {}, {amount} yuan more a month", why.en),
+            format!("分类施保：{label_zh}是{}，每月增发 {amount} 元", why.zh),
+            format!(
+                "Top-up: {label_en} is {}, {amount} yuan more a month",
+                why.en
+            ),
         ),
         format!(
             "{rate} × {} = {} → {amount}",

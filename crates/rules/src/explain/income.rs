@@ -2,6 +2,7 @@
 //! income, and who is in the dibao household.
 
 use crate::household::IncomeKind;
+use crate::household::MemberName;
 use crate::outcome::Text;
 use crate::rounding::{equals_sign, for_display as shown};
 use rust_decimal::Decimal;
@@ -65,11 +66,12 @@ impl CostsFrom {
 /// subtracted, the incomes that do not count listed apart, so that the arithmetic reads
 /// as what it is.
 pub(crate) fn member_step(
-    label: &str,
+    label: &MemberName,
     lines: &[Line],
     deduction: Option<(CostsFrom, Decimal)>,
     total: Decimal,
 ) -> (Text, String) {
+    let (label_zh, label_en) = (&label.zh, &label.en);
     let twelve = Decimal::from(12);
     let counted = || lines.iter().filter(|line| line.counts);
     let deduction = deduction.map(|(from, amount)| {
@@ -130,14 +132,14 @@ pub(crate) fn member_step(
     };
     let text = Text::new(
         format!(
-            "{label}的计入收入（元/年）：{}（每月{} {} 元）{}",
+            "{label_zh}的计入收入（元/年）：{}（每月{} {} 元）{}",
             sum(false),
             if about { "约" } else { "" },
             shown(total / twelve),
             not_counted(false)
         ),
         format!(
-            "Counted income of {label} (yuan a year): {} ({}{} a month){}",
+            "Counted income of {label_en} (yuan a year): {} ({}{} a month){}",
             sum(true),
             if about { "about " } else { "" },
             shown(total / twelve),
@@ -164,15 +166,16 @@ pub(crate) fn member_step(
 }
 
 /// A member supported as a tekun person, outside the dibao household.
-pub(crate) fn outside_step(label: &str, why: OutsideWhy) -> (Text, String) {
+pub(crate) fn outside_step(label: &MemberName, why: OutsideWhy) -> (Text, String) {
+    let (label_zh, label_en) = (&label.zh, &label.en);
     let (zh, en) = match why {
         OutsideWhy::MarkedTekun => ("已是特困人员", "a tekun person"),
         OutsideWhy::EligibleTekun => ("符合特困人员条件", "eligible as a tekun person"),
     };
     (
         Text::new(
-            format!("{label}{zh}，按特困人员单独供养，不计入低保家庭"),
-            format!("{label} is {en}: supported as a tekun person, outside the dibao household"),
+            format!("{label_zh}{zh}，按特困人员单独供养，不计入低保家庭"),
+            format!("{label_en} is {en}: supported as a tekun person, outside the dibao household"),
         ),
         String::new(),
     )
@@ -180,14 +183,15 @@ pub(crate) fn outside_step(label: &str, why: OutsideWhy) -> (Text, String) {
 
 /// A member marked as a tekun person whom the rules find not eligible: counted in the
 /// dibao household.
-pub(crate) fn marked_counted_step(label: &str) -> (Text, String) {
+pub(crate) fn marked_counted_step(label: &MemberName) -> (Text, String) {
+    let (label_zh, label_en) = (&label.zh, &label.en);
     (
         Text::new(
             format!(
-                "{label}被标记为特困人员，但规则认为不符合特困人员条件：本次计入低保家庭，收入一并计算"
+                "{label_zh}被标记为特困人员，但规则认为不符合特困人员条件：本次计入低保家庭，收入一并计算"
             ),
             format!(
-                "{label} is marked as a tekun person, but the rules find them not eligible: counted in the dibao household, with their income"
+                "{label_en} is marked as a tekun person, but the rules find them not eligible: counted in the dibao household, with their income"
             ),
         ),
         String::new(),

@@ -1,5 +1,6 @@
 //! The words of 参照“单人户”纳入低保 (the single-person route).
 
+use crate::household::MemberName;
 use crate::outcome::Text;
 use crate::rounding;
 use rust_decimal::Decimal;
@@ -139,10 +140,11 @@ pub(crate) fn gap_step(standard: Decimal, own_monthly: Decimal, gap: Decimal) ->
     )
 }
 
-pub(crate) fn reason(label: &str, monthly: Decimal) -> Text {
+pub(crate) fn reason(label: &MemberName, monthly: Decimal) -> Text {
+    let (label_zh, label_en) = (&label.zh, &label.en);
     Text::new(
-        format!("{label}可参照“单人户”单独纳入低保，每月约 {monthly} 元"),
-        format!("{label} may be covered alone as a single-person household, about {monthly} yuan a month"),
+        format!("{label_zh}可参照“单人户”单独纳入低保，每月约 {monthly} 元"),
+        format!("{label_en} may be covered alone as a single-person household, about {monthly} yuan a month"),
     )
 }
 

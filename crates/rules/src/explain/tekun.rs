@@ -1,6 +1,7 @@
 //! The words of 特困人员救助供养 (tekun): its criteria, steps, reasons and labels (the
 //! care tiers, the supporters' situations).
 
+use crate::household::MemberName;
 use crate::household::{DisabilityKind, SelfCare, Supporter, SupporterSituation};
 use crate::outcome::Text;
 use crate::policy::{Basis, Place};
@@ -43,7 +44,7 @@ pub(crate) enum Supporters<'a> {
     /// Supporters, some of them able.
     SomeAble(&'a [Supporter]),
     /// Not given, but a legal supporter who is able lives in the household (their label).
-    InHousehold(&'a str),
+    InHousehold(&'a MemberName),
 }
 
 /// A care tier's name.
@@ -217,8 +218,8 @@ pub(crate) fn supporters_detail(supporters: Supporters) -> Text {
         Supporters::NotGiven => not_given(),
         Supporters::NoSupporter => Text::new("没有法定义务人", "no legal supporter"),
         Supporters::InHousehold(label) => Text::new(
-            format!("同住的{label}是法定义务人，按填写的年龄和情况有履行义务的能力（如果不是这样，请填写义务人的情况）"),
-            format!("{label}, who lives here, is a legal supporter and, by the age and situation given, able to support (if not, give the supporters' situation)"),
+            format!("同住的{}是法定义务人，按填写的年龄和情况有履行义务的能力（如果不是这样，请填写义务人的情况）", label.zh),
+            format!("{}, who lives here, is a legal supporter and, by the age and situation given, able to support (if not, give the supporters' situation)", label.en),
         ),
         Supporters::NoneAble {
             list,
@@ -239,21 +240,28 @@ pub(crate) fn supporters_detail(supporters: Supporters) -> Text {
             )
         }
         Supporters::SomeAble(list) => {
-            let able: Vec<String> = list
+            // (Chinese, English): the name given, or "义务人2" / "Supporter 2".
+            let able: Vec<(String, String)> = list
                 .iter()
                 .enumerate()
                 .filter(|(_, supporter)| supporter.situation == SupporterSituation::Able)
                 .map(|(index, supporter)| {
                     if supporter.name.trim().is_empty() {
-                        format!("义务人{}", index + 1)
+                        (
+                            format!("义务人{}", index + 1),
+                            format!("Supporter {}", index + 1),
+                        )
                     } else {
-                        supporter.name.trim().to_string()
+                        let name = supporter.name.trim().to_string();
+                        (name.clone(), name)
                     }
                 })
                 .collect();
+            let zh: Vec<&str> = able.iter().map(|(zh, _)| zh.as_str()).collect();
+            let en: Vec<&str> = able.iter().map(|(_, en)| en.as_str()).collect();
             Text::new(
-                format!("{} 有履行义务的能力", able.join("、")),
-                format!("{} can support", able.join(", ")),
+                format!("{} 有履行义务的能力", zh.join("、")),
+                format!("{} can support", en.join(", ")),
             )
         }
     }
@@ -261,14 +269,15 @@ pub(crate) fn supporters_detail(supporters: Supporters) -> Text {
 
 /// Why a member is not eligible: `marked` when the input says they are tekun now (then
 /// the estimate counts them in the dibao household, and says so plainly).
-pub(crate) fn not_eligible(label: &str, marked: bool) -> Text {
+pub(crate) fn not_eligible(label: &MemberName, marked: bool) -> Text {
+    let (label_zh, label_en) = (&label.zh, &label.en);
     if marked {
         Text::new(
             format!(
-                "{label}被标记为特困人员，但按上面的条件，规则认为不符合特困人员条件；本次按低保家庭成员计算，其收入计入家庭收入。请核实特困身份或所填情况"
+                "{label_zh}被标记为特困人员，但按上面的条件，规则认为不符合特困人员条件；本次按低保家庭成员计算，其收入计入家庭收入。请核实特困身份或所填情况"
             ),
             format!(
-                "{label} is marked as a tekun person, but by the conditions above the rules find them not eligible; this estimate counts them, with their income, in the dibao household. Please check the tekun status or the answers"
+                "{label_en} is marked as a tekun person, but by the conditions above the rules find them not eligible; this estimate counts them, with their income, in the dibao household. Please check the tekun status or the answers"
             ),
         )
     } else {
@@ -455,25 +464,26 @@ pub(crate) fn total_step(monthly: Decimal, range: Option<(Decimal, Decimal)>) ->
 
 /// What the member may get: `eligible`, or only if the missing information confirms it.
 pub(crate) fn reason(
-    label: &str,
+    label: &MemberName,
     eligible: bool,
     monthly: Decimal,
     range: Option<(Decimal, Decimal)>,
 ) -> Text {
+    let (label_zh, label_en) = (&label.zh, &label.en);
     match (eligible, range) {
         (true, Some((min, max))) => Text::new(
-            format!("{label}可能符合特困人员条件，每月约 {min}–{max} 元（基本生活 + 照料护理，护理等级待评估）"),
-            format!("{label} may qualify as a tekun person: about {min}–{max} yuan a month (basic living + care; the care tier is still to be assessed)"),
+            format!("{label_zh}可能符合特困人员条件，每月约 {min}–{max} 元（基本生活 + 照料护理，护理等级待评估）"),
+            format!("{label_en} may qualify as a tekun person: about {min}–{max} yuan a month (basic living + care; the care tier is still to be assessed)"),
         ),
         (true, None) => Text::new(
-            format!("{label}可能符合特困人员条件，每月约 {monthly} 元（基本生活 + 照料护理）"),
-            format!("{label} may qualify as a tekun person: about {monthly} yuan a month (basic living + care)"),
+            format!("{label_zh}可能符合特困人员条件，每月约 {monthly} 元（基本生活 + 照料护理）"),
+            format!("{label_en} may qualify as a tekun person: about {monthly} yuan a month (basic living + care)"),
         ),
         (false, _) => {
             let amount = range.map_or(monthly.to_string(), |(min, max)| format!("{min}–{max}"));
             Text::new(
-                format!("如果{label}符合特困人员条件，每月约 {amount} 元；还需要补充下面的信息"),
-                format!("If {label} qualifies as a tekun person, about {amount} yuan a month; the information below is still needed"),
+                format!("如果{label_zh}符合特困人员条件，每月约 {amount} 元；还需要补充下面的信息"),
+                format!("If {label_en} qualifies as a tekun person, about {amount} yuan a month; the information below is still needed"),
             )
         }
     }

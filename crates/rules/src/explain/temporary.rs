@@ -12,7 +12,7 @@ pub(crate) fn emergency_criterion() -> Text {
 pub(crate) fn emergency_detail() -> Text {
     Text::new(
         "按具体困难审核，计算器不估算金额；有特殊重大困难的，可“一事一议”加大救助力度",
-        "decided on the hardship; the calculator estimates no amount; for special, major hardship the office can decide case by case (一事一议) to give more",
+        "decided on the hardship; the calculator estimates no amount; for special, major hardship the office can decide case by case to give more",
     )
 }
 

@@ -1,0 +1,164 @@
+//! `doudi explain --lang en` is English: for every example (examples/*.json) and every
+//! household of the data cases (tests/cases/*.toml), the explanation holds no Chinese
+//! but document numbers (汉民发〔2021〕52号: they stay as they are in English), what the
+//! input itself gave in Chinese (names of people, a disease name typed in), and the name
+//! of the "e救助" WeChat service, which a resident types to find it.
+
+use doudi_policy::stray_chinese;
+use serde_json::Value;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+const DOUDI: &str = env!("CARGO_BIN_EXE_doudi");
+
+/// Chinese that English text may hold beside document numbers and the input's own words:
+/// the name of the WeChat service one applies through, searched for by that name.
+const NAMES: &[&str] = &["e救助"];
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Every household to explain, with where it comes from.
+fn households() -> Vec<(String, Value)> {
+    let mut all = Vec::new();
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join("examples"))
+        .unwrap()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).unwrap();
+        all.push((
+            path.display().to_string(),
+            serde_json::from_str(&text).unwrap(),
+        ));
+    }
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join("tests/cases"))
+        .unwrap()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let file: toml::Value = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let cases = file.get("case").and_then(|cases| cases.as_array()).unwrap();
+        for case in cases {
+            let Some(household) = case.get("household") else {
+                continue;
+            };
+            let name = case
+                .get("name")
+                .and_then(|name| name.as_str())
+                .unwrap_or("");
+            all.push((
+                format!("{}: {name}", path.display()),
+                serde_json::to_value(household).unwrap(),
+            ));
+        }
+    }
+    all
+}
+
+/// Every string of the input that holds Chinese (names, disease names…).
+fn given(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::String(text) if !stray_chinese(text).is_empty() => {
+            out.push(text.clone());
+            out.push(text.trim().to_string());
+        }
+        Value::Array(items) => items.iter().for_each(|item| given(item, out)),
+        Value::Object(fields) => fields.values().for_each(|field| given(field, out)),
+        _ => {}
+    }
+}
+
+/// The lines of an English explanation that hold Chinese other than document numbers,
+/// the input's own words and [`NAMES`].
+fn chinese_lines(text: &str, input: &Value) -> Vec<String> {
+    let mut allowed = Vec::new();
+    given(input, &mut allowed);
+    allowed.extend(NAMES.iter().map(|name| name.to_string()));
+    // The longest first, so a name that contains another is taken out whole.
+    allowed.sort_by_key(|text| std::cmp::Reverse(text.chars().count()));
+    text.lines()
+        .filter(|line| {
+            let mut rest = line.to_string();
+            for text in &allowed {
+                if !text.is_empty() {
+                    rest = rest.replace(text.as_str(), " ");
+                }
+            }
+            !stray_chinese(&rest).is_empty()
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn the_check_finds_chinese_that_is_not_a_document_number_or_a_name() {
+    let input: Value = serde_json::json!({ "members": [{ "name": "王秀英" }] });
+    assert!(chinese_lines(
+        "Clause: 汉民发〔2021〕52号 II(2); 王秀英 via “e救助”",
+        &input
+    )
+    .is_empty());
+    assert_eq!(
+        chinese_lines(
+            "ok\nClause: 汉民发〔2021〕52号 二(二)\nFigure: x (doudi 项目假定值)",
+            &input
+        ),
+        vec![
+            "Clause: 汉民发〔2021〕52号 二(二)",
+            "Figure: x (doudi 项目假定值)"
+        ]
+    );
+    assert_eq!(chinese_lines("成员1 is a tekun person", &input).len(), 1);
+}
+
+#[test]
+fn every_english_explanation_is_in_english_but_document_numbers_and_names() {
+    let mut failures = Vec::new();
+    let mut explained = 0;
+    for (name, household) in households() {
+        let mut child = Command::new(DOUDI)
+            .args(["explain", "-", "--lang", "en"])
+            .current_dir(root())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the doudi binary runs");
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(household.to_string().as_bytes())
+            .unwrap();
+        let output = child.wait_with_output().unwrap();
+        if !output.status.success() {
+            // Input the rules reject (the input-error cases): its messages are in both
+            // languages by design, and there is no explanation.
+            continue;
+        }
+        explained += 1;
+        let text = String::from_utf8(output.stdout).unwrap();
+        for line in chinese_lines(&text, &household) {
+            failures.push(format!("{name}:\n    {}", line.trim()));
+        }
+    }
+    assert!(
+        explained > 300,
+        "only {explained} households were explained"
+    );
+    assert!(
+        failures.is_empty(),
+        "{} lines of English explanations hold Chinese other than document numbers and the input's names:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
