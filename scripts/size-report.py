@@ -37,6 +37,9 @@ module of its own and the first screen came as HTML in index.html: 332 KB (331.3
 measured); the same day again the first screen got a module of its own, the app with
 the rules coming after it: 121.5 KB (121.3 KB measured on the files, 119.6 KB in the
 browser, which fetches neither the manifest nor its icon before the first screen).
+The same day the first screen stopped linking the policy tables' records (names,
+sources, notes: it reads values through policy::VALUES alone): 108 KB (106.1 KB
+measured on the files).
 """
 
 import gzip

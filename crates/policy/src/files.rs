@@ -672,6 +672,47 @@ pub fn generate(set: &PolicySet) -> String {
         let _ = writeln!(out, "    ] }},");
     }
     let _ = writeln!(out, "];");
+    // The values alone, in the order of PARAMS: what a check that explains nothing
+    // reads, so that code which needs a value does not link every source's texts (the
+    // first screen's module reads the dibao standard's history and nothing else).
+    let _ = writeln!(
+        out,
+        "/// Each parameter's values by date, in the order of PARAMS, without their records.\npub static VALUES: &[&[(Date, Option<Decimal>)]] = &["
+    );
+    for param in &set.params {
+        let entries: Vec<String> = param
+            .values
+            .iter()
+            .map(|value| {
+                let amount = match value.value {
+                    None => "None".to_string(),
+                    Some(amount) => decimal_literal(amount),
+                };
+                format!(
+                    "(Date::new({}, {}, {}), {amount})",
+                    value.from.year, value.from.month, value.from.day
+                )
+            })
+            .collect();
+        let _ = writeln!(out, "    &[{}],", entries.join(", "));
+    }
+    let _ = writeln!(out, "];");
+    let latest = set
+        .params
+        .iter()
+        .flat_map(|param| param.values.iter().map(|value| value.from))
+        .chain(
+            set.lists
+                .iter()
+                .flat_map(|list| list.values.iter().map(|value| value.from)),
+        )
+        .max()
+        .unwrap_or(Date::new(2023, 1, 1));
+    let _ = writeln!(
+        out,
+        "/// The latest date from which any value or list of policies/ is in force.\npub const LATEST_ENTRY: Date = Date::new({}, {}, {});",
+        latest.year, latest.month, latest.day
+    );
     let _ = writeln!(
         out,
         "/// One constant per clause of policies/clauses.toml: what a rule cites.\npub mod clause {{\n    use super::{{Clause, Status}};"
@@ -709,7 +750,7 @@ pub fn generate(set: &PolicySet) -> String {
         for value in &list.values {
             let _ = writeln!(
                 out,
-                "        ListEntry {{ from: Date::new({}, {}, {}), items: &{:?}, items_en: &{:?}, status: Status::{}, source: &SOURCE_{}, clause: {:?}, note: {:?} }},",
+                "        ListEntry {{ from: Date::new({}, {}, {}), items: &{:?}, items_en: &{:?}, status: Status::{}, source: {}, clause: {:?}, note: {:?} }},",
                 value.from.year,
                 value.from.month,
                 value.from.day,

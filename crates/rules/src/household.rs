@@ -688,18 +688,7 @@ pub const SHOWN_CHARS: usize = 40;
 /// The latest date from which a value in policies/ is in force (a standard, a wage, a
 /// list): what a later assessment date uses.
 pub fn latest_standard_date() -> Date {
-    static LATEST: std::sync::OnceLock<Date> = std::sync::OnceLock::new();
-    *LATEST.get_or_init(latest_standard_date_uncached)
-}
-
-fn latest_standard_date_uncached() -> Date {
-    let params = policy::PARAMS
-        .iter()
-        .flat_map(|param| param.entries.iter().map(|entry| entry.from));
-    let lists = policy::LISTS
-        .iter()
-        .flat_map(|list| list.entries.iter().map(|entry| entry.from));
-    params.chain(lists).max().unwrap_or(Date::new(2023, 1, 1))
+    policy::LATEST_ENTRY
 }
 
 /// The last assessment date accepted: the day before the [`HORIZON_YEARS`]th
@@ -842,10 +831,7 @@ pub fn standards_notice(category: Category, date: Date) -> Option<(String, Strin
         Category::Urban => policy::id::DIBAO_URBAN_STANDARD,
         Category::Rural => policy::id::DIBAO_RURAL_STANDARD,
     };
-    let in_force = standard
-        .param()
-        .entry_on(date)
-        .and_then(|entry| Some((entry.value?, entry.from)));
+    let in_force = policy::value_on(standard, date);
     let (dibao_zh, dibao_en) = match in_force {
         Some((value, from)) => (
             format!(
@@ -873,7 +859,7 @@ pub fn standards_notice(category: Category, date: Date) -> Option<(String, Strin
 /// not in force), without the record a rule's lookup builds: for the checks, which
 /// explain nothing.
 fn value_on(id: policy::ParamId, date: Date) -> Option<Decimal> {
-    id.param().entry_on(date)?.value
+    policy::value_on(id, date).map(|(value, _)| value)
 }
 
 /// The dibao standard of a category a month on a date (rural: the yearly standard / 12).
@@ -2049,6 +2035,29 @@ const BOOLEANS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_values_alone_are_the_params_values_and_the_latest_date_is_theirs() {
+        assert_eq!(policy::VALUES.len(), policy::PARAMS.len());
+        for (param, values) in policy::PARAMS.iter().zip(policy::VALUES) {
+            let entries: Vec<(Date, Option<Decimal>)> = param
+                .entries
+                .iter()
+                .map(|entry| (entry.from, entry.value))
+                .collect();
+            assert_eq!(&entries[..], *values, "{}", param.id);
+        }
+        let latest = policy::PARAMS
+            .iter()
+            .flat_map(|param| param.entries.iter().map(|entry| entry.from))
+            .chain(
+                policy::LISTS
+                    .iter()
+                    .flat_map(|list| list.entries.iter().map(|entry| entry.from)),
+            )
+            .max();
+        assert_eq!(Some(latest_standard_date()), latest);
+    }
 
     fn household(date: &str, category: Category, members: usize) -> Household {
         Household {

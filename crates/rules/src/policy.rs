@@ -89,9 +89,17 @@ pub struct ListEntry {
     /// The items' English names in the same order (empty when not given).
     pub items_en: &'static [&'static str],
     pub status: Status,
-    pub source: &'static Source,
+    /// The source, as its index in [`SOURCES`] (see [`ListEntry::source`]): an index,
+    /// so that code reading a list's items does not link every source's texts.
+    pub source: u16,
     pub clause: &'static str,
     pub note: &'static str,
+}
+
+impl ListEntry {
+    pub fn source(&self) -> &'static Source {
+        SOURCES[usize::from(self.source)]
+    }
 }
 
 /// A parameter, as its index in [`PARAMS`]. The generated constants in [`id`] and the
@@ -129,11 +137,24 @@ pub fn rules_version() -> String {
 /// The earliest date for which every programme is modelled: the latest first date among
 /// the parameters the programmes cannot do without.
 pub fn first_modelled_date() -> Date {
-    PARAMS
+    VALUES
         .iter()
-        .filter_map(|param| param.entries.first().map(|entry| entry.from))
+        .filter_map(|values| values.first().map(|(from, _)| *from))
         .max()
         .unwrap_or(Date::new(2023, 1, 1))
+}
+
+/// The value in force on a date and the date it took effect, from the values alone
+/// ([`VALUES`]): for code that checks or asks and explains nothing, which then links no
+/// parameter's names, sources or notes (the first screen's module). `None` before the
+/// first value or where the parameter is not in force.
+pub fn value_on(id: ParamId, date: Date) -> Option<(Decimal, Date)> {
+    let (from, value) = VALUES
+        .get(usize::from(id.0))?
+        .iter()
+        .rev()
+        .find(|(from, _)| *from <= date)?;
+    Some(((*value)?, *from))
 }
 
 pub fn place(id: &str) -> Option<&'static Place> {

@@ -43,27 +43,19 @@ pub const SUPPORTER_SITUATIONS: [SupporterSituation; 8] = [
 pub fn in_force(date: Date) -> InForce {
     let first = crate::policy::first_modelled_date();
     let date = if date < first { first } else { date };
+    // Values alone (policy::value_on): the first screen asks with these and explains
+    // nothing, so no parameter's record is linked into its module.
+    let value = |id| crate::policy::value_on(id, date).map(|(value, _)| value);
+    let whole = |id| value(id).and_then(|value| u32::try_from(value.trunc().mantissa()).ok());
+    let dibao_elderly = value(id::TEKUN_SUPPORTER_DIBAO_ELDERLY_AGE).unwrap_or(Decimal::from(60));
+    let elderly = value(id::TEKUN_SUPPORTER_ELDERLY_AGE).unwrap_or(Decimal::from(70));
     let none = BTreeMap::new();
     let params = Params::new(date, &none);
-    let whole = |id| {
-        params
-            .at(id)
-            .ok()
-            .and_then(|used| u32::try_from(used.value.trunc().mantissa()).ok())
-    };
-    let dibao_elderly = params
-        .at(id::TEKUN_SUPPORTER_DIBAO_ELDERLY_AGE)
-        .map(|used| used.value)
-        .unwrap_or(Decimal::from(60));
-    let elderly = params
-        .at(id::TEKUN_SUPPORTER_ELDERLY_AGE)
-        .map(|used| used.value)
-        .unwrap_or(Decimal::from(70));
     InForce {
         date,
         tiers: Tier::ALL
             .into_iter()
-            .filter(|tier| params.in_force_at(tier.param()).unwrap_or(false))
+            .filter(|tier| value(tier.param()).is_some())
             .collect(),
         serious_diseases: params
             .list("serious_disease")
