@@ -272,7 +272,23 @@ pub fn household(u: &mut Unstructured) -> Result<Household> {
         members.push(member(u, date, index)?);
     }
     let on_dibao = u.ratio(1u8, 4)?;
+    // Income of the family as a whole (a farm, a shop), now and then.
+    let mut family_incomes = Vec::new();
+    if u.ratio(1u8, 6)? {
+        for _ in 0..u.int_in_range(1u8..=2)? {
+            family_incomes.push(Income {
+                kind: *pick(u, &INCOME_KINDS)?,
+                amount: amount(u)?,
+                per: if u.arbitrary()? {
+                    Period::Year
+                } else {
+                    Period::Month
+                },
+            });
+        }
+    }
     let family = Family {
+        incomes: family_incomes,
         poverty_alleviated: u.ratio(1u8, 5)?,
         marginal: u.ratio(1u8, 10)?,
         property_within_limits: match u.int_in_range(0u8..=9)? {
@@ -328,7 +344,11 @@ pub fn household(u: &mut Unstructured) -> Result<Household> {
 /// is trimmed (the reader trims cells) and supporters lose their names (the column holds
 /// situations only).
 pub fn caseload_form(household: &Household) -> Option<Household> {
-    if !household.caseworker.overrides.is_empty() || household.members.is_empty() {
+    // A caseload has no column for the family's own incomes (yet).
+    if !household.caseworker.overrides.is_empty()
+        || household.members.is_empty()
+        || !household.family.incomes.is_empty()
+    {
         return None;
     }
     let mut form = household.clone();

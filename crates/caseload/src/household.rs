@@ -139,6 +139,9 @@ pub fn household_of(columns: &Columns, group: &Group) -> Result<Household, Input
                 line,
                 get(CURRENT_DIBAO_MONTHLY),
             )?,
+            // Income of the family as a whole has no column yet: a caseload gives it
+            // under the member who receives it (docs/batch-format.md).
+            incomes: Vec::new(),
         },
         caseworker: Caseworker {
             rural_tier,

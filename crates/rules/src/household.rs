@@ -81,6 +81,12 @@ pub struct Family {
     /// What the family receives now each month, in 元 (for gradual exit).
     #[serde(default)]
     pub current_dibao_monthly: Option<Money>,
+    /// Income of the family as a whole rather than of one member (land farmed together,
+    /// a family shop): counted in the dibao household's income, never in one member's
+    /// own (a member's own income, which the tekun and single-person tests read, is what
+    /// is entered under that member).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub incomes: Vec<Income>,
 }
 
 /// What a caseworker knows or decides.
@@ -1112,6 +1118,27 @@ impl Household {
                 age: age.unwrap_or(0),
                 member: member.clone(),
             });
+        }
+        if self.family.incomes.len() > MAX_INCOMES {
+            let count = self.family.incomes.len();
+            errors.push(InputError::new(
+                "family.incomes".into(),
+                format!("全家共同的收入最多填 {MAX_INCOMES} 项，这里有 {count} 项：同一类的收入请合并为一项"),
+                format!(
+                    "at most {MAX_INCOMES} incomes of the family as a whole; there are {count}: add up incomes of one kind into one"
+                ),
+            ));
+        }
+        for (income_index, income) in self.family.incomes.iter().enumerate().take(MAX_INCOMES) {
+            let max = match income.per {
+                Period::Month => monthly_max,
+                Period::Year => monthly_max * Decimal::from(12),
+            };
+            errors.extend(check_amount(
+                || format!("family.incomes[{income_index}].amount"),
+                income.amount.0,
+                max,
+            ));
         }
         if let Some(current) = self.family.current_dibao_monthly {
             let field = "family.current_dibao_monthly";

@@ -38,6 +38,25 @@ impl Counted {
     }
 }
 
+/// The family's own incomes as a person of the accounting: named "the family as a
+/// whole", with no employment costs (they are a working member's).
+fn family_person(ctx: &Ctx) -> Person {
+    let (zh, en) = say::family_as_a_whole();
+    Person {
+        index: usize::MAX,
+        label: crate::household::MemberName {
+            zh: zh.into(),
+            en: en.into(),
+        },
+        age: 0,
+        member: crate::household::Member {
+            incomes: ctx.facts.family.incomes.clone(),
+            employment_costs: Some(crate::household::Money(Decimal::ZERO)),
+            ..crate::household::Member::default()
+        },
+    }
+}
+
 /// A member's counted income per year, with a step explaining it when a trace is
 /// written. `for_tekun` applies the exclusions that hold for tekun only (old-age
 /// allowance, medical insurance).
@@ -188,6 +207,16 @@ pub(crate) fn household(ctx: &Ctx, outside: &[usize]) -> Result<Counted, InputEr
         total += income.yearly;
         basis = basis.max(income.basis);
         steps.extend(income.step.iter().cloned());
+    }
+    // 二(一) counts the family's income: income of the family as a whole (land farmed
+    // together, a family shop) is the dibao household's, counted once with it and never
+    // as one member's own.
+    if !covered.is_empty() && !ctx.facts.family.incomes.is_empty() {
+        let family = family_person(ctx);
+        let income = member_yearly(ctx, &family, false)?;
+        total += income.yearly;
+        basis = basis.max(income.basis);
+        steps.extend(income.step);
     }
     let mut counted = Counted {
         covered,

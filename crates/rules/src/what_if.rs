@@ -116,15 +116,17 @@ pub fn earned_monthly(member: &Member) -> Decimal {
         .sum()
 }
 
-/// Sets the swept members' earned income to `earned` a month (to the fen), from `now`,
-/// so that each earned income only grows as `earned` grows (a member's counted income
-/// then never falls as the family earns more): above `now`, the first earned income
-/// grows (or the first member earns a wage); below it, the earned incomes taken away from
-/// the last one back. The changed amounts are written per year, where every amount to
-/// the fen a month or a year is itself to the fen. `set_earned(members, now, now)`
-/// changes nothing.
+/// Sets the earned income of the swept members and of the family as a whole (its own
+/// incomes, after the members') to `earned` a month (to the fen), from `now`, so that
+/// each earned income only grows as `earned` grows (a member's counted income then never
+/// falls as the family earns more): above `now`, the first earned income grows (or the
+/// first member earns a wage); below it, the earned incomes are taken away from the last
+/// one back. The changed amounts are written per year, where every amount to the fen a
+/// month or a year is itself to the fen. `set_earned(members, family, now, now)` changes
+/// nothing.
 pub fn set_earned<'a>(
     members: impl IntoIterator<Item = &'a mut Member>,
+    family: &'a mut [Income],
     now: Decimal,
     earned: Decimal,
 ) {
@@ -132,50 +134,45 @@ pub fn set_earned<'a>(
         return;
     }
     let twelve = Decimal::from(12);
-    let mut members: Vec<&mut Member> = members.into_iter().collect();
     let yearly = |income: &Income| match income.per {
         Period::Month => income.amount.0 * twelve,
         Period::Year => income.amount.0,
     };
-    let now_yearly: Decimal = members
+    let mut members: Vec<&mut Member> = members.into_iter().collect();
+    let anyone_earns = members
         .iter()
         .flat_map(|member| member.incomes.iter())
-        .filter(|income| earned_kind(income.kind))
-        .map(yearly)
-        .sum();
+        .chain(family.iter())
+        .any(|income| earned_kind(income.kind));
     let target = earned * twelve;
+    if !anyone_earns {
+        if let Some(member) = members.first_mut() {
+            member.incomes.push(Income {
+                kind: IncomeKind::Wages,
+                amount: Money(target),
+                per: Period::Year,
+            });
+        }
+        return;
+    }
+    let mut incomes: Vec<&mut Income> = members
+        .into_iter()
+        .flat_map(|member| member.incomes.iter_mut())
+        .chain(family.iter_mut())
+        .filter(|income| earned_kind(income.kind))
+        .collect();
+    let now_yearly: Decimal = incomes.iter().map(|income| yearly(income)).sum();
     if target >= now_yearly {
         // The first earned income grows (a member has at most 20 incomes, so none is
-        // added where one can grow); when nobody earns, the first member earns a wage.
-        let extra = target - now_yearly;
-        match members
-            .iter_mut()
-            .flat_map(|member| member.incomes.iter_mut())
-            .find(|income| earned_kind(income.kind))
-        {
-            Some(income) => {
-                income.amount = Money(yearly(income) + extra);
-                income.per = Period::Year;
-            }
-            None => {
-                if let Some(member) = members.first_mut() {
-                    member.incomes.push(Income {
-                        kind: IncomeKind::Wages,
-                        amount: Money(extra),
-                        per: Period::Year,
-                    });
-                }
-            }
+        // added where one can grow).
+        if let Some(first) = incomes.first_mut() {
+            first.amount = Money(yearly(first) + target - now_yearly);
+            first.per = Period::Year;
         }
         return;
     }
     let mut remove = now_yearly - target;
-    for income in members
-        .iter_mut()
-        .rev()
-        .flat_map(|member| member.incomes.iter_mut().rev())
-        .filter(|income| earned_kind(income.kind))
-    {
+    for income in incomes.iter_mut().rev() {
         if remove <= Decimal::ZERO {
             break;
         }
@@ -187,8 +184,8 @@ pub fn set_earned<'a>(
     }
 }
 
-/// The household with the swept members' earned income set to `earned` a month: the
-/// sweep's own rewrite, for checking a point against `assess` of a whole household.
+/// The household with its earned income set to `earned` a month: the sweep's own
+/// rewrite, for checking a point against `assess` of a whole household.
 pub fn household_at(household: &Household, earned: Decimal) -> Result<Household, InputError> {
     let facts = household.validate()?;
     let now = assess_facts(&facts, Options::FIGURES)?.0;
@@ -202,6 +199,7 @@ pub fn household_at(household: &Household, earned: Decimal) -> Result<Household,
             .enumerate()
             .filter(|(index, _)| swept.contains(index))
             .map(|(_, member)| member),
+        &mut rewritten.family.incomes,
         earned_now,
         earned,
     );
@@ -216,13 +214,22 @@ fn swept(facts: &Facts, now: &Assessment) -> Vec<usize> {
     }
 }
 
+/// The earned income the sweep starts from: the swept members' and the family's own.
 fn earned_now(facts: &Facts, swept: &[usize]) -> Decimal {
+    let family: Decimal = facts
+        .family
+        .incomes
+        .iter()
+        .filter(|income| earned_kind(income.kind))
+        .map(monthly)
+        .sum();
     facts
         .people
         .iter()
         .filter(|person| swept.contains(&person.index))
         .map(|person| earned_monthly(&person.member))
-        .sum()
+        .sum::<Decimal>()
+        + family
 }
 
 /// One assessment of the sweep: the household with the swept members earning `earned`.
@@ -248,6 +255,7 @@ impl Sweep<'_> {
                 .iter_mut()
                 .filter(|person| self.swept.contains(&person.index))
                 .map(|person| &mut person.member),
+            &mut facts.family.incomes,
             self.earned_now,
             earned,
         );
@@ -357,6 +365,7 @@ pub fn what_if(household: &Household) -> Result<WhatIf, InputError> {
         .people
         .iter()
         .flat_map(|person| person.member.incomes.iter())
+        .chain(facts.family.incomes.iter())
         .filter(|income| spendable_kind(income.kind))
         .map(monthly)
         .sum();

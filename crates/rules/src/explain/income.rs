@@ -65,6 +65,11 @@ impl CostsFrom {
 /// A member's counted income a year: the counted incomes added, the employment costs
 /// subtracted, the incomes that do not count listed apart, so that the arithmetic reads
 /// as what it is.
+/// The name of the family's own incomes in the accounting.
+pub(crate) fn family_as_a_whole() -> (&'static str, &'static str) {
+    ("全家共同", "the family as a whole")
+}
+
 pub(crate) fn member_step(
     label: &MemberName,
     lines: &[Line],
