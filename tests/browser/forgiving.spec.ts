@@ -14,6 +14,7 @@ import { expect, expectAccessible, gotoApp, screenshot, test, waitForApp } from 
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const COUPLE = path.join(__dirname, 'fixtures', 'forgiving-couple.json');
+const FAMILY_SHOP = path.join(__dirname, 'fixtures', 'forgiving-family-shop.json');
 const SHOTS = '/tmp/shots';
 const SESSION_KEY = 'doudi.session';
 const DRAFT_KEY = 'doudi.draft';
@@ -148,6 +149,64 @@ test('full-width digits, "元", "¥" and commas are read, shown back, and give t
   await expect(page.locator('[data-field="members[0].incomes[0].amount"] .understood')).toHaveText('');
   await amount.fill('1,200');
   await expect(page.locator('[data-field="members[0].incomes[0].amount"] .understood')).toHaveText('按 1200 元计');
+});
+
+test('a shop the family runs together is entered once for the family, with the rule for a member\'s own income stated, and gives the CLI\'s amounts', async ({ page }, testInfo) => {
+  await gotoApp(page);
+  await page.locator('#date').fill('2026-11-29');
+  await next(page);
+  await onStep(page, 2);
+  await page.locator('fieldset.member[data-member="0"]').getByLabel('年龄（周岁）').fill('45');
+  await page.locator('#add-member').click();
+  await page.locator('fieldset.member[data-member="1"]').getByLabel('年龄（周岁）').fill('43');
+  await next(page);
+
+  await onStep(page, 3);
+  // Each member's income says it is their own; the family's says what goes there and why.
+  await expect(page.locator('.step .own-income')).toContainText('每位成员名下只填本人的收入');
+  const family = page.locator('section.family');
+  await expect(family).toContainText('是否算特困人员、能否单独纳入低保，只看本人名下的收入');
+  await family.getByRole('button', { name: '＋ 添加一项全家共同的收入' }).click();
+  const shop = family.locator('.income[data-income="0"]');
+  // A shared income starts as business income (a farm, a shop).
+  await expect(shop.getByLabel('收入类型')).toHaveValue('1');
+  await shop.getByLabel('金额（元）').fill('９６００元');
+  await answer(shop, '按月还是按年', '每年');
+  await expect(page.locator('[data-field="family.incomes[0].amount"] .understood')).toHaveText('按 9600 元计');
+  await expect(shop.locator('.after')).toHaveText('= 800 元/月');
+  await answer(family, '家庭财产', '是');
+  await expectAccessible(page, testInfo, { name: 'family-shared-income' });
+  await shop.scrollIntoViewIfNeeded();
+  await screenshot(page, testInfo, 'family-shared-income-390.png');
+  await next(page);
+
+  await onStep(page, 4);
+  await expect(page.locator('section.summary')).toContainText('全家共同的收入');
+  await expect(page.locator('section.summary')).toContainText('9600 元 每年');
+  await next(page);
+
+  await onStep(page, 5);
+  const expected = { ...doudi('assess', FAMILY_SHOP), what_if: doudi('what-if', FAMILY_SHOP) };
+  await expect(page.locator('[data-money="total_monthly"]').first()).toHaveText(expected.total_monthly);
+  const shown: [string, string][] = await page.$$eval('[data-money]', (elements) =>
+    elements.map((element) => [element.getAttribute('data-money') ?? '', (element.textContent ?? '').trim()]),
+  );
+  expect(shown.length).toBeGreaterThan(3);
+  for (const [where, text] of shown) expect(text, `amount at ${where}`).toBe(String(at(expected, where)));
+  // The explanation names the family's own income as such.
+  const dibao = page.locator('article[data-programme="dibao"]');
+  await dibao.locator('details.why > summary').click();
+  await expect(dibao).toContainText('全家共同的计入收入');
+
+  // A bad amount is named at its field in words, never as a path.
+  await page.locator('.edits [data-edit="3"]').click();
+  await onStep(page, 3);
+  await page.locator('section.family .income').first().getByLabel('金额（元）').fill('96,0');
+  await expect(page.locator('[data-field="family.incomes[0].amount"] .error')).toContainText('请只填数字');
+  await page.getByRole('button', { name: '返回结果' }).click();
+  const errors = page.locator('.result .problems, section.step .problems').first();
+  await expect(errors).toContainText('全家共同的收入 · 第 1 项收入的金额');
+  expect((await errors.textContent()) ?? '').not.toMatch(JSON_PATH);
 });
 
 test('"500元" at the current dibao, and the answers survive a reload in this tab only', async ({ page, context }) => {

@@ -475,7 +475,7 @@ for (const household of Object.values(HOUSEHOLDS)) {
     await expect(table.locator('tr.now [data-money="what_if.current.support"]')).toHaveText(curve.current.support);
     const rows = await table.locator('tbody th').allTextContents();
     for (const tick of curve.x_ticks) {
-      expect(rows.map((row) => row.replace(/（现在）$/, '')), `a row at ${tick}`).toContain(tick);
+      expect(rows.map((row) => row.replace(/现在$/, '')), `a row at ${tick}`).toContain(tick);
     }
     await chart.scrollIntoViewIfNeeded();
     await screenshot(page, testInfo, `chart-${household.name}-390.png`);

@@ -20,7 +20,9 @@ use std::str::FromStr;
 /// The one localStorage key the site uses.
 pub const KEY: &str = "doudi.draft";
 /// The first line of a stored draft: its format. Another format is not read.
-const FORMAT: &str = "doudi-draft/1";
+const FORMAT: &str = "doudi-draft/2";
+/// The format before the family's own incomes: still read (it has none).
+const FORMAT_1: &str = "doudi-draft/1";
 
 /// What a draft keeps.
 #[derive(Clone, Debug, PartialEq)]
@@ -101,12 +103,14 @@ impl Draft {
             marginal,
             on_dibao,
             current_dibao,
+            incomes,
         } = family;
         out.tri(*property);
         out.flag(*poverty_alleviated);
         out.flag(*marginal);
         out.flag(*on_dibao);
         out.put(current_dibao);
+        out.incomes(incomes);
         out.num(*next_id as usize);
         out.0
     }
@@ -114,7 +118,8 @@ impl Draft {
     /// A stored draft, or None when the text is not one this version can read.
     pub fn decode(text: &str) -> Option<Draft> {
         let mut cells = Reader(text.split('\n'));
-        if cells.text()? != FORMAT {
+        let format = cells.text()?;
+        if format != FORMAT && format != FORMAT_1 {
             return None;
         }
         let rules = cells.text()?;
@@ -150,6 +155,11 @@ impl Draft {
             marginal: cells.flag()?,
             on_dibao: cells.flag()?,
             current_dibao: cells.text()?,
+            incomes: if format == FORMAT {
+                cells.incomes()?
+            } else {
+                Vec::new()
+            },
         };
         form.next_id = cells.num()?;
         Some(Draft {
@@ -195,6 +205,22 @@ impl Writer {
         self.num(list.iter().position(|known| known == value).unwrap_or(0));
     }
 
+    fn incomes(&mut self, incomes: &[IncomeForm]) {
+        self.num(incomes.len());
+        for IncomeForm {
+            id,
+            kind,
+            amount,
+            per,
+        } in incomes
+        {
+            self.num(*id as usize);
+            self.pick(&i18n::INCOME_KINDS, kind);
+            self.put(amount);
+            self.flag(*per == Period::Year);
+        }
+    }
+
     fn member(&mut self, member: &MemberForm) {
         let MemberForm {
             id,
@@ -221,19 +247,7 @@ impl Writer {
         self.put(age);
         self.put(birth_date);
         self.pick(&i18n::RELATIONS, relation);
-        self.num(incomes.len());
-        for IncomeForm {
-            id,
-            kind,
-            amount,
-            per,
-        } in incomes
-        {
-            self.num(*id as usize);
-            self.pick(&i18n::INCOME_KINDS, kind);
-            self.put(amount);
-            self.flag(*per == Period::Year);
-        }
+        self.incomes(incomes);
         match disability {
             Some(kind) => self.pick(&i18n::DISABILITY_KINDS, kind),
             None => self.put(""),
@@ -307,6 +321,23 @@ impl<'a> Reader<'a> {
         list.get(self.num::<usize>()?).copied()
     }
 
+    fn incomes(&mut self) -> Option<Vec<IncomeForm>> {
+        let mut incomes = Vec::new();
+        for _ in 0..self.num::<usize>()? {
+            incomes.push(IncomeForm {
+                id: self.num()?,
+                kind: self.pick(&i18n::INCOME_KINDS)?,
+                amount: self.text()?,
+                per: if self.flag()? {
+                    Period::Year
+                } else {
+                    Period::Month
+                },
+            });
+        }
+        Some(incomes)
+    }
+
     fn member(&mut self) -> Option<MemberForm> {
         let mut member = MemberForm::new(self.num()?, Default::default());
         member.name = self.text()?;
@@ -318,18 +349,7 @@ impl<'a> Reader<'a> {
         member.age = self.text()?;
         member.birth_date = self.text()?;
         member.relation = self.pick(&i18n::RELATIONS)?;
-        for _ in 0..self.num::<usize>()? {
-            member.incomes.push(IncomeForm {
-                id: self.num()?,
-                kind: self.pick(&i18n::INCOME_KINDS)?,
-                amount: self.text()?,
-                per: if self.flag()? {
-                    Period::Year
-                } else {
-                    Period::Month
-                },
-            });
-        }
+        member.incomes = self.incomes()?;
         member.disability = match self.cell()? {
             "" => None,
             index => Some(*i18n::DISABILITY_KINDS.get(index.parse::<usize>().ok()?)?),
@@ -478,8 +498,14 @@ mod tests {
             marginal: true,
             on_dibao: true,
             current_dibao: "abc".into(),
+            incomes: vec![IncomeForm {
+                id: 10,
+                kind: IncomeKind::Business,
+                amount: "9600".into(),
+                per: Period::Year,
+            }],
         };
-        answers.next_id = 10;
+        answers.next_id = 11;
         let draft = Draft::new(&answers, Step::Situations, "2026-11-29");
         let back = Draft::decode(&draft.encode()).expect("a draft reads back");
         // A line break typed into a name is the only change: it becomes a space.
@@ -489,6 +515,19 @@ mod tests {
         assert_eq!(back, expected);
         assert_eq!(back.step(), Step::Situations);
         assert!(back.same_rules());
+    }
+
+    #[test]
+    fn a_draft_of_the_format_before_the_family_incomes_is_still_read() {
+        let mut answers = Form::new("2026-11-29");
+        answers.family.current_dibao = "500".into();
+        let text = Draft::new(&answers, Step::Situations, "2026-11-29").encode();
+        // Format 1 ended the family with its current dibao, then the next id.
+        let old = text
+            .replacen(FORMAT, FORMAT_1, 1)
+            .replace("\n500\n0\n", "\n500\n");
+        let back = Draft::decode(&old).expect("a format-1 draft reads");
+        assert_eq!(back.form, answers);
     }
 
     #[test]

@@ -201,6 +201,15 @@ pub struct FamilyForm {
     pub marginal: bool,
     pub on_dibao: bool,
     pub current_dibao: String,
+    /// Income of the family as a whole (a farm worked together, a family shop).
+    pub incomes: Vec<IncomeForm>,
+}
+
+impl FamilyForm {
+    /// Whether another income of the family may be added.
+    pub fn can_add_income(&self) -> bool {
+        self.incomes.len() < MAX_INCOMES
+    }
 }
 
 /// All the answers.
@@ -333,6 +342,20 @@ pub fn field_name(form: &Form, field: &str, lang: i18n::Lang) -> String {
     };
     if let Some(label) = plain {
         return label.get(lang).to_string();
+    }
+    if let Some(rest) = field.strip_prefix("family.incomes") {
+        let number = rest
+            .strip_prefix('[')
+            .and_then(|rest| rest.split_once(']'))
+            .and_then(|(at, _)| at.parse::<usize>().ok());
+        let part = match number {
+            Some(at) => i18n::fill(
+                i18n::FIELD_INCOME_AMOUNT.get(lang),
+                &[("n", &(at + 1).to_string())],
+            ),
+            None => i18n::INCOMES.get(lang).to_string(),
+        };
+        return format!("{} · {part}", i18n::FAMILY_INCOMES.get(lang));
     }
     if let Some(id) = field.strip_prefix("caseworker.overrides.") {
         let date = form.parsed_date().unwrap_or(policy::first_modelled_date());
@@ -676,7 +699,20 @@ pub fn check(form: &Form) -> Checked {
         property_within_limits: form.family.property,
         on_dibao: form.family.on_dibao,
         current_dibao_monthly: None,
+        incomes: Vec::new(),
     };
+    for (income_index, income) in form.family.incomes.iter().enumerate() {
+        let field = format!("family.incomes[{income_index}].amount");
+        match amount(&income.amount, Typed::Yuan) {
+            None => errors.push(field, i18n::ERR_REQUIRED_AMOUNT, true),
+            Some(Err(())) => errors.push(field, i18n::ERR_AMOUNT, false),
+            Some(Ok(value)) => family.incomes.push(Income {
+                kind: income.kind,
+                amount: value,
+                per: income.per,
+            }),
+        }
+    }
     if form.family.on_dibao {
         match amount(&form.family.current_dibao, Typed::Yuan) {
             None => {}
@@ -816,7 +852,17 @@ pub fn from_household(household: &Household) -> Form {
             .current_dibao_monthly
             .map(|value| value.0.to_string())
             .unwrap_or_default(),
+        incomes: Vec::new(),
     };
+    for income in &household.family.incomes {
+        let id = form.take_id();
+        form.family.incomes.push(IncomeForm {
+            id,
+            kind: income.kind,
+            amount: income.amount.0.to_string(),
+            per: income.per,
+        });
+    }
     form
 }
 

@@ -193,6 +193,20 @@ pub const SITUATION_INTRO: T = T::new(
 );
 pub const INCOMES: T = T::new("收入", "Income");
 pub const NO_INCOME: T = T::new("没有填写收入。", "No income entered.");
+pub const OWN_INCOME_RULE: T = T::new(
+    "每位成员名下只填本人的收入（本人工资、养老金等）；全家一起种地、开店挣的钱，填在最下面的“全家共同的收入”。",
+    "Under each member, only that person's own income (their wages, pension…); money the family earns together, from land or a shop, goes under \"The family's shared income\" at the bottom.",
+);
+pub const FAMILY_INCOMES: T = T::new("全家共同的收入", "The family's shared income");
+pub const FAMILY_INCOMES_RULE: T = T::new(
+    "一家人一起种地、养殖、开店挣的钱填在这里，算全家的收入，不算在某一个人名下。是否算特困人员、能否单独纳入低保，只看本人名下的收入。",
+    "Money the family earns together (land, animals, a shop) goes here: it counts as the family's income, not as one person's. Whether someone counts as a tekun person, or can be covered alone, depends only on the income under their own name.",
+);
+pub const ADD_FAMILY_INCOME: T = T::new("＋ 添加一项全家共同的收入", "+ Add a shared income");
+pub const FAMILY_INCOMES_FULL: T = T::new(
+    "全家共同的收入最多填 {max} 项。",
+    "At most {max} shared incomes.",
+);
 pub const ADD_INCOME: T = T::new("＋ 添加一项收入", "+ Add an income");
 pub const REMOVE_INCOME: T = T::new("删除这项收入", "Remove this income");
 pub const INCOME_KIND: T = T::new("收入类型", "Kind of income");
@@ -369,7 +383,7 @@ pub const ABOVE_LINE: T = T::new(
 );
 pub const CHART_X: T = T::new(
     "全家每月工资和经营收入（元）",
-    "The family's wages and business income (yuan a month)",
+    "The family's earnings (yuan a month)",
 );
 pub const CHART_Y: T = T::new("全家每月的钱（元）", "The family's money a month (yuan)");
 pub const MONEY_LINE: T = T::new(
@@ -404,11 +418,14 @@ pub const CHART_TABLE_CAPTION: T = T::new(
     "Support and the family's money at other earnings (yuan a month)",
 );
 pub const COL_EARNED: T = T::new("工资和经营收入", "Earnings");
-pub const COL_SUPPORT: T = T::new("每月都发的救助", "Support every month");
-pub const COL_MONEY: T = T::new("全家每月的钱", "The family's money");
-pub const COL_EXIT: T = T::new("渐退期内另发", "Gradual exit adds");
-pub const NOW_MARK: T = T::new("（现在）", " (now)");
-pub const EXIT_CELL: T = T::new("{exit}（{months} 个月）", "{exit} ({months} months)");
+pub const COL_SUPPORT: T = T::new("每月都发的救助", "Support");
+pub const COL_MONEY: T = T::new("全家每月的钱", "Money");
+pub const COL_EXIT: T = T::new("渐退期内每月另发", "Exit adds");
+pub const NOW_MARK: T = T::new("现在", "now");
+pub const EXIT_NOW: T = T::new(
+    "现在低保已转入渐退：{months} 个月内每月另发 {exit} 元（图中虚线），不计入每月都发的救助。",
+    "Dibao is now in its gradual exit: {exit} yuan a month for {months} months (the dashed line), apart from the support paid every month.",
+);
 pub const NOT_PUBLISHED: T = T::new(
     "本结果用到的非公布数值",
     "Figures in this result that are not published policy",

@@ -11,7 +11,7 @@ use crate::form::{
 };
 use crate::i18n::{self, Lang};
 use crate::share_link::Notice;
-use doudi_rules::household::{IncomeKind, Period, Relation, SupporterSituation};
+use doudi_rules::household::{IncomeKind, Period, Relation, SupporterSituation, MAX_INCOMES};
 use doudi_rules::{Category, Tier};
 use std::rc::Rc;
 use yew::Reducible;
@@ -148,6 +148,7 @@ pub enum Input {
     SelfCareItem(u32, usize),
     SupportersKnown(u32),
     OwnProperty(u32),
+    /// An income's answers: (its owner, a member's id or `FAMILY`; the income's id).
     IncomeKind(u32, u32),
     IncomeAmount(u32, u32),
     IncomePer(u32, u32),
@@ -178,6 +179,7 @@ pub enum Action {
     Set(Input, String),
     AddMember,
     RemoveMember(u32),
+    /// An income of a member (by id) or of the family (`FAMILY`).
     AddIncome(u32),
     RemoveIncome(u32, u32),
     AddSupporter(u32),
@@ -445,20 +447,25 @@ fn edit_form(form: &mut Form, action: Action) {
             }
             false
         }
-        Action::AddIncome(member) => with_member(form, member, |member| {
-            if !member.can_add_income() {
+        Action::AddIncome(owner) => with_incomes(form, owner, |incomes| {
+            if incomes.len() >= MAX_INCOMES {
                 return false;
             }
-            member.incomes.push(IncomeForm {
+            incomes.push(IncomeForm {
                 id: new_id,
-                kind: IncomeKind::Wages,
+                // The family's shared income is mostly a farm's or a shop's.
+                kind: if owner == FAMILY {
+                    IncomeKind::Business
+                } else {
+                    IncomeKind::Wages
+                },
                 amount: String::new(),
                 per: Period::Month,
             });
             true
         }),
-        Action::RemoveIncome(member, id) => with_member(form, member, |member| {
-            member.incomes.retain(|income| income.id != id);
+        Action::RemoveIncome(owner, id) => with_incomes(form, owner, |incomes| {
+            incomes.retain(|income| income.id != id);
             false
         }),
         Action::AddSupporter(member) => with_member(form, member, |member| {
@@ -487,6 +494,22 @@ fn edit_form(form: &mut Form, action: Action) {
 }
 
 /// Changes one member; true when the change used `form.next_id` for a new list item.
+/// The owner of incomes that is the family as a whole, in the income actions (members'
+/// ids start at 1).
+pub const FAMILY: u32 = 0;
+
+/// The incomes of a member, or of the family as a whole (`FAMILY`).
+fn with_incomes(
+    form: &mut Form,
+    owner: u32,
+    change: impl FnOnce(&mut Vec<IncomeForm>) -> bool,
+) -> bool {
+    if owner == FAMILY {
+        return change(&mut form.family.incomes);
+    }
+    with_member(form, owner, |member| change(&mut member.incomes))
+}
+
 fn with_member(form: &mut Form, id: u32, change: impl FnOnce(&mut MemberForm) -> bool) -> bool {
     form.members
         .iter_mut()
@@ -625,8 +648,8 @@ fn set(form: &mut Form, input: Input, value: String) -> bool {
         Input::IncomeKind(id, income)
         | Input::IncomeAmount(id, income)
         | Input::IncomePer(id, income) => {
-            return with_member(form, id, |member| {
-                if let Some(found) = member.incomes.iter_mut().find(|found| found.id == income) {
+            return with_incomes(form, id, |incomes| {
+                if let Some(found) = incomes.iter_mut().find(|found| found.id == income) {
                     match input {
                         Input::IncomeKind(..) => {
                             found.kind =

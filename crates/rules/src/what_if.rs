@@ -270,7 +270,7 @@ impl Sweep<'_> {
         Point {
             earned: for_display(at.earned),
             support: at.assessment.total_monthly,
-            money: for_display(self.other_spendable + at.earned) + at.assessment.total_monthly,
+            money: for_display(self.other_spendable + at.earned + at.assessment.total_monthly),
             exit_monthly: exit.map(|exit| exit.monthly),
             exit_months: exit.map(|exit| exit.months),
         }

@@ -1,11 +1,14 @@
 //! The questions about the whole family (end of screen 3).
 
 use super::choice::{choice, ChoiceProps};
+use super::income_row::income_row;
+use super::on;
 use super::text_field::{text_field, TextFieldProps};
 use super::{tri_value, View};
 use crate::form::{understood, Typed};
 use crate::i18n::{self, T};
-use crate::state::Input;
+use crate::state::{Action, Input, FAMILY};
+use doudi_rules::household::MAX_INCOMES;
 use yew::prelude::*;
 
 pub fn family_questions(view: &View) -> Html {
@@ -26,9 +29,20 @@ pub fn family_questions(view: &View) -> Html {
             },
         )
     };
+    let can_add = family.can_add_income();
     html! {
         <section class="card family" aria-labelledby="family-title">
             <h3 id="family-title">{ i18n::FAMILY.get(lang) }</h3>
+            <h4 id="family-incomes-title">{ i18n::FAMILY_INCOMES.get(lang) }</h4>
+            <p class="hint">{ i18n::FAMILY_INCOMES_RULE.get(lang) }</p>
+            { for family.incomes.iter().enumerate().map(|(at, income)| income_row(view, FAMILY, "family", at, income)) }
+            <button type="button" class="secondary add" data-add-income="family" onclick={on(dispatch, Action::AddIncome(FAMILY))}
+                disabled={!can_add} aria-describedby={(!can_add).then_some("family-incomes-full")}>
+                { i18n::ADD_FAMILY_INCOME.get(lang) }
+            </button>
+            if !can_add {
+                <p class="hint limit" id="family-incomes-full">{ i18n::fill(i18n::FAMILY_INCOMES_FULL.get(lang), &[("max", &MAX_INCOMES.to_string())]) }</p>
+            }
             { choice(dispatch, Input::Property, ChoiceProps {
                 name: "property".into(), field: "family.property_within_limits".into(), legend: i18n::PROPERTY.get(lang),
                 options: view.options([("yes", i18n::YES), ("no", i18n::NO), ("unsure", i18n::NOT_SURE)]), selected: tri_value(family.property),

@@ -1,4 +1,4 @@
-//! One income of a member: kind, amount, per month or year, and the monthly conversion
+//! One income of a member or of the family as a whole: kind, amount, per month or year, and the monthly conversion
 //! of a yearly amount as the rules give it.
 
 use super::choice::{choice, ChoiceProps};
@@ -13,17 +13,14 @@ use doudi_rules::household::{Income, Period};
 use doudi_rules::Money;
 use yew::prelude::*;
 
-pub fn income_row(
-    view: &View,
-    member: u32,
-    member_index: usize,
-    index: usize,
-    income: &IncomeForm,
-) -> Html {
+/// `owner`: the member's id, or `state::FAMILY`; `at`: the path of the owner's incomes'
+/// owner ("members[1]", "family").
+pub fn income_row(view: &View, owner: u32, at: &str, index: usize, income: &IncomeForm) -> Html {
+    let member = owner;
     let lang = view.state.lang;
     let dispatch = view.ondispatch;
     let id = income.id;
-    let field = format!("members[{member_index}].incomes[{index}].amount");
+    let field = format!("{at}.incomes[{index}].amount");
     let kind_at = i18n::INCOME_KINDS
         .iter()
         .position(|kind| *kind == income.kind)

@@ -89,7 +89,7 @@ pub fn member_situation(view: &View, index: usize, supporter_at_home: Option<usi
             if member.incomes.is_empty() {
                 <p class="hint">{ i18n::NO_INCOME.get(lang) }</p>
             }
-            { for member.incomes.iter().enumerate().map(|(income_at, income)| income_row(view, id, index, income_at, income)) }
+            { for member.incomes.iter().enumerate().map(|(income_at, income)| income_row(view, id, &format!("members[{index}]"), income_at, income)) }
             <button type="button" class="secondary add" data-add-income={index.to_string()} onclick={on(dispatch, Action::AddIncome(id))}
                 disabled={!member.can_add_income()} aria-describedby={(!member.can_add_income()).then(|| format!("m{id}-incomes-full"))}>
                 { i18n::ADD_INCOME.get(lang) }

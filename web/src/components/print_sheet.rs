@@ -250,6 +250,14 @@ fn answers(out: &mut Out, household: &Household) {
     if let Some(current) = family_facts.current_dibao_monthly {
         family.push(out.pair(i18n::CURRENT_DIBAO, &current.0.to_string()));
     }
+    if !family_facts.incomes.is_empty() {
+        let incomes: Vec<String> = family_facts
+            .incomes
+            .iter()
+            .map(|income| income_text(income, lang))
+            .collect();
+        family.push(out.pair(i18n::FAMILY_INCOMES, &incomes.join(out.sep())));
+    }
     let caseworker = &household.caseworker;
     if let Some(tier) = caseworker.rural_tier {
         family.push(out.pair(i18n::RURAL_TIER, tier.letter()));

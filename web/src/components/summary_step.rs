@@ -284,6 +284,16 @@ pub fn summary_step(view: &View) -> Html {
         row(i18n::MARGINAL.get(lang), yes_no(lang, family.marginal)),
         row(i18n::ON_DIBAO.get(lang), yes_no(lang, family.on_dibao)),
     ];
+    for income in &family.incomes {
+        family_rows.push(row(
+            i18n::FAMILY_INCOMES.get(lang),
+            format!(
+                "{} · {}",
+                i18n::income_kind(income.kind).get(lang),
+                income_text(lang, &income.amount, income.per, income.kind)
+            ),
+        ));
+    }
     if family.on_dibao {
         let current = if family.current_dibao.trim().is_empty() {
             i18n::NOT_GIVEN.get(lang).to_string()

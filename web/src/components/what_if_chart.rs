@@ -109,6 +109,16 @@ fn sentence(out: &mut Markup, what_if: &WhatIf) {
     } else {
         out.text(i18n::NO_MONTHLY_NOW.get(lang));
     }
+    if let (Some(exit), Some(months)) = (&current.exit_monthly, current.exit_months) {
+        out.raw(" ");
+        out.fill(
+            i18n::EXIT_NOW.get(lang),
+            &[
+                ("months", &|out: &mut Markup| out.text(&months.to_string())),
+                ("exit", &money(exit, "what_if.current.exit_monthly".into())),
+            ],
+        );
+    }
     out.raw("</p>");
 }
 
@@ -134,17 +144,20 @@ fn table_rows(what_if: &WhatIf) -> Vec<usize> {
 
 fn table(out: &mut Markup, what_if: &WhatIf) {
     let lang = out.lang;
+    let exits = what_if
+        .points
+        .iter()
+        .any(|point| point.exit_monthly.is_some());
     out.raw("<details class=\"chart-table\"><summary>");
     out.text(i18n::CHART_TABLE.get(lang));
     out.raw("</summary><table><caption>");
     out.text(i18n::CHART_TABLE_CAPTION.get(lang));
     out.raw("</caption><thead><tr>");
-    for head in [
-        i18n::COL_EARNED,
-        i18n::COL_SUPPORT,
-        i18n::COL_MONEY,
-        i18n::COL_EXIT,
-    ] {
+    let mut heads = vec![i18n::COL_EARNED, i18n::COL_SUPPORT, i18n::COL_MONEY];
+    if exits {
+        heads.push(i18n::COL_EXIT);
+    }
+    for head in heads {
         out.el("th scope=\"col\"", "th", head.get(lang));
     }
     out.raw("</tr></thead><tbody>");
@@ -163,24 +176,18 @@ fn table(out: &mut Markup, what_if: &WhatIf) {
         });
         out.money(&point.earned, &format!("{path}.earned"));
         if is_current {
-            out.text(i18n::NOW_MARK.get(lang));
+            out.el("span class=\"now-mark\"", "span", i18n::NOW_MARK.get(lang));
         }
         out.raw("</th><td>");
         out.money(&point.support, &format!("{path}.support"));
         out.raw("</td><td>");
         out.money(&point.money, &format!("{path}.money"));
-        out.raw("</td><td>");
-        match (&point.exit_monthly, point.exit_months) {
-            (Some(exit), Some(months)) => {
-                out.fill(
-                    i18n::EXIT_CELL.get(lang),
-                    &[
-                        ("exit", &money(exit, format!("{path}.exit_monthly"))),
-                        ("months", &|out: &mut Markup| out.text(&months.to_string())),
-                    ],
-                );
+        if exits {
+            out.raw("</td><td>");
+            match &point.exit_monthly {
+                Some(exit) => out.money(exit, &format!("{path}.exit_monthly")),
+                None => out.text("—"),
             }
-            _ => out.text("—"),
         }
         out.raw("</td></tr>");
     }
