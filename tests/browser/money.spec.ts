@@ -481,3 +481,24 @@ for (const household of Object.values(HOUSEHOLDS)) {
     await screenshot(page, testInfo, `chart-${household.name}-390.png`);
   });
 }
+
+// The words that must stay are explained once, in plain words, in both languages
+// (web/src/components/glossary.rs): every programme's name on the result is in it.
+test('the glossary explains the terms the result uses, in Chinese and in English', async ({ page }, testInfo) => {
+  const household = HOUSEHOLDS.gradualExit;
+  await openResult(page, household);
+  const glossary = page.locator('[data-testid="glossary"]');
+  await glossary.locator('summary').click();
+  const terms = await glossary.locator('dt').allTextContents();
+  expect(terms.length).toBeGreaterThanOrEqual(12);
+  for (const term of ['低保', '渐退帮扶', '低保边缘家庭', '特困人员', '价格临时补贴', '临时救助', '分类施保']) {
+    expect(terms.join('\n'), term).toContain(term);
+  }
+  // No figure: a figure depends on the date and is the rules' to give.
+  expect((await glossary.locator('dd').allTextContents()).join('')).not.toMatch(/\d/);
+  await glossary.scrollIntoViewIfNeeded();
+  await check(page, testInfo, 'glossary-390');
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(glossary.locator('dt').first()).toHaveText('Dibao (minimum living guarantee)');
+  expect((await glossary.textContent()) ?? '').not.toMatch(/[\u4e00-\u9fff]{2,}(?![^()]*\))/);
+});

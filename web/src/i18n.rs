@@ -351,6 +351,10 @@ pub const NO_STEPS: T = T::new("这一项没有计算步骤。", "No calculation
 pub const TIMELINE: T = T::new("渐退期逐月安排", "The gradual exit month by month");
 pub const MONTH: T = T::new("月份", "Month");
 pub const NOTE: T = T::new("说明", "Note");
+pub const GLOSSARY: T = T::new(
+    "词语解释：低保、特困、渐退……是什么意思",
+    "What the words mean: dibao, tekun, gradual exit…",
+);
 pub const WHAT_NEXT: T = T::new("下一步怎么办", "What to do next");
 pub const WHAT_IF: T = T::new("如果收入变化", "If the family earned more or less");
 pub const WHAT_IF_INTRO: T = T::new(

@@ -17,6 +17,7 @@ pub mod drafts;
 pub mod error_summary;
 pub mod examples_picker;
 pub mod family_questions;
+pub mod glossary;
 pub mod header;
 pub mod income_row;
 pub mod markup;

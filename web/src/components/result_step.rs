@@ -112,6 +112,7 @@ pub fn result_step(view: &View, computed: Option<&Computed>) -> Html {
             if let Some(curve) = &computed.what_if {
                 { what_if_chart(curve, lang) }
             }
+            { super::glossary::glossary(lang) }
             { not_published(assessment, lang, "h2") }
             { super::print_sheet::print_card(lang) }
             if let Some(household) = &view.checked.household {
