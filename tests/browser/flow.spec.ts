@@ -6,7 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Locator, Page, TestInfo } from '@playwright/test';
-import { expect, expectAccessible, gotoApp, screenshot, test } from './support/app';
+import { expect, gotoApp, screenshot, test } from './support/app';
+import { checkScreen as check, enterThroughUi, onStep } from './support/walk';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -89,15 +90,6 @@ async function expectAmountsMatchCli(page: Page, example: string): Promise<numbe
 
 // ---- Screens ---------------------------------------------------------------------
 
-async function onStep(page: Page, step: number): Promise<void> {
-  await expect(page.locator('.app')).toHaveAttribute('data-step', String(step));
-}
-
-async function check(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  await expectAccessible(page, testInfo, { name });
-  await screenshot(page, testInfo, `${name}.png`);
-}
-
 async function next(page: Page): Promise<void> {
   await page.locator('#next').click();
 }
@@ -105,108 +97,6 @@ async function next(page: Page): Promise<void> {
 /** A radio answer inside `scope`, by the question and the answer's words. */
 async function answer(scope: Locator, question: string, choice: string): Promise<void> {
   await scope.locator('fieldset.choice', { has: scope.page().locator('legend', { hasText: question }) }).getByLabel(choice, { exact: true }).check();
-}
-
-interface IncomeEntry {
-  kind: string;
-  amount: string;
-  yearly?: boolean;
-}
-
-interface MemberEntry {
-  name: string;
-  age: string;
-  relation: string;
-  incomes?: IncomeEntry[];
-  student?: string;
-  supporters?: 'none' | { name: string; situation: string }[];
-  ownProperty?: boolean;
-  selfCare?: boolean[];
-  /** Lives with this able legal supporter: no tekun question (the note names them). */
-  supporterAtHome?: string;
-}
-
-interface HouseholdEntry {
-  county: string;
-  rural: boolean;
-  date: string;
-  tier?: string;
-  cpi?: string;
-  foodCpi?: string;
-  members: MemberEntry[];
-  property: boolean;
-}
-
-/** Enters a household screen by screen, as a resident would, taking screenshots. */
-async function enterThroughUi(page: Page, testInfo: TestInfo, prefix: string, household: HouseholdEntry): Promise<void> {
-  await gotoApp(page);
-  await onStep(page, 1);
-  await page.getByLabel('县（区）').selectOption({ label: household.county });
-  await answer(page.locator('main'), '城市还是农村', household.rural ? '农村' : '城市');
-  await page.locator('#date').fill(household.date);
-  if (household.tier || household.cpi) {
-    const options = page.locator('details.more', { hasText: '经办人选项' });
-    if (!(await options.getAttribute('open'))) await options.locator('summary').click();
-    if (household.tier) await page.getByLabel('已评定的农村低保档次').selectOption(household.tier);
-    if (household.cpi) await page.getByLabel('本月 CPI 同比涨幅（%）').fill(household.cpi);
-    if (household.foodCpi) await page.getByLabel('本月食品 CPI 同比涨幅（%）').fill(household.foodCpi);
-  }
-  await check(page, testInfo, `${prefix}-1-place-390`);
-  await next(page);
-
-  await onStep(page, 2);
-  for (const [index, member] of household.members.entries()) {
-    if (index > 0) await page.locator('#add-member').click();
-    const card = page.locator(`fieldset.member[data-member="${index}"]`);
-    await card.getByLabel('称呼（可不填）').fill(member.name);
-    await card.getByLabel('年龄（周岁）').fill(member.age);
-    await card.getByLabel('与申请人的关系').selectOption({ label: member.relation });
-  }
-  await check(page, testInfo, `${prefix}-2-members-390`);
-  await next(page);
-
-  await onStep(page, 3);
-  for (const [index, member] of household.members.entries()) {
-    const card = page.locator(`section.member[data-member="${index}"]`);
-    for (const [incomeAt, income] of (member.incomes ?? []).entries()) {
-      await card.getByRole('button', { name: '＋ 添加一项收入' }).click();
-      const row = card.locator(`.income[data-income="${incomeAt}"]`);
-      await row.getByLabel('收入类型').selectOption({ label: income.kind });
-      await row.getByLabel('金额（元）').fill(income.amount);
-      if (income.yearly) await answer(row, '按月还是按年', '每年');
-    }
-    if (member.student) await card.getByLabel('在读情况').selectOption({ label: member.student });
-    if (member.selfCare) {
-      await answer(card, '生活自理能力（六项）', '逐项填写');
-      const items = card.locator('fieldset.self-care input[type="checkbox"]');
-      for (const [item, can] of member.selfCare.entries()) await items.nth(item).setChecked(can);
-    }
-    if (member.supporters === 'none') await answer(card, '法定赡养', '没有义务人');
-    else if (member.supporters) {
-      await answer(card, '法定赡养', '有义务人');
-      for (const [supporterAt, supporter] of member.supporters.entries()) {
-        if (supporterAt > 0) await card.getByRole('button', { name: '＋ 添加义务人' }).click();
-        const row = card.locator('.supporter').nth(supporterAt);
-        await row.getByRole('textbox').fill(supporter.name);
-        await row.getByLabel('义务人情况').selectOption({ label: supporter.situation });
-      }
-    }
-    if (member.ownProperty !== undefined) await answer(card, '本人财产符合特困人员财产规定', member.ownProperty ? '是' : '否');
-  }
-  await answer(page.locator('section.family'), '家庭财产', household.property ? '是' : '否');
-  for (const [index, member] of household.members.entries()) {
-    if (member.supporterAtHome === undefined) continue;
-    const card = page.locator(`section.member[data-member="${index}"]`);
-    await expect(card.getByTestId('tekun-at-home')).toContainText(`（${member.supporterAtHome}）同住`);
-    await expect(card.locator('.tekun')).toHaveCount(0);
-  }
-  await check(page, testInfo, `${prefix}-3-situation-390`);
-  await next(page);
-
-  await onStep(page, 4);
-  await check(page, testInfo, `${prefix}-4-summary-390`);
-  await next(page);
-  await onStep(page, 5);
 }
 
 // ---- The households --------------------------------------------------------------

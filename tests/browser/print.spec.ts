@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ARTIFACTS, expect, gotoApp, screenshot, shareFragmentOf, test } from './support/app';
+import { printToPdf } from './support/print';
 
 async function onStep(page: Page, step: number): Promise<void> {
   await expect(page.locator('.app')).toHaveAttribute('data-step', String(step));
@@ -20,41 +21,6 @@ async function openResult(page: Page, example: string): Promise<void> {
   await onStep(page, 4);
   await page.locator('#next').click();
   await onStep(page, 5);
-}
-
-function has(program: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${program}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The number of pages of a PDF: pdfinfo's count when poppler is installed, else the
- * page objects in the file (Chromium writes them uncompressed). */
-function pageCount(file: string): number {
-  if (has('pdfinfo')) {
-    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-    return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
-  }
-  return (fs.readFileSync(file, 'latin1').match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length;
-}
-
-/** Prints the page to an A4 PDF in artifacts/ (and its pages as PNG, when poppler is
- * installed); returns the number of pages. */
-async function printToPdf(page: Page, testInfo: TestInfo, name: string): Promise<number> {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const file = path.join(ARTIFACTS, `${name}.pdf`);
-  await page.pdf({ path: file, format: 'A4', preferCSSPageSize: true });
-  await testInfo.attach(`${name}.pdf`, { path: file, contentType: 'application/pdf' });
-  if (has('pdftoppm')) {
-    // Pages of an earlier, longer print would stay behind.
-    const pagePng = new RegExp(`^${name}-\\d{1,2}\\.png$`);
-    for (const old of fs.readdirSync(ARTIFACTS)) if (pagePng.test(old)) fs.rmSync(path.join(ARTIFACTS, old));
-    execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(ARTIFACTS, name)]);
-  }
-  return pageCount(file);
 }
 
 test('the urban family prints on one or two A4 pages with every amount, the figures not published, the version, the date and the signature lines', async ({ page }, testInfo) => {
