@@ -253,6 +253,8 @@ fn household(rng: &mut Lcg) -> Household {
             },
             on_dibao,
             current_dibao_monthly: on_dibao.then(|| Money(rng.yuan(100, 650).0 * size)),
+            // The caseload has no column for the family's shared income.
+            incomes: Vec::new(),
         },
         caseworker: Caseworker {
             rural_tier: (category == Category::Rural && rng.chance(50))
