@@ -22,8 +22,8 @@ pub fn up_to_step(amount: Decimal, step: Decimal) -> Decimal {
     ((amount / step).ceil() * step).normalize()
 }
 
-/// An income the what-if sweep writes into a household (a point of the curve, or one
-/// income's share of it), to the fen as a household's amounts are given.
+/// An earned income the what-if sweep tries (a point of the curve, or a step of its
+/// search for a line or a change), to the fen as a household's amounts are given.
 pub fn sweep_income(amount: Decimal) -> Decimal {
     amount
         .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
