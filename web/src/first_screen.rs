@@ -170,10 +170,7 @@ pub fn opens_elsewhere() -> bool {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return false;
     };
-    let restoring = document
-        .document_element()
-        .and_then(|html| html.get_attribute("class"))
-        .is_some_and(|classes| classes.split_whitespace().any(|class| class == "restoring"));
+    let restoring = crate::takeover::restoring(&document);
     let draft = web_sys::window()
         .and_then(|window| window.local_storage().ok().flatten())
         .and_then(|storage| storage.get_item(crate::draft_store::KEY).ok().flatten())

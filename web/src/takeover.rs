@@ -50,6 +50,16 @@ pub struct Kept {
 /// The app's root element, the `<div id="app">` of index.html.
 pub const ROOT: &str = "app";
 
+/// Whether index.html's script marked the page `restoring`: it opens on a link's
+/// fragment or on the answers kept in this tab, which the built screen does not show.
+#[cfg(target_arch = "wasm32")]
+pub fn restoring(document: &web_sys::Document) -> bool {
+    document
+        .document_element()
+        .and_then(|html| html.get_attribute("class"))
+        .is_some_and(|classes| classes.split_whitespace().any(|class| class == "restoring"))
+}
+
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use super::{Answer, Kept, ROOT};
@@ -86,10 +96,7 @@ mod imp {
             return None;
         }
         let document = web_sys::window()?.document()?;
-        let restoring = document
-            .document_element()?
-            .get_attribute("class")
-            .is_some_and(|classes| classes.split_whitespace().any(|class| class == "restoring"));
+        let restoring = super::restoring(&document);
         let mut kept = Kept::default();
         // A screen the first screen's module drew ("live": first_screen.rs hands over)
         // carries its answers in its controls' values, not in its markup: every one is
