@@ -651,10 +651,7 @@ pub fn generate(set: &PolicySet) -> String {
             param.file
         );
         for value in &param.values {
-            let amount = match value.value {
-                None => "None".to_string(),
-                Some(amount) => decimal_literal(amount),
-            };
+            let amount = optional_literal(value.value);
             let _ = writeln!(
                 out,
                 "        Entry {{ from: Date::new({}, {}, {}), value: {amount}, status: Status::{}, source: &SOURCE_{}, clause: {:?}, clause_en: {:?}, note: {:?}, note_zh: {:?} }},",
@@ -684,10 +681,7 @@ pub fn generate(set: &PolicySet) -> String {
             .values
             .iter()
             .map(|value| {
-                let amount = match value.value {
-                    None => "None".to_string(),
-                    Some(amount) => decimal_literal(amount),
-                };
+                let amount = optional_literal(value.value);
                 format!(
                     "(Date::new({}, {}, {}), {amount})",
                     value.from.year, value.from.month, value.from.day
@@ -907,6 +901,11 @@ fn typed_ids(set: &PolicySet) -> String {
         let _ = writeln!(out, "}}");
     }
     out
+}
+
+/// A value that may be absent (not in force), as a const expression.
+fn optional_literal(value: Option<Decimal>) -> String {
+    value.map_or_else(|| "None".to_string(), decimal_literal)
 }
 
 /// A const expression that rebuilds the decimal exactly.
