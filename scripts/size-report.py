@@ -13,11 +13,14 @@ Bundles:
                The browser tests measure the same thing in the browser
                (tests/browser/first-load.spec.ts: bytes on the wire until the app has
                taken over the first screen).
-  app          the app with the rules, every screen and mode (doudi-app*), fetched
+  app          a resident's app with the rules (doudi-app*): the screens, the result,
+               its explanation and chart, share as a link; fetched
                by the first screen's module once its screen is up
                (web/src/first_screen.rs), before the person's first press that needs
                it, usually.
-  on demand    loaded only when a tool is used: the caseload mode's worker
+  on demand    loaded only when a tool is used: the staff's tools, the print sheet
+               and QR codes with the rest of the app (doudi-tools*, when a resident's
+               app is asked for one: web/src/tools.rs), the caseload mode's worker
                (doudi-caseload-worker*), fetched when a caseload is run, and the
                rules module for scripts (doudi-api*: window.doudi.load()).
   background   the service worker (sw.js), registered after the page has loaded, which
@@ -25,7 +28,9 @@ Bundles:
   whole site   every file, reported.
 
 Exits 1 when the first load's gzip total is over its budget (web/budgets.json,
-first_load_gzip; DOUDI_FIRST_LOAD_BUDGET overrides it), 2 when DIST_DIR has no files.
+first_load_gzip; DOUDI_FIRST_LOAD_BUDGET overrides it), 2 when DIST_DIR has no files,
+3 when a resident's app holds a tool's text (the print sheet's title, the caseworker's,
+caseload or publicity page's: web/src/tools.rs) or the tools' module lacks one.
 
 The budget is a ratchet on the way to issue 10's targets (120 KB, failing above
 150 KB): it is set a little above what the first load measures and only ever goes
@@ -59,7 +64,7 @@ LOCAL_REF = re.compile(r"""\s(?:src|href)\s*=\s*["']([^"']+)["']""", re.I)
 # The app's module and wasm, named in index.html's start-up script (Trunk.toml,
 # pattern_script) rather than by a src or href.
 SCRIPT_REF = re.compile(r"""['"]((?:\.?/)?[\w./-]+\.(?:js|wasm))['"]""")
-ON_DEMAND = re.compile(r"^doudi-(caseload-worker|api)")
+ON_DEMAND = re.compile(r"^doudi-(caseload-worker|api|tools)[._]")
 APP = re.compile(r"^doudi-app[._]")
 
 
@@ -96,6 +101,39 @@ def first_load(dist: str) -> set[str]:
         if not ON_DEMAND.search(name):
             files.add(name)
     return {name for name in files if os.path.isfile(os.path.join(dist, name))}
+
+
+# The tools that a resident's app leaves to the tools' module (web/src/tools.rs), each
+# by a text of web/src/i18n.rs that only it shows: the print sheet's title, the
+# caseworker's, caseload and publicity pages'.
+TOOL_TEXTS = ["SHEET_TITLE", "CW_TITLE", "CL_INTRO", "PUB_QR"]
+
+
+def split_problems(dist: str) -> list[str]:
+    """What breaks the split of a resident's app from the tools: a tool's text in the
+    resident's app (doudi-app_bg.wasm), or missing from the tools' module."""
+    with open(os.path.join(ROOT, "web", "src", "i18n.rs"), encoding="utf-8") as f:
+        source = f.read()
+    wasm = {}
+    for name in os.listdir(dist):
+        for module in ("doudi-app", "doudi-tools"):
+            if re.fullmatch(rf"{module}(-[0-9a-f]+)?_bg\.wasm", name):
+                with open(os.path.join(dist, name), "rb") as f:
+                    wasm[module] = f.read()
+    problems = [f"no {module} wasm in {dist}" for module in ("doudi-app", "doudi-tools") if module not in wasm]
+    if problems:
+        return problems
+    for const in TOOL_TEXTS:
+        found = re.search(rf'pub const {const}: T = T::new\(\s*"([^"]+)"', source)
+        if not found:
+            problems.append(f"web/src/i18n.rs has no {const}")
+            continue
+        text = found.group(1).encode("utf-8")
+        if text in wasm["doudi-app"]:
+            problems.append(f"a resident's app (doudi-app) holds {const}, a tool's text")
+        if text not in wasm["doudi-tools"]:
+            problems.append(f"the tools' module (doudi-tools) lacks {const}")
+    return problems
 
 
 def main() -> int:
@@ -148,6 +186,12 @@ def main() -> int:
             file=sys.stderr,
         )
         return 1
+    problems = split_problems(dist)
+    for problem in problems:
+        print(f"size-report: FAIL: {problem}", file=sys.stderr)
+    if problems:
+        return 3
+    print(f"size-report: a resident's app holds none of the tools' texts ({', '.join(TOOL_TEXTS)}); the tools' module holds them all")
     print(f"size-report: ok: first load {gz:,} of {FIRST_LOAD_BUDGET:,} bytes gzip ({pct:.0f}% of budget); "
           f"whole site {totals['whole site'][1]:,} bytes gzip (reported)")
     return 0

@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { ARTIFACTS, expect, expectAccessible, gotoApp, screenshot, shareFragmentOf, test } from './support/app';
+import { pressPrint } from './support/print';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const FIXTURES = path.join(__dirname, 'fixtures');
@@ -290,6 +291,7 @@ test('a programme that still needs answers shows no amount, on the card, the pri
     await expect(card.locator('.missing li').first()).toBeVisible();
   }
   await expect(page.locator('[data-testid="total"] [data-money="total_monthly"]')).toHaveText('0');
+  await pressPrint(page);
   for (const { at } of open) await expect(page.locator(`[data-print-money="programmes[${at}].monthly"]`)).toHaveText('');
   const explain = execFileSync(cliProgram, ['explain', household.file], { cwd: ROOT, encoding: 'utf8' });
   for (const line of explain.split('\n').filter((text) => text.includes('还需要补充信息'))) expect(line).not.toContain('每月');
@@ -365,6 +367,7 @@ for (const key of ['gradualExit', 'priceSubsidy', 'gradualExitAlternative', 'tek
     const household = HOUSEHOLDS[key];
     const expected = cli(household);
     await openResult(page, household);
+    await pressPrint(page);
     await page.emulateMedia({ media: 'print' });
     const sheet = page.locator('[data-testid="print-sheet"]');
     await expect(sheet).toBeVisible();

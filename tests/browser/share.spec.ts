@@ -66,8 +66,10 @@ test('a share link opens the same answers and the same result on another page', 
   expect(new URL(link).search).toBe('');
   const panel = page.locator('[data-testid="share"]');
   await expect(panel).toContainText('只分享给您信任的人');
-  // The QR code: an image of the same link, drawn.
-  const qr = panel.locator('img.share-qr');
+  // The QR code, when asked for: the tools' module takes the page over with it open
+  // (web/src/tools.rs), an image of the same link, drawn.
+  await panel.locator('details.share-qr-box summary').click();
+  const qr = page.locator('[data-testid="share"] img.share-qr');
   await expect(qr).toBeVisible();
   expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml,/);
   expect(await qr.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);

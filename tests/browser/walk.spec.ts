@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { ARTIFACTS, expect, test } from './support/app';
-import { printToPdf } from './support/print';
+import { pressPrint, printToPdf } from './support/print';
 import { enterThroughUi, type HouseholdEntry } from './support/walk';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -201,6 +201,7 @@ for (const [name, entry] of Object.entries(WALKS)) {
     await expect(page.locator('.what-if svg [data-money="what_if.current.money"]')).toHaveText(expected.what_if.current.money);
 
     // The printed sheet: the same total, on at most two A4 pages.
+    await pressPrint(page);
     await page.emulateMedia({ media: 'print' });
     const sheet = page.locator('.print-sheet');
     await expect(sheet).toBeVisible();

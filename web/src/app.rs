@@ -3,7 +3,7 @@
 
 use crate::browser;
 use crate::components::caseworker_mode_switch::{
-    app_class, from_fragment, mode_page, mode_switch, publicity_exit, shows_screens, use_modes,
+    app_class, from_fragment, mode_switch, publicity_exit, shows_screens, use_modes,
 };
 use crate::components::header::header;
 use crate::components::members_step::members_step;
@@ -19,14 +19,22 @@ use crate::form::{self, Step};
 use crate::i18n::{self, Lang};
 use crate::session_store;
 use crate::state::{Action, Mode, State};
+use crate::takeover::{self, Handing, Module};
+use crate::tools::{Then, Tools};
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// The state a visit starts with: today's date, or the example named in the fragment,
-/// or the answers kept in this tab (a reload); and whether these were restored.
-fn initial_state() -> (State, bool) {
-    let state = from_fragment(State::new(browser::today()));
+/// or the answers kept in this tab (a reload, or a page handed over to the tools'
+/// module); and whether these were restored.
+fn initial_state(handed: Option<Handed>) -> (State, bool) {
+    let mut state = from_fragment(State::new(browser::today()));
+    if let Some(handed) = handed {
+        state.mode = handed.mode;
+        state.idle_seconds = handed.idle_seconds;
+    }
     let loaded = browser::example_in_fragment()
+        .filter(|_| handed.is_none())
         .and_then(|name| examples::find(&name))
         .and_then(|example| browser::parse_household(example.json()))
         .map(|household| Action::Load(Box::new(form::from_household(&household))));
@@ -51,13 +59,39 @@ fn initial_state() -> (State, bool) {
 }
 
 /// How the page looked when the app took it over from the first screen
-/// (first_screen.rs): its language and text size.
-#[derive(Clone, Debug, Default, PartialEq, Properties)]
+/// (first_screen.rs), or the tools' module from the app (tools.rs): its language, text
+/// size and mode; and the tools this module has.
+#[derive(Clone, Debug, PartialEq, Properties)]
 pub struct AppProps {
     #[prop_or_default]
     pub lang: Lang,
     #[prop_or_default]
     pub large_text: bool,
+    /// A page handed over by a resident's app to the tools' module: its mode.
+    #[prop_or_default]
+    pub handed: Option<Handed>,
+    /// A resident's app has the tools on demand; the tools' module has them all.
+    #[prop_or(&crate::tools::ON_DEMAND)]
+    pub tools: &'static Tools,
+}
+
+impl Default for AppProps {
+    fn default() -> Self {
+        AppProps {
+            lang: Lang::default(),
+            large_text: false,
+            handed: None,
+            tools: &crate::tools::ON_DEMAND,
+        }
+    }
+}
+
+/// What a resident's app hands over to the tools' module besides the answers kept in
+/// this tab (tools.rs): the mode, and a publicity kiosk's idle time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Handed {
+    pub mode: Mode,
+    pub idle_seconds: u32,
 }
 
 #[function_component(App)]
@@ -65,7 +99,7 @@ pub fn app(props: &AppProps) -> Html {
     // A share link in the fragment opens; a saved draft is offered (share_link.rs), unless
     // the answers of this tab were restored (a reload is not a new visit).
     let state = use_reducer(|| {
-        let (state, restored) = initial_state();
+        let (state, restored) = initial_state(props.handed);
         let mut state = crate::share_link::start_up(state);
         state.lang = props.lang;
         state.large_text = state.large_text || props.large_text;
@@ -168,12 +202,41 @@ pub fn app(props: &AppProps) -> Html {
         }
     });
     use_modes(&state, &ondispatch);
+    // The tools, in a resident's app: asked for from their module (tools.rs), with the
+    // answers kept in this tab at once for it to read.
+    let handing = use_state(|| Handing::No);
+    let ask_tools = {
+        let state = state.clone();
+        let handing = handing.clone();
+        Callback::from(move |then: Then| {
+            if state.mode != Mode::Publicity {
+                session_store::keep(&state.form, state.step, &state.today);
+            }
+            let handing = handing.clone();
+            let idle = state.idle_seconds.to_string();
+            takeover::hand_over(
+                Module::Tools,
+                &[state.mode.id(), &idle, then.id()],
+                Callback::from(move |now| handing.set(now)),
+            );
+        })
+    };
+    {
+        let ask_tools = ask_tools.clone();
+        use_effect_with((state.mode, props.tools.here), move |(mode, here)| {
+            if !here && *mode != Mode::Resident {
+                ask_tools.emit(Then::Show);
+            }
+        });
+    }
 
     let step = state.step;
     let view = View {
         state: &state,
         checked: &checked,
         ondispatch: &ondispatch,
+        tools: props.tools,
+        ask_tools: &ask_tools,
     };
     let blocked = state.attempted.contains(&step) && checked.errors_on(step).next().is_some();
     let content = if shows_screens(&state) {
@@ -195,9 +258,23 @@ pub fn app(props: &AppProps) -> Html {
             blocked,
         }
     } else {
-        Content::ModePage(mode_page(&view))
+        Content::ModePage((props.tools.mode_page)(&view))
     };
-    page(&view, content)
+    let status = match *handing {
+        Handing::No => html! {},
+        Handing::Waiting => {
+            html! { <p class="handing" role="status">{ i18n::APP_LOADING.get(lang) }</p> }
+        }
+        Handing::Failed => {
+            html! { <p class="handing failed" role="alert">{ i18n::TOOLS_FAILED.get(lang) }</p> }
+        }
+    };
+    html! {
+        <>
+            { page(&view, content) }
+            { status }
+        </>
+    }
 }
 
 /// What the page shows between its header and its footer.

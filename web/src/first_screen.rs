@@ -30,16 +30,7 @@ use crate::i18n;
 use crate::state::{Action, State};
 use yew::prelude::*;
 
-/// Where the handing over stands, for the line at the foot of the screen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Handing {
-    /// Not asked for: the first screen answers on its own.
-    No,
-    /// The app's module is on its way.
-    Waiting,
-    /// It could not be fetched (offline on a first visit); a press tries again.
-    Failed,
-}
+pub use crate::takeover::Handing;
 
 #[function_component(FirstScreen)]
 pub fn first_screen() -> Html {
@@ -60,10 +51,14 @@ pub fn first_screen() -> Html {
     // Nothing on the first screen is checked before a press that goes on, and that
     // press is the app's: no message shows here.
     let checked = Checked::default();
+    // The first screen asks for no tool: a mode's button hands over to the app first.
+    let ask_tools = Callback::noop();
     let view = View {
         state: &state,
         checked: &checked,
         ondispatch: &ondispatch,
+        tools: &crate::tools::NONE,
+        ask_tools: &ask_tools,
     };
     let body = place_step(&view);
     let status = match *handing {
@@ -83,83 +78,18 @@ pub fn first_screen() -> Html {
     }
 }
 
+/// Starts fetching the app's module (`window.doudi.prefetchApp()`): the network only;
+/// it is compiled and run when a press needs it ([`hand_over`]).
 #[cfg(target_arch = "wasm32")]
-mod imp {
-    use super::Handing;
-    use js_sys::{Function, Promise, Reflect};
-    use std::cell::Cell;
-    use wasm_bindgen::{JsCast, JsValue};
-    use yew::Callback;
-
-    thread_local! {
-        /// A handing over is under way: another press waits for it.
-        static UNDER_WAY: Cell<bool> = const { Cell::new(false) };
-    }
-
-    /// `window.doudi.app()` (web/index.html): the app's module, imported once.
-    fn load_app() -> Option<Promise> {
-        let window: JsValue = web_sys::window()?.into();
-        let doudi = Reflect::get(&window, &"doudi".into()).ok()?;
-        let app = Reflect::get(&doudi, &"app".into())
-            .ok()?
-            .dyn_into::<Function>()
-            .ok()?;
-        app.call0(&doudi).ok()?.dyn_into::<Promise>().ok()
-    }
-
-    /// Starts fetching the app's module (`window.doudi.prefetchApp()`): the network
-    /// only; it is compiled and run when a press needs it (`hand_over`).
-    pub fn fetch_app() {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let window: JsValue = window.into();
-        let Ok(doudi) = Reflect::get(&window, &"doudi".into()) else {
-            return;
-        };
-        if let Ok(prefetch) = Reflect::get(&doudi, &"prefetchApp".into())
-            .and_then(|prefetch| prefetch.dyn_into::<Function>())
-        {
-            let _ = prefetch.call0(&doudi);
-        }
-    }
-
-    /// Hands the page over to the app once its module is here.
-    pub fn hand_over(onchange: Callback<Handing>) {
-        if UNDER_WAY.with(|under_way| under_way.replace(true)) {
-            return;
-        }
-        let Some(loading) = load_app() else {
-            UNDER_WAY.with(|under_way| under_way.set(false));
-            return onchange.emit(Handing::Failed);
-        };
-        onchange.emit(Handing::Waiting);
-        wasm_bindgen_futures::spawn_local(async move {
-            let module = wasm_bindgen_futures::JsFuture::from(loading).await;
-            let take_over = module.as_ref().ok().and_then(|module| {
-                let take_over = Reflect::get(module, &"takeOver".into()).ok()?;
-                Some((module.clone(), take_over.dyn_into::<Function>().ok()?))
-            });
-            // index.html's `takeOver` marks the page as a screen drawn here, with the
-            // press that asked for the app, and passes on the page's language and text
-            // size as they are now (they may have changed while the app came).
-            let done =
-                take_over.is_some_and(|(module, take_over)| take_over.call0(&module).is_ok());
-            if !done {
-                UNDER_WAY.with(|under_way| under_way.set(false));
-                onchange.emit(Handing::Failed);
-            }
-        });
-    }
+pub fn fetch_app() {
+    crate::takeover::call_doudi("prefetchApp");
 }
 
-#[cfg(target_arch = "wasm32")]
-pub use imp::{fetch_app, hand_over};
-
-/// Native builds (tests, the prerender) have no app to hand over to.
-#[cfg(not(target_arch = "wasm32"))]
+/// Hands the page over to the app once its module is here (index.html's `takeOver`
+/// marks the page as a screen drawn here, with the press that asked for the app, and
+/// passes on the page's language and text size as they are now).
 pub fn hand_over(onchange: Callback<Handing>) {
-    onchange.emit(Handing::Failed);
+    crate::takeover::hand_over(crate::takeover::Module::App, &[], onchange);
 }
 
 /// Whether the page opens on something other than the first screen, which only the app

@@ -105,6 +105,17 @@ pub const APP_FAILED: T = T::new(
     "没能打开下一步：请检查网络，再点一次。您填的内容还在。",
     "Could not open the next step: check the network and press again. Your answers are kept.",
 );
+/// A staff tool's page in a resident's app while the tools' module comes (tools.rs).
+pub const TOOLS_OPENING: T = T::new(
+    "工作人员工具正在打开，请稍候……",
+    "The staff tools are opening, one moment…",
+);
+pub const TOOLS_BACK: T = T::new("返回居民版", "Back to the resident's screens");
+/// And when it could not be fetched (offline on a first visit).
+pub const TOOLS_FAILED: T = T::new(
+    "没能打开：请检查网络，再点一次。您填的内容还在。",
+    "Could not open it: check the network and press again. Your answers are kept.",
+);
 pub const PRIVACY: T = T::new(
     "您填写的内容只保存在这个浏览器标签页中，不会发送到任何地方；刷新页面不会丢失，关闭标签页即清除（除非您点了“保存草稿”）。",
     "What you enter is kept only in this browser tab and sent nowhere; a reload keeps it, closing the tab clears it (unless you save a draft).",
@@ -719,6 +730,8 @@ pub const COPY_SELECTED: T = T::new(
     "无法自动复制：链接已选中，请长按它或用菜单复制。",
     "It could not be copied automatically: the link is selected; copy it with a long press or the menu.",
 );
+/// The share panel's QR code, shown when asked for (tools.rs).
+pub const QR_SHOW: T = T::new("显示二维码", "Show the QR code");
 pub const QR_ALT: T = T::new("分享链接的二维码", "QR code of the share link");
 pub const QR_HINT: T = T::new(
     "用另一台手机扫描二维码，也能打开同样的计算。",

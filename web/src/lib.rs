@@ -14,5 +14,6 @@ pub mod session_store;
 pub mod share_link;
 pub mod state;
 pub mod takeover;
+pub mod tools;
 
 pub use app::App;

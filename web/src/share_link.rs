@@ -59,8 +59,6 @@ pub const LINK_UNVERIFIED: T = T::new(doudi_share::UNVERIFIED.zh, doudi_share::U
 pub struct Link {
     /// `origin + path + '#' + fragment`.
     pub url: String,
-    /// The QR code as a `data:image/svg+xml` address; None when the link is too long.
-    pub qr: Option<String>,
 }
 
 /// What opening a link gives: its answers, and the message to show with its result.
@@ -159,10 +157,29 @@ pub fn link(household: &Household, assessment: &Assessment) -> Option<Rc<Link>> 
         }
         let fragment = imp::fragment_of(&Shared::new(household, assessment))?;
         let url = format!("{}#{fragment}", crate::browser::site_address());
-        let qr = doudi_share::qr_svg(&url).map(|svg| svg_address(&svg));
-        let link = Rc::new(Link { url, qr });
+        let link = Rc::new(Link { url });
         *last.borrow_mut() = Some((household.clone(), link.clone()));
         Some(link)
+    })
+}
+
+thread_local! {
+    /// The last QR code drawn, for its address.
+    static LAST_QR: RefCell<Option<(String, Option<String>)>> = const { RefCell::new(None) };
+}
+
+/// The QR code of an address as a `data:image/svg+xml` address; None when the address
+/// is too long for a code. Reached only from the tools' module (tools.rs: `ALL`).
+pub fn qr_address(url: &str) -> Option<String> {
+    LAST_QR.with(|last| {
+        if let Some((known, qr)) = &*last.borrow() {
+            if known == url {
+                return qr.clone();
+            }
+        }
+        let qr = doudi_share::qr_svg(url).map(|svg| svg_address(&svg));
+        *last.borrow_mut() = Some((url.to_string(), qr.clone()));
+        qr
     })
 }
 

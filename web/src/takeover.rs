@@ -47,6 +47,39 @@ pub struct Kept {
     opened: Vec<u32>,
 }
 
+/// Where a handing over to another module stands, for the line at the foot of the
+/// screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Handing {
+    /// Not asked for: this module answers on its own.
+    No,
+    /// The other module is on its way.
+    Waiting,
+    /// It could not be fetched (offline on a first visit); a press tries again.
+    Failed,
+}
+
+/// The modules that take the page over from the one running, each loaded by a function
+/// of `window.doudi` (web/index.html) that resolves to an object with `takeOver`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Module {
+    /// The resident's app with the rules (`doudi-app`), from the first screen's module.
+    App,
+    /// The staff's tools, the print sheet and QR codes (`doudi-tools`), from the app.
+    Tools,
+}
+
+impl Module {
+    /// Its loader's name in `window.doudi`.
+    #[cfg(target_arch = "wasm32")]
+    fn loader(self) -> &'static str {
+        match self {
+            Module::App => "app",
+            Module::Tools => "tools",
+        }
+    }
+}
+
 /// The app's root element, the `<div id="app">` of index.html.
 pub const ROOT: &str = "app";
 
@@ -102,12 +135,19 @@ mod imp {
         // carries its answers in its controls' values, not in its markup: every one is
         // given back, as it is.
         let live = root.get_attribute("data-prerendered").as_deref() == Some("live");
-        if !restoring {
-            let controls = root.query_selector_all("input, select, textarea").ok()?;
-            for index in 0..controls.length() {
-                let Some(control) = controls.get(index) else {
-                    continue;
-                };
+        // A page the app drew, handed to the tools' module ("handed": tools.rs): its
+        // answers come through the answers kept in this tab, and what it asked for
+        // through `takeOver`; only the focus and the opened sections are given back.
+        let handed = root.get_attribute("data-prerendered").as_deref() == Some("handed");
+        if handed || !restoring {
+            let controls = match handed {
+                true => None,
+                false => Some(root.query_selector_all("input, select, textarea").ok()?),
+            };
+            let controls = controls.iter().flat_map(|controls| {
+                (0..controls.length()).filter_map(|index| controls.get(index))
+            });
+            for control in controls {
                 let id = text(&control, "id");
                 if id.is_empty() {
                     continue;
@@ -151,6 +191,7 @@ mod imp {
             }
             kept.pressed = root
                 .get_attribute("data-pressed")
+                .filter(|_| !handed)
                 .and_then(|index| index.parse().ok());
         }
         root.remove_attribute("data-prerendered").ok()?;
@@ -279,6 +320,70 @@ mod imp {
             }
         }
     }
+}
+
+/// Handing the page over to another module: one at a time, a press meanwhile waits.
+#[cfg(target_arch = "wasm32")]
+mod handing {
+    use super::{Handing, Module};
+    use js_sys::{Array, Function, Promise, Reflect};
+    use std::cell::Cell;
+    use wasm_bindgen::{JsCast, JsValue};
+    use yew::Callback;
+
+    thread_local! {
+        /// A handing over is under way: another press waits for it.
+        static UNDER_WAY: Cell<bool> = const { Cell::new(false) };
+    }
+
+    /// Calls `window.doudi[name]()` (web/index.html), giving back what it returns.
+    pub fn call_doudi(name: &str) -> Option<JsValue> {
+        let window: JsValue = web_sys::window()?.into();
+        let doudi = Reflect::get(&window, &"doudi".into()).ok()?;
+        let function = Reflect::get(&doudi, &name.into())
+            .ok()?
+            .dyn_into::<Function>()
+            .ok()?;
+        function.call0(&doudi).ok()
+    }
+
+    /// Hands the page over to `module` once it is here: its `takeOver(args…)` draws the
+    /// page in place of this module's (takeover.rs, `render_in_place`).
+    pub fn hand_over(module: Module, args: &[&str], onchange: Callback<Handing>) {
+        if UNDER_WAY.with(|under_way| under_way.replace(true)) {
+            return;
+        }
+        let loading =
+            call_doudi(module.loader()).and_then(|loading| loading.dyn_into::<Promise>().ok());
+        let Some(loading) = loading else {
+            UNDER_WAY.with(|under_way| under_way.set(false));
+            return onchange.emit(Handing::Failed);
+        };
+        onchange.emit(Handing::Waiting);
+        let args: Array = args.iter().map(|arg| JsValue::from_str(arg)).collect();
+        wasm_bindgen_futures::spawn_local(async move {
+            let module = wasm_bindgen_futures::JsFuture::from(loading).await;
+            let take_over = module.as_ref().ok().and_then(|module| {
+                let take_over = Reflect::get(module, &"takeOver".into()).ok()?;
+                Some((module.clone(), take_over.dyn_into::<Function>().ok()?))
+            });
+            let done = take_over
+                .is_some_and(|(module, take_over)| take_over.apply(&module, &args).is_ok());
+            if !done {
+                UNDER_WAY.with(|under_way| under_way.set(false));
+                onchange.emit(Handing::Failed);
+            }
+        });
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use handing::{call_doudi, hand_over};
+
+/// Native builds (tests, the prerender) have no other module to hand over to.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn hand_over(_module: Module, _args: &[&str], onchange: yew::Callback<Handing>) {
+    onchange.emit(Handing::Failed);
 }
 
 #[cfg(target_arch = "wasm32")]

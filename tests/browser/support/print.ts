@@ -1,9 +1,10 @@
-// Printing the result to an A4 PDF (print.spec.ts, walk.spec.ts).
+// Printing the result: its print button, and an A4 PDF (print.spec.ts, walk.spec.ts,
+// money.spec.ts).
 import type { Page, TestInfo } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ARTIFACTS } from './app';
+import { ARTIFACTS, expect } from './app';
 
 export function has(program: string): boolean {
   try {
@@ -38,4 +39,21 @@ export async function printToPdf(page: Page, testInfo: TestInfo, name: string): 
     execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(ARTIFACTS, name)]);
   }
   return pageCount(file);
+}
+
+/** Presses the result's print button, the browser's print dialog stubbed (counted in
+ * `window.printed`), and waits for the dialog and the sheet. In a resident's app the
+ * sheet is the tools' module's (web/src/tools.rs): the button hands the page over to
+ * it, which draws the sheet and prints. */
+export async function pressPrint(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const counted = window as unknown as { printed: number };
+    counted.printed = 0;
+    window.print = () => {
+      counted.printed += 1;
+    };
+  });
+  await page.locator('#print').click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  await expect(page.locator('[data-testid="print-sheet"]')).toBeAttached();
 }

@@ -1,4 +1,6 @@
-//! The app with the rules: every screen and mode. An ES module of its own (Trunk builds
+//! A resident's app with the rules: the five screens, the result, its explanation and
+//! chart, share as a link; the staff's tools, the print sheet and QR codes are the
+//! `doudi-tools` module's (src/bin/tools.rs), fetched when asked for. An ES module of its own (Trunk builds
 //! it with `data-type="worker"` and `data-bindgen-target="web"` in web/index.html),
 //! imported by `window.doudi.app()`: the first screen's module (src/main.rs) fetches it
 //! once its screen is up, and calls `takeOver` at the first press that needs the app.
@@ -21,8 +23,12 @@ pub fn take_over(lang: String, large_text: bool) {
     } else {
         Lang::Zh
     };
+    // A resident's app: the staff's tools, the print sheet and QR codes come from the
+    // tools' module when asked for (web/src/tools.rs).
     doudi_web::takeover::render_in_place::<doudi_web::App>(doudi_web::app::AppProps {
         lang,
         large_text,
+        handed: None,
+        tools: &doudi_web::tools::ON_DEMAND,
     });
 }

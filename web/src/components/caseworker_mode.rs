@@ -216,10 +216,14 @@ pub fn caseworker_mode(props: &CaseworkerModeProps) -> Html {
         step: Step::Summary,
         ..state.clone()
     };
+    // The caseworker's page is in the tools' module: it has every tool.
+    let ask_tools = Callback::noop();
     let view = View {
         state: &shown,
         checked,
         ondispatch: dispatch,
+        tools: &crate::tools::ALL,
+        ask_tools: &ask_tools,
     };
     let members = Members(use_mut_ref(Vec::new));
     // The household's own questions (place, date, the caseworker's options, the family,

@@ -50,6 +50,7 @@ pub mod what_if_chart;
 use crate::form::Checked;
 use crate::i18n::T;
 use crate::state::{Action, State};
+use crate::tools::{Then, Tools};
 use yew::prelude::*;
 
 /// What every screen is drawn from.
@@ -57,6 +58,10 @@ pub struct View<'a> {
     pub state: &'a State,
     pub checked: &'a Checked,
     pub ondispatch: &'a Callback<Action>,
+    /// The tools this module has, or their stand-ins (tools.rs).
+    pub tools: &'static Tools,
+    /// Hands the page over to the tools' module, to do this there (tools.rs).
+    pub ask_tools: &'a Callback<Then>,
 }
 
 impl View<'_> {

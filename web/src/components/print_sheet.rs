@@ -1,6 +1,6 @@
 //! The printed explanation sheet: what a caseworker hands to a family (A4, one or two
 //! pages for a family of five, nothing under 9 pt). A QR code of the share link that
-//! reopens the whole explanation on a phone; the answers in short; the money as on
+//! reopens the whole explanation on a phone (in the tools' module, tools.rs, like the sheet); the answers in short; the money as on
 //! screen: what comes every month, and apart from it (never added) what is time-limited
 //! and what is paid only in some months; what the rules could not use as given; each
 //! programme's outcome and amount (an alternative that is not added marked as such; no
@@ -18,19 +18,29 @@
 //! (every piece of text escaped) the whole sheet costs about a fifth as much.
 
 use super::markup::{basis_id, Markup};
+use super::View;
 use crate::i18n::{self, Lang, T};
+use crate::tools::Then;
 use doudi_rules::household::{Income, Period, Student};
 use doudi_rules::policy::{self, Basis, Used};
 use doudi_rules::{Assessment, Household, Member, Payment, Programme, Status};
 use yew::prelude::*;
 
 /// The "打印 / Print" button, with what it prints.
-pub fn print_card(lang: Lang) -> Html {
+///
+/// In a resident's app the sheet is in the tools' module (tools.rs): the button hands
+/// the page over to it, which prints.
+pub fn print_card(view: &View) -> Html {
+    let lang = view.state.lang;
+    let onclick = match view.tools.here {
+        true => Callback::from(|_| print()),
+        false => view.ask_tools.reform(|_| Then::Print),
+    };
     html! {
         <section class="card print-card" aria-labelledby="print-title">
             <h2 id="print-title">{ i18n::PRINT_TITLE.get(lang) }</h2>
             <p class="hint">{ i18n::PRINT_HINT.get(lang) }</p>
-            <button type="button" id="print" class="primary" onclick={Callback::from(|_| print())}>{ i18n::PRINT.get(lang) }</button>
+            <button type="button" id="print" class="primary" {onclick}>{ i18n::PRINT.get(lang) }</button>
         </section>
     }
 }
@@ -621,8 +631,8 @@ fn sheet(household: &Household, assessment: &Assessment, lang: Lang) -> String {
     out.raw("<section class=\"print-sheet\" hidden data-testid=\"print-sheet\">");
     // A QR code of the share link, to reopen this calculation on a phone (None outside a
     // browser, or when the link is too long for a code).
-    if let Some(qr) =
-        crate::share_link::link(household, assessment).and_then(|link| link.qr.clone())
+    if let Some(qr) = crate::share_link::link(household, assessment)
+        .and_then(|link| crate::share_link::qr_address(&link.url))
     {
         out.raw("<figure class=\"sheet-qr\" data-testid=\"sheet-qr\"><img");
         out.attr("src", &qr);

@@ -114,14 +114,14 @@ pub fn result_step(view: &View, computed: Option<&Computed>) -> Html {
             }
             { super::glossary::glossary(lang) }
             { not_published(assessment, lang, "h2") }
-            { super::print_sheet::print_card(lang) }
+            { super::print_sheet::print_card(view) }
             if let Some(household) = &view.checked.household {
                 { super::share_panel::share_panel(view, household, assessment) }
             }
             { edit_buttons(lang, dispatch) }
             <p class="version">{ format!("{}：{}", i18n::RULES_VERSION.get(lang), assessment.rules_version) }</p>
             if let Some(household) = &view.checked.household {
-                { super::print_sheet::print_sheet(household, assessment, lang) }
+                { (view.tools.print_sheet)(household, assessment, lang) }
             }
         </section>
     }

@@ -1,11 +1,12 @@
 //! "分享 / Share" on the result: the link that carries the household in its fragment,
-//! its QR code, a copy button and a word on privacy; and the message shown after a link
+//! its QR code (when asked for), a copy button and a word on privacy; and the message shown after a link
 //! was opened (or could not be).
 
 use super::View;
 use crate::i18n::{self, Lang};
 use crate::share_link::{self, Notice};
 use crate::state::Action;
+use crate::tools::Then;
 use doudi_rules::{Assessment, Household};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -21,6 +22,12 @@ pub fn share_panel(view: &View, household: &Household, assessment: &Assessment) 
         Some(Notice::CopyFailed) => i18n::COPY_SELECTED.get(lang),
         _ => "",
     };
+    // The QR code is drawn by the tools' module (tools.rs): opening it in a resident's
+    // app hands the page over, which opens it there.
+    let ontoggle = match view.tools.here {
+        true => Callback::noop(),
+        false => view.ask_tools.reform(|_: Event| Then::Show),
+    };
     html! {
         <section class="card share" aria-labelledby="share-title" data-testid="share">
             <h2 id="share-title">{ i18n::SHARE.get(lang) }</h2>
@@ -34,12 +41,17 @@ pub fn share_panel(view: &View, household: &Household, assessment: &Assessment) 
                 { i18n::COPY_LINK.get(lang) }
             </button>
             <p class="copy-status" role="status">{ status }</p>
-            if let Some(qr) = &link.qr {
-                <img class="share-qr" src={qr.clone()} alt={i18n::QR_ALT.get(lang)} />
-                <p class="hint">{ i18n::QR_HINT.get(lang) }</p>
-            } else {
-                <p class="hint">{ i18n::QR_TOO_LONG.get(lang) }</p>
-            }
+            <details class="share-qr-box" ontoggle={ontoggle}>
+                <summary>{ i18n::QR_SHOW.get(lang) }</summary>
+                if !view.tools.here {
+                    <p class="hint" role="status">{ i18n::APP_LOADING.get(lang) }</p>
+                } else if let Some(qr) = (view.tools.qr)(&link.url) {
+                    <img class="share-qr" src={qr} alt={i18n::QR_ALT.get(lang)} />
+                    <p class="hint">{ i18n::QR_HINT.get(lang) }</p>
+                } else {
+                    <p class="hint">{ i18n::QR_TOO_LONG.get(lang) }</p>
+                }
+            </details>
         </section>
     }
 }
