@@ -1,7 +1,7 @@
 // A household entered through every screen as a resident would (flow.spec.ts,
 // walk.spec.ts), with an axe scan and a screenshot of each screen, counting the taps it
 // takes: every click, choice and field filled in is one tap (a field typed into counts
-// once, however long the text).
+// once, however long the text; a choice already made costs none).
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expect, expectAccessible, gotoApp, screenshot } from './app';
 
@@ -53,7 +53,12 @@ export class Taps {
     this.count += 1;
     await target.fill(text);
   }
+  /** Chooses an option of a select, by its label (or value); no tap when it is the
+   * choice already. */
   async select(target: Locator, option: { label: string } | string): Promise<void> {
+    const chosen = target.locator('option:checked');
+    const already = typeof option === 'string' ? (await target.inputValue()) === option : (await chosen.textContent()) === option.label;
+    if (already) return;
     this.count += 1;
     await target.selectOption(option);
   }
@@ -86,7 +91,7 @@ async function incomes(taps: Taps, scope: Locator, add: string, entries: IncomeE
     await taps.click(scope.getByRole('button', { name: add }));
     const row = scope.locator(`.income[data-income="${at}"]`);
     const kind = row.getByLabel('收入类型');
-    if ((await kind.locator('option:checked').textContent()) !== income.kind) await taps.select(kind, { label: income.kind });
+    await taps.select(kind, { label: income.kind });
     await taps.fill(row.getByLabel('金额（元）'), income.amount);
     if (income.yearly) await taps.answer(row, '按月还是按年', '每年');
   }
@@ -99,7 +104,7 @@ export async function enterThroughUi(page: Page, testInfo: TestInfo, prefix: str
   await gotoApp(page);
   await onStep(page, 1);
   const county = page.getByLabel('县（区）');
-  if ((await county.locator('option:checked').textContent()) !== household.county) await taps.select(county, { label: household.county });
+  await taps.select(county, { label: household.county });
   await taps.answer(page.locator('main'), '城市还是农村', household.rural ? '农村' : '城市');
   const date = page.locator('#date');
   if ((await date.inputValue()) !== household.date) await taps.fill(date, household.date);
@@ -120,7 +125,7 @@ export async function enterThroughUi(page: Page, testInfo: TestInfo, prefix: str
     if (member.name) await taps.fill(card.getByLabel('称呼（可不填）'), member.name);
     await taps.fill(card.getByLabel('年龄（周岁）'), member.age);
     const relation = card.getByLabel('与申请人的关系');
-    if ((await relation.locator('option:checked').textContent()) !== member.relation) await taps.select(relation, { label: member.relation });
+    await taps.select(relation, { label: member.relation });
   }
   await checkScreen(page, testInfo, `${prefix}-2-members-390`);
   await taps.click(page.locator('#next'));
