@@ -204,10 +204,11 @@ mod imp {
     /// index.html's script marks the root `data-painted` when the browser reports the
     /// page's largest contentful paint (or after a second, where it reports none).
     /// Replacing the screen before that would make the app's copy of it the largest
-    /// contentful paint, as late as the wasm.
+    /// contentful paint, as late as the wasm. Never in the task that called it (the
+    /// module's start): two shorter tasks block the page less than one long one.
     pub fn when_painted(root: Element, run: impl FnOnce() + 'static) {
-        fn wait(root: Element, run: Box<dyn FnOnce()>) {
-            if root.has_attribute("data-painted") {
+        fn wait(root: Element, run: Box<dyn FnOnce()>, first: bool) {
+            if !first && root.has_attribute("data-painted") {
                 return run();
             }
             let Some(window) = web_sys::window() else {
@@ -217,11 +218,12 @@ mod imp {
             let later = slot.clone();
             let task = Closure::once_into_js(move || {
                 if let Some((root, run)) = later.take() {
-                    wait(root, run);
+                    wait(root, run, false);
                 }
             });
+            let delay = if first { 0 } else { 16 };
             if window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 16)
+                .set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), delay)
                 .is_err()
             {
                 if let Some((_, run)) = slot.take() {
@@ -229,7 +231,7 @@ mod imp {
                 }
             }
         }
-        wait(root, Box::new(run));
+        wait(root, Box::new(run), true);
     }
 
     /// `new Class(kind, { bubbles: true })` dispatched on `target`.
