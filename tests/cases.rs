@@ -28,10 +28,16 @@
 //!   marginal_line, dibao_line_earned, marginal_line_earned, next_change_earned,
 //!   next_change_more, next_change_support, next_change_exit_monthly, swept (indices
 //!   joined by ",");
+//! - 核一核, for a case with a `decision` (`doudi check`): `check.FIELD` where FIELD is
+//!   one of verdict (agrees | differs | cannot_tell), ours, difference, leads (the
+//!   explanations' kinds, in order, joined by ","), left_out (the same for money a notice
+//!   may leave out), next_steps (how many), says… / never_says… (the text, Chinese or
+//!   English, of the summary, reason, explanations and left-out money);
 //! - `error.field`: the input is rejected and the error names this field.
 //!
 //! Amounts compare as decimals ("1225" equals "1225.00"); `none` means absent.
 
+use doudi_rules::check::{check, Check, Decision};
 use doudi_rules::outcome::Outcome;
 use doudi_rules::what_if::{household_at, what_if, WhatIf};
 use doudi_rules::{assess, Assessment, Household, Options};
@@ -53,6 +59,9 @@ struct Case {
     name: String,
     expect: BTreeMap<String, String>,
     household: Household,
+    /// A decision to check against the rules (`check.…` keys).
+    #[serde(default)]
+    decision: Option<Decision>,
 }
 
 fn cases_dir() -> PathBuf {
@@ -290,6 +299,41 @@ fn actual(assessment: &Assessment, key: &str, expected: &str) -> Result<Option<S
     Ok(outcome_field(outcome, field, expected))
 }
 
+/// A field of a decision checked against the rules.
+fn check_field(checked: &Check, field: &str, expected: &str) -> Result<Option<String>, String> {
+    let amount = |value: Option<Decimal>| Ok(value.map(|value| value.to_string()));
+    let leads = |list: &[doudi_rules::check::Explanation]| {
+        Ok(Some(
+            list.iter()
+                .map(|each| each.lead.id())
+                .collect::<Vec<_>>()
+                .join(","),
+        ))
+    };
+    if field.starts_with("says") || field.starts_with("never_says") {
+        let text: Vec<&doudi_rules::Text> = std::iter::once(&checked.summary)
+            .chain(checked.reason.iter())
+            .chain(checked.explanations.iter().map(|each| &each.text))
+            .chain(checked.left_out.iter().map(|each| &each.text))
+            .collect();
+        let text = text
+            .iter()
+            .flat_map(|text| [text.zh.as_ref(), text.en.as_ref()])
+            .collect::<Vec<_>>()
+            .join("\n");
+        return Ok(text_check(&text, field, expected).flatten());
+    }
+    match field {
+        "verdict" => Ok(Some(checked.verdict.id().to_string())),
+        "ours" => amount(checked.ours),
+        "difference" => amount(checked.difference),
+        "leads" => leads(&checked.explanations),
+        "left_out" => leads(&checked.left_out),
+        "next_steps" => Ok(Some(checked.next_steps.len().to_string())),
+        _ => Err(format!("unknown check field {field}")),
+    }
+}
+
 /// A field of the what-if sweep.
 fn what_if_field(curve: &WhatIf, field: &str) -> Result<Option<String>, String> {
     let amount = |value: Option<Decimal>| Ok(value.map(|value| value.to_string()));
@@ -388,6 +432,14 @@ fn every_case_in_tests_cases_holds() {
                 (Err(error), "error.field") => Ok(Some(error.field.clone())),
                 (Err(error), _) => Err(format!("rejected: {error}")),
                 (Ok(_), "error.field") => Err("accepted, but an error was expected".to_string()),
+                (Ok(_), key) if key.starts_with("check.") => match &case.decision {
+                    Some(decision) => check(&case.household, decision)
+                        .map_err(|error| error.to_string())
+                        .and_then(|checked| {
+                            check_field(&checked, &key["check.".len()..], expected)
+                        }),
+                    None => Err("a check.… key needs a decision".to_string()),
+                },
                 (Ok(_), key) if key.starts_with("what_if.") => what_if(&case.household)
                     .map_err(|error| error.to_string())
                     .and_then(|curve| what_if_field(&curve, &key["what_if.".len()..])),

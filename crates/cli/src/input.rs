@@ -23,6 +23,12 @@ pub fn utf8_text(bytes: Vec<u8>) -> Result<String, InputError> {
 /// fault in a sentence in Chinese and English (`household::shape_error`), never in
 /// serde's own words, and quotes at most a short prefix of any value.
 pub fn parse_household(text: &str) -> Result<Household, InputError> {
+    parse(text)
+}
+
+/// Parses any input the CLI reads as JSON (a household; `doudi check`'s household and
+/// decision) the same way as [`parse_household`].
+pub fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, InputError> {
     if text.len() > MAX_HOUSEHOLD_BYTES {
         return Err(too_large(u64::try_from(text.len()).ok()));
     }
@@ -38,12 +44,12 @@ pub fn parse_household(text: &str) -> Result<Household, InputError> {
         ));
     }
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let household = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let path = error.path().to_string();
         shape_error(&path, &error.into_inner().to_string())
     })?;
     deserializer
         .end()
         .map_err(|error| shape_error("", &error.to_string()))?;
-    Ok(household)
+    Ok(value)
 }

@@ -2,6 +2,7 @@
 //! Exit status: 0 on success, 2 on bad input (with a message naming the field), 1 when
 //! the output cannot be written.
 
+mod check;
 mod explain;
 mod input;
 
@@ -21,6 +22,10 @@ doudi — 汉中社会救助计算器 / Hanzhong social-assistance calculator
   doudi explain FILE|- [--lang en]
                              the same assessment as readable text (Chinese, or English)
   doudi what-if FILE|-       monthly support against household income (JSON)
+  doudi check FILE|- [--lang en | --json]
+                             核一核: a decision (programme, amount, tier, reason) checked
+                             against the rules for the same household
+                             (docs/check-format.md)
   doudi batch IN.csv|- [--no-trace] [--no-bom] [--threads N]
                              a caseload in (docs/batch-format.md; UTF-8, GBK or UTF-16),
                              one CSV row per household out, streamed on every core
@@ -91,6 +96,23 @@ fn run(args: &[String], out: &mut dyn Write) -> Result<(), Failure> {
             let what_if = doudi_rules::what_if::what_if(&household)?;
             note_future_date(&household);
             to_json(&what_if)
+        }
+        ["check", path, rest @ ..] => {
+            let input: doudi_rules::check::CheckInput =
+                input::parse(&utf8_text(read_bytes(path)?)?)?;
+            let checked = doudi_rules::check::check(&input.household, &input.decision)?;
+            note_future_date(&input.household);
+            match rest {
+                [] | ["--lang", "zh"] => check::render(&checked, explain::Lang::Zh),
+                ["--lang", "en"] => check::render(&checked, explain::Lang::En),
+                ["--json"] => to_json(&checked),
+                _ => {
+                    return Err(usage_error(&format!(
+                        "未知的选项 / unknown option: {}",
+                        rest.join(" ")
+                    )))
+                }
+            }
         }
         ["batch", rest @ ..] => return batch(rest, out),
         ["policy", "check"] => policy_check("policies")?,

@@ -2,7 +2,8 @@
 //! household of the data cases (tests/cases/*.toml), the explanation holds no Chinese
 //! but document numbers (汉民发〔2021〕52号: they stay as they are in English), what the
 //! input itself gave in Chinese (names of people, a disease name typed in), and the name
-//! of the "e救助" WeChat service, which a resident types to find it.
+//! of the "e救助" WeChat service, which a resident types to find it. The same holds for
+//! `doudi check --lang en` on every decision of the data cases and examples/check/.
 
 use doudi_policy::stray_chinese;
 use serde_json::Value;
@@ -158,6 +159,87 @@ fn every_english_explanation_is_in_english_but_document_numbers_and_names() {
     assert!(
         failures.is_empty(),
         "{} lines of English explanations hold Chinese other than document numbers and the input's names:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// Every decision to check (核一核), household and decision together, with where it
+/// comes from.
+fn decisions() -> Vec<(String, Value)> {
+    let mut all = Vec::new();
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join("examples/check"))
+        .unwrap()
+        .flatten()
+        .map(|entry| entry.path())
+        .collect();
+    paths.sort();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).unwrap();
+        all.push((
+            path.display().to_string(),
+            serde_json::from_str(&text).unwrap(),
+        ));
+    }
+    for path in std::fs::read_dir(root().join("tests/cases"))
+        .unwrap()
+        .flatten()
+    {
+        let path = path.path();
+        let file: toml::Value = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for case in file.get("case").and_then(|cases| cases.as_array()).unwrap() {
+            let (Some(household), Some(decision)) = (case.get("household"), case.get("decision"))
+            else {
+                continue;
+            };
+            let name = case
+                .get("name")
+                .and_then(|name| name.as_str())
+                .unwrap_or("");
+            all.push((
+                format!("{}: {name}", path.display()),
+                serde_json::json!({ "household": household, "decision": decision }),
+            ));
+        }
+    }
+    all
+}
+
+#[test]
+fn every_english_check_of_a_decision_is_in_english_but_document_numbers_and_names() {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (name, input) in decisions() {
+        let mut child = Command::new(DOUDI)
+            .args(["check", "-", "--lang", "en"])
+            .current_dir(root())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the doudi binary runs");
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.to_string().as_bytes())
+            .unwrap();
+        let output = child.wait_with_output().unwrap();
+        assert!(
+            output.status.success(),
+            "{name}: doudi check failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        checked += 1;
+        let text = String::from_utf8(output.stdout).unwrap();
+        for line in chinese_lines(&text, &input) {
+            failures.push(format!("{name}:\n    {}", line.trim()));
+        }
+    }
+    assert!(checked >= 10, "only {checked} decisions were checked");
+    assert!(
+        failures.is_empty(),
+        "{} lines of English checks hold Chinese other than document numbers and the input's names:\n{}",
         failures.len(),
         failures.join("\n")
     );

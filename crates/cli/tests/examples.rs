@@ -886,3 +886,113 @@ fn batch_streams_the_bytes_of_run_on_any_number_of_threads() {
     assert!(expected.contains("HZ-split"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// 核一核: each examples/check/ file gives the verdict it was written to show (the
+/// arithmetic is in examples/README.md), in JSON and in both languages' text.
+#[test]
+fn every_check_example_gives_its_verdict() {
+    // (file, verdict, ours, difference, leads, left out)
+    let expected = [
+        // 675 × 4 − 1500 + 203 + 203 = 1606; 1200 is 406 less. A counted income of 1906
+        // gives 675 × 4 − 1906 + 406 = 1200; no household size does.
+        (
+            "dibao-lower-counting-other-income.json",
+            "differs",
+            "1606",
+            Some("-406"),
+            "counted_income",
+            "",
+        ),
+        // Income 2600 for 3 ≥ 675 × 3: no dibao, as the notice says; gradual exit 1628 for
+        // 6 months is left out.
+        (
+            "dibao-stopped-without-gradual-exit.json",
+            "agrees",
+            "0",
+            None,
+            "",
+            "gradual_exit",
+        ),
+        // 880 + 15 % × 2250 (337.5 → 338) = 1218; 1105 = 880 + 225 is the self-caring
+        // amount: the six items read as all met, and the named tier, explain it.
+        (
+            "tekun-notice-names-self-care.json",
+            "differs",
+            "1218",
+            Some("-113"),
+            "care_tier,care_tier",
+            "",
+        ),
+    ];
+    let files: Vec<String> = std::fs::read_dir(examples().join("check"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        files.len(),
+        expected.len(),
+        "a check example without its expected verdict: {files:?}"
+    );
+    for (file, verdict, ours, difference, leads, left_out) in expected {
+        let path = format!("examples/check/{file}");
+        let output = run(&["check", &path, "--json"]);
+        assert_ok(&output, &path);
+        let check: Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(check["verdict"], verdict, "{file}");
+        assert_eq!(amount(&check["ours"]), ours, "{file}");
+        assert_eq!(
+            check.get("difference").map(amount).as_deref(),
+            difference,
+            "{file}"
+        );
+        let ids = |key: &str| -> String {
+            check[key]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|item| item["lead"].as_str().unwrap())
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        assert_eq!(ids("explanations"), leads, "{file}");
+        assert_eq!(ids("left_out"), left_out, "{file}");
+        for lang in ["zh", "en"] {
+            let output = run(&["check", &path, "--lang", lang]);
+            assert_ok(&output, &path);
+            let text = text(&output.stdout);
+            assert!(
+                text.contains(&format!(" {ours} ")),
+                "{file} ({lang}) does not say {ours}:\n{text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_check_naming_a_member_the_household_lacks_or_a_bad_amount_exits_with_status_2() {
+    let input = r#"{"household":{"county":"hantai","category":"urban","date":"2026-11-01","members":[{"age":40}]},"decision":{"programme":"tekun","member":3,"monthly":"1105"}}"#;
+    let output = run_with_stdin(&["check", "-"], input);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("decision.member"), "{stderr}");
+    assert!(stderr.contains("家庭只有 1 名成员"), "{stderr}");
+    assert!(stderr.contains("the household has one member"), "{stderr}");
+    for (amount, says) in [
+        ("-5", "金额不能为负数"),
+        ("1105.001", "最多保留两位小数"),
+        ("2000000", "过大"),
+    ] {
+        let input = input.replace(
+            r#""member":3,"monthly":"1105""#,
+            &format!(r#""member":0,"monthly":"{amount}""#),
+        );
+        let output = run_with_stdin(&["check", "-"], &input);
+        let stderr = text(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{amount}: {stderr}");
+        assert!(
+            stderr.contains("decision.monthly") && stderr.contains(says),
+            "{amount}: {stderr}"
+        );
+    }
+}

@@ -749,7 +749,7 @@ pub struct Facts {
 }
 
 /// `field` names the field; it is written only when there is an error to report.
-fn check_amount(
+pub(crate) fn check_amount(
     field: impl FnOnce() -> String,
     amount: Decimal,
     max: Decimal,

@@ -9,6 +9,7 @@
 #![deny(clippy::float_arithmetic, clippy::float_cmp, clippy::as_conversions)]
 #![deny(unsafe_code)]
 
+pub mod check;
 pub mod household;
 pub mod labels;
 pub mod outcome;

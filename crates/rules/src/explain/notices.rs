@@ -43,16 +43,16 @@ pub(crate) fn how_to_apply() -> Text {
 /// 二(四): the 12345 hotline.
 pub(crate) fn hotline() -> Text {
     Text::new(
-        "可以拨打 12345 政务服务热线，其中有社会救助服务，可以咨询、求助或反映问题（二(四)）",
-        "You can call the 12345 government service hotline, which has a social-assistance line, to ask, seek help or raise a problem (II(4))",
+        "可以拨打 12345 政务服务热线，其中有社会救助服务，可以咨询、求助或反映问题（汉民发〔2021〕52号 二(四)）",
+        "You can call the 12345 government service hotline, which has a social-assistance line, to ask, seek help or raise a problem (汉民发〔2021〕52号 II(4))",
     )
 }
 
 /// 二(八): the check of income and property.
 pub(crate) fn checks() -> Text {
     Text::new(
-        "申请后，经您书面授权，民政部门会核对家庭的收入和财产（存款、房产、车辆、社保等），请如实说明（二(八)）",
-        "After you apply, and with your written authorisation, the civil affairs office checks the family's income and property (savings, homes, vehicles, social insurance); please state them truthfully (II(8))",
+        "申请后，经您书面授权，民政部门会核对家庭的收入和财产（存款、房产、车辆、社保等），请如实说明（汉民发〔2021〕52号 二(八)）",
+        "After you apply, and with your written authorisation, the civil affairs office checks the family's income and property (savings, homes, vehicles, social insurance); please state them truthfully (汉民发〔2021〕52号 II(8))",
     )
 }
 
