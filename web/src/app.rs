@@ -5,6 +5,7 @@ use crate::browser;
 use crate::components::caseworker_mode_switch::{
     app_class, from_fragment, mode_switch, publicity_exit, shows_screens, use_modes,
 };
+use crate::components::check_panel;
 use crate::components::header::header;
 use crate::components::members_step::members_step;
 use crate::components::nav_buttons::{nav_buttons, NavButtonsProps};
@@ -126,6 +127,20 @@ pub fn app(props: &AppProps) -> Html {
     let computed = use_memo(
         (on_result, checked.household.clone()),
         |(on_result, household)| household.as_ref().filter(|_| *on_result).map(Computed::of),
+    );
+    // 核一核: the decision typed on the result screen, checked when it or an answer changes.
+    let decision_checked = use_memo(
+        (
+            on_result,
+            checked.household.clone(),
+            form::decision(&state.form),
+        ),
+        |(on_result, household, decision)| {
+            household
+                .as_ref()
+                .filter(|_| *on_result)
+                .and_then(|household| check_panel::run(household, decision.as_ref()))
+        },
     );
     let ondispatch = {
         let state = state.clone();
@@ -253,7 +268,11 @@ pub fn app(props: &AppProps) -> Html {
                 Step::Members => members_step(&view),
                 Step::Situations => situations_step(&view),
                 Step::Summary => summary_step(&view),
-                Step::Result => result_step(&view, computed.as_ref().as_ref()),
+                Step::Result => result_step(
+                    &view,
+                    computed.as_ref().as_ref(),
+                    decision_checked.as_ref().as_ref(),
+                ),
             },
             blocked,
         }

@@ -10,7 +10,8 @@
 //! `..`, so a field added to the form does not compile until it is saved here too.
 
 use crate::form::{
-    AgeBy, FamilyForm, Form, IncomeForm, MemberForm, Step, SupporterForm, SupportersKnown,
+    AgeBy, DecisionForm, FamilyForm, Form, IncomeForm, MemberForm, Step, SupporterForm,
+    SupportersKnown,
 };
 use crate::i18n;
 use doudi_rules::household::Period;
@@ -20,8 +21,10 @@ use std::str::FromStr;
 /// The one localStorage key the site uses.
 pub const KEY: &str = "doudi.draft";
 /// The first line of a stored draft: its format. Another format is not read.
-const FORMAT: &str = "doudi-draft/2";
-/// The format before the family's own incomes: still read (it has none).
+const FORMAT: &str = "doudi-draft/3";
+/// The format before 核一核's decision: still read (it has none).
+const FORMAT_2: &str = "doudi-draft/2";
+/// The format before the family's own incomes: still read (it has neither).
 const FORMAT_1: &str = "doudi-draft/1";
 
 /// What a draft keeps.
@@ -77,6 +80,7 @@ impl Draft {
             members,
             family,
             next_id,
+            decision,
         } = &self.form;
         out.put(county);
         out.put(if *category == Category::Rural {
@@ -112,6 +116,17 @@ impl Draft {
         out.put(current_dibao);
         out.incomes(incomes);
         out.num(*next_id as usize);
+        let DecisionForm {
+            programme,
+            member,
+            monthly,
+            rural_tier,
+            care_tier,
+            reason,
+        } = decision;
+        for value in [programme, member, monthly, rural_tier, care_tier, reason] {
+            out.put(value);
+        }
         out.0
     }
 
@@ -119,7 +134,7 @@ impl Draft {
     pub fn decode(text: &str) -> Option<Draft> {
         let mut cells = Reader(text.split('\n'));
         let format = cells.text()?;
-        if format != FORMAT && format != FORMAT_1 {
+        if format != FORMAT && format != FORMAT_2 && format != FORMAT_1 {
             return None;
         }
         let rules = cells.text()?;
@@ -155,13 +170,23 @@ impl Draft {
             marginal: cells.flag()?,
             on_dibao: cells.flag()?,
             current_dibao: cells.text()?,
-            incomes: if format == FORMAT {
+            incomes: if format != FORMAT_1 {
                 cells.incomes()?
             } else {
                 Vec::new()
             },
         };
         form.next_id = cells.num()?;
+        if format == FORMAT {
+            form.decision = DecisionForm {
+                programme: cells.text()?,
+                member: cells.text()?,
+                monthly: cells.text()?,
+                rural_tier: cells.text()?,
+                care_tier: cells.text()?,
+                reason: cells.text()?,
+            };
+        }
         Some(Draft {
             rules,
             saved,
@@ -506,6 +531,14 @@ mod tests {
             }],
         };
         answers.next_id = 11;
+        answers.decision = DecisionForm {
+            programme: "tekun".into(),
+            member: "7".into(),
+            monthly: "１１０５元".into(),
+            rural_tier: "".into(),
+            care_tier: "self_care".into(),
+            reason: "other".into(),
+        };
         let draft = Draft::new(&answers, Step::Situations, "2026-11-29");
         let back = Draft::decode(&draft.encode()).expect("a draft reads back");
         // A line break typed into a name is the only change: it becomes a space.
@@ -527,6 +560,21 @@ mod tests {
             .replacen(FORMAT, FORMAT_1, 1)
             .replace("\n500\n0\n", "\n500\n");
         let back = Draft::decode(&old).expect("a format-1 draft reads");
+        assert_eq!(back.form, answers);
+    }
+
+    #[test]
+    fn a_draft_of_the_format_before_the_decision_is_still_read() {
+        let mut answers = Form::new("2026-11-29");
+        answers.family.current_dibao = "500".into();
+        let text = Draft::new(&answers, Step::Result, "2026-11-29").encode();
+        // Format 2 ended with the next id: the decision's six (empty) lines are new.
+        let old = text
+            .replacen(FORMAT, FORMAT_2, 1)
+            .strip_suffix("\n\n\n\n\n\n")
+            .expect("an empty decision is six empty lines")
+            .to_string();
+        let back = Draft::decode(&old).expect("a format-2 draft reads");
         assert_eq!(back.form, answers);
     }
 

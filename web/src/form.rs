@@ -3,6 +3,7 @@
 //! say, at each field, what to fix. Pure: no browser, no amounts computed.
 
 use crate::i18n::{self, T};
+use doudi_rules::check::{Decided, DecidedCare, Decision, Reason};
 use doudi_rules::household::{
     age_on, parse_amount, Caseworker, Disability, DisabilityKind, Family, Income, IncomeKind,
     Period, Relation, SelfCare, Student, Supporter, SupporterSituation, MAX_INCOMES, MAX_MEMBERS,
@@ -212,6 +213,67 @@ impl FamilyForm {
     }
 }
 
+/// 核一核: what a decision notice or a payment says, as typed (the result screen's
+/// "check a decision"). Empty `programme`: nothing is checked.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DecisionForm {
+    /// A `Decided` id ("dibao", "tekun"…), or empty.
+    pub programme: String,
+    /// The member's id (`MemberForm::id`, stable when others are removed), for tekun and
+    /// the single-person route.
+    pub member: String,
+    /// The amount a month, as typed.
+    pub monthly: String,
+    /// A tier letter ("A"…"E"), or empty for none named.
+    pub rural_tier: String,
+    /// A `DecidedCare` id, or empty for none named.
+    pub care_tier: String,
+    /// A `Reason` id, or empty for none given.
+    pub reason: String,
+}
+
+/// The decision typed, read for the rules: `None` while no programme is chosen or no
+/// amount typed, a message at `decision.monthly` when the amount cannot be read.
+pub fn decision(whole: &Form) -> Option<Result<Decision, FieldError>> {
+    let form = &whole.decision;
+    let programme = Decided::ALL
+        .into_iter()
+        .find(|decided| decided.id() == form.programme)?;
+    let monthly = match amount(&form.monthly, Typed::Yuan)? {
+        Ok(monthly) => monthly,
+        Err(()) => {
+            return Some(Err(FieldError {
+                field: "decision.monthly".into(),
+                message: i18n::ERR_AMOUNT.text(),
+                required: false,
+            }))
+        }
+    };
+    Some(Ok(Decision {
+        programme,
+        // The first member until one is chosen (the list shows the first chosen).
+        member: programme.of_a_member().then(|| {
+            whole
+                .members
+                .iter()
+                .position(|member| member.id.to_string() == form.member)
+                .unwrap_or(0)
+        }),
+        monthly,
+        rural_tier: Tier::ALL
+            .into_iter()
+            .find(|tier| tier.letter() == form.rural_tier)
+            .filter(|_| programme == Decided::Dibao),
+        care_tier: DecidedCare::ALL
+            .into_iter()
+            .find(|care| care.id() == form.care_tier)
+            .filter(|_| programme == Decided::Tekun),
+        reason: Reason::ALL
+            .into_iter()
+            .find(|reason| reason.id() == form.reason),
+    }))
+}
+
 /// All the answers.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Form {
@@ -228,6 +290,8 @@ pub struct Form {
     pub family: FamilyForm,
     /// The next id for a member, income or supporter (ids keep list items stable).
     pub next_id: u32,
+    /// 核一核: a decision to check against the rules, on the result screen.
+    pub decision: DecisionForm,
 }
 
 impl Form {
@@ -247,6 +311,7 @@ impl Form {
             members: vec![MemberForm::new(1, Relation::Applicant)],
             family: FamilyForm::default(),
             next_id: 2,
+            decision: DecisionForm::default(),
         }
     }
 

@@ -455,6 +455,27 @@ pub const CANNOT_COMPUTE: T = T::new(
 );
 pub const SOURCE_LINK: T = T::new("原文网址", "read at");
 
+// ---- 核一核: check a decision (result screen) ------------------------------------------
+
+pub const CHECK_TITLE: T = T::new("核一核：对照收到的通知", "Check a decision you received");
+pub const CHECK_INTRO: T = T::new(
+    "收到了低保或特困供养的决定通知，或者看到了发放的金额？把通知上写的填在这里，看看按规则对上面这些情况算出来是否一样。只在这台设备上计算，不会发送给任何人。",
+    "Received a dibao or tekun decision, or seen the amount paid? Enter what the notice says to see whether the rules give the same for the answers above. It is worked out on this device only and sent to nobody.",
+);
+pub const CHECK_CHOOSE: T = T::new("请选择", "Choose");
+pub const CHECK_PROGRAMME: T = T::new("通知是关于哪一项", "What the notice is about");
+pub const CHECK_MEMBER: T = T::new("是谁的", "Whose");
+pub const CHECK_MONTHLY: T = T::new(
+    "通知上每月的金额（元）",
+    "The amount a month on the notice (yuan)",
+);
+pub const CHECK_MONTHLY_HINT: T =
+    T::new("不予批准或停发的，填 0", "Enter 0 for a refusal or a stop");
+pub const CHECK_TIER: T = T::new("通知写的档次", "The tier the notice names");
+pub const CHECK_CARE: T = T::new("通知写的护理等级", "The care tier the notice names");
+pub const CHECK_REASON: T = T::new("通知写的理由", "The reason the notice gives");
+pub const CHECK_NOT_NAMED: T = T::new("没有写明", "Not stated");
+
 // ---- Messages of the form's own checks --------------------------------------------
 
 pub const ERR_REQUIRED_AGE: T = T::new("请填写年龄（周岁，整数）", "Enter the age in whole years");

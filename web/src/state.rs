@@ -161,6 +161,13 @@ pub enum Input {
     CurrentDibao,
     /// A caseworker's value for an assumed parameter (by id); empty for the policy value.
     Override(&'static str),
+    /// 核一核: what a decision notice says (form::DecisionForm's fields).
+    DecisionProgramme,
+    DecisionMember,
+    DecisionMonthly,
+    DecisionTier,
+    DecisionCare,
+    DecisionReason,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -539,6 +546,12 @@ fn set(form: &mut Form, input: Input, value: String) -> bool {
         Input::Marginal => form.family.marginal = yes(&value),
         Input::OnDibao => form.family.on_dibao = yes(&value),
         Input::CurrentDibao => form.family.current_dibao = value,
+        Input::DecisionProgramme => form.decision.programme = value,
+        Input::DecisionMember => form.decision.member = value,
+        Input::DecisionMonthly => form.decision.monthly = value,
+        Input::DecisionTier => form.decision.rural_tier = value,
+        Input::DecisionCare => form.decision.care_tier = value,
+        Input::DecisionReason => form.decision.reason = value,
         Input::Override(id) => {
             if value.trim().is_empty() {
                 form.overrides.remove(id);

@@ -4,13 +4,12 @@
 
 use crate::explain::Lang;
 use doudi_rules::check::Check;
-use doudi_rules::labels;
+use doudi_rules::labels::{self, check};
 use std::fmt::Write as _;
 
 pub fn render(check: &Check, lang: Lang) -> String {
     let mut text = String::new();
-    let name = labels::programme_short(check.programme);
-    let pick = |zh: &'static str, en: &'static str| if lang == Lang::Zh { zh } else { en };
+    let say = |label: labels::Label| if lang == Lang::Zh { label.zh } else { label.en };
     let words = |text: &doudi_rules::Text| -> String {
         if lang == Lang::Zh {
             text.zh.to_string()
@@ -18,73 +17,43 @@ pub fn render(check: &Check, lang: Lang) -> String {
             text.en.to_string()
         }
     };
-    let decided = check.decision.monthly.0.normalize();
-    let _ = writeln!(
-        text,
-        "{}{}",
-        pick("核一核：", "Check a decision: "),
-        if lang == Lang::Zh { name.zh } else { name.en }
-    );
-    let _ = writeln!(
-        text,
-        "{}{}",
-        pick("通知上：每月 ", "The notice: "),
+    let a_month = |amount: rust_decimal::Decimal| {
+        let amount = amount.normalize();
         if lang == Lang::Zh {
-            format!("{decided} 元")
+            format!("每月 {amount} 元")
         } else {
-            format!("{decided} yuan a month")
+            format!("{amount} yuan a month")
         }
+    };
+    let colon = if lang == Lang::Zh { "：" } else { ": " };
+    let programme = labels::programme_short(check.programme);
+    let _ = writeln!(text, "{}{colon}{}", say(check::TITLE), say(programme));
+    let _ = writeln!(
+        text,
+        "{}{colon}{}",
+        say(check::NOTICE),
+        a_month(check.decision.monthly.0)
     );
-    match check.ours {
-        Some(ours) => {
-            let ours = ours.normalize();
-            let _ = writeln!(
-                text,
-                "{}{}",
-                pick("按规则：每月 ", "The rules: "),
-                if lang == Lang::Zh {
-                    format!("{ours} 元")
-                } else {
-                    format!("{ours} yuan a month")
-                }
-            );
-        }
-        None => {
-            let _ = writeln!(
-                text,
-                "{}",
-                pick("按规则：还需要补充情况", "The rules: more answers needed")
-            );
-        }
-    }
+    let ours = check
+        .ours
+        .map_or_else(|| say(check::MORE_NEEDED).to_string(), a_month);
+    let _ = writeln!(text, "{}{colon}{ours}", say(check::RULES));
     let _ = writeln!(text, "\n{}", words(&check.summary));
     if let Some(reason) = &check.reason {
         let _ = writeln!(text, "{}", words(reason));
     }
-    if !check.explanations.is_empty() {
-        let _ = writeln!(
-            text,
-            "\n{}",
-            pick(
-                "哪些情况会得出通知上的数：",
-                "What would give the notice's figure:"
-            )
-        );
-        for explanation in &check.explanations {
-            let _ = writeln!(text, "  - {}", words(&explanation.text));
+    for (heading, list) in [
+        (check::WOULD_GIVE, &check.explanations),
+        (check::LEFT_OUT, &check.left_out),
+    ] {
+        if !list.is_empty() {
+            let _ = writeln!(text, "\n{}{}", say(heading), colon.trim_end());
+            for explanation in list {
+                let _ = writeln!(text, "  - {}", words(&explanation.text));
+            }
         }
     }
-    if !check.left_out.is_empty() {
-        let _ = writeln!(
-            text,
-            "\n{}",
-            pick("通知可能没有提到的：", "What the notice may leave out:")
-        );
-        for explanation in &check.left_out {
-            let _ = writeln!(text, "  - {}", words(&explanation.text));
-        }
-    }
-    let _ = writeln!(text, "\n{}", pick("可以怎么做：", "What you can do:"));
+    let _ = writeln!(text, "\n{}{}", say(check::WHAT_TO_DO), colon.trim_end());
     for step in &check.next_steps {
         let _ = writeln!(text, "  - {}", words(step));
     }

@@ -59,6 +59,28 @@ pub enum Decided {
 }
 
 impl Decided {
+    pub const ALL: [Decided; 4] = [
+        Decided::Dibao,
+        Decided::SinglePerson,
+        Decided::Tekun,
+        Decided::GradualExit,
+    ];
+
+    /// The name in the input (`"single_person"`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Decided::Dibao => "dibao",
+            Decided::SinglePerson => "single_person",
+            Decided::Tekun => "tekun",
+            Decided::GradualExit => "gradual_exit",
+        }
+    }
+
+    /// Whether the decision is about one member (tekun, the single-person route).
+    pub fn of_a_member(self) -> bool {
+        matches!(self, Decided::Tekun | Decided::SinglePerson)
+    }
+
     pub fn programme(self) -> Programme {
         match self {
             Decided::Dibao => Programme::Dibao,
@@ -83,6 +105,21 @@ pub enum DecidedCare {
 }
 
 impl DecidedCare {
+    pub const ALL: [DecidedCare; 3] = [
+        DecidedCare::SelfCare,
+        DecidedCare::Partial,
+        DecidedCare::Full,
+    ];
+
+    /// The name in the input (`"self_care"`).
+    pub fn id(self) -> &'static str {
+        match self {
+            DecidedCare::SelfCare => "self_care",
+            DecidedCare::Partial => "partial",
+            DecidedCare::Full => "full",
+        }
+    }
+
     fn tier(self) -> CareTier {
         match self {
             DecidedCare::SelfCare => CareTier::SelfCare,
@@ -107,6 +144,27 @@ pub enum Reason {
     HouseholdMembers,
     /// 其他.
     Other,
+}
+
+impl Reason {
+    pub const ALL: [Reason; 5] = [
+        Reason::IncomeAboveLine,
+        Reason::Property,
+        Reason::Supporters,
+        Reason::HouseholdMembers,
+        Reason::Other,
+    ];
+
+    /// The name in the input (`"income_above_line"`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Reason::IncomeAboveLine => "income_above_line",
+            Reason::Property => "property",
+            Reason::Supporters => "supporters",
+            Reason::HouseholdMembers => "household_members",
+            Reason::Other => "other",
+        }
+    }
 }
 
 /// A household and a decision about it: `doudi check`'s input (docs/check-format.md).
@@ -260,7 +318,7 @@ fn name_of(household: &Household, index: usize) -> Text {
 /// Checks a decision against the rules for the same household.
 pub fn check(household: &Household, decision: &Decision) -> Result<Check, InputError> {
     let programme = decision.programme.programme();
-    let member_based = matches!(decision.programme, Decided::Tekun | Decided::SinglePerson);
+    let member_based = decision.programme.of_a_member();
     if let Some(member) = decision.member {
         if member >= household.members.len() {
             return Err(say::no_such_member(member, household.members.len()));
@@ -555,4 +613,24 @@ fn counted_income_giving(
     let point = if at(low)?.0 <= decided { low } else { high };
     let (amount, counted) = at(point)?;
     (amount == decided).then_some(counted)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The ids the site puts in its lists are the names the input reads.
+    #[test]
+    fn every_id_is_its_name_in_the_input() {
+        let name = |value: serde_json::Value| value.as_str().unwrap().to_string();
+        for decided in Decided::ALL {
+            assert_eq!(name(serde_json::to_value(decided).unwrap()), decided.id());
+        }
+        for care in DecidedCare::ALL {
+            assert_eq!(name(serde_json::to_value(care).unwrap()), care.id());
+        }
+        for reason in Reason::ALL {
+            assert_eq!(name(serde_json::to_value(reason).unwrap()), reason.id());
+        }
+    }
 }

@@ -109,3 +109,61 @@ pub fn programme(programme: Programme) -> Label {
         Programme::TemporaryAssistance => Label::new("临时救助", "Temporary assistance"),
     }
 }
+
+/// The headings of a decision checked against the rules (核一核), in the CLI and on the
+/// site.
+pub mod check {
+    use super::Label;
+    use crate::check::{Decided, DecidedCare, Reason, Verdict};
+
+    pub const TITLE: Label = Label::new("核一核", "Check a decision");
+    pub const NOTICE: Label = Label::new("通知上", "The notice");
+    pub const RULES: Label = Label::new("按规则", "The rules");
+    pub const MORE_NEEDED: Label = Label::new("还需要补充情况", "more answers needed");
+    pub const WOULD_GIVE: Label = Label::new(
+        "哪些情况会得出通知上的数",
+        "What would give the notice's figure",
+    );
+    pub const LEFT_OUT: Label = Label::new("通知可能没有提到的", "What the notice may leave out");
+    pub const WHAT_TO_DO: Label = Label::new("可以怎么做", "What you can do");
+
+    /// The programme a decision is about.
+    pub fn decided(decided: Decided) -> Label {
+        super::programme_short(decided.programme())
+    }
+
+    /// A care tier as a notice names it.
+    pub fn care(care: DecidedCare) -> Label {
+        match care {
+            DecidedCare::SelfCare => Label::new("全自理", "fully self-caring"),
+            DecidedCare::Partial => Label::new("半护理", "partial care"),
+            DecidedCare::Full => Label::new("全护理", "full care"),
+        }
+    }
+
+    /// A reason as a notice gives it.
+    pub fn reason(reason: Reason) -> Label {
+        match reason {
+            Reason::IncomeAboveLine => Label::new(
+                "家庭人均收入超过低保标准",
+                "income above the dibao standard",
+            ),
+            Reason::Property => Label::new("家庭财产不符合规定", "property over the limits"),
+            Reason::Supporters => Label::new(
+                "有赡养、抚养、扶养能力的义务人",
+                "a legal supporter able to support",
+            ),
+            Reason::HouseholdMembers => Label::new("家庭成员的认定", "who counts as family"),
+            Reason::Other => Label::new("其他理由", "another reason"),
+        }
+    }
+
+    /// What the check found.
+    pub fn verdict(verdict: Verdict) -> Label {
+        match verdict {
+            Verdict::Agrees => Label::new("一致", "The same"),
+            Verdict::Differs => Label::new("不同", "Different"),
+            Verdict::CannotTell => Label::new("还不能核对", "Cannot tell yet"),
+        }
+    }
+}

@@ -12,6 +12,7 @@ pub mod caseworker_mode_switch;
 pub mod caseworker_place;
 pub mod caseworker_result;
 pub mod check_field;
+pub mod check_panel;
 pub mod choice;
 pub mod drafts;
 pub mod error_summary;

@@ -57,7 +57,11 @@ fn edit_buttons(lang: Lang, dispatch: &Callback<Action>) -> Html {
 }
 
 /// The result, from what the rules computed (`None` while an answer is not valid).
-pub fn result_step(view: &View, computed: Option<&Computed>) -> Html {
+pub fn result_step(
+    view: &View,
+    computed: Option<&Computed>,
+    decision: Option<&super::check_panel::Checked>,
+) -> Html {
     let lang = view.state.lang;
     let dispatch = view.ondispatch;
     let Some(computed) = computed else {
@@ -114,6 +118,9 @@ pub fn result_step(view: &View, computed: Option<&Computed>) -> Html {
             }
             { super::glossary::glossary(lang) }
             { not_published(assessment, lang, "h2") }
+            if let Some(household) = &view.checked.household {
+                { super::check_panel::check_panel(view, household, decision) }
+            }
             { super::print_sheet::print_card(view) }
             if let Some(household) = &view.checked.household {
                 { super::share_panel::share_panel(view, household, assessment) }
