@@ -163,7 +163,7 @@ test('the first screen answers before the app with the rules has come, and the a
   await page.goto('/');
   await page.waitForFunction(() => performance.getEntriesByName('doudi-first-screen').length > 0);
   // The first screen's own module: its language, text size and answers work at once.
-  await page.getByRole('button', { name: '大字模式' }).click();
+  await page.getByRole('button', { name: '长辈版：大字、宽行距、可朗读' }).click();
   await expect(page.locator('.app')).toHaveClass(/large/);
   await page.getByLabel('县（区）').selectOption('lueyang');
   await page.getByRole('radio', { name: '农村' }).check();

@@ -287,10 +287,10 @@ test('result in English and large text; edits return to the result; translated t
   await expect(page.locator('.total h2')).toHaveText('Paid every month');
   await expectAmountsMatchCli(page, 'urban-family-with-grandmother');
   await check(page, testInfo, 'urban-family-5-result-en-390');
-  await page.getByRole('button', { name: 'Large text' }).click();
+  await page.getByRole('button', { name: 'Elder mode: large text, wide spacing, read aloud' }).click();
   await expect(page.locator('.app')).toHaveClass(/large/);
   await screenshot(page, testInfo, 'urban-family-5-result-large-390.png');
-  await page.getByRole('button', { name: 'Large text' }).click();
+  await page.getByRole('button', { name: 'Elder mode: large text, wide spacing, read aloud' }).click();
   await page.getByRole('button', { name: /Switch to Chinese/ }).click();
 
   // An edit from the result comes back to it, and the result follows the change.

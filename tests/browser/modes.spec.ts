@@ -215,6 +215,8 @@ test('publicity mode: an example one tap away, a QR code, and a reset when idle'
   await gotoApp(page, '#mode=publicity&idle=2');
   await expect(page.locator('.app')).toHaveClass(/publicity/);
   const examples = page.locator('button.pub-example');
+  // The kiosk is drawn by the tools' module, which takes the page over when it comes.
+  await expect(examples.first()).toBeVisible();
   expect(await examples.count()).toBeGreaterThanOrEqual(4);
   // The QR code of the site itself (no fragment).
   const qr = page.locator('.pub-qr .qr svg');

@@ -326,6 +326,7 @@ pub(crate) fn page(view: &View, content: Content) -> Html {
                         <main>
                             { progress(step, lang) }
                             <h2 id="step-title" class="step-title" tabindex="-1">{ step.name().get(lang) }</h2>
+                            { (view.tools.read_aloud)(view) }
                             { notices }
                             { body }
                             { nav_buttons(NavButtonsProps { step, lang, return_to: state.return_to, blocked, ondispatch: ondispatch.clone() }) }

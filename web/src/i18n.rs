@@ -86,8 +86,11 @@ pub const APP_TAGLINE: T = T::new(
 );
 pub const SWITCH_LANGUAGE: T = T::new("English", "中文");
 pub const SWITCH_LANGUAGE_LABEL: T = T::new("Switch to English", "切换到中文 (Switch to Chinese)");
-pub const LARGE_TEXT: T = T::new("A+ 大字", "A+ Large text");
-pub const LARGE_TEXT_LABEL: T = T::new("大字模式", "Large text");
+pub const LARGE_TEXT: T = T::new("长辈版", "Elder mode");
+pub const LARGE_TEXT_LABEL: T = T::new(
+    "长辈版：大字、宽行距、可朗读",
+    "Elder mode: large text, wide spacing, read aloud",
+);
 pub const STEP_OF: T = T::new("第 {n} 步，共 {of} 步", "Step {n} of {of}");
 pub const BACK: T = T::new("上一步", "Back");
 pub const NEXT: T = T::new("下一步", "Next");
@@ -454,6 +457,15 @@ pub const CANNOT_COMPUTE: T = T::new(
     "Cannot compute yet: please fix the answers below.",
 );
 pub const SOURCE_LINK: T = T::new("原文网址", "read at");
+
+// ---- 长辈版: read aloud -------------------------------------------------------------
+
+pub const READ_QUESTIONS: T = T::new("朗读本页的问题", "Read this page's questions aloud");
+pub const READ_RESULT: T = T::new("朗读结果", "Read the result aloud");
+pub const NO_VOICE: T = T::new(
+    "这台设备没有中文语音，不能朗读。可以在手机的“设置”里找到“文字转语音”，下载中文语音后再试。",
+    "This device has no English voice, so nothing can be read aloud. Look for “text-to-speech” in the phone's settings, add an English voice and try again.",
+);
 
 // ---- 核一核: check a decision (result screen) ------------------------------------------
 

@@ -86,6 +86,9 @@ pub struct State {
     pub draft: Option<Rc<Draft>>,
     /// "Clear everything" asks for a confirmation first.
     pub confirm_clear: bool,
+    /// 长辈版's read-aloud found no voice for the page's language on this device (its
+    /// button then says so); cleared by the next press that finds one.
+    pub no_voice: bool,
     /// A field (its JSON path) to move focus to once its screen is shown: set by a link
     /// of a list of what to fix, cleared by the next action.
     pub focus_field: Option<String>,
@@ -111,6 +114,7 @@ impl State {
             notice: None,
             draft: None,
             confirm_clear: false,
+            no_voice: false,
             focus_field: None,
         }
     }
@@ -219,6 +223,8 @@ pub enum Action {
     OfferDraft(Option<Rc<Draft>>),
     /// "Clear everything" asks for a confirmation (true), or stops asking.
     AskClear(bool),
+    /// Read-aloud found no voice (true), or found one.
+    NoVoice(bool),
 }
 
 impl Reducible for State {
@@ -343,6 +349,7 @@ impl Reducible for State {
             Action::Notify(notice) => next.notice = notice,
             Action::OfferDraft(draft) => next.draft = draft,
             Action::AskClear(asking) => next.confirm_clear = asking,
+            Action::NoVoice(none) => next.no_voice = none,
             edit => {
                 let slot = next.edited_form();
                 let mut form = (**slot).clone();

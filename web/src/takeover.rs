@@ -9,8 +9,8 @@
 //! - every answer that differs from the page as built (a value typed, a county chosen, a
 //!   box ticked), by the control's id;
 //! - the control that had the focus, and the sections (`<details>`) opened;
-//! - the last button pressed (web/index.html's small script notes its position among the
-//!   screen's buttons), pressed again.
+//! - the last button pressed (web/index.html's small script notes its id, or else its
+//!   position among the screen's buttons), pressed again.
 //!
 //! When the app opens on another screen than the first (a link's fragment, answers kept
 //! in this tab: the page's script then hides the built screen's questions), nothing is
@@ -42,7 +42,8 @@ pub struct Kept {
     /// Each changed control's id and answer.
     answers: Vec<(String, Answer)>,
     focus: Option<String>,
-    pressed: Option<u32>,
+    /// The button pressed: `#` and its id, or its position among the page's buttons.
+    pressed: Option<String>,
     /// The positions, among the screen's `<details>`, of those opened.
     opened: Vec<u32>,
 }
@@ -189,10 +190,7 @@ mod imp {
                     })
                     .collect();
             }
-            kept.pressed = root
-                .get_attribute("data-pressed")
-                .filter(|_| !handed)
-                .and_then(|index| index.parse().ok());
+            kept.pressed = root.get_attribute("data-pressed").filter(|_| !handed);
         }
         root.remove_attribute("data-prerendered").ok()?;
         root.remove_attribute("data-pressed").ok()?;
@@ -311,12 +309,16 @@ mod imp {
                 let _ = element.focus();
             }
         }
-        if let Some(index) = kept.pressed {
-            let button = document
-                .get_element_by_id(ROOT)
-                .and_then(|root| root.query_selector_all("button").ok())
-                .and_then(|buttons| buttons.get(index))
-                .and_then(|button| button.dyn_into::<HtmlElement>().ok());
+        if let Some(pressed) = &kept.pressed {
+            let button = match pressed.strip_prefix('#') {
+                Some(id) => document.get_element_by_id(id).map(web_sys::Node::from),
+                None => document
+                    .get_element_by_id(ROOT)
+                    .and_then(|root| root.query_selector_all("button").ok())
+                    .zip(pressed.parse().ok())
+                    .and_then(|(buttons, index)| buttons.get(index)),
+            }
+            .and_then(|button| button.dyn_into::<HtmlElement>().ok());
             if let Some(button) = button {
                 button.click();
             }

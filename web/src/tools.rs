@@ -35,6 +35,8 @@ pub struct Tools {
     pub print_sheet: fn(&Household, &Assessment, Lang) -> Html,
     /// The QR code of an address, as an image's address (None when too long for one).
     pub qr: fn(&str) -> Option<String>,
+    /// 长辈版's read-aloud button (in both the app's modules; not on the first screen's).
+    pub read_aloud: fn(&View) -> Html,
 }
 
 impl PartialEq for Tools {
@@ -56,6 +58,7 @@ pub static ALL: Tools = Tools {
     mode_page: crate::components::caseworker_mode_switch::mode_page,
     print_sheet: crate::components::print_sheet::print_sheet,
     qr: crate::share_link::qr_address,
+    read_aloud: crate::components::read_aloud::read_aloud,
 };
 
 /// A resident's app: the tools come from their module when asked for.
@@ -64,6 +67,7 @@ pub static ON_DEMAND: Tools = Tools {
     mode_page: opening_page,
     print_sheet: |_, _, _| Html::default(),
     qr: |_| None,
+    read_aloud: crate::components::read_aloud::read_aloud,
 };
 
 /// The first screen's module (first_screen.rs), which draws the first screen alone and
@@ -73,6 +77,7 @@ pub static NONE: Tools = Tools {
     mode_page: |_| Html::default(),
     print_sheet: |_, _, _| Html::default(),
     qr: |_| None,
+    read_aloud: |_| Html::default(),
 };
 
 /// What the tools' module is asked to do once it has taken over, besides showing the

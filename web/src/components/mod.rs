@@ -35,6 +35,7 @@ pub mod programme_card;
 pub mod progress;
 pub mod publicity_idle;
 pub mod publicity_mode;
+pub mod read_aloud;
 pub mod result_step;
 pub mod scenario_compare;
 pub mod select_field;
