@@ -47,7 +47,8 @@ sources, notes: it reads values through policy::VALUES alone): 106.1 KB measured
 the files; with the family's shared income in the household and its form, 111 KB
 (110.3 KB measured). On 2026-12-01 the style sheet was minified in the build
 (scripts/post-build.py; 7.1 → 5.8 KB gzip) as 核一核's decision joined the form:
-110.5 KB (110.1 KB measured).
+110.5 KB (110.1 KB measured). The same day the inline scripts lost their whole-line
+comments in the build, as 长辈版 and 核一核's date came in: 110 KB (109.7 KB measured).
 """
 
 import gzip

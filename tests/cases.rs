@@ -31,8 +31,9 @@
 //! - 核一核, for a case with a `decision` (`doudi check`): `check.FIELD` where FIELD is
 //!   one of verdict (agrees | differs | cannot_tell), ours, difference, leads (the
 //!   explanations' kinds, in order, joined by ","), left_out (the same for money a notice
-//!   may leave out), next_steps (how many), says… / never_says… (the text, Chinese or
-//!   English, of the summary, reason, explanations and left-out money);
+//!   may leave out), next_steps (how many), date (whose standards were used), says… /
+//!   never_says… (the text, Chinese or English, of the summary, reason, explanations
+//!   and left-out money), error_field (the check is refused at this field);
 //! - `error.field`: the input is rejected and the error names this field.
 //!
 //! Amounts compare as decimals ("1225" equals "1225.00"); `none` means absent.
@@ -325,6 +326,7 @@ fn check_field(checked: &Check, field: &str, expected: &str) -> Result<Option<St
     }
     match field {
         "verdict" => Ok(Some(checked.verdict.id().to_string())),
+        "date" => Ok(Some(checked.date.to_string())),
         "ours" => amount(checked.ours),
         "difference" => amount(checked.difference),
         "leads" => leads(&checked.explanations),
@@ -433,11 +435,14 @@ fn every_case_in_tests_cases_holds() {
                 (Err(error), _) => Err(format!("rejected: {error}")),
                 (Ok(_), "error.field") => Err("accepted, but an error was expected".to_string()),
                 (Ok(_), key) if key.starts_with("check.") => match &case.decision {
-                    Some(decision) => check(&case.household, decision)
-                        .map_err(|error| error.to_string())
-                        .and_then(|checked| {
-                            check_field(&checked, &key["check.".len()..], expected)
-                        }),
+                    Some(decision) => match check(&case.household, decision) {
+                        Err(error) if key == "check.error_field" => Ok(Some(error.field.clone())),
+                        Err(error) => Err(error.to_string()),
+                        Ok(_) if key == "check.error_field" => {
+                            Err("checked, but an error was expected".to_string())
+                        }
+                        Ok(checked) => check_field(&checked, &key["check.".len()..], expected),
+                    },
                     None => Err("a check.… key needs a decision".to_string()),
                 },
                 (Ok(_), key) if key.starts_with("what_if.") => what_if(&case.household)

@@ -56,6 +56,7 @@ async function expectSameAsCli(page: Page, expected: any, lang: 'zh' | 'en'): Pr
   await expect(answer).toHaveAttribute('data-verdict', expected.verdict);
   await expect(answer.locator('[data-check="decided"]')).toHaveText(String(expected.decision.monthly));
   if (expected.ours !== undefined) await expect(answer.locator('[data-check="ours"]')).toHaveText(String(expected.ours));
+  await expect(answer.locator('[data-check="date"]')).toHaveText(expected.date);
   await expect(answer.locator('.summary')).toHaveText(expected.summary[lang]);
   const leads = answer.locator('ul.leads > li');
   await expect(leads).toHaveCount(expected.explanations.length);
@@ -134,4 +135,14 @@ test('an amount that cannot be read or is negative gets its message at the field
   await page.locator('#decision-monthly').fill('１,６０６元');
   await expect(field.locator('.error')).toHaveCount(0);
   await expect(page.locator('.check-answer')).toHaveAttribute('data-verdict', 'agrees');
+  await expect(page.locator('[data-check="date"]')).toHaveText('2026-11-29');
+  // A notice's date: the standards then in force (655 before 2025-10-01), so 1606 no
+  // longer agrees; a date before the first modelled one is refused at the field.
+  const date = page.locator('#decision-date');
+  await date.fill('2025-06-01');
+  await expect(page.locator('[data-check="date"]')).toHaveText('2025-06-01');
+  await expect(page.locator('.check-answer')).toHaveAttribute('data-verdict', 'differs');
+  await date.fill('2022-12-01');
+  await expect(page.locator('[data-field="decision.date"] .error')).toHaveText('2022-12-01 早于本计算器收录的最早标准（2023-01-01 起）');
+  await expect(page.locator('.check-answer')).toHaveCount(0);
 });

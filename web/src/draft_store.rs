@@ -123,8 +123,11 @@ impl Draft {
             rural_tier,
             care_tier,
             reason,
+            date,
         } = decision;
-        for value in [programme, member, monthly, rural_tier, care_tier, reason] {
+        for value in [
+            programme, member, monthly, rural_tier, care_tier, reason, date,
+        ] {
             out.put(value);
         }
         out.0
@@ -185,6 +188,7 @@ impl Draft {
                 rural_tier: cells.text()?,
                 care_tier: cells.text()?,
                 reason: cells.text()?,
+                date: cells.text()?,
             };
         }
         Some(Draft {
@@ -538,6 +542,7 @@ mod tests {
             rural_tier: "".into(),
             care_tier: "self_care".into(),
             reason: "other".into(),
+            date: "2025-06-3１".into(),
         };
         let draft = Draft::new(&answers, Step::Situations, "2026-11-29");
         let back = Draft::decode(&draft.encode()).expect("a draft reads back");
@@ -568,11 +573,11 @@ mod tests {
         let mut answers = Form::new("2026-11-29");
         answers.family.current_dibao = "500".into();
         let text = Draft::new(&answers, Step::Result, "2026-11-29").encode();
-        // Format 2 ended with the next id: the decision's six (empty) lines are new.
+        // Format 2 ended with the next id: the decision's seven (empty) lines are new.
         let old = text
             .replacen(FORMAT, FORMAT_2, 1)
-            .strip_suffix("\n\n\n\n\n\n")
-            .expect("an empty decision is six empty lines")
+            .strip_suffix("\n\n\n\n\n\n\n")
+            .expect("an empty decision is seven empty lines")
             .to_string();
         let back = Draft::decode(&old).expect("a format-2 draft reads");
         assert_eq!(back.form, answers);

@@ -230,6 +230,8 @@ pub struct DecisionForm {
     pub care_tier: String,
     /// A `Reason` id, or empty for none given.
     pub reason: String,
+    /// The notice's date ("YYYY-MM-DD"), or empty for the household's date.
+    pub date: String,
 }
 
 /// The decision typed, read for the rules: `None` while no programme is chosen or no
@@ -249,8 +251,22 @@ pub fn decision(whole: &Form) -> Option<Result<Decision, FieldError>> {
             }))
         }
     };
+    let date = match form.date.trim() {
+        "" => None,
+        text => match doudi_rules::household::parse_date(text) {
+            Ok(date) => Some(date),
+            Err(_) => {
+                return Some(Err(FieldError {
+                    field: "decision.date".into(),
+                    message: i18n::ERR_DATE.text(),
+                    required: false,
+                }))
+            }
+        },
+    };
     Some(Ok(Decision {
         programme,
+        date,
         // The first member until one is chosen (the list shows the first chosen).
         member: programme.of_a_member().then(|| {
             whole

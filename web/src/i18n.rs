@@ -483,6 +483,11 @@ pub const CHECK_MONTHLY: T = T::new(
 );
 pub const CHECK_MONTHLY_HINT: T =
     T::new("不予批准或停发的，填 0", "Enter 0 for a refusal or a stop");
+pub const CHECK_DATE: T = T::new("通知上的日期（可不填）", "The notice's date (optional)");
+pub const CHECK_DATE_HINT: T = T::new(
+    "填了就按那天有效的标准核对；不填就按上面填的日期",
+    "If given, the standards in force that day are used; if not, those of the date above",
+);
 pub const CHECK_TIER: T = T::new("通知写的档次", "The tier the notice names");
 pub const CHECK_CARE: T = T::new("通知写的护理等级", "The care tier the notice names");
 pub const CHECK_REASON: T = T::new("通知写的理由", "The reason the notice gives");

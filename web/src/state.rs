@@ -172,6 +172,7 @@ pub enum Input {
     DecisionTier,
     DecisionCare,
     DecisionReason,
+    DecisionDate,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -559,6 +560,7 @@ fn set(form: &mut Form, input: Input, value: String) -> bool {
         Input::DecisionTier => form.decision.rural_tier = value,
         Input::DecisionCare => form.decision.care_tier = value,
         Input::DecisionReason => form.decision.reason = value,
+        Input::DecisionDate => form.decision.date = value,
         Input::Override(id) => {
             if value.trim().is_empty() {
                 form.overrides.remove(id);

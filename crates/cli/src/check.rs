@@ -38,6 +38,7 @@ pub fn render(check: &Check, lang: Lang) -> String {
         .ours
         .map_or_else(|| say(check::MORE_NEEDED).to_string(), a_month);
     let _ = writeln!(text, "{}{colon}{ours}", say(check::RULES));
+    let _ = writeln!(text, "{}{colon}{}", say(check::DATE), check.date);
     let _ = writeln!(text, "\n{}", words(&check.summary));
     if let Some(reason) = &check.reason {
         let _ = writeln!(text, "{}", words(reason));

@@ -19,6 +19,7 @@
 use crate::explain::check as say;
 use crate::household::{Household, Member, Money, Relation, SelfCare, Tier};
 use crate::outcome::{Missing, Programme, Status, Text};
+use crate::policy::Date;
 use crate::tekun::CareTier;
 use crate::{assess, Assessment, InputError, Options};
 use rust_decimal::Decimal;
@@ -45,6 +46,15 @@ pub struct Decision {
     /// The reason the decision gives, from the notice's usual list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<Reason>,
+    /// The date of the notice or payment ("YYYY-MM-DD"): the check uses the standards in
+    /// force then, not those of the household's date.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::household::strict_optional_date"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub date: Option<Date>,
 }
 
 /// The programmes a decision can be checked for: those paid every month or for months.
@@ -235,6 +245,8 @@ pub struct Explanation {
 pub struct Check {
     pub decision: Decision,
     pub programme: Programme,
+    /// The date whose standards were used: the decision's, or else the household's.
+    pub date: Date,
     /// What the rules give a month for the same household (0 when not eligible); none
     /// while they need more answers.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -338,7 +350,16 @@ pub fn check(household: &Household, decision: &Decision) -> Result<Check, InputE
     if decision.programme == Decided::Dibao && read.caseworker.rural_tier.is_none() {
         read.caseworker.rural_tier = decision.rural_tier;
     }
-    let assessment = assess(&read, Options::QUIET)?;
+    // On the notice's date, with the standards then in force.
+    if let Some(date) = decision.date {
+        read.date = date;
+    }
+    let assessment = assess(&read, Options::QUIET).map_err(|mut error| {
+        if decision.date.is_some() && error.field == "date" {
+            error.field = "decision.date".into();
+        }
+        error
+    })?;
     let member = decision.member.filter(|_| member_based);
     let ours = amount_of(&assessment, programme, member);
     let decided = decision.monthly.0;
@@ -410,6 +431,7 @@ pub fn check(household: &Household, decision: &Decision) -> Result<Check, InputE
     Ok(Check {
         decision: decision.clone(),
         programme,
+        date: read.date,
         ours,
         verdict,
         difference,

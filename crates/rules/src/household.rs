@@ -652,7 +652,7 @@ fn strict_date<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Date
     StrictDate::deserialize(deserializer).map(|date| date.0)
 }
 
-fn strict_optional_date<'de, D: serde::Deserializer<'de>>(
+pub(crate) fn strict_optional_date<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<Date>, D::Error> {
     Option::<StrictDate>::deserialize(deserializer).map(|date| date.map(|date| date.0))

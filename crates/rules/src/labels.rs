@@ -119,6 +119,7 @@ pub mod check {
     pub const TITLE: Label = Label::new("核一核", "Check a decision");
     pub const NOTICE: Label = Label::new("通知上", "The notice");
     pub const RULES: Label = Label::new("按规则", "The rules");
+    pub const DATE: Label = Label::new("按哪天的标准", "Standards in force on");
     pub const MORE_NEEDED: Label = Label::new("还需要补充情况", "more answers needed");
     pub const WOULD_GIVE: Label = Label::new(
         "哪些情况会得出通知上的数",

@@ -85,6 +85,10 @@ fn answer(done: &Check, lang: Lang) -> Html {
         Some(ours) => a_month(&mut out, ours, "ours"),
         None => out.text(&pick(words::MORE_NEEDED, lang)),
     }
+    out.raw("</dd><dt>");
+    out.text(&pick(words::DATE, lang));
+    out.raw("</dt><dd data-check=\"date\">");
+    out.text(&done.date.to_string());
     out.raw("</dd></dl>");
     out.el("p class=\"summary\"", "p", lang.text(&done.summary));
     if let Some(reason) = &done.reason {
@@ -132,8 +136,24 @@ pub fn check_panel(view: &View, household: &Household, checked: Option<&Checked>
         )
     }));
     let amount_error = match checked {
-        Some(Checked::Typed(error)) => Some(lang.text(&error.message).to_string()),
+        Some(Checked::Typed(error)) if error.field == "decision.monthly" => {
+            Some(lang.text(&error.message).to_string())
+        }
         Some(Checked::Refused(error)) if error.field == "decision.monthly" => Some(
+            if lang == Lang::Zh {
+                &error.zh
+            } else {
+                &error.en
+            }
+            .to_string(),
+        ),
+        _ => None,
+    };
+    let date_error = match checked {
+        Some(Checked::Typed(error)) if error.field == "decision.date" => {
+            Some(lang.text(&error.message).to_string())
+        }
+        Some(Checked::Refused(error)) if error.field == "decision.date" => Some(
             if lang == Lang::Zh {
                 &error.zh
             } else {
@@ -206,6 +226,16 @@ pub fn check_panel(view: &View, household: &Household, checked: Option<&Checked>
                             ..Default::default()
                         }) }
                     }
+                    { text_field(dispatch, Input::DecisionDate, TextFieldProps {
+                        id: "decision-date".into(),
+                        field: "decision.date".into(),
+                        label: i18n::CHECK_DATE.get(lang).to_string(),
+                        value: typed.date.clone(),
+                        hint: i18n::CHECK_DATE_HINT.get(lang),
+                        error: date_error,
+                        input_type: "date",
+                        ..Default::default()
+                    }) }
                     { select_field(dispatch, Input::DecisionReason, SelectFieldProps {
                         id: "decision-reason".into(),
                         field: "decision.reason".into(),
@@ -220,7 +250,7 @@ pub fn check_panel(view: &View, household: &Household, checked: Option<&Checked>
                 <div class="check-result" role="status" aria-live="polite">
                     { match checked {
                         Some(Checked::Done(done)) => answer(done, lang),
-                        Some(Checked::Refused(error)) if error.field != "decision.monthly" => html! {
+                        Some(Checked::Refused(error)) if error.field != "decision.monthly" && error.field != "decision.date" => html! {
                             <p class="error">{ if lang == Lang::Zh { &error.zh } else { &error.en } }</p>
                         },
                         _ => html! {},
