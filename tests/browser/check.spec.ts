@@ -10,15 +10,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, gotoApp, screenshot, test, waitForApp } from './support/app';
+import { doudiCli } from './support/cli';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-let cliProgram = process.env.DOUDI_CLI ?? '';
+let cliProgram = '';
 
+// The CLI of this checkout (support/cli.ts), built once per worker.
 test.beforeAll(async () => {
   test.setTimeout(600_000);
-  if (cliProgram) return;
-  execFileSync('cargo', ['build', '-q', '-p', 'doudi-cli'], { cwd: ROOT, stdio: 'inherit' });
-  cliProgram = path.join(process.env.CARGO_TARGET_DIR ?? path.join(ROOT, 'target'), 'debug', 'doudi');
+  cliProgram = doudiCli();
 });
 
 /** `doudi check --json` on a file of examples/check/. */

@@ -8,21 +8,19 @@ import path from 'node:path';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expect, gotoApp, screenshot, test } from './support/app';
 import { checkScreen as check, enterThroughUi, onStep } from './support/walk';
+import { doudiCli } from './support/cli';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
 // ---- The CLI's answer for a household -------------------------------------------
 
 const cliCache = new Map<string, unknown>();
-let cliProgram = process.env.DOUDI_CLI ?? '';
+let cliProgram = '';
 
-// The CLI is built (or found up to date) once per worker, so that it always runs the
-// rules of this checkout, as the site does.
+// The CLI of this checkout (support/cli.ts), built once per worker.
 test.beforeAll(async () => {
   test.setTimeout(600_000);
-  if (cliProgram) return;
-  execFileSync('cargo', ['build', '-q', '-p', 'doudi-cli'], { cwd: ROOT, stdio: 'inherit' });
-  cliProgram = path.join(process.env.CARGO_TARGET_DIR ?? path.join(ROOT, 'target'), 'debug', 'doudi');
+  cliProgram = doudiCli();
 });
 
 /** Runs the doudi CLI (the same rules, native) on a file of examples/. */

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectAccessible, gotoApp, screenshot, test, waitForApp } from './support/app';
+import { doudiCli } from './support/cli';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const COUPLE = path.join(__dirname, 'fixtures', 'forgiving-couple.json');
@@ -21,13 +22,12 @@ const DRAFT_KEY = 'doudi.draft';
 /** A JSON path such as members[0].incomes[0].amount, or caseworker.overrides.x. */
 const JSON_PATH = /\w+\[\d+\]|caseworker\.\w+|family\.\w+_\w+/;
 
-let cliProgram = process.env.DOUDI_CLI ?? '';
+let cliProgram = '';
 
+// The CLI of this checkout (support/cli.ts), built once per worker.
 test.beforeAll(async () => {
   test.setTimeout(600_000);
-  if (cliProgram) return;
-  execFileSync('cargo', ['build', '-q', '-p', 'doudi-cli'], { cwd: ROOT, stdio: 'inherit' });
-  cliProgram = path.join(process.env.CARGO_TARGET_DIR ?? path.join(ROOT, 'target'), 'debug', 'doudi');
+  cliProgram = doudiCli();
 });
 
 function doudi(command: 'assess' | 'what-if', file: string): any {

@@ -9,16 +9,15 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, expectAccessible, gotoApp, screenshot, test, waitForApp } from './support/app';
+import { doudiCli } from './support/cli';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-let cliProgram = process.env.DOUDI_CLI ?? '';
+let cliProgram = '';
 
-// The CLI of this checkout, built (or found up to date) once per worker.
+// The CLI of this checkout (support/cli.ts), built once per worker.
 test.beforeAll(async () => {
   test.setTimeout(600_000);
-  if (cliProgram) return;
-  execFileSync('cargo', ['build', '-q', '-p', 'doudi-cli'], { cwd: ROOT, stdio: 'inherit' });
-  cliProgram = path.join(process.env.CARGO_TARGET_DIR ?? path.join(ROOT, 'target'), 'debug', 'doudi');
+  cliProgram = doudiCli();
 });
 
 function example(name: string): any {
@@ -46,6 +45,9 @@ function at(root: any, pathText: string): unknown {
 
 /** Every amount of the caseworker's result equals the CLI's; returns how many. */
 async function expectResultMatches(page: Page, expected: any): Promise<number> {
+  // The caseworker's page is drawn by the tools' module, which takes the page over when
+  // it comes: wait for its total before reading every amount at once.
+  await expect(page.locator('.cw-result [data-money="total_monthly"]')).toBeVisible();
   const shown: [string, string][] = await page.$$eval('.cw-result [data-money]', (elements) =>
     elements.map((element) => [element.getAttribute('data-money') ?? '', (element.textContent ?? '').trim()]),
   );

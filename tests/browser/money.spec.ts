@@ -16,16 +16,16 @@ import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { ARTIFACTS, expect, expectAccessible, gotoApp, screenshot, shareFragmentOf, test } from './support/app';
 import { pressPrint } from './support/print';
+import { doudiCli } from './support/cli';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const FIXTURES = path.join(__dirname, 'fixtures');
-let cliProgram = process.env.DOUDI_CLI ?? '';
+let cliProgram = '';
 
+// The CLI of this checkout (support/cli.ts), built once per worker.
 test.beforeAll(async () => {
   test.setTimeout(600_000);
-  if (cliProgram) return;
-  execFileSync('cargo', ['build', '-q', '-p', 'doudi-cli'], { cwd: ROOT, stdio: 'inherit' });
-  cliProgram = path.join(process.env.CARGO_TARGET_DIR ?? path.join(ROOT, 'target'), 'debug', 'doudi');
+  cliProgram = doudiCli();
 });
 
 interface Household {

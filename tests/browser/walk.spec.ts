@@ -16,16 +16,16 @@ import type { Page } from '@playwright/test';
 import { ARTIFACTS, expect, test } from './support/app';
 import { pressPrint, printToPdf } from './support/print';
 import { enterThroughUi, type HouseholdEntry } from './support/walk';
+import { doudiCli } from './support/cli';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const FIXTURES = path.join(__dirname, 'fixtures', 'walk');
-let cliProgram = process.env.DOUDI_CLI ?? '';
+let cliProgram = '';
 
+// The CLI of this checkout (support/cli.ts), built once per worker.
 test.beforeAll(async () => {
   test.setTimeout(600_000);
-  if (cliProgram) return;
-  execFileSync('cargo', ['build', '-q', '-p', 'doudi-cli'], { cwd: ROOT, stdio: 'inherit' });
-  cliProgram = path.join(process.env.CARGO_TARGET_DIR ?? path.join(ROOT, 'target'), 'debug', 'doudi');
+  cliProgram = doudiCli();
 });
 
 function cli(name: string): any {

@@ -467,6 +467,11 @@ pub const NO_VOICE: T = T::new(
     "This device has no English voice, so nothing can be read aloud. Look for “text-to-speech” in the phone's settings, add an English voice and try again.",
 );
 
+// ---- Plain answers ----------------------------------------------------------------
+
+pub const ANSWERS_TITLE: T = T::new("常见问题", "Questions people ask");
+pub const ANSWER_BASIS: T = T::new("依据：", "Based on: ");
+
 // ---- 核一核: check a decision (result screen) ------------------------------------------
 
 pub const CHECK_TITLE: T = T::new("核一核：对照收到的通知", "Check a decision you received");

@@ -60,3 +60,38 @@ pub fn render(check: &Check, lang: Lang) -> String {
     }
     text
 }
+
+/// `doudi answers`: the plain answers (doudi_rules::answers), each with its clauses and
+/// how sure it is.
+pub fn answers(lang: Lang) -> String {
+    let mut text = String::new();
+    let zh = lang == Lang::Zh;
+    for answer in &doudi_rules::answers::ALL {
+        let basis = labels::basis(answer.basis);
+        let clauses: Vec<&str> = answer
+            .clauses
+            .iter()
+            .map(|clause| if zh { clause.text } else { clause.text_en })
+            .collect();
+        let _ = writeln!(
+            text,
+            "{}\n{}\n{}{}{}{}{}\n",
+            if zh {
+                answer.question_zh
+            } else {
+                answer.question_en
+            },
+            if zh {
+                answer.answer_zh
+            } else {
+                answer.answer_en
+            },
+            if zh { "依据：" } else { "Based on: " },
+            clauses.join(if zh { "；" } else { "; " }),
+            if zh { "（" } else { " (" },
+            if zh { basis.zh } else { basis.en },
+            if zh { "）" } else { ")" },
+        );
+    }
+    text
+}

@@ -29,6 +29,8 @@ doudi — 汉中社会救助计算器 / Hanzhong social-assistance calculator
   doudi batch IN.csv|- [--no-trace] [--no-bom] [--threads N]
                              a caseload in (docs/batch-format.md; UTF-8, GBK or UTF-16),
                              one CSV row per household out, streamed on every core
+  doudi answers [--lang en]   plain answers to the questions people ask (who counts as
+                             family, which income counts…), each with its clauses
   doudi policy check [DIR]   validate policies/ and list every parameter with its status
   doudi schema               the JSON Schema of the household input
 ";
@@ -118,6 +120,8 @@ fn run(args: &[String], out: &mut dyn Write) -> Result<(), Failure> {
         ["policy", "check"] => policy_check("policies")?,
         ["policy", "check", dir] => policy_check(dir)?,
         ["schema"] => to_json(&schemars::schema_for!(Household)),
+        ["answers"] | ["answers", "--lang", "zh"] => check::answers(explain::Lang::Zh),
+        ["answers", "--lang", "en"] => check::answers(explain::Lang::En),
         ["help"] | ["--help"] | ["-h"] => USAGE.to_string(),
         [] => return Err(usage_error("缺少命令 / no command given")),
         _ => {

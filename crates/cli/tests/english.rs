@@ -3,7 +3,8 @@
 //! but document numbers (汉民发〔2021〕52号: they stay as they are in English), what the
 //! input itself gave in Chinese (names of people, a disease name typed in), and the name
 //! of the "e救助" WeChat service, which a resident types to find it. The same holds for
-//! `doudi check --lang en` on every decision of the data cases and examples/check/.
+//! `doudi check --lang en` on every decision of the data cases and examples/check/, and
+//! for `doudi answers --lang en`.
 
 use doudi_policy::stray_chinese;
 use serde_json::Value;
@@ -100,6 +101,29 @@ fn chinese_lines(text: &str, input: &Value) -> Vec<String> {
         .collect()
 }
 
+/// `doudi COMMAND - --lang en` on the input, its output when it succeeds.
+fn english(command: &str, input: &Value) -> Option<String> {
+    let mut child = Command::new(DOUDI)
+        .args([command, "-", "--lang", "en"])
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the doudi binary runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.to_string().as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8(output.stdout).unwrap())
+}
+
 #[test]
 fn the_check_finds_chinese_that_is_not_a_document_number_or_a_name() {
     let input: Value = serde_json::json!({ "members": [{ "name": "王秀英" }] });
@@ -126,28 +150,12 @@ fn every_english_explanation_is_in_english_but_document_numbers_and_names() {
     let mut failures = Vec::new();
     let mut explained = 0;
     for (name, household) in households() {
-        let mut child = Command::new(DOUDI)
-            .args(["explain", "-", "--lang", "en"])
-            .current_dir(root())
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the doudi binary runs");
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(household.to_string().as_bytes())
-            .unwrap();
-        let output = child.wait_with_output().unwrap();
-        if !output.status.success() {
-            // Input the rules reject (the input-error cases): its messages are in both
-            // languages by design, and there is no explanation.
+        // Input the rules reject (the input-error cases) has no explanation: its
+        // messages are in both languages by design.
+        let Some(text) = english("explain", &household) else {
             continue;
-        }
+        };
         explained += 1;
-        let text = String::from_utf8(output.stdout).unwrap();
         for line in chinese_lines(&text, &household) {
             failures.push(format!("{name}:\n    {}", line.trim()));
         }
@@ -210,28 +218,12 @@ fn every_english_check_of_a_decision_is_in_english_but_document_numbers_and_name
     let mut failures = Vec::new();
     let mut checked = 0;
     for (name, input) in decisions() {
-        let mut child = Command::new(DOUDI)
-            .args(["check", "-", "--lang", "en"])
-            .current_dir(root())
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the doudi binary runs");
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.to_string().as_bytes())
-            .unwrap();
-        let output = child.wait_with_output().unwrap();
-        if !output.status.success() {
-            // A decision the rules refuse (a data case of a refusal): its message is in
-            // both languages by design, and there is no check.
+        // A decision the rules refuse (a data case of a refusal) has no check: its
+        // message is in both languages by design.
+        let Some(text) = english("check", &input) else {
             continue;
-        }
+        };
         checked += 1;
-        let text = String::from_utf8(output.stdout).unwrap();
         for line in chinese_lines(&text, &input) {
             failures.push(format!("{name}:\n    {}", line.trim()));
         }
@@ -242,5 +234,23 @@ fn every_english_check_of_a_decision_is_in_english_but_document_numbers_and_name
         "{} lines of English checks hold Chinese other than document numbers and the input's names:\n{}",
         failures.len(),
         failures.join("\n")
+    );
+}
+
+#[test]
+fn the_english_plain_answers_are_in_english_but_document_numbers() {
+    let output = Command::new(DOUDI)
+        .args(["answers", "--lang", "en"])
+        .current_dir(root())
+        .output()
+        .expect("the doudi binary runs");
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(text.matches("Based on: ").count(), 8, "{text}");
+    let lines = chinese_lines(&text, &Value::Null);
+    assert!(
+        lines.is_empty(),
+        "English answers hold Chinese:\n{}",
+        lines.join("\n")
     );
 }

@@ -10,6 +10,8 @@
 #![deny(unsafe_code)]
 
 pub mod check;
+/// Plain answers to the questions people ask, with their clauses (explain/answers.rs).
+pub use explain::answers;
 pub mod household;
 pub mod labels;
 pub mod outcome;

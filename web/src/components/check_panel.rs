@@ -57,6 +57,15 @@ fn a_month(out: &mut Markup, amount: &doudi_rules::Decimal, which: &str) {
     out.unit(i18n::YUAN_PER_MONTH);
 }
 
+/// A list of choices that starts with "not stated" (the notice names none).
+fn not_named(
+    lang: Lang,
+    items: impl IntoIterator<Item = (String, String)>,
+) -> Vec<(String, String)> {
+    let none = (String::new(), i18n::CHECK_NOT_NAMED.get(lang).to_string());
+    std::iter::once(none).chain(items).collect()
+}
+
 /// The answer: the two amounts, the verdict in words, the rules' sentences and lists.
 fn answer(done: &Check, lang: Lang) -> Html {
     let mut out = Markup::new(lang);
@@ -135,11 +144,12 @@ pub fn check_panel(view: &View, household: &Household, checked: Option<&Checked>
             pick(words::decided(decided), lang),
         )
     }));
-    let amount_error = match checked {
-        Some(Checked::Typed(error)) if error.field == "decision.monthly" => {
+    // A message at a field: the form's (cannot be read) or the rules' (refused).
+    let error_at = |field: &str| match checked {
+        Some(Checked::Typed(error)) if error.field == field => {
             Some(lang.text(&error.message).to_string())
         }
-        Some(Checked::Refused(error)) if error.field == "decision.monthly" => Some(
+        Some(Checked::Refused(error)) if error.field == field => Some(
             if lang == Lang::Zh {
                 &error.zh
             } else {
@@ -149,20 +159,7 @@ pub fn check_panel(view: &View, household: &Household, checked: Option<&Checked>
         ),
         _ => None,
     };
-    let date_error = match checked {
-        Some(Checked::Typed(error)) if error.field == "decision.date" => {
-            Some(lang.text(&error.message).to_string())
-        }
-        Some(Checked::Refused(error)) if error.field == "decision.date" => Some(
-            if lang == Lang::Zh {
-                &error.zh
-            } else {
-                &error.en
-            }
-            .to_string(),
-        ),
-        _ => None,
-    };
+    let (amount_error, date_error) = (error_at("decision.monthly"), error_at("decision.date"));
     html! {
         <section class="card check-panel" aria-labelledby="check-title" data-testid="check-panel">
             <details open={programme.is_some()}>
@@ -207,9 +204,7 @@ pub fn check_panel(view: &View, household: &Household, checked: Option<&Checked>
                             id: "decision-tier".into(),
                             field: "decision.rural_tier".into(),
                             label: i18n::CHECK_TIER.get(lang),
-                            options: std::iter::once(none(i18n::CHECK_NOT_NAMED)).chain(Tier::ALL.into_iter().map(|tier| {
-                                (tier.letter().to_string(), tier.letter().to_string())
-                            })).collect(),
+                            options: not_named(lang, Tier::ALL.map(|tier| (tier.letter().to_string(), tier.letter().to_string()))),
                             selected: typed.rural_tier.clone(),
                             ..Default::default()
                         }) }
@@ -219,9 +214,7 @@ pub fn check_panel(view: &View, household: &Household, checked: Option<&Checked>
                             id: "decision-care".into(),
                             field: "decision.care_tier".into(),
                             label: i18n::CHECK_CARE.get(lang),
-                            options: std::iter::once(none(i18n::CHECK_NOT_NAMED)).chain(DecidedCare::ALL.into_iter().map(|care| {
-                                (care.id().to_string(), pick(words::care(care), lang))
-                            })).collect(),
+                            options: not_named(lang, DecidedCare::ALL.map(|care| (care.id().to_string(), pick(words::care(care), lang)))),
                             selected: typed.care_tier.clone(),
                             ..Default::default()
                         }) }
@@ -240,9 +233,7 @@ pub fn check_panel(view: &View, household: &Household, checked: Option<&Checked>
                         id: "decision-reason".into(),
                         field: "decision.reason".into(),
                         label: i18n::CHECK_REASON.get(lang),
-                        options: std::iter::once(none(i18n::CHECK_NOT_NAMED)).chain(Reason::ALL.into_iter().map(|reason| {
-                            (reason.id().to_string(), pick(words::reason(reason), lang))
-                        })).collect(),
+                        options: not_named(lang, Reason::ALL.map(|reason| (reason.id().to_string(), pick(words::reason(reason), lang)))),
                         selected: typed.reason.clone(),
                         ..Default::default()
                     }) }

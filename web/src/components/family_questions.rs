@@ -43,6 +43,7 @@ pub fn family_questions(view: &View) -> Html {
             if !can_add {
                 <p class="hint limit" id="family-incomes-full">{ i18n::fill(i18n::FAMILY_INCOMES_FULL.get(lang), &[("max", &MAX_INCOMES.to_string())]) }</p>
             }
+            { super::answers::answer("property", lang) }
             { choice(dispatch, Input::Property, ChoiceProps {
                 name: "property".into(), field: "family.property_within_limits".into(), legend: i18n::PROPERTY.get(lang),
                 options: view.options([("yes", i18n::YES), ("no", i18n::NO), ("unsure", i18n::NOT_SURE)]), selected: tri_value(family.property),

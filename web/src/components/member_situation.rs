@@ -134,6 +134,8 @@ pub fn member_situation(view: &View, index: usize, supporter_at_home: Option<usi
                 <div class="tekun">
                     <h4>{ i18n::TEKUN_SECTION.get(lang) }</h4>
                     <p class="hint">{ i18n::TEKUN_SECTION_HINT.get(lang) }</p>
+                    { super::answers::answer("supporters", lang) }
+                    { super::answers::answer("care_tier", lang) }
                     { check_field(dispatch, Input::Tekun(id), format!("m{id}-tekun"), at("tekun"), i18n::TEKUN_NOW.get(lang), member.tekun) }
                     { choice(dispatch, Input::SelfCareKnown(id), ChoiceProps {
                         name: format!("m{id}-selfcare"), field: at("self_care"), legend: i18n::SELF_CARE.get(lang),

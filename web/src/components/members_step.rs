@@ -54,6 +54,7 @@ pub fn members_step(view: &View) -> Html {
     html! {
         <section class="step">
             <p class="intro">{ i18n::MEMBERS_INTRO.get(lang) }</p>
+            { super::answers::answer("family", lang) }
             { for (0..view.state.form.members.len()).map(|index| member_editor(view, index)) }
             { add_member(view) }
         </section>

@@ -6,6 +6,7 @@
 //! (the caseworker's and caseload pages' memos and workers) and [`Frozen`], which spares
 //! the caseworker's page the redrawing of parts that did not change.
 
+pub mod answers;
 pub mod caseload_mode;
 pub mod caseworker_mode;
 pub mod caseworker_mode_switch;

@@ -117,6 +117,7 @@ pub fn result_step(
                 { what_if_chart(curve, lang) }
             }
             { super::glossary::glossary(lang) }
+            { super::answers::all(lang) }
             { not_published(assessment, lang, "h2") }
             if let Some(household) = &view.checked.household {
                 { super::check_panel::check_panel(view, household, decision) }

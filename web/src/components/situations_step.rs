@@ -19,6 +19,7 @@ pub fn situations_step(view: &View) -> Html {
         <section class="step">
             <p class="intro">{ i18n::SITUATION_INTRO.get(view.state.lang) }</p>
             <p class="hint own-income">{ i18n::OWN_INCOME_RULE.get(view.state.lang) }</p>
+            { super::answers::answer("income", view.state.lang) }
             { for (0..view.state.form.members.len()).map(|index| member_situation(view, index, at_home.get(index).copied().flatten())) }
             { family_questions(view) }
         </section>

@@ -7,6 +7,7 @@
 //! One file per programme; the labels of statuses, bases and payments are in
 //! `labels.rs`.
 
+pub mod answers;
 pub(crate) mod check;
 pub(crate) mod dibao;
 pub(crate) mod gradual_exit;
