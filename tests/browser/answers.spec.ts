@@ -1,7 +1,8 @@
 // Plain answers at phone size (390 px): the questions people ask, answered in fixed text
 // (doudi_rules::answers) with the clauses each rests on and how sure it is; all of them at
-// the foot of the result, each linkable (#answer-family), and each beside the question
-// it explains on the screens. The words are the same as `doudi answers`.
+// the foot of the result, opened from each programme's "why" (without touching the
+// address's fragment, which is a share link's), and each beside the question it
+// explains on the screens. The words are the same as `doudi answers`.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, expectAccessible, gotoApp, screenshot, test } from './support/app';
@@ -47,6 +48,23 @@ test('every plain answer is at the foot of the result, in the words of doudi ans
   await page.locator('#answer-care_tier').scrollIntoViewIfNeeded();
   await screenshot(page, testInfo, 'answers-result-390.png');
   await expectAccessible(page, testInfo, { include: '[data-testid="answers"]', name: 'answers' });
+});
+
+test('a programme’s why opens the answers that explain it, and the address stays as it was', async ({ page }) => {
+  await gotoApp(page, '#example=tekun-partial-care');
+  await page.locator('#next').click();
+  await expect(page.locator('.app')).toHaveAttribute('data-step', '5');
+  const address = page.url();
+  const card = page.locator('article.programme[data-programme="tekun"]').first();
+  await card.locator('details.why > summary').click();
+  await expect(card.locator('[data-open-answer]')).toHaveText(['成年子女有能力赡养，老人还能评特困吗？', '特困人员的护理等级怎么评？']);
+  await card.locator('[data-open-answer="care_tier"]').click();
+  const answer = page.locator('#answer-care_tier');
+  await expect(answer).toHaveAttribute('open', '');
+  await expect(answer.locator('summary')).toBeFocused();
+  await expect(answer.locator('summary')).toBeInViewport();
+  expect(page.url()).toBe(address);
+  await expect(page.locator('.app')).toHaveAttribute('data-step', '5');
 });
 
 test('the answers stand beside the questions they explain', async ({ page }) => {

@@ -23,13 +23,13 @@ doudi — 汉中社会救助计算器 / Hanzhong social-assistance calculator
                              the same assessment as readable text (Chinese, or English)
   doudi what-if FILE|-       monthly support against household income (JSON)
   doudi check FILE|- [--lang en | --json]
-                             核一核: a decision (programme, amount, tier, reason) checked
-                             against the rules for the same household
+                             核一核: a decision (programme, amount, tier, reason, date)
+                             checked against the rules for the same household
                              (docs/check-format.md)
   doudi batch IN.csv|- [--no-trace] [--no-bom] [--threads N]
                              a caseload in (docs/batch-format.md; UTF-8, GBK or UTF-16),
                              one CSV row per household out, streamed on every core
-  doudi answers [--lang en]   plain answers to the questions people ask (who counts as
+  doudi answers [--lang en]  plain answers to the questions people ask (who counts as
                              family, which income counts…), each with its clauses
   doudi policy check [DIR]   validate policies/ and list every parameter with its status
   doudi schema               the JSON Schema of the household input

@@ -191,6 +191,7 @@ pub fn programme_card(
             <details class="why">
                 <summary>{ i18n::WHY.get(lang) }</summary>
                 { trace(assessment, at, lang) }
+                { super::answers::links(outcome.programme, lang) }
             </details>
         </article>
     }

@@ -11,7 +11,7 @@ use crate::policy::{clause, Basis, Clause};
 /// One question and its answer.
 #[derive(Debug)]
 pub struct Answer {
-    /// A stable name ("family"), for links (`#answer-family`) and tests.
+    /// A stable name ("family"), for the site's ids (`answer-family`) and tests.
     pub id: &'static str,
     pub question_zh: &'static str,
     pub question_en: &'static str,
@@ -101,6 +101,19 @@ pub static ALL: [Answer; 8] = [
     },
 ];
 
+/// The answers that explain a programme's outcome, for its "why".
+pub fn for_programme(programme: crate::Programme) -> &'static [&'static str] {
+    use crate::Programme;
+    match programme {
+        Programme::Dibao => &["family", "income", "property"],
+        Programme::SinglePerson => &["single_person"],
+        Programme::GradualExit => &["gradual_exit", "rights"],
+        Programme::MarginalFamily => &["income", "property"],
+        Programme::Tekun => &["supporters", "care_tier"],
+        Programme::PriceSubsidy | Programme::TemporaryAssistance => &[],
+    }
+}
+
 /// The answer of this id.
 pub fn find(id: &str) -> Option<&'static Answer> {
     ALL.iter().find(|answer| answer.id == id)
@@ -145,6 +158,20 @@ mod tests {
                 );
             }
             assert_eq!(find(answer.id).map(|found| found.id), Some(answer.id));
+        }
+        use crate::Programme;
+        for programme in [
+            Programme::Dibao,
+            Programme::SinglePerson,
+            Programme::GradualExit,
+            Programme::MarginalFamily,
+            Programme::Tekun,
+            Programme::PriceSubsidy,
+            Programme::TemporaryAssistance,
+        ] {
+            for id in for_programme(programme) {
+                assert!(find(id).is_some(), "{programme:?} names no answer {id}");
+            }
         }
     }
 }
