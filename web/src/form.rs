@@ -235,7 +235,8 @@ pub struct DecisionForm {
 }
 
 /// The decision typed, read for the rules: `None` while no programme is chosen or no
-/// amount typed, a message at `decision.monthly` when the amount cannot be read.
+/// amount typed, a message at `decision.monthly` or `decision.date` when the amount or
+/// the date cannot be read.
 pub fn decision(whole: &Form) -> Option<Result<Decision, FieldError>> {
     let form = &whole.decision;
     let programme = Decided::ALL
