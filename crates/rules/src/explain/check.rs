@@ -311,15 +311,15 @@ pub(crate) fn reason_property(within: Option<bool>) -> Text {
         None => ("不清楚", "not known"),
     };
     Text::new(
-        format!("通知的理由是家庭财产。这里填的是“{zh}”；财产以民政部门核对的结果为准，可以请对方说明核对到了哪些财产（{}）。", clause::INCOME_EXCLUSION.text),
-        format!("The notice's reason is the family's property. The answer here is “{en}”; the office's check of property decides: ask which property it found ({}).", clause::INCOME_EXCLUSION.text_en),
+        format!("通知的理由是家庭财产。这里填的是“{zh}”；财产以民政部门核对的结果为准，可以请对方说明核对到了哪些财产（{}）。", clause::ANSWERS_PROPERTY.text),
+        format!("The notice's reason is the family's property. The answer here is “{en}”; the office's check of property decides: ask which property it found ({}).", clause::ANSWERS_PROPERTY.text_en),
     )
 }
 
 pub(crate) fn reason_supporters() -> Text {
     Text::new(
-        format!("通知的理由是有赡养、抚养或扶养能力的义务人。义务人是否“有能力”，按规定的几种情形判断（如重度残疾、重病、本人领取低保或特困），可以请对方说明认定了谁、为什么（{}）。", clause::TEKUN_RULES.text),
-        format!("The notice's reason is a legal supporter able to support. Whether a supporter is able is judged by the cases the rules list (severe disability, serious illness, on dibao or tekun themselves…): ask whom the office found able, and why ({}).", clause::TEKUN_RULES.text_en),
+        format!("通知的理由是有赡养、抚养或扶养能力的义务人。义务人是否“有能力”，按规定的几种情形判断（如本人是特困人员、60 岁以上的低保对象、重度残疾、在监狱服刑），可以请对方说明认定了谁、为什么（{}）。", clause::TEKUN_RULES.text),
+        format!("The notice's reason is a legal supporter able to support. Whether a supporter is able is judged by the cases the rules list (a tekun person, a dibao recipient aged 60 or over, severely disabled, in prison…): ask whom the office found able, and why ({}).", clause::TEKUN_RULES.text_en),
     )
 }
 
