@@ -220,18 +220,34 @@ pub fn app(props: &AppProps) -> Html {
     // The tools, in a resident's app: asked for from their module (tools.rs), with the
     // answers kept in this tab at once for it to read.
     let handing = use_state(|| Handing::No);
+    // The mode and idle time now, for a handing over that finishes later.
+    let live = use_mut_ref(|| (state.mode, state.idle_seconds));
+    *live.borrow_mut() = (state.mode, state.idle_seconds);
     let ask_tools = {
         let state = state.clone();
         let handing = handing.clone();
+        let live = live.clone();
         Callback::from(move |then: Then| {
             if state.mode != Mode::Publicity {
                 session_store::keep(&state.form, state.step, &state.today);
             }
             let handing = handing.clone();
-            let idle = state.idle_seconds.to_string();
+            let asked_for_a_mode = state.mode != Mode::Resident;
+            let live = live.clone();
             takeover::hand_over(
                 Module::Tools,
-                &[state.mode.id(), &idle, then.id()],
+                // A mode's page asked for, and the person back on the resident's screens
+                // before the tools came: no longer wanted.
+                move || {
+                    let (mode, idle) = *live.borrow();
+                    (!asked_for_a_mode || mode != Mode::Resident).then(|| {
+                        vec![
+                            mode.id().to_string(),
+                            idle.to_string(),
+                            then.id().to_string(),
+                        ]
+                    })
+                },
                 Callback::from(move |now| handing.set(now)),
             );
         })

@@ -89,7 +89,7 @@ pub fn fetch_app() {
 /// marks the page as a screen drawn here, with the press that asked for the app, and
 /// passes on the page's language and text size as they are now).
 pub fn hand_over(onchange: Callback<Handing>) {
-    crate::takeover::hand_over(crate::takeover::Module::App, &[], onchange);
+    crate::takeover::hand_over(crate::takeover::Module::App, || Some(Vec::new()), onchange);
 }
 
 /// Whether the page opens on something other than the first screen, which only the app

@@ -28,6 +28,15 @@ impl Lang {
         }
     }
 
+    /// The language of a `<html lang>` value: English for `en`, else Chinese.
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag == Lang::En.tag() {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
+    }
+
     /// A rules text in this language.
     pub fn text(self, text: &Text) -> &str {
         match self {

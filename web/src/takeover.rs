@@ -352,8 +352,15 @@ mod handing {
     }
 
     /// Hands the page over to `module` once it is here: its `takeOver(args…)` draws the
-    /// page in place of this module's (takeover.rs, `render_in_place`).
-    pub fn hand_over(module: Module, args: &[&str], onchange: Callback<Handing>) {
+    /// page in place of this module's (takeover.rs, `render_in_place`). The arguments are
+    /// asked for when the module has come, so that they are the page's as it is then;
+    /// none means it is no longer wanted (the person went back meanwhile), and this
+    /// module keeps the page.
+    pub fn hand_over(
+        module: Module,
+        args: impl FnOnce() -> Option<Vec<String>> + 'static,
+        onchange: Callback<Handing>,
+    ) {
         if UNDER_WAY.with(|under_way| under_way.replace(true)) {
             return;
         }
@@ -364,9 +371,13 @@ mod handing {
             return onchange.emit(Handing::Failed);
         };
         onchange.emit(Handing::Waiting);
-        let args: Array = args.iter().map(|arg| JsValue::from_str(arg)).collect();
         wasm_bindgen_futures::spawn_local(async move {
             let module = wasm_bindgen_futures::JsFuture::from(loading).await;
+            let Some(args) = args() else {
+                UNDER_WAY.with(|under_way| under_way.set(false));
+                return onchange.emit(Handing::No);
+            };
+            let args: Array = args.iter().map(|arg| JsValue::from_str(arg)).collect();
             let take_over = module.as_ref().ok().and_then(|module| {
                 let take_over = Reflect::get(module, &"takeOver".into()).ok()?;
                 Some((module.clone(), take_over.dyn_into::<Function>().ok()?))
@@ -386,7 +397,11 @@ pub use handing::{call_doudi, hand_over};
 
 /// Native builds (tests, the prerender) have no other module to hand over to.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn hand_over(_module: Module, _args: &[&str], onchange: yew::Callback<Handing>) {
+pub fn hand_over(
+    _module: Module,
+    _args: impl FnOnce() -> Option<Vec<String>> + 'static,
+    onchange: yew::Callback<Handing>,
+) {
     onchange.emit(Handing::Failed);
 }
 

@@ -17,12 +17,7 @@ fn main() {}
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen(js_name = takeOver)]
 pub fn take_over(lang: String, large_text: bool) {
-    use doudi_web::i18n::Lang;
-    let lang = if lang == Lang::En.tag() {
-        Lang::En
-    } else {
-        Lang::Zh
-    };
+    let lang = doudi_web::i18n::Lang::from_tag(&lang);
     // A resident's app: the staff's tools, the print sheet and QR codes come from the
     // tools' module when asked for (web/src/tools.rs).
     doudi_web::takeover::render_in_place::<doudi_web::App>(doudi_web::app::AppProps {

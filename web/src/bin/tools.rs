@@ -18,14 +18,9 @@ fn main() {}
 #[wasm_bindgen(js_name = takeOver)]
 pub fn take_over(lang: String, large_text: bool, mode: String, idle_seconds: String, then: String) {
     use doudi_web::app::Handed;
-    use doudi_web::i18n::Lang;
     use doudi_web::state::Mode;
     use doudi_web::tools::{self, Then};
-    let lang = if lang == Lang::En.tag() {
-        Lang::En
-    } else {
-        Lang::Zh
-    };
+    let lang = doudi_web::i18n::Lang::from_tag(&lang);
     doudi_web::takeover::render_in_place::<doudi_web::App>(doudi_web::app::AppProps {
         lang,
         large_text,

@@ -12,7 +12,7 @@ use super::View;
 use crate::form::{self, Typed};
 use crate::i18n::{self, Lang, T};
 use crate::state::Input;
-use doudi_rules::check::{check, Check, Decided, DecidedCare, Decision, Reason, Verdict};
+use doudi_rules::check::{check, Check, Decided, DecidedCare, Decision, Reason};
 use doudi_rules::labels::check as words;
 use doudi_rules::{Category, Household, InputError, Tier};
 use yew::prelude::*;
@@ -69,11 +69,7 @@ fn not_named(
 /// The answer: the two amounts, the verdict in words, the rules' sentences and lists.
 fn answer(done: &Check, lang: Lang) -> Html {
     let mut out = Markup::new(lang);
-    let verdict = match done.verdict {
-        Verdict::Agrees => "agrees",
-        Verdict::Differs => "differs",
-        Verdict::CannotTell => "cannot_tell",
-    };
+    let verdict = done.verdict.id();
     out.raw(&format!(
         "<div class=\"check-answer {verdict}\" data-verdict=\"{verdict}\">"
     ));

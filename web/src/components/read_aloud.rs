@@ -80,9 +80,15 @@ fn speak(_step: Step, _lang: Lang) -> bool {
     false
 }
 
-/// Asks the browser to load its voices, which some load only when first asked for.
+/// Asks the browser to load its voices, which some load only when first asked for: once
+/// a page, not on every drawing of the screen.
 #[cfg(target_arch = "wasm32")]
 fn wake_voices() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static WOKEN: AtomicBool = AtomicBool::new(false);
+    if WOKEN.swap(true, Ordering::Relaxed) {
+        return;
+    }
     if let Some(synth) = web_sys::window().and_then(|window| window.speech_synthesis().ok()) {
         let _ = synth.get_voices();
     }
