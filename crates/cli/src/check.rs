@@ -4,7 +4,7 @@
 
 use crate::explain::Lang;
 use doudi_rules::check::Check;
-use doudi_rules::labels::{self, check};
+use doudi_rules::labels::{self, check, quick};
 use std::fmt::Write as _;
 
 pub fn render(check: &Check, lang: Lang) -> String {
@@ -58,6 +58,95 @@ pub fn render(check: &Check, lang: Lang) -> String {
     for step in &check.next_steps {
         let _ = writeln!(text, "  - {}", words(step));
     }
+    text
+}
+
+/// `doudi quick`: the one-minute check's first answer (doudi_rules::quick), per
+/// programme its word (可能符合 / 需要补充 / 暂不符合), its range and why; then what the
+/// estimate assumes and, for heavy spending, where to turn.
+pub fn quick(answer: &doudi_rules::quick::QuickAnswer, lang: Lang) -> String {
+    use doudi_rules::quick::Range;
+    let mut text = String::new();
+    let zh = lang == Lang::Zh;
+    let say = |label: labels::Label| if zh { label.zh } else { label.en };
+    let words = |text: &doudi_rules::Text| -> String {
+        if zh {
+            text.zh.to_string()
+        } else {
+            text.en.to_string()
+        }
+    };
+    let range = |range: &Range| {
+        let (low, high) = (range.low.normalize(), range.high.normalize());
+        match (low == high, zh) {
+            (true, true) => format!("约 {low} 元"),
+            (true, false) => format!("about {low} yuan"),
+            (false, true) => format!("{low}–{high} 元"),
+            (false, false) => format!("{low}–{high} yuan"),
+        }
+    };
+    let colon = if zh { "：" } else { ": " };
+    let place = if zh {
+        answer.county.zh
+    } else {
+        answer.county.en
+    };
+    let category = if zh {
+        answer.category.zh()
+    } else {
+        answer.category.en()
+    };
+    let people = if zh {
+        format!("{} 人", answer.people)
+    } else {
+        format!("{} people", answer.people)
+    };
+    let _ = writeln!(
+        text,
+        "{}{colon}{place} · {category} · {people} · {}{colon}{}",
+        say(quick::TITLE),
+        say(check::DATE),
+        answer.date
+    );
+    let _ = writeln!(
+        text,
+        "{}{colon}{}",
+        say(quick::MONTHLY),
+        range(&answer.monthly)
+    );
+    for programme in &answer.programmes {
+        let amount = programme.range.as_ref().map(|each| {
+            let how = match programme.payment {
+                doudi_rules::Payment::Monthly => say(labels::PAID_EVERY_MONTH),
+                payment => say(labels::payment(payment)),
+            };
+            format!(" · {} · {how}", range(each))
+        });
+        let _ = writeln!(
+            text,
+            "\n{}{colon}{}{}",
+            words(&programme.title),
+            say(quick::likely(programme.likely)),
+            amount.unwrap_or_default()
+        );
+        if !programme.why.is_empty() {
+            let _ = writeln!(text, "  {}", words(&programme.why));
+        }
+        for need in &programme.needs {
+            let _ = writeln!(text, "  - {}", words(need));
+        }
+    }
+    let _ = writeln!(text, "\n{}{}", say(quick::ASSUMED), colon.trim_end());
+    for assumption in &answer.assumptions {
+        let _ = writeln!(text, "  - {}", words(assumption));
+    }
+    if !answer.guidance.is_empty() {
+        let _ = writeln!(text, "\n{}{}", say(quick::HEAVY_SPENDING), colon.trim_end());
+        for guidance in &answer.guidance {
+            let _ = writeln!(text, "  - {}", words(guidance));
+        }
+    }
+    let _ = writeln!(text, "\n{}", words(&answer.disclaimer));
     text
 }
 

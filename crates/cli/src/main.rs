@@ -26,6 +26,11 @@ doudi — 汉中社会救助计算器 / Hanzhong social-assistance calculator
                              核一核: a decision (programme, amount, tier, reason, date)
                              checked against the rules for the same household
                              (docs/check-format.md)
+  doudi quick FILE|- [--lang en | --json]
+                             a first answer from six questions (place, people, income,
+                             who is old, young, disabled or ill, dibao now): per
+                             programme 可能符合 / 需要补充 / 暂不符合 and a range
+                             (docs/quick-format.md)
   doudi batch IN.csv|- [--no-trace] [--no-bom] [--threads N]
                              a caseload in (docs/batch-format.md; UTF-8, GBK or UTF-16),
                              one CSV row per household out, streamed on every core
@@ -108,6 +113,21 @@ fn run(args: &[String], out: &mut dyn Write) -> Result<(), Failure> {
                 [] | ["--lang", "zh"] => check::render(&checked, explain::Lang::Zh),
                 ["--lang", "en"] => check::render(&checked, explain::Lang::En),
                 ["--json"] => to_json(&checked),
+                _ => {
+                    return Err(usage_error(&format!(
+                        "未知的选项 / unknown option: {}",
+                        rest.join(" ")
+                    )))
+                }
+            }
+        }
+        ["quick", path, rest @ ..] => {
+            let answers: doudi_rules::quick::Quick = input::parse(&utf8_text(read_bytes(path)?)?)?;
+            let answer = doudi_rules::quick::quick(&answers)?;
+            match rest {
+                [] | ["--lang", "zh"] => check::quick(&answer, explain::Lang::Zh),
+                ["--lang", "en"] => check::quick(&answer, explain::Lang::En),
+                ["--json"] => to_json(&answer),
                 _ => {
                     return Err(usage_error(&format!(
                         "未知的选项 / unknown option: {}",

@@ -248,3 +248,57 @@ fn the_english_plain_answers_are_in_english_but_document_numbers() {
         lines.join("\n")
     );
 }
+
+/// Every answer set of the one-minute check: examples/quick/ and tests/quick-cases/.
+fn quick_answers() -> Vec<(String, Value)> {
+    let mut all = Vec::new();
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join("examples/quick"))
+        .unwrap()
+        .flatten()
+        .map(|entry| entry.path())
+        .collect();
+    paths.sort();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).unwrap();
+        all.push((
+            path.display().to_string(),
+            serde_json::from_str(&text).unwrap(),
+        ));
+    }
+    for path in std::fs::read_dir(root().join("tests/quick-cases"))
+        .unwrap()
+        .flatten()
+    {
+        let path = path.path();
+        let file: toml::Value = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for case in file.get("case").and_then(|cases| cases.as_array()).unwrap() {
+            let refused = case
+                .get("expect")
+                .is_some_and(|expect| expect.get("error.field").is_some());
+            let (Some(quick), false) = (case.get("quick"), refused) else {
+                continue;
+            };
+            let name = case
+                .get("name")
+                .and_then(|name| name.as_str())
+                .unwrap_or("");
+            all.push((
+                format!("{}: {name}", path.display()),
+                serde_json::to_value(quick).unwrap(),
+            ));
+        }
+    }
+    all
+}
+
+#[test]
+fn every_english_first_answer_is_in_english_but_document_numbers() {
+    let (checked, failures) = stray_lines("quick", quick_answers());
+    assert!(checked >= 8, "only {checked} answer sets were checked");
+    assert!(
+        failures.is_empty(),
+        "{} lines of English first answers hold Chinese other than document numbers:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

@@ -296,7 +296,7 @@ fn figures(household: &Household) -> Option<Assessment> {
 
 /// The self-care answers with `lost` items not met (the last items first: bathing,
 /// walking indoors…), the others met.
-fn with_lost(lost: usize) -> SelfCare {
+pub(crate) fn with_lost(lost: usize) -> SelfCare {
     let met = |position: usize| position < 6 - lost;
     SelfCare {
         eating: met(0),

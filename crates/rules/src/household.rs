@@ -648,7 +648,9 @@ impl<'de> Deserialize<'de> for StrictDate {
     }
 }
 
-fn strict_date<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
+pub(crate) fn strict_date<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Date, D::Error> {
     StrictDate::deserialize(deserializer).map(|date| date.0)
 }
 

@@ -168,3 +168,25 @@ pub mod check {
         }
     }
 }
+
+/// The headings of the one-minute check (一分钟初步判断), in the CLI and on the site.
+pub mod quick {
+    use super::Label;
+    use crate::quick::Likely;
+
+    pub const TITLE: Label = Label::new("一分钟初步判断", "A first answer in one minute");
+    pub const MONTHLY: Label = Label::new("每月合计", "Every month in all");
+    pub const ASSUMED: Label = Label::new("这样估算的", "How this is estimated");
+    pub const HEAVY_SPENDING: Label = Label::new("花费大的时候", "When spending is heavy");
+    pub const MORE: Label = Label::new("算得更准", "Get a closer answer");
+    pub const WHAT_DEPENDS: Label = Label::new("还要看", "It depends on");
+
+    /// A programme's first answer. Each has words: none is told by colour alone.
+    pub fn likely(likely: Likely) -> Label {
+        match likely {
+            Likely::May => Label::new("可能符合", "May qualify"),
+            Likely::NeedsMore => Label::new("需要补充", "More answers needed"),
+            Likely::Unlikely => Label::new("暂不符合", "Not for now"),
+        }
+    }
+}

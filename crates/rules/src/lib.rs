@@ -17,6 +17,7 @@ pub mod labels;
 pub mod outcome;
 pub mod policy;
 pub mod questions;
+pub mod quick;
 pub mod rounding;
 pub mod what_if;
 

@@ -15,6 +15,7 @@ pub(crate) mod income;
 pub(crate) mod marginal;
 pub(crate) mod notices;
 pub(crate) mod price_subsidy;
+pub(crate) mod quick;
 pub(crate) mod routes;
 pub(crate) mod single_person;
 pub(crate) mod tekun;
