@@ -142,6 +142,14 @@ pub fn app(props: &AppProps) -> Html {
                 .and_then(|household| check_panel::run(household, decision.as_ref()))
         },
     );
+    // The one-minute check, answered as its questions are.
+    let quick_answered = use_memo(
+        (state.quick_shown, state.quick.clone(), state.form.clone()),
+        |(shown, quick, form)| match (shown, quick) {
+            (true, Some(quick)) => crate::components::quick_check::run(form, quick),
+            _ => None,
+        },
+    );
     let ondispatch = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
@@ -270,7 +278,12 @@ pub fn app(props: &AppProps) -> Html {
         ask_tools: &ask_tools,
     };
     let blocked = state.attempted.contains(&step) && checked.errors_on(step).next().is_some();
-    let content = if shows_screens(&state) {
+    let content = if state.quick_shown && state.mode == Mode::Resident {
+        Content::ModePage(crate::components::quick_check::quick_screen(
+            &view,
+            &quick_answered,
+        ))
+    } else if shows_screens(&state) {
         Content::Screen {
             notices: html! {
                 <>

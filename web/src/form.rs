@@ -1197,3 +1197,96 @@ mod tests {
         assert!(form.could_be_tekun(&form.members[0]));
     }
 }
+
+/// The one-minute check's answers as typed (the place, the category and the date are the
+/// first screen's): how many people, the family's income a month, who is in which
+/// situation, dibao now, heavy spending.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct QuickForm {
+    pub people: String,
+    pub income: String,
+    pub anyone: doudi_rules::quick::Anyone,
+    pub on_dibao: bool,
+    pub spending: doudi_rules::quick::Spending,
+}
+
+/// The one-minute check's answers read for the rules: `None` until the people and the
+/// income are both given; a message at `people` or `monthly_income` when one cannot be
+/// read.
+pub fn quick(
+    form: &Form,
+    answers: &QuickForm,
+) -> Option<Result<doudi_rules::quick::Quick, FieldError>> {
+    let error = |field: &str, message: T| {
+        Some(Err(FieldError {
+            field: field.into(),
+            message: message.text(),
+            required: false,
+        }))
+    };
+    if answers.people.trim().is_empty() || answers.income.trim().is_empty() {
+        return None;
+    }
+    let Some(people) = whole_years(&answers.people) else {
+        return error("people", i18n::QUICK_ERR_PEOPLE);
+    };
+    let Some(income) = read_number(&answers.income, Typed::Yuan) else {
+        return error("monthly_income", i18n::ERR_AMOUNT);
+    };
+    let Some(date) = form.parsed_date() else {
+        return error("date", i18n::ERR_DATE);
+    };
+    Some(Ok(doudi_rules::quick::Quick {
+        county: form.county.clone(),
+        category: form.category,
+        date,
+        people,
+        monthly_income: Money(income),
+        anyone: answers.anyone,
+        on_dibao: answers.on_dibao,
+        heavy_spending: answers.spending,
+    }))
+}
+
+/// "算得更准": the full flow's answers from the one-minute check's, nothing typed again.
+/// The place and date are the same answers; the members are as many rows as people said
+/// (the applicant first, the others' relation and age to be given); the income is the
+/// family's, as wages, a month (to be split between the members, or its kind changed, on
+/// screen 3); dibao now as said. The relations are those "add a member" gives (a
+/// spouse, then children), to be corrected. Who is old, young, disabled or ill is not guessed: the
+/// members' screen reminds the person of what they said.
+pub fn from_quick(form: &Form, answers: &QuickForm) -> Form {
+    let mut next = Form {
+        members: Vec::new(),
+        ..form.clone()
+    };
+    let people = whole_years(&answers.people)
+        .unwrap_or(1)
+        .clamp(1, u32::try_from(MAX_MEMBERS).unwrap_or(1));
+    for index in 0..people {
+        let id = next.take_id();
+        // As "add a member" does: a spouse, then children, to be corrected on screen.
+        let relation = match index {
+            0 => Relation::Applicant,
+            1 => Relation::Spouse,
+            _ => Relation::Child,
+        };
+        next.members.push(MemberForm::new(id, relation));
+    }
+    next.family = FamilyForm {
+        on_dibao: answers.on_dibao,
+        ..FamilyForm::default()
+    };
+    if let Some(income) =
+        read_number(&answers.income, Typed::Yuan).filter(|income| !income.is_zero())
+    {
+        let id = next.take_id();
+        next.family.incomes.push(IncomeForm {
+            id,
+            kind: IncomeKind::Wages,
+            amount: income.normalize().to_string(),
+            per: Period::Month,
+        });
+    }
+    next
+}

@@ -92,6 +92,14 @@ pub struct State {
     /// A field (its JSON path) to move focus to once its screen is shown: set by a link
     /// of a list of what to fix, cleared by the next action.
     pub focus_field: Option<String>,
+    /// The one-minute check's answers (a resident's "一分钟初步判断" from the first
+    /// screen), once it has been opened; taken into the form by "算得更准".
+    pub quick: Option<Rc<crate::form::QuickForm>>,
+    /// The one-minute check's screen is shown (its answers are kept when it is left).
+    pub quick_shown: bool,
+    /// What the one-minute check was told of who is in which situation, shown on the
+    /// members' screen after "算得更准" as a reminder (never put on a member by guess).
+    pub quick_said: Option<doudi_rules::quick::Anyone>,
 }
 
 impl State {
@@ -116,6 +124,9 @@ impl State {
             confirm_clear: false,
             no_voice: false,
             focus_field: None,
+            quick: None,
+            quick_shown: false,
+            quick_said: None,
         }
     }
 
@@ -132,6 +143,8 @@ impl State {
 /// lists of `i18n`, or the text typed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Input {
+    /// An answer of the one-minute check (its screen, not the form).
+    Quick(QuickInput),
     County,
     Category,
     Date,
@@ -226,6 +239,26 @@ pub enum Action {
     AskClear(bool),
     /// Read-aloud found no voice (true), or found one.
     NoVoice(bool),
+    /// Opens the one-minute check (true), or closes it back to the first screen.
+    Quick(bool),
+    /// An answer of the one-minute check.
+    SetQuick(QuickInput, String),
+    /// "算得更准": the full flow, with the one-minute check's answers carried over.
+    QuickMore,
+}
+
+/// The one-minute check's questions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuickInput {
+    People,
+    Income,
+    Old,
+    Child,
+    Disabled,
+    Ill,
+    OnDibao,
+    Illness,
+    Schooling,
 }
 
 impl Reducible for State {
@@ -237,6 +270,39 @@ impl Reducible for State {
         match action {
             Action::SetLang(lang) => next.lang = lang,
             Action::ToggleLargeText => next.large_text = !next.large_text,
+            Action::Quick(open) => {
+                next.quick_shown = open;
+                if open && next.quick.is_none() {
+                    next.quick = Some(Rc::new(crate::form::QuickForm::default()));
+                }
+                next.step = Step::Place;
+            }
+            Action::SetQuick(input, value) | Action::Set(Input::Quick(input), value) => {
+                let mut quick = next.quick.as_deref().cloned().unwrap_or_default();
+                let on = value == "yes";
+                match input {
+                    QuickInput::People => quick.people = value,
+                    QuickInput::Income => quick.income = value,
+                    QuickInput::Old => quick.anyone.aged_70_plus = on,
+                    QuickInput::Child => quick.anyone.under_18 = on,
+                    QuickInput::Disabled => quick.anyone.severely_disabled = on,
+                    QuickInput::Ill => quick.anyone.seriously_ill = on,
+                    QuickInput::OnDibao => quick.on_dibao = on,
+                    QuickInput::Illness => quick.spending.illness = on,
+                    QuickInput::Schooling => quick.spending.schooling = on,
+                }
+                next.quick = Some(Rc::new(quick));
+            }
+            Action::QuickMore => {
+                next.quick_shown = false;
+                if let Some(quick) = next.quick.take() {
+                    next.form = Rc::new(crate::form::from_quick(&next.form, &quick));
+                    next.quick_said =
+                        Some(quick.anyone).filter(|anyone| *anyone != Default::default());
+                    next.step = Step::Members;
+                    next.attempted.clear();
+                }
+            }
             Action::Next => {
                 let checked = form::check(&next.form);
                 if checked.errors_on(next.step).next().is_some() {
@@ -537,6 +603,7 @@ fn with_member(form: &mut Form, id: u32, change: impl FnOnce(&mut MemberForm) ->
 fn set(form: &mut Form, input: Input, value: String) -> bool {
     let new_id = form.next_id;
     match input {
+        Input::Quick(_) => return false,
         Input::County => form.county = value,
         Input::Category => {
             form.category = if value == "rural" {

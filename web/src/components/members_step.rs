@@ -2,7 +2,7 @@
 
 use super::member_editor::member_editor;
 use super::View;
-use crate::i18n;
+use crate::i18n::{self, Lang};
 use crate::state::Action;
 use doudi_rules::household::MAX_MEMBERS;
 use yew::prelude::*;
@@ -54,9 +54,33 @@ pub fn members_step(view: &View) -> Html {
     html! {
         <section class="step">
             <p class="intro">{ i18n::MEMBERS_INTRO.get(lang) }</p>
+            { quick_said(view) }
             { super::answers::answer("family", lang) }
             { for (0..view.state.form.members.len()).map(|index| member_editor(view, index)) }
             { add_member(view) }
         </section>
+    }
+}
+
+/// After the one-minute check's "算得更准": what it was told of who is in which
+/// situation, as a reminder (no member is given a situation by guess).
+fn quick_said(view: &View) -> Html {
+    let lang = view.state.lang;
+    let Some(said) = view.state.quick_said else {
+        return html! {};
+    };
+    let list: Vec<&str> = [
+        (said.aged_70_plus, i18n::QUICK_OLD),
+        (said.under_18, i18n::QUICK_CHILD),
+        (said.severely_disabled, i18n::QUICK_DISABLED),
+        (said.seriously_ill, i18n::QUICK_ILL),
+    ]
+    .into_iter()
+    .filter(|(said, _)| *said)
+    .map(|(_, label)| label.get(lang))
+    .collect();
+    let list = list.join(if lang == Lang::Zh { "、" } else { ", " });
+    html! {
+        <p class="note quick-said" data-testid="quick-said">{ i18n::fill(i18n::QUICK_SAID.get(lang), &[("list", &list)]) }</p>
     }
 }

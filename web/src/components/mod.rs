@@ -36,6 +36,7 @@ pub mod programme_card;
 pub mod progress;
 pub mod publicity_idle;
 pub mod publicity_mode;
+pub mod quick_check;
 pub mod read_aloud;
 pub mod result_step;
 pub mod scenario_compare;

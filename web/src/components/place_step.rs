@@ -108,6 +108,7 @@ pub fn place_step(view: &View) -> Html {
     html! {
         <section class="step">
             <p class="ready" data-testid="ready">{ i18n::READY.get(lang) }</p>
+            <p class="quick-entry"><button type="button" class="link" id="quick-start" onclick={super::on(dispatch, crate::state::Action::Quick(true))}>{ i18n::QUICK_START.get(lang) }</button></p>
             <p class="intro">{ i18n::PLACE_INTRO.get(lang) }</p>
             { select_field(dispatch, Input::County, SelectFieldProps {
                 id: "county".into(), field: "county".into(), label: i18n::COUNTY.get(lang), options: places, selected: form.county.clone(),
