@@ -1034,6 +1034,68 @@ pub const CL_NO_WORKER: T = T::new(
     "The calculation could not start. Connect to the network, reload the page and try again (after one visit online it also works offline).",
 );
 
+// ---- The one-minute check (一分钟初步判断) -------------------------------------------
+
+pub const QUICK_START: T = T::new(
+    "先大概看看：一分钟初步判断",
+    "A rough idea first: one minute",
+);
+pub const QUICK_INTRO: T = T::new(
+    "回答几个问题，先看看可能符合哪些救助、大约每月多少钱。地点和日期用第一页的答案。",
+    "Answer a few questions to see which help may apply and roughly how much a month. The place and date are those of the first page.",
+);
+pub const QUICK_PEOPLE: T = T::new(
+    "家里共同生活的有几个人？",
+    "How many people live together in the family?",
+);
+pub const QUICK_PEOPLE_HINT: T = T::new(
+    "包括您（或您帮着算的家人）自己",
+    "Including yourself (or the relative you are doing this for)",
+);
+pub const QUICK_INCOME: T = T::new(
+    "全家每月收入大约多少元？",
+    "About how much is the family's income a month, in yuan?",
+);
+pub const QUICK_INCOME_HINT: T = T::new(
+    "工资、种地或做生意、养老金等加在一起；城乡居民基础养老金、高龄津贴可以不算",
+    "Wages, farming or business, pensions and the like, added up; the residents' basic pension and the old-age allowance may be left out",
+);
+pub const QUICK_ANYONE: T = T::new(
+    "家里有没有这些人？（可多选）",
+    "Is anyone in the family… (tick all that apply)",
+);
+pub const QUICK_OLD: T = T::new("70岁以上的老人", "aged 70 or over");
+pub const QUICK_CHILD: T = T::new("未满18岁的孩子", "under 18");
+pub const QUICK_DISABLED: T = T::new(
+    "重度残疾人（残疾证一、二级，或三级智力、精神残疾）",
+    "severely disabled (certificate grade 1 or 2, or grade 3 intellectual or mental)",
+);
+pub const QUICK_ILL: T = T::new(
+    "重病患者（大病专项救治目录内的病）",
+    "seriously ill (a disease on the national list)",
+);
+pub const QUICK_DIBAO: T = T::new("家里现在领低保吗？", "Does the family receive dibao now?");
+pub const QUICK_DIBAO_YES: T = T::new("现在领低保", "Receives dibao now");
+pub const QUICK_SPENDING: T = T::new(
+    "看病或上学花费很大吗？（可不填）",
+    "Is spending on illness or schooling heavy? (optional)",
+);
+pub const QUICK_ILLNESS: T = T::new("看病花费大", "Heavy spending on illness");
+pub const QUICK_SCHOOLING: T = T::new("上学花费大", "Heavy spending on schooling");
+pub const QUICK_ERR_PEOPLE: T = T::new(
+    "请填人数：1 到 30 之间的整数",
+    "Enter the number of people: a whole number from 1 to 30",
+);
+pub const QUICK_WAITING: T = T::new(
+    "填好人数和收入，这里就显示初步判断。",
+    "Give the number of people and the income, and the first answer shows here.",
+);
+pub const QUICK_BACK: T = T::new("返回第一页", "Back to the first page");
+pub const QUICK_SAID: T = T::new(
+    "您在一分钟初步判断里说家里有：{list}。请在下面填写每个人，并在下一页选他们的情况。",
+    "In the one-minute check you said the family has someone {list}. Add each person below, and choose their situation on the next page.",
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1100,65 +1162,3 @@ mod tests {
         assert!(elderly.zh.contains("70"), "{}", elderly.zh);
     }
 }
-
-// ---- The one-minute check (一分钟初步判断) -------------------------------------------
-
-pub const QUICK_START: T = T::new(
-    "先大概看看：一分钟初步判断",
-    "A rough idea first: one minute",
-);
-pub const QUICK_INTRO: T = T::new(
-    "回答几个问题，先看看可能符合哪些救助、大约每月多少钱。地点和日期用第一页的答案。",
-    "Answer a few questions to see which help may apply and roughly how much a month. The place and date are those of the first page.",
-);
-pub const QUICK_PEOPLE: T = T::new(
-    "家里共同生活的有几个人？",
-    "How many people live together in the family?",
-);
-pub const QUICK_PEOPLE_HINT: T = T::new(
-    "包括您（或您帮着算的家人）自己",
-    "Including yourself (or the relative you are doing this for)",
-);
-pub const QUICK_INCOME: T = T::new(
-    "全家每月收入大约多少元？",
-    "About how much is the family's income a month, in yuan?",
-);
-pub const QUICK_INCOME_HINT: T = T::new(
-    "工资、种地或做生意、养老金等加在一起；城乡居民基础养老金、高龄津贴可以不算",
-    "Wages, farming or business, pensions and the like, added up; the residents' basic pension and the old-age allowance may be left out",
-);
-pub const QUICK_ANYONE: T = T::new(
-    "家里有没有这些人？（可多选）",
-    "Is anyone in the family… (tick all that apply)",
-);
-pub const QUICK_OLD: T = T::new("70岁以上的老人", "aged 70 or over");
-pub const QUICK_CHILD: T = T::new("未满18岁的孩子", "under 18");
-pub const QUICK_DISABLED: T = T::new(
-    "重度残疾人（残疾证一、二级，或三级智力、精神残疾）",
-    "severely disabled (certificate grade 1 or 2, or grade 3 intellectual or mental)",
-);
-pub const QUICK_ILL: T = T::new(
-    "重病患者（大病专项救治目录内的病）",
-    "seriously ill (a disease on the national list)",
-);
-pub const QUICK_DIBAO: T = T::new("家里现在领低保吗？", "Does the family receive dibao now?");
-pub const QUICK_DIBAO_YES: T = T::new("现在领低保", "Receives dibao now");
-pub const QUICK_SPENDING: T = T::new(
-    "看病或上学花费很大吗？（可不填）",
-    "Is spending on illness or schooling heavy? (optional)",
-);
-pub const QUICK_ILLNESS: T = T::new("看病花费大", "Heavy spending on illness");
-pub const QUICK_SCHOOLING: T = T::new("上学花费大", "Heavy spending on schooling");
-pub const QUICK_ERR_PEOPLE: T = T::new(
-    "请填人数：1 到 30 之间的整数",
-    "Enter the number of people: a whole number from 1 to 30",
-);
-pub const QUICK_WAITING: T = T::new(
-    "填好人数和收入，这里就显示初步判断。",
-    "Give the number of people and the income, and the first answer shows here.",
-);
-pub const QUICK_BACK: T = T::new("返回第一页", "Back to the first page");
-pub const QUICK_SAID: T = T::new(
-    "您在一分钟初步判断里说家里有：{list}。请在下面填写每个人，并在下一页选他们的情况。",
-    "In the one-minute check you said the family has someone {list}. Add each person below, and choose their situation on the next page.",
-);
