@@ -81,14 +81,29 @@ test('长辈版 meets the norms of text size, line and paragraph spacing on ever
   expect(await breaches(page), 'screen 5').toEqual([]);
   await screenshot(page, testInfo, 'elder-result-390.png');
   await expectAccessible(page, testInfo, { name: 'elder-result' });
-  for (const step of [1, 2, 3]) {
+  for (const step of [1, 2]) {
     await page.locator(`[data-edit="${step}"]`).first().click();
     await onStep(page, step);
     expect(await breaches(page), `screen ${step}`).toEqual([]);
-    if (step === 3) await screenshot(page, testInfo, 'elder-situations-390.png');
     await page.getByRole('button', { name: '返回结果' }).click();
     await onStep(page, 5);
   }
+  // Screen 3 asks one part at a time in 长辈版 (fewer questions a screen): each of the
+  // four members, then the family; every part meets the norms.
+  await page.locator('[data-edit="3"]').first().click();
+  await onStep(page, 3);
+  for (const part of [1, 2, 3, 4, 5]) {
+    await expect(page.getByTestId('part')).toHaveText(`第 ${part} 部分，共 5 部分`);
+    await expect(page.locator('section.member')).toHaveCount(part < 5 ? 1 : 0);
+    await expect(page.locator('section.family')).toHaveCount(part < 5 ? 0 : 1);
+    await expect(page.locator('#step-title')).toBeFocused();
+    expect(await breaches(page), `screen 3, part ${part}`).toEqual([]);
+    if (part === 1) await screenshot(page, testInfo, 'elder-situations-390.png');
+    await page.locator('#next').click();
+  }
+  await onStep(page, 4);
+  await page.getByRole('button', { name: '上一步' }).click();
+  await expect(page.getByTestId('part')).toHaveText('第 5 部分，共 5 部分');
 });
 
 test('read-aloud speaks the screen’s title and questions, then the result’s money and next steps, in Chinese', async ({ page }, testInfo) => {
@@ -139,4 +154,38 @@ test('with no voice for the language, the read-aloud button says so plainly', as
   await page.locator('#read-aloud').click();
   await expect(page.locator('.read-aloud-status')).toHaveText(/这台设备没有中文语音，不能朗读/);
   expect(await page.evaluate(() => (window as any).spoken.length)).toBe(0);
+});
+
+test('the one-minute check in 长辈版 meets the norms and reads its questions, then its answer, aloud', async ({ page }, testInfo) => {
+  await stubSpeech(page, ['zh-CN']);
+  await gotoApp(page);
+  await onStep(page, 1);
+  await page.getByRole('button', { name: '长辈版：大字、宽行距、可朗读' }).click();
+  await page.locator('#quick-start').click();
+  await expect(page.locator('#step-title')).toHaveText('一分钟初步判断');
+  await page.getByLabel('家里共同生活的有几个人？').fill('3');
+  await page.getByLabel('全家每月收入大约多少元？').fill('600');
+  await page.getByLabel('70岁以上的老人').check();
+  await page.getByLabel('看病花费大').check();
+  await expect(page.getByTestId('quick-total')).toHaveAttribute('data-low', '1628');
+  expect(await breaches(page), 'the one-minute check').toEqual([]);
+  await screenshot(page, testInfo, 'elder-quick-390.png');
+  await page.getByRole('button', { name: '朗读问题和初步判断' }).click();
+  const spoken = (await page.evaluate(() => (window as any).spoken as { text: string; lang: string }[])).map((each) => each.text);
+  // The title, the questions in order, then the answer: its total, each programme with
+  // its word (never a colour alone), its range, and the guidance.
+  expect(spoken[0]).toBe('一分钟初步判断');
+  expect(spoken.slice(1, 8)).toEqual([
+    '县（区）',
+    '城市还是农村',
+    '家里共同生活的有几个人？',
+    '全家每月收入大约多少元？',
+    '家里有没有这些人？（可多选）',
+    '家里现在领低保吗？',
+    '看病或上学花费很大吗？（可不填）',
+  ]);
+  expect(spoken[8]).toBe('每月合计：约 1628 元');
+  expect(spoken[9]).toBe('最低生活保障（低保） 可能符合');
+  expect(spoken[10]).toBe('约 1628 元 · 每月按月可得');
+  expect(spoken.some((text) => text.startsWith('看病花费大：'))).toBe(true);
 });

@@ -74,12 +74,14 @@ function cliQuick(household: Household): any {
 async function quickCheck(page: Page, household: Household): Promise<void> {
   await gotoApp(page);
   await onStep(page, 1);
-  await page.getByLabel('县（区）').selectOption({ label: household.county });
-  await page.getByRole('radio', { name: household.rural ? '农村' : '城市' }).check();
   await page.locator('#date').fill(DATE);
   await page.locator('#quick-start').click();
   await expect(page.locator('#step-title')).toHaveText('一分钟初步判断');
-  await expect(page.getByTestId('quick-place')).toContainText(`${household.county} · ${household.rural ? '农村' : '城市'} · ${DATE}`);
+  await expect(page.locator('#step-title')).toBeFocused();
+  // The place and the category are asked here (the first screen's answers, the same).
+  await page.getByLabel('县（区）').selectOption({ label: household.county });
+  await page.getByRole('radio', { name: household.rural ? '农村' : '城市' }).check();
+  await expect(page.getByTestId('quick-date')).toContainText(`按 ${DATE} 的标准计算`);
   await page.getByLabel('家里共同生活的有几个人？').fill(household.people);
   await page.getByLabel('全家每月收入大约多少元？').fill(household.income);
   for (const label of household.anyone) await page.getByLabel(label).check();
@@ -104,6 +106,13 @@ for (const household of HOUSEHOLDS) {
 
     // 算得更准: the full flow with the answers carried over.
     await page.locator('#quick-more').click();
+    await onStep(page, 2);
+    // The place is the one answered in the check.
+    await page.getByRole('button', { name: '上一步' }).click();
+    await expect(page.getByLabel('县（区）')).toHaveValue(COUNTY_IDS[household.county]);
+    await expect(page.getByRole('radio', { name: household.rural ? '农村' : '城市' })).toBeChecked();
+    await expect(page.locator('#date')).toHaveValue(DATE);
+    await page.locator('#next').click();
     await onStep(page, 2);
     const rows = page.locator('fieldset.member');
     await expect(rows).toHaveCount(household.members.length);

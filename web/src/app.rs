@@ -180,7 +180,9 @@ pub fn app(props: &AppProps) -> Html {
         );
     }
     let first = use_mut_ref(|| true);
-    use_effect_with(state.step, move |_| {
+    // A new screen, a new part of screen 3 in 长辈版, or the one-minute check opened or
+    // closed: focus on its title.
+    use_effect_with((state.step, state.part(), state.quick_shown), move |_| {
         if !std::mem::replace(&mut *first.borrow_mut(), false) {
             browser::focus_top("step-title");
         }
@@ -277,8 +279,11 @@ pub fn app(props: &AppProps) -> Html {
         tools: props.tools,
         ask_tools: &ask_tools,
     };
-    let blocked = state.attempted.contains(&step) && checked.errors_on(step).next().is_some();
-    let content = if state.quick_shown && state.mode == Mode::Resident {
+    let blocked = state.attempted.contains(&step)
+        && checked
+            .errors_on(step)
+            .any(|error| state.in_part(&error.field));
+    let content = if state.quick_shown && shows_screens(&state) {
         Content::ModePage(crate::components::quick_check::quick_screen(
             &view,
             &quick_answered,

@@ -189,8 +189,8 @@ pub const EXAMPLES_HINT: T = T::new(
 // ---- Step 2 ------------------------------------------------------------------------
 
 pub const MEMBERS_INTRO: T = T::new(
-    "请填写共同生活的家庭成员：一般是配偶、未成年子女，以及共同生活的父母和成年子女。",
-    "Add the members who live together: usually spouses, minor children, and parents or adult children who live with you.",
+    "请填写共同生活的家庭成员：一般是配偶、未成年子女，以及共同生活的父母和成年子女。帮家人算也一样：第一位填提出申请的那位家人，其他人的关系都按与他（她）的关系填。",
+    "Add the members who live together: usually spouses, minor children, and parents or adult children who live together. Doing this for a relative works the same way: put first the relative who applies, and give everyone else's relation to them.",
 );
 pub const MEMBER: T = T::new("成员", "Member");
 pub const NAME: T = T::new("称呼（可不填）", "Name (optional)");
@@ -471,6 +471,11 @@ pub const SOURCE_LINK: T = T::new("原文网址", "read at");
 
 pub const READ_QUESTIONS: T = T::new("朗读本页的问题", "Read this page's questions aloud");
 pub const READ_RESULT: T = T::new("朗读结果", "Read the result aloud");
+pub const PART_OF: T = T::new("第 {n} 部分，共 {of} 部分", "Part {n} of {of}");
+pub const READ_QUICK: T = T::new(
+    "朗读问题和初步判断",
+    "Read the questions and the first answer aloud",
+);
 pub const NO_VOICE: T = T::new(
     "这台设备没有中文语音，不能朗读。可以在手机的“设置”里找到“文字转语音”，下载中文语音后再试。",
     "This device has no English voice, so nothing can be read aloud. Look for “text-to-speech” in the phone's settings, add an English voice and try again.",
@@ -1041,8 +1046,8 @@ pub const QUICK_START: T = T::new(
     "A rough idea first: one minute",
 );
 pub const QUICK_INTRO: T = T::new(
-    "回答几个问题，先看看可能符合哪些救助、大约每月多少钱。地点和日期用第一页的答案。",
-    "Answer a few questions to see which help may apply and roughly how much a month. The place and date are those of the first page.",
+    "回答几个问题，先看看可能符合哪些救助、大约每月多少钱。",
+    "Answer a few questions to see which help may apply and roughly how much a month.",
 );
 pub const QUICK_PEOPLE: T = T::new(
     "家里共同生活的有几个人？",
@@ -1090,6 +1095,7 @@ pub const QUICK_WAITING: T = T::new(
     "填好人数和收入，这里就显示初步判断。",
     "Give the number of people and the income, and the first answer shows here.",
 );
+pub const QUICK_DATE: T = T::new("按 {date} 的标准计算。", "With the standards of {date}.");
 pub const QUICK_BACK: T = T::new("返回第一页", "Back to the first page");
 pub const QUICK_SAID: T = T::new(
     "您在一分钟初步判断里说家里有：{list}。请在下面填写每个人，并在下一页选他们的情况。",

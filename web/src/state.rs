@@ -97,6 +97,8 @@ pub struct State {
     pub quick: Option<Rc<crate::form::QuickForm>>,
     /// The one-minute check's screen is shown (its answers are kept when it is left).
     pub quick_shown: bool,
+    /// 长辈版: the part of screen 3 shown (see `State::part`).
+    pub part: usize,
     /// What the one-minute check was told of who is in which situation, shown on the
     /// members' screen after "算得更准" as a reminder (never put on a member by guess).
     pub quick_said: Option<doudi_rules::quick::Anyone>,
@@ -126,16 +128,50 @@ impl State {
             focus_field: None,
             quick: None,
             quick_shown: false,
+            part: 0,
             quick_said: None,
         }
     }
 
     /// Whether a message about a field is shown now.
     pub fn shows(&self, error: &form::FieldError) -> bool {
-        !error.required
+        (!error.required
             || self.attempted.contains(&Step::of_field(&error.field))
-            || self.step >= Step::Summary
+            || self.step >= Step::Summary)
+            && (self.step != Step::Situations || self.in_part(&error.field))
     }
+
+    /// 长辈版 asks screen 3 one part at a time (fewer questions a screen): each member's
+    /// situation, then the family's. The part shown, when it is so asked; none otherwise.
+    pub fn part(&self) -> Option<usize> {
+        (self.large_text && self.step == Step::Situations && self.mode == Mode::Resident)
+            .then(|| self.part.min(self.form.members.len()))
+    }
+
+    /// How many parts screen 3 has in 长辈版: the members, then the family.
+    pub fn parts(&self) -> usize {
+        self.form.members.len() + 1
+    }
+
+    /// Whether a field of screen 3 is asked in the part shown (always, when the screen
+    /// is shown whole).
+    pub fn in_part(&self, field: &str) -> bool {
+        match (self.part(), part_of(field)) {
+            (Some(part), Some(of)) => part == of.min(self.form.members.len()),
+            (Some(part), None) => part == self.form.members.len(),
+            (None, _) => true,
+        }
+    }
+}
+
+/// The member a field is about ("members[2].incomes[0].amount" → 2).
+fn part_of(field: &str) -> Option<usize> {
+    field
+        .strip_prefix("members[")?
+        .split_once(']')?
+        .0
+        .parse()
+        .ok()
 }
 
 /// The answer an input gives, with the ids of its member and list item. The values are
@@ -303,6 +339,25 @@ impl Reducible for State {
                     next.attempted.clear();
                 }
             }
+            // 长辈版, screen 3: on to the next part when this one has no message left.
+            Action::Next if next.part().is_some_and(|part| part + 1 < next.parts()) => {
+                let checked = form::check(&next.form);
+                if checked
+                    .errors_on(next.step)
+                    .any(|error| next.in_part(&error.field))
+                {
+                    if !next.attempted.contains(&next.step) {
+                        next.attempted.push(next.step);
+                    }
+                    next.refusals += 1;
+                } else {
+                    next.part += 1;
+                    next.attempted.retain(|step| *step != Step::Situations);
+                }
+            }
+            Action::Back if next.part().is_some_and(|part| part > 0) => {
+                next.part = next.part.min(next.form.members.len()) - 1;
+            }
             Action::Next => {
                 let checked = form::check(&next.form);
                 if checked.errors_on(next.step).next().is_some() {
@@ -314,9 +369,14 @@ impl Reducible for State {
                     // From the summary, the result opens even with a problem left: it
                     // lists what to fix, each with a link to its screen.
                     next.step = next.step.next();
+                    next.part = 0;
                 }
             }
-            Action::Back => next.step = next.step.previous(),
+            Action::Back => {
+                next.step = next.step.previous();
+                // Back onto screen 3 in 长辈版: its last part, the family's.
+                next.part = next.form.members.len();
+            }
             Action::Edit(step) => {
                 next.return_to = Some(if next.step == Step::Result {
                     Step::Result
@@ -324,6 +384,7 @@ impl Reducible for State {
                     Step::Summary
                 });
                 next.step = step;
+                next.part = 0;
             }
             Action::Fix(field) => {
                 let step = Step::of_field(&field);
@@ -339,6 +400,7 @@ impl Reducible for State {
                     next.attempted.push(step);
                 }
                 next.step = step;
+                next.part = part_of(&field).unwrap_or(next.form.members.len());
                 next.focus_field = Some(field);
             }
             Action::GoTo(step) => {
@@ -346,6 +408,7 @@ impl Reducible for State {
                     next.return_to = None;
                 }
                 next.step = step;
+                next.part = 0;
             }
             // A caseworker loads an example into the scenario on screen, and stays on
             // the one page.
@@ -1085,5 +1148,86 @@ mod tests {
             assert_eq!(Mode::from_id(mode.id()), Some(mode));
         }
         assert_eq!(Mode::from_id("admin"), None);
+    }
+
+    /// Loads a bundled example (in native tests the browser's JSON parser is not there).
+    fn load(name: &str) -> Action {
+        let example = crate::examples::find(name).expect("a bundled example");
+        let household = serde_json::from_str(example.json()).expect("example parses");
+        Action::Load(Box::new(form::from_household(&household)))
+    }
+
+    #[test]
+    fn in_elder_mode_screen_three_asks_one_member_then_the_family_and_back_walks_the_parts() {
+        // The example's four members, complete: each part goes on at once.
+        let base = vec![
+            load("urban-family-with-grandmother"),
+            Action::ToggleLargeText,
+            Action::Edit(Step::Situations),
+        ];
+        let state = run(base.clone());
+        assert_eq!(
+            (state.step, state.part(), state.parts()),
+            (Step::Situations, Some(0), 5)
+        );
+        let mut walked = base.clone();
+        for part in 1..5 {
+            walked.push(Action::Next);
+            let state = run(walked.clone());
+            assert_eq!((state.step, state.part()), (Step::Situations, Some(part)));
+            // Only the fields of the part shown are asked.
+            assert!(!state.in_part(&format!("members[{}].incomes[0].amount", part - 1)));
+            if part < 4 {
+                assert!(state.in_part(&format!("members[{part}].incomes[0].amount")));
+            }
+            assert_eq!(state.in_part("family.property_within_limits"), part == 4);
+        }
+        walked.push(Action::Back);
+        assert_eq!(run(walked.clone()).part(), Some(3));
+        walked.extend([Action::Next, Action::Next]);
+        assert_eq!(run(walked.clone()).step, Step::Summary);
+        // Back from the summary: the family's part.
+        walked.push(Action::Back);
+        assert_eq!(run(walked).part(), Some(4));
+        // A link of the list of what to fix opens its member's part.
+        let fixed = run([
+            base.clone(),
+            vec![Action::Fix("members[2].incomes[0].amount".into())],
+        ]
+        .concat());
+        assert_eq!(fixed.part(), Some(2));
+        // Outside 长辈版 the screen is whole: Next goes on to the summary.
+        let whole = run(vec![
+            load("urban-family-with-grandmother"),
+            Action::Edit(Step::Situations),
+            Action::Next,
+        ]);
+        assert_eq!((whole.part(), whole.step), (None, Step::Summary));
+    }
+
+    #[test]
+    fn an_unanswered_member_holds_elder_mode_on_its_part_and_the_next_part_shows_no_message_yet() {
+        // Member 1 (id 1) has an income without its amount: a message of part 0.
+        let state = run(vec![
+            Action::ToggleLargeText,
+            set(Input::Age(1), "40"),
+            Action::AddMember,
+            set(Input::Age(2), "38"),
+            Action::GoTo(Step::Situations),
+            Action::AddIncome(1),
+        ]);
+        let income = state.form.members[0].incomes[0].id;
+        let held = state.clone().reduce(Action::Next);
+        assert_eq!(
+            (held.part(), held.attempted.contains(&Step::Situations)),
+            (Some(0), true)
+        );
+        // The amount given, on to member 2, whose part shows no message before a Next.
+        let on = run_on(
+            held,
+            vec![set(Input::IncomeAmount(1, income), "800"), Action::Next],
+        );
+        assert_eq!(on.part(), Some(1));
+        assert!(!on.attempted.contains(&Step::Situations));
     }
 }

@@ -1,12 +1,16 @@
-//! 一分钟初步判断: the one-minute check's screen. The place, category and date are the
-//! first screen's answers (a line says them, with a way back); then how many people, the
+//! 一分钟初步判断: the one-minute check's screen. The place and the category (the first
+//! screen's answers, asked again here), the date's standards (a line, with the way back
+//! to the first screen to change it); then how many people, the
 //! family's income, who is in which situation, dibao now, and heavy spending. The answer
 //! shows below the questions as they are answered: per programme its word (可能符合 /
 //! 需要补充 / 暂不符合, never a colour alone), its range and why, then what the estimate
 //! assumes and, for heavy spending, where to turn. Every figure is
 //! `doudi_rules::quick::quick`'s; "算得更准" carries the answers into the full flow.
 
+use super::choice::{choice, ChoiceProps};
 use super::on;
+use super::place_step::{category_key, place_options};
+use super::select_field::{select_field, SelectFieldProps};
 use super::text_field::{text_field, TextFieldProps};
 use super::View;
 use crate::form::{FieldError, QuickForm};
@@ -62,15 +66,6 @@ pub fn quick_screen(view: &View, answered: &Answered) -> Html {
     let dispatch = view.ondispatch;
     let answers = state.quick.as_deref().cloned().unwrap_or_default();
     let form = &state.form;
-    let place = doudi_rules::policy::PLACES
-        .iter()
-        .find(|place| place.id == form.county)
-        .map(|place| if lang == Lang::Zh { place.zh } else { place.en })
-        .unwrap_or("");
-    let category = match form.category {
-        doudi_rules::Category::Urban => i18n::URBAN,
-        doudi_rules::Category::Rural => i18n::RURAL,
-    };
     let error_at = |field: &str| match answered {
         Some(Err(error)) if error.field == field => Some(lang.text(&error.message).to_string()),
         _ => None,
@@ -82,12 +77,21 @@ pub fn quick_screen(view: &View, answered: &Answered) -> Html {
             { (view.tools.read_aloud)(view) }
             <section class="step quick-questions">
                 <p class="intro">{ i18n::QUICK_INTRO.get(lang) }</p>
-                <p class="quick-place" data-testid="quick-place">
-                    { format!("{place} · {} · {}", category.get(lang), form.date) }
+                // The place and the category are the first screen's answers, asked here too.
+                { select_field(dispatch, Input::County, SelectFieldProps {
+                    id: "county".into(), field: "county".into(), label: i18n::COUNTY.get(lang), options: place_options(lang), selected: form.county.clone(),
+                    error: error_at("county"), ..Default::default()
+                }) }
+                { choice(dispatch, Input::Category, ChoiceProps {
+                    name: "category".into(), field: "category".into(), legend: i18n::CATEGORY.get(lang), hint: i18n::CATEGORY_HINT.get(lang),
+                    options: view.options([("urban", i18n::URBAN), ("rural", i18n::RURAL)]), selected: category_key(form),
+                }) }
+                <p class="hint quick-date" data-testid="quick-date">
+                    { i18n::fill(i18n::QUICK_DATE.get(lang), &[("date", &form.date)]) }
                     { " " }
                     <button type="button" class="link" id="quick-back" onclick={on(dispatch, Action::Quick(false))}>{ i18n::QUICK_BACK.get(lang) }</button>
                 </p>
-                if let Some(message) = error_at("county").or_else(|| error_at("date")).or_else(|| error_at("category")) {
+                if let Some(message) = error_at("date") {
                     <p class="error" role="alert">{ message }</p>
                 }
                 { text_field(dispatch, Input::Quick(QuickInput::People), TextFieldProps {
@@ -157,6 +161,7 @@ fn answer_view(answer: &QuickAnswer, lang: Lang) -> Html {
                             data-low={programme.range.map(|range| range.low.to_string())} data-high={programme.range.map(|range| range.high.to_string())}>
                             <h3>
                                 { text(&programme.title) }
+                                { " " }
                                 <span class="badge">{ say(words::likely(programme.likely)) }</span>
                             </h3>
                             if let Some(how) = how {

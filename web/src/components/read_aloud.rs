@@ -8,7 +8,9 @@
 //! What is spoken is what the page shows, read from it at the press, one utterance per
 //! piece in order: the screen's title, then on the question screens each question's
 //! label (and a group's legend), on the result the money card, the next steps and a
-//! checked decision's verdict and summary (核一核). So
+//! checked decision's verdict and summary (核一核); on the one-minute check its
+//! questions, then the first answer's total, each programme's word and range, and the
+//! guidance. So
 //! the spoken figures are the shown ones, which are the assessment's.
 
 use super::View;
@@ -17,23 +19,36 @@ use crate::i18n::{self, Lang};
 use crate::state::Action;
 use yew::prelude::*;
 
+/// The kinds of screen read aloud.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Spoken {
+    /// A question screen: its title and questions.
+    Questions,
+    /// The result: its money, next steps and a checked decision.
+    Result,
+    /// The one-minute check: its questions, then the first answer's total and, per
+    /// programme, its word and range, and the guidance.
+    Quick,
+}
+
 /// What is read on a screen, in the page's order.
 #[cfg(target_arch = "wasm32")]
-fn selector(step: Step) -> &'static str {
-    match step {
-        Step::Result => "main h2.step-title, main [data-testid=\"total\"] h2, main [data-testid=\"total\"] p, main [data-testid=\"next-steps\"] h2, main [data-testid=\"next-steps\"] li, main .check-answer .verdict, main .check-answer .summary",
-        _ => "main h2.step-title, main .step legend, main .step .field > label, main .step h3",
+fn selector(spoken: Spoken) -> &'static str {
+    match spoken {
+        Spoken::Result => "main h2.step-title, main [data-testid=\"total\"] h2, main [data-testid=\"total\"] p, main [data-testid=\"next-steps\"] h2, main [data-testid=\"next-steps\"] li, main .check-answer .verdict, main .check-answer .summary",
+        Spoken::Questions => "main h2.step-title, main .step legend, main .step .field > label, main .step h3",
+        Spoken::Quick => "main h2.step-title, main .step legend, main .step .field > label, main .quick-answer h3, main .quick-answer .quick-range, main .quick-guidance li",
     }
 }
 
 /// The pieces to speak: the text of each element matched and shown, its spaces collapsed.
 #[cfg(target_arch = "wasm32")]
-fn pieces(step: Step) -> Vec<String> {
+fn pieces(spoken: Spoken) -> Vec<String> {
     use wasm_bindgen::JsCast;
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return Vec::new();
     };
-    let Ok(found) = document.query_selector_all(selector(step)) else {
+    let Ok(found) = document.query_selector_all(selector(spoken)) else {
         return Vec::new();
     };
     (0..found.length())
@@ -49,7 +64,7 @@ fn pieces(step: Step) -> Vec<String> {
 
 /// Speaks the screen; false when the device has no voice for the language.
 #[cfg(target_arch = "wasm32")]
-fn speak(step: Step, lang: Lang) -> bool {
+fn speak(spoken: Spoken, lang: Lang) -> bool {
     let Some(synth) = web_sys::window().and_then(|window| window.speech_synthesis().ok()) else {
         return false;
     };
@@ -66,7 +81,7 @@ fn speak(step: Step, lang: Lang) -> bool {
         return false;
     }
     synth.cancel();
-    for text in pieces(step) {
+    for text in pieces(spoken) {
         if let Ok(utterance) = web_sys::SpeechSynthesisUtterance::new_with_text(&text) {
             utterance.set_lang(lang.tag());
             synth.speak(&utterance);
@@ -76,7 +91,7 @@ fn speak(step: Step, lang: Lang) -> bool {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn speak(_step: Step, _lang: Lang) -> bool {
+fn speak(_spoken: Spoken, _lang: Lang) -> bool {
     false
 }
 
@@ -104,15 +119,15 @@ pub fn read_aloud(view: &View) -> Html {
         return html! {};
     }
     wake_voices();
-    let (step, lang) = (state.step, state.lang);
+    let lang = state.lang;
+    let (spoken, label) = match (state.quick_shown, state.step) {
+        (true, _) => (Spoken::Quick, i18n::READ_QUICK),
+        (false, Step::Result) => (Spoken::Result, i18n::READ_RESULT),
+        (false, _) => (Spoken::Questions, i18n::READ_QUESTIONS),
+    };
     let onclick = view
         .ondispatch
-        .reform(move |_: MouseEvent| Action::NoVoice(!speak(step, lang)));
-    let label = if step == Step::Result {
-        i18n::READ_RESULT
-    } else {
-        i18n::READ_QUESTIONS
-    };
+        .reform(move |_: MouseEvent| Action::NoVoice(!speak(spoken, lang)));
     html! {
         <div class="read-aloud">
             <button type="button" class="secondary" id="read-aloud" {onclick}>{ label.get(lang) }</button>
