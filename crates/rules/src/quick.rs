@@ -575,16 +575,13 @@ fn programme_answer(
         .collect();
     // A programme the rules do not look at for this family (no member could be a tekun
     // person, say) is left out.
-    let outcome_in = |assessment: &Assessment| {
+    let payment = assessed.iter().find_map(|(_, assessment)| {
         assessment
             .programmes
             .iter()
             .find(|outcome| outcome.programme == programme)
-            .cloned()
-    };
-    let any_outcome = assessed
-        .iter()
-        .find_map(|(_, assessment)| outcome_in(assessment))?;
+            .map(|outcome| outcome.payment)
+    })?;
     let all = |status: Status| seens.iter().all(|(_, seen, _)| seen.status == status);
     let likely = if all(Status::Eligible) {
         Likely::May
@@ -594,7 +591,7 @@ fn programme_answer(
         Likely::NeedsMore
     };
     let range = Range::of(seens.iter().filter_map(|(_, seen, _)| seen.amount))
-        .filter(|_| any_outcome.payment != Payment::NoCash);
+        .filter(|_| payment != Payment::NoCash);
     // What was not asked and changes it: two readings alike but in one respect, with
     // another status or amount.
     let mut open = Vec::new();
@@ -679,7 +676,7 @@ fn programme_answer(
             Text::new(label.zh, label.en)
         },
         likely,
-        payment: any_outcome.payment,
+        payment,
         range,
         why,
         open,
