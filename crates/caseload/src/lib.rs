@@ -28,6 +28,7 @@ pub mod input;
 pub mod output;
 #[cfg(not(target_arch = "wasm32"))]
 mod parallel;
+pub mod reform;
 
 pub use group::{plan, undecodable, Columns, Group, Groups, Plan, Row};
 pub use input::{sniff, TextEncoding};

@@ -101,18 +101,24 @@ pub fn is_error(record: &[String]) -> bool {
 }
 
 impl Group {
-    /// This household's result row (its cells as they are, not yet neutralised): its
-    /// outcome, or its error.
-    pub fn result(&self, columns: &Columns, options: Options) -> Vec<String> {
-        // The rows as a group first (their width, their id, household columns that
-        // differ, members perhaps left without an id), then what they say.
-        let assessed = match &self.problem {
+    /// This household as the rules take it, or what is wrong with its rows: the rows as
+    /// a group first (their width, their id, household columns that differ, members
+    /// perhaps left without an id), then what they say.
+    pub fn household(&self, columns: &Columns) -> Result<doudi_rules::Household, InputError> {
+        match &self.problem {
             Some(problem) => Err(problem.clone()),
             None => conflict(columns, self)
                 .and_then(|()| self.unnamed_after_problem().map_or(Ok(()), Err))
-                .and_then(|()| household_of(columns, self))
-                .and_then(|household| doudi_rules::assess(&household, options)),
-        };
+                .and_then(|()| household_of(columns, self)),
+        }
+    }
+
+    /// This household's result row (its cells as they are, not yet neutralised): its
+    /// outcome, or its error.
+    pub fn result(&self, columns: &Columns, options: Options) -> Vec<String> {
+        let assessed = self
+            .household(columns)
+            .and_then(|household| doudi_rules::assess(&household, options));
         match assessed {
             Ok(assessment) => result_row(&self.id, &assessment),
             Err(error) => error_row(&self.id, self.input_rows, &error),
@@ -194,5 +200,6 @@ pub(crate) fn basis_name(basis: Basis) -> &'static str {
         Basis::Inferred => "inferred",
         Basis::Assumed => "assumed",
         Basis::Override => "override",
+        Basis::Reform => "reform",
     }
 }

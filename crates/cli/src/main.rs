@@ -5,6 +5,7 @@
 mod check;
 mod explain;
 mod input;
+mod reform;
 
 use doudi_rules::household::{too_large, MAX_HOUSEHOLD_BYTES};
 use doudi_rules::policy::Date;
@@ -31,6 +32,11 @@ doudi — 汉中社会救助计算器 / Hanzhong social-assistance calculator
                              who is old, young, disabled or ill, dibao now): per
                              programme 可能符合 / 需要补充 / 暂不符合 and a range
                              (docs/quick-format.md)
+  doudi reform CASELOAD.csv REFORM.toml [--lang en]
+                             what a reform (new values of parameters from a date,
+                             docs/reform-format.md) would change over a caseload: who
+                             gains, loses, is newly covered; the cost by programme,
+                             county and category; static, exact
   doudi batch IN.csv|- [--no-trace] [--no-bom] [--threads N]
                              a caseload in (docs/batch-format.md; UTF-8, GBK or UTF-16),
                              one CSV row per household out, streamed on every core
@@ -135,6 +141,27 @@ fn run(args: &[String], out: &mut dyn Write) -> Result<(), Failure> {
                     )))
                 }
             }
+        }
+        ["reform", caseload, file, rest @ ..] => {
+            let lang = match rest {
+                [] | ["--lang", "zh"] => explain::Lang::Zh,
+                ["--lang", "en"] => explain::Lang::En,
+                _ => {
+                    return Err(usage_error(&format!(
+                        "未知的选项 / unknown option: {}",
+                        rest.join(" ")
+                    )))
+                }
+            };
+            let reform = reform::read(&utf8_text(read_bytes(file)?)?)?;
+            let path = Path::new(caseload);
+            let costing = doudi_caseload::reform::cost(
+                &mut || std::fs::File::open(path),
+                &reform,
+                &mut |_, _| {},
+            )
+            .map_err(InputError::from)?;
+            reform::render(&costing, &reform, lang)
         }
         ["batch", rest @ ..] => return batch(rest, out),
         ["policy", "check"] => policy_check("policies")?,

@@ -34,6 +34,7 @@ pub fn basis(basis: Basis) -> Label {
         Basis::Inferred => Label::new("推断", "inferred"),
         Basis::Assumed => Label::new("假设", "assumed"),
         Basis::Override => Label::new("经办人调整", "caseworker override"),
+        Basis::Reform => Label::new("改革方案", "reform scenario"),
     }
 }
 

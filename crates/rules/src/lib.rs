@@ -18,6 +18,7 @@ pub mod outcome;
 pub mod policy;
 pub mod questions;
 pub mod quick;
+pub mod reform;
 pub mod rounding;
 pub mod what_if;
 
@@ -357,10 +358,11 @@ impl<'a> Ctx<'a> {
         facts: &'a Facts,
         options: Options,
         record_reads: bool,
+        reform: Option<&'a reform::Reform>,
     ) -> Result<Ctx<'a>, InputError> {
         let mut ctx = Ctx {
             facts,
-            params: Params::new(facts.date, &facts.overrides),
+            params: Params::new(facts.date, &facts.overrides).under(reform),
             options,
             used: Default::default(),
             read: Default::default(),
@@ -377,7 +379,28 @@ fn assess_with(
     options: Options,
     record_reads: bool,
 ) -> Result<(Assessment, Vec<&'static str>), InputError> {
-    let ctx = Ctx::new(facts, options, record_reads)?;
+    assess_with_reform(facts, options, record_reads, None)
+}
+
+/// Assesses a household under a reform (reform.rs): its values in place of policy's
+/// from their dates, each marked as the reform's. The same household without one is
+/// [`assess`].
+pub fn assess_under(
+    household: &Household,
+    options: Options,
+    reform: &reform::Reform,
+) -> Result<Assessment, InputError> {
+    let facts = household.validate()?;
+    Ok(assess_with_reform(&facts, options, false, Some(reform))?.0)
+}
+
+fn assess_with_reform(
+    facts: &Facts,
+    options: Options,
+    record_reads: bool,
+    reform: Option<&reform::Reform>,
+) -> Result<(Assessment, Vec<&'static str>), InputError> {
+    let ctx = Ctx::new(facts, options, record_reads, reform)?;
     // Tekun first: a member eligible for tekun is supported as such, and tekun support
     // replaces dibao for that member, so the dibao household leaves them out. A member
     // marked as tekun now stays out while the rules only wait for information; one the

@@ -191,6 +191,8 @@ pub enum Basis {
     Assumed,
     /// A caseworker replaced an assumed value for this assessment.
     Override,
+    /// A reform's value (reform.rs): a scenario being costed, never policy.
+    Reform,
 }
 
 impl From<Status> for Basis {
@@ -295,11 +297,22 @@ pub enum LookupError {
 pub struct Params<'a> {
     pub date: Date,
     overrides: &'a BTreeMap<String, Decimal>,
+    /// A reform's new values, read in place of policy's from their dates.
+    reform: Option<&'a crate::reform::Reform>,
 }
 
 impl<'a> Params<'a> {
     pub fn new(date: Date, overrides: &'a BTreeMap<String, Decimal>) -> Params<'a> {
-        Params { date, overrides }
+        Params {
+            date,
+            overrides,
+            reform: None,
+        }
+    }
+
+    /// The same parameters under a reform.
+    pub fn under(self, reform: Option<&'a crate::reform::Reform>) -> Params<'a> {
+        Params { reform, ..self }
     }
 
     /// The value in force on the assessment date, by name (for callers outside the
@@ -328,17 +341,34 @@ impl<'a> Params<'a> {
                     .map(|entry| entry.from)
                     .unwrap_or(self.date),
             })?;
-        let value = entry.value.ok_or(LookupError::NotInForce {
-            id: param.id,
-            date: self.date,
-        })?;
-        let mut read = Read {
-            id,
-            value,
-            basis: entry.status.into(),
-            policy_value: None,
-            entry,
+        let reformed = self
+            .reform
+            .and_then(|reform| reform.value_on(id, self.date));
+        let mut read = match (entry.value, reformed) {
+            // A reform's value, in place of policy's (or where policy has none: a new
+            // tier), marked as the reform's.
+            (policy, Some(value)) => Read {
+                id,
+                value,
+                basis: Basis::Reform,
+                policy_value: policy,
+                entry,
+            },
+            (Some(value), None) => Read {
+                id,
+                value,
+                basis: entry.status.into(),
+                policy_value: None,
+                entry,
+            },
+            (None, None) => {
+                return Err(LookupError::NotInForce {
+                    id: param.id,
+                    date: self.date,
+                })
+            }
         };
+        let value = read.value;
         if !self.overrides.is_empty() {
             if let Some(&replacement) = self.overrides.get(param.id) {
                 read.policy_value = Some(value);

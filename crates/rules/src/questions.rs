@@ -110,7 +110,7 @@ pub fn supporters_at_home(household: &crate::Household) -> Vec<Option<usize>> {
     let Ok(facts) = household.validate() else {
         return found;
     };
-    let Ok(ctx) = crate::Ctx::new(&facts, crate::Options::FIGURES, false) else {
+    let Ok(ctx) = crate::Ctx::new(&facts, crate::Options::FIGURES, false, None) else {
         return found;
     };
     for person in &facts.people {

@@ -26,6 +26,7 @@ pub fn basis_id(basis: Basis) -> &'static str {
         Basis::Inferred => "inferred",
         Basis::Assumed => "assumed",
         Basis::Override => "override",
+        Basis::Reform => "reform",
     }
 }
 

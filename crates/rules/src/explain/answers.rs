@@ -129,6 +129,7 @@ mod tests {
             Basis::Inferred => 1,
             Basis::Assumed => 2,
             Basis::Override => 3,
+            Basis::Reform => 4,
         }
     }
 
