@@ -32,7 +32,10 @@ pub mod reform;
 
 pub use group::{plan, undecodable, Columns, Group, Groups, Plan, Row};
 pub use input::{sniff, TextEncoding};
-pub use output::{error_row, is_error, neutralise, write_header, write_row, BOM, OUTPUT_COLUMNS};
+pub use output::{
+    error_row, is_error, neutralise, write_header, write_row, BOM, OUTPUT_COLUMNS,
+    REFORM_OUTPUT_COLUMNS,
+};
 #[cfg(not(target_arch = "wasm32"))]
 pub use parallel::stream_parallel;
 
@@ -177,12 +180,15 @@ impl From<Error> for InputError {
 }
 
 /// How to run a caseload.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Settings {
     /// Build the rules' explanation trace (it changes no figure of the result row).
     pub trace: bool,
     /// Start the result with a UTF-8 byte-order mark (`--no-bom` turns it off).
     pub bom: bool,
+    /// Assess each household under this reform as well (`--reform`): the rows are then
+    /// the reform's (`REFORM_OUTPUT_COLUMNS`).
+    pub reform: Option<&'static doudi_rules::reform::Reform>,
 }
 
 impl Settings {
@@ -202,6 +208,7 @@ impl Default for Settings {
         Settings {
             trace: true,
             bom: true,
+            reform: None,
         }
     }
 }
@@ -249,16 +256,16 @@ pub fn stream<R: Read>(
     };
     let mut groups = plan.groups(open().map_err(Error::Read)?)?;
     let columns = groups.columns().clone();
-    let options = settings.options();
+    let table = output::table(settings.reform.is_some());
     let mut text = String::with_capacity(FLUSH_AT + 4096);
-    write_header(&mut text, settings.bom);
+    output::write_header_in(&mut text, settings.bom, table);
     for group in groups.by_ref() {
-        let record = group?.result(&columns, options);
+        let record = group?.row(&columns, settings);
         summary.households += 1;
         if is_error(&record) {
             summary.failed += 1;
         }
-        write_row(&mut text, &record);
+        output::write_row_in(&mut text, &record, table);
         if text.len() >= FLUSH_AT {
             out.write_all(text.as_bytes()).map_err(Error::Write)?;
             text.clear();
@@ -297,6 +304,7 @@ pub fn run_with_progress(
     let settings = Settings {
         trace: options.trace,
         bom: true,
+        reform: None,
     };
     run_bytes(text.as_bytes(), settings, progress).map(|(out, _)| out)
 }
@@ -470,6 +478,7 @@ mod tests {
         let settings = Settings {
             trace: false,
             bom: false,
+            reform: None,
         };
         let (without, summary) = run_bytes(csv.as_bytes(), settings, &mut |_, _| {}).unwrap();
         assert_eq!(without, with.trim_start_matches(BOM));
@@ -544,6 +553,7 @@ mod tests {
             let settings = Settings {
                 trace: false,
                 bom: true,
+                reform: None,
             };
             let (out, summary) = run_bytes(&bytes, settings, &mut |_, _| {}).unwrap();
             assert_eq!(out, expected, "{encoding}");
@@ -562,6 +572,7 @@ mod tests {
         let settings = Settings {
             trace: false,
             bom: true,
+            reform: None,
         };
         let (out, _) = run_bytes(&bytes, settings, &mut |_, _| {}).unwrap();
         assert_eq!(out, run(CHINESE, quick()).unwrap());
@@ -778,6 +789,7 @@ mod tests {
         let settings = Settings {
             trace: false,
             bom: true,
+            reform: None,
         };
         let (one, summary) = run_bytes(csv.as_bytes(), settings, &mut |_, _| {}).unwrap();
         assert_eq!(summary.households, 3001);

@@ -32,6 +32,47 @@ const COLUMNS: [(&str, bool); 18] = [
     ("error", true),
 ];
 
+/// The output columns of a run under a reform (`doudi batch --reform`): each amount
+/// before (as the rules are) and after (under the reform), and the change of the monthly
+/// total. The same rules of text and numbers.
+const REFORM_COLUMNS: [(&str, bool); 15] = [
+    ("household_id", true),
+    ("members", false),
+    ("total_monthly", false),
+    ("reform_total_monthly", false),
+    ("change_monthly", false),
+    ("dibao_monthly", false),
+    ("reform_dibao_monthly", false),
+    ("single_person_monthly", false),
+    ("reform_single_person_monthly", false),
+    ("tekun_monthly", false),
+    ("reform_tekun_monthly", false),
+    ("time_limited_monthly", false),
+    ("reform_time_limited_monthly", false),
+    ("reform_total_basis", true),
+    ("error", true),
+];
+
+/// The output columns under a reform, in order.
+pub const REFORM_OUTPUT_COLUMNS: &[&str] = &{
+    let mut names = [""; REFORM_COLUMNS.len()];
+    let mut at = 0;
+    while at < REFORM_COLUMNS.len() {
+        names[at] = REFORM_COLUMNS[at].0;
+        at += 1;
+    }
+    names
+};
+
+/// The columns of a run: the usual ones, or a reform's.
+pub(crate) fn table(reform: bool) -> &'static [(&'static str, bool)] {
+    if reform {
+        &REFORM_COLUMNS
+    } else {
+        &COLUMNS
+    }
+}
+
 /// The output columns, in order.
 pub const OUTPUT_COLUMNS: &[&str] = &{
     let mut names = [""; COLUMNS.len()];
@@ -64,12 +105,17 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
 /// row ended by LF. What the csv crate's writer writes, without its float formatting
 /// (about 5 KB gzip on the site).
 pub fn write_row(out: &mut String, record: &[String]) {
-    let widths_match = record.len() == COLUMNS.len();
+    write_row_in(out, record, &COLUMNS);
+}
+
+/// [`write_row`] for a run with the columns of `table` (a reform's).
+pub(crate) fn write_row_in(out: &mut String, record: &[String], table: &[(&str, bool)]) {
+    let widths_match = record.len() == table.len();
     for (at, cell) in record.iter().enumerate() {
         if at > 0 {
             out.push(',');
         }
-        let text = !widths_match || COLUMNS[at].1;
+        let text = !widths_match || table[at].1;
         let cell = if text {
             neutralise(cell)
         } else {
@@ -88,11 +134,16 @@ pub fn write_row(out: &mut String, record: &[String]) {
 
 /// Starts the result: the byte-order mark (when `bom`) and the header row.
 pub fn write_header(out: &mut String, bom: bool) {
+    write_header_in(out, bom, &COLUMNS);
+}
+
+/// [`write_header`] for a run with the columns of `table` (a reform's).
+pub(crate) fn write_header_in(out: &mut String, bom: bool, table: &[(&str, bool)]) {
     if bom {
         out.push(BOM);
     }
-    let header: Vec<String> = OUTPUT_COLUMNS.iter().map(|name| name.to_string()).collect();
-    write_row(out, &header);
+    let header: Vec<String> = table.iter().map(|(name, _)| name.to_string()).collect();
+    write_row_in(out, &header, table);
 }
 
 /// Whether a result row is an error row.
@@ -110,6 +161,32 @@ impl Group {
             None => conflict(columns, self)
                 .and_then(|()| self.unnamed_after_problem().map_or(Ok(()), Err))
                 .and_then(|()| household_of(columns, self)),
+        }
+    }
+
+    /// This household's row in a run with `settings`: its result, or under a reform its
+    /// amounts both ways.
+    pub fn row(&self, columns: &Columns, settings: crate::Settings) -> Vec<String> {
+        match settings.reform {
+            None => self.result(columns, settings.options()),
+            Some(reform) => {
+                let both = self.household(columns).and_then(|household| {
+                    let before = doudi_rules::assess(&household, settings.options())?;
+                    let after = doudi_rules::assess_under(&household, settings.options(), reform)?;
+                    Ok((before, after))
+                });
+                match both {
+                    Ok((before, after)) => reform_row(&self.id, &before, &after),
+                    Err(error) => {
+                        let mut record = vec![String::new(); REFORM_COLUMNS.len()];
+                        record[0] = self.id.clone();
+                        record[1] = self.input_rows.to_string();
+                        record[REFORM_COLUMNS.len() - 1] =
+                            format!("{}: {} / {}", error.field, error.zh, error.en);
+                        record
+                    }
+                }
+            }
         }
     }
 
@@ -189,6 +266,45 @@ fn result_row(id: &str, assessment: &Assessment) -> Vec<String> {
         status(Programme::MarginalFamily),
         String::new(),
     ]
+}
+
+/// Each programme's money in an assessment, as the result row adds it: only the routes
+/// used.
+fn used_sum(assessment: &Assessment, programme: Programme) -> Decimal {
+    assessment
+        .programmes
+        .iter()
+        .filter(|outcome| outcome.programme == programme && outcome.counts())
+        .filter_map(|outcome| outcome.monthly)
+        .sum()
+}
+
+/// A household's row under a reform: each amount before and after.
+fn reform_row(id: &str, before: &Assessment, after: &Assessment) -> Vec<String> {
+    let shown = |amount: Decimal| amount.normalize().to_string();
+    let limited = |assessment: &Assessment| {
+        assessment
+            .time_limited
+            .as_ref()
+            .map(|limited| limited.monthly)
+            .unwrap_or_default()
+    };
+    let mut record = vec![
+        id.to_string(),
+        before.household_size.to_string(),
+        shown(before.total_monthly),
+        shown(after.total_monthly),
+        shown(after.total_monthly - before.total_monthly),
+    ];
+    for programme in [Programme::Dibao, Programme::SinglePerson, Programme::Tekun] {
+        record.push(shown(used_sum(before, programme)));
+        record.push(shown(used_sum(after, programme)));
+    }
+    record.push(shown(limited(before)));
+    record.push(shown(limited(after)));
+    record.push(basis_name(after.total_basis).to_string());
+    record.push(String::new());
+    record
 }
 
 /// A basis as the JSON output names it (`Basis` serialises in lower case). Written out

@@ -9,7 +9,7 @@
 //! the whole input; a pipeline with an ordered writer is short to write, needs no
 //! dependency, and keeps the single-threaded path (the site's) the same code.
 
-use crate::output::{is_error, write_header, write_row};
+use crate::output::is_error;
 use crate::{plan, Error, Group, Settings, Summary};
 use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
@@ -40,9 +40,9 @@ pub fn stream_parallel<R: Read + Send>(
     };
     let mut groups = plan.groups(open().map_err(Error::Read)?)?;
     let columns = groups.columns().clone();
-    let options = settings.options();
+    let table = crate::output::table(settings.reform.is_some());
     let mut header = String::new();
-    write_header(&mut header, settings.bom);
+    crate::output::write_header_in(&mut header, settings.bom, table);
     out.write_all(header.as_bytes()).map_err(Error::Write)?;
 
     let in_flight = workers * IN_FLIGHT_PER_WORKER;
@@ -89,11 +89,11 @@ pub fn stream_parallel<R: Read + Send>(
                 let mut text = String::with_capacity(chunk.len() * 160);
                 let mut failed = 0;
                 for group in &chunk {
-                    let record = group.result(columns, options);
+                    let record = group.row(columns, settings);
                     if is_error(&record) {
                         failed += 1;
                     }
-                    write_row(&mut text, &record);
+                    crate::output::write_row_in(&mut text, &record, table);
                 }
                 let done = Done {
                     sequence,

@@ -37,9 +37,11 @@ doudi — 汉中社会救助计算器 / Hanzhong social-assistance calculator
                              docs/reform-format.md) would change over a caseload: who
                              gains, loses, is newly covered; the cost by programme,
                              county and category; static, exact
-  doudi batch IN.csv|- [--no-trace] [--no-bom] [--threads N]
+  doudi batch IN.csv|- [--no-trace] [--no-bom] [--threads N] [--reform REFORM.toml]
                              a caseload in (docs/batch-format.md; UTF-8, GBK or UTF-16),
-                             one CSV row per household out, streamed on every core
+                             one CSV row per household out, streamed on every core;
+                             with --reform, each amount before and under the reform
+                             (docs/reform-format.md)
   doudi answers [--lang en]  plain answers to the questions people ask (who counts as
                              family, which income counts…), each with its clauses
   doudi policy check [DIR]   validate policies/ and list every parameter with its status
@@ -198,6 +200,14 @@ fn batch(args: &[&str], out: &mut dyn Write) -> Result<(), Failure> {
         match *arg {
             "--no-trace" => settings.trace = false,
             "--no-bom" => settings.bom = false,
+            "--reform" => {
+                let file = args.next().ok_or_else(|| {
+                    usage_error("--reform 需要一个方案文件 / --reform needs a reform file")
+                })?;
+                let reform = reform::read(&utf8_text(read_bytes(file)?)?)?;
+                // Lives as long as the run, which is the process.
+                settings.reform = Some(Box::leak(Box::new(reform)));
+            }
             "--threads" => {
                 let count = args.next().and_then(|count| count.parse::<usize>().ok());
                 threads = Some(count.filter(|count| *count > 0).ok_or_else(|| {
