@@ -1034,6 +1034,90 @@ pub const CL_CANNOT_READ: T = T::new("无法读取这个文件：", "This file c
 pub const CL_PREVIEW: T = T::new("前 {n} 户的结果", "The first {n} results");
 pub const CL_STOP: T = T::new("停止", "Stop");
 pub const CL_STOPPED: T = T::new("已停止。", "Stopped.");
+pub const CL_REFORM: T = T::new(
+    "改革方案：测算一个新标准要多花多少（可不填）",
+    "A reform: what a new standard would cost (optional)",
+);
+pub const CL_REFORM_INTRO: T = T::new(
+    "选一个参数、填新的值和开始日期，加入方案；也可以载入方案文件。计算时名单上的每户都按现行规则和改革方案各算一次。只在这台设备上计算。",
+    "Choose a parameter, type its new value and the date it starts, and add it to the reform; or load a reform file. Every household of the caseload is then computed under the rules as they are and under the reform, on this device only.",
+);
+pub const CL_PARAM: T = T::new(
+    "参数（括号里是按开始日期现行的值）",
+    "Parameter (its value in force on the start date in brackets)",
+);
+pub const CL_VALUE: T = T::new("新的值", "New value");
+pub const CL_FROM: T = T::new("从哪天开始", "From");
+pub const CL_ADD: T = T::new("加入方案", "Add to the reform");
+pub const CL_REFORM_TEXT: T = T::new(
+    "方案（格式见 docs/reform-format.md）",
+    "The reform (format: docs/reform-format.md)",
+);
+pub const CL_REFORM_FILE: T = T::new("载入方案文件（.toml）", "Load a reform file (.toml)");
+pub const CL_REFORM_CLEAR: T = T::new("清空方案", "Clear the reform");
+pub const CL_REFORM_NAME: T = T::new("我的改革方案", "My reform");
+pub const CL_STATIC: T = T::new(
+    "静态测算：只按名单上的家庭和他们现在的情况计算，不估计新申请的人数和人们行为的变化。",
+    "A static costing: the households listed, as they are now; new applications and changes in behaviour are not modelled.",
+);
+pub const CL_SUMMARY_TITLE: T = T::new("改革方案的测算：{name}", "The reform costed: {name}");
+pub const CL_CASELOAD_LINE: T = T::new(
+    "测算对象：{households} 户、{people} 人（评估日期 {dates}）；{failed} 户有错误，未计入。",
+    "Caseload: {households} households, {people} people (assessed on {dates}); {failed} with errors, left out.",
+);
+pub const CL_MONTHLY_LINE: T = T::new(
+    "每月合计：{before} 元 → {after} 元，变化 {change} 元（一年 {yearly} 元）",
+    "Every month in all: {before} → {after} yuan, a change of {change} yuan ({yearly} yuan a year)",
+);
+pub const CL_WHO: T = T::new("谁受影响", "Who is affected");
+pub const CL_NEWLY: T = T::new("新纳入（按月有钱）", "Newly with money every month");
+pub const CL_NO_LONGER: T = T::new("不再按月有钱", "No longer with money every month");
+pub const CL_GAINING: T = T::new("增加", "Gaining");
+pub const CL_LOSING: T = T::new("减少", "Losing");
+pub const CL_UNCHANGED: T = T::new("不变", "Unchanged");
+pub const CL_HOUSEHOLDS_PEOPLE: T = T::new(
+    "{households} 户、{people} 人",
+    "{households} households, {people} people",
+);
+pub const CL_MEDIAN: T = T::new(
+    "每户每月变化的中位数：{median} 元",
+    "Median change a household a month: {median} yuan",
+);
+pub const CL_LARGEST_GAIN: T = T::new(
+    "增加最多：{id}，{before} → {after} 元",
+    "Largest gain: {id}, {before} → {after} yuan",
+);
+pub const CL_LARGEST_LOSS: T = T::new(
+    "减少最多：{id}，{before} → {after} 元",
+    "Largest loss: {id}, {before} → {after} yuan",
+);
+pub const CL_BY_PROGRAMME: T = T::new("按项目（每月，元）", "By programme (a month, yuan)");
+pub const CL_BY_COUNTY: T = T::new(
+    "按县区：每月合计的变化（元）",
+    "By county: the change of the monthly total (yuan)",
+);
+pub const CL_BY_CATEGORY: T = T::new(
+    "城市、农村（每月合计，元）",
+    "Urban and rural (the monthly total, yuan)",
+);
+pub const CL_SPREAD: T = T::new(
+    "每户每月变化的分布（户数）",
+    "How the households' monthly change spreads (households)",
+);
+pub const CL_BANDS: [T; 7] = [
+    T::new("减少 100 元以上", "loses 100 or more"),
+    T::new("减少不到 100 元", "loses under 100"),
+    T::new("不变", "no change"),
+    T::new("增加 50 元以内", "gains up to 50"),
+    T::new("增加 50–100 元", "gains 50–100"),
+    T::new("增加 100–200 元", "gains 100–200"),
+    T::new("增加 200 元以上", "gains over 200"),
+];
+pub const CL_COL_PART: T = T::new("项目", "Part");
+pub const CL_COL_HOUSEHOLDS: T = T::new("户数", "Households");
+pub const CL_COL_BEFORE: T = T::new("现行", "Now");
+pub const CL_COL_AFTER: T = T::new("改革后", "Reform");
+pub const CL_COL_CHANGE: T = T::new("变化", "Change");
 pub const CL_NO_WORKER: T = T::new(
     "计算程序没能启动。请联网后刷新本页再试（第一次联网打开后，离线也能使用）。",
     "The calculation could not start. Connect to the network, reload the page and try again (after one visit online it also works offline).",

@@ -33,8 +33,8 @@ pub mod reform;
 pub use group::{plan, undecodable, Columns, Group, Groups, Plan, Row};
 pub use input::{sniff, TextEncoding};
 pub use output::{
-    error_row, is_error, neutralise, write_header, write_row, BOM, OUTPUT_COLUMNS,
-    REFORM_OUTPUT_COLUMNS,
+    error_row, is_error, neutralise, reform_error_row, reform_row, table, write_header,
+    write_header_in, write_row, write_row_in, BOM, OUTPUT_COLUMNS, REFORM_OUTPUT_COLUMNS,
 };
 #[cfg(not(target_arch = "wasm32"))]
 pub use parallel::stream_parallel;

@@ -65,7 +65,7 @@ pub const REFORM_OUTPUT_COLUMNS: &[&str] = &{
 };
 
 /// The columns of a run: the usual ones, or a reform's.
-pub(crate) fn table(reform: bool) -> &'static [(&'static str, bool)] {
+pub fn table(reform: bool) -> &'static [(&'static str, bool)] {
     if reform {
         &REFORM_COLUMNS
     } else {
@@ -109,7 +109,7 @@ pub fn write_row(out: &mut String, record: &[String]) {
 }
 
 /// [`write_row`] for a run with the columns of `table` (a reform's).
-pub(crate) fn write_row_in(out: &mut String, record: &[String], table: &[(&str, bool)]) {
+pub fn write_row_in(out: &mut String, record: &[String], table: &[(&str, bool)]) {
     let widths_match = record.len() == table.len();
     for (at, cell) in record.iter().enumerate() {
         if at > 0 {
@@ -138,7 +138,7 @@ pub fn write_header(out: &mut String, bom: bool) {
 }
 
 /// [`write_header`] for a run with the columns of `table` (a reform's).
-pub(crate) fn write_header_in(out: &mut String, bom: bool, table: &[(&str, bool)]) {
+pub fn write_header_in(out: &mut String, bom: bool, table: &[(&str, bool)]) {
     if bom {
         out.push(BOM);
     }
@@ -177,14 +177,7 @@ impl Group {
                 });
                 match both {
                     Ok((before, after)) => reform_row(&self.id, &before, &after),
-                    Err(error) => {
-                        let mut record = vec![String::new(); REFORM_COLUMNS.len()];
-                        record[0] = self.id.clone();
-                        record[1] = self.input_rows.to_string();
-                        record[REFORM_COLUMNS.len() - 1] =
-                            format!("{}: {} / {}", error.field, error.zh, error.en);
-                        record
-                    }
+                    Err(error) => reform_error_row(&self.id, self.input_rows, &error),
                 }
             }
         }
@@ -268,6 +261,15 @@ fn result_row(id: &str, assessment: &Assessment) -> Vec<String> {
     ]
 }
 
+/// An error row under a reform: the id, the number of input rows, and the error.
+pub fn reform_error_row(id: &str, rows: usize, error: &InputError) -> Vec<String> {
+    let mut record = vec![String::new(); REFORM_COLUMNS.len()];
+    record[0] = id.to_string();
+    record[1] = rows.to_string();
+    record[REFORM_COLUMNS.len() - 1] = format!("{}: {} / {}", error.field, error.zh, error.en);
+    record
+}
+
 /// Each programme's money in an assessment, as the result row adds it: only the routes
 /// used.
 fn used_sum(assessment: &Assessment, programme: Programme) -> Decimal {
@@ -280,7 +282,7 @@ fn used_sum(assessment: &Assessment, programme: Programme) -> Decimal {
 }
 
 /// A household's row under a reform: each amount before and after.
-fn reform_row(id: &str, before: &Assessment, after: &Assessment) -> Vec<String> {
+pub fn reform_row(id: &str, before: &Assessment, after: &Assessment) -> Vec<String> {
     let shown = |amount: Decimal| amount.normalize().to_string();
     let limited = |assessment: &Assessment| {
         assessment

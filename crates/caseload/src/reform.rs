@@ -8,11 +8,29 @@ use crate::group::plan;
 use crate::Error;
 use doudi_rules::policy::Date;
 use doudi_rules::reform::Reform;
+use doudi_rules::reform::ReformInput;
+use doudi_rules::InputError;
 use doudi_rules::{
     Assessment, Category, Decimal, Household, Options, Payment, Programme, Status, Text,
 };
 use std::collections::BTreeMap;
 use std::io::Read;
+
+/// Reads a reform file (TOML, docs/reform-format.md) and checks it: a message at the
+/// field concerned, in Chinese and English.
+pub fn read(text: &str) -> Result<Reform, InputError> {
+    let input: ReformInput = toml::from_str(text).map_err(|error| {
+        let message = error.message().to_string();
+        InputError::new(
+            "reform".into(),
+            format!("方案文件读不了（格式见 docs/reform-format.md）：{message}"),
+            format!(
+                "the reform file cannot be read (its format: docs/reform-format.md): {message}"
+            ),
+        )
+    })?;
+    input.check()
+}
 
 /// Households and the people in them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -164,7 +182,7 @@ pub fn cost<R: Read>(
         done += 1;
         match group.household(&columns) {
             Ok(household) => tally.add(&group.id, &household),
-            Err(_) => tally.costing.failed += 1,
+            Err(_) => tally.fail(),
         }
         progress(done, total);
     }
@@ -184,8 +202,10 @@ pub fn cost_households<'h>(
     tally.finish()
 }
 
-/// The sums as the households come.
-struct Tally<'r> {
+/// The sums as the households come: [`cost`] and [`cost_households`] feed it, and the
+/// site's caseload worker, which writes each household's row as well (one assessment
+/// each way serves both).
+pub struct Tally<'r> {
     reform: &'r Reform,
     costing: Costing,
     counties: BTreeMap<&'static str, Line>,
@@ -194,7 +214,7 @@ struct Tally<'r> {
 }
 
 impl<'r> Tally<'r> {
-    fn new(reform: &'r Reform) -> Tally<'r> {
+    pub fn new(reform: &'r Reform) -> Tally<'r> {
         let empty = |id: &'static str, label: Text| Line {
             id,
             label,
@@ -240,15 +260,30 @@ impl<'r> Tally<'r> {
 
     /// One household, assessed both ways; one the rules refuse either way counts as
     /// failed.
-    fn add(&mut self, id: &str, household: &Household) {
+    pub fn add(&mut self, id: &str, household: &Household) {
         let both = doudi_rules::assess(household, Options::FIGURES).and_then(|before| {
             let after = doudi_rules::assess_under(household, Options::FIGURES, self.reform)?;
             Ok((before, after))
         });
-        let Ok((before, after)) = both else {
-            self.costing.failed += 1;
-            return;
-        };
+        match both {
+            Ok((before, after)) => self.add_assessed(id, household, &before, &after),
+            Err(_) => self.fail(),
+        }
+    }
+
+    /// A household that could not be read or assessed.
+    pub fn fail(&mut self) {
+        self.costing.failed += 1;
+    }
+
+    /// One household assessed both ways by the caller.
+    pub fn add_assessed(
+        &mut self,
+        id: &str,
+        household: &Household,
+        before: &Assessment,
+        after: &Assessment,
+    ) {
         let costing = &mut self.costing;
         let people = household.members.len();
         costing.assessed.add(people);
@@ -256,7 +291,7 @@ impl<'r> Tally<'r> {
             None => (household.date, household.date),
             Some((low, high)) => (low.min(household.date), high.max(household.date)),
         });
-        let (was, is) = (has_monthly(&before), has_monthly(&after));
+        let (was, is) = (has_monthly(before), has_monthly(after));
         if is && !was {
             costing.newly_eligible.add(people);
         }
@@ -278,9 +313,9 @@ impl<'r> Tally<'r> {
                 .map(|limited| limited.monthly)
                 .unwrap_or_default()
         };
-        costing.time_limited_before += limited(&before);
-        costing.time_limited_after += limited(&after);
-        let (parts_before, parts_after) = (by_programme(&before), by_programme(&after));
+        costing.time_limited_before += limited(before);
+        costing.time_limited_after += limited(after);
+        let (parts_before, parts_after) = (by_programme(before), by_programme(after));
         for (at, line) in costing.by_programme.iter_mut().enumerate() {
             line.before += parts_before[at];
             line.after += parts_after[at];
@@ -342,7 +377,12 @@ impl<'r> Tally<'r> {
         self.changes.push(change);
     }
 
-    fn finish(mut self) -> Costing {
+    /// The changes a month of the households so far, for a chart of their spread.
+    pub fn changes(&self) -> &[Decimal] {
+        &self.changes
+    }
+
+    pub fn finish(mut self) -> Costing {
         let costing = &mut self.costing;
         costing.median_change = median(&mut self.changes).unwrap_or_default();
         let mut changed: Vec<Decimal> = self

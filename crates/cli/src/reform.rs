@@ -4,22 +4,12 @@
 
 use crate::explain::Lang;
 use doudi_caseload::reform::{Costing, Line};
-use doudi_rules::reform::{Reform, ReformInput};
-use doudi_rules::{Decimal, InputError};
+use doudi_rules::reform::Reform;
+use doudi_rules::Decimal;
 use std::fmt::Write as _;
 
 /// Reads a reform file (TOML, docs/reform-format.md) and checks it.
-pub fn read(text: &str) -> Result<Reform, InputError> {
-    let input: ReformInput = toml::from_str(text).map_err(|error| {
-        let message = error.message().to_string();
-        InputError::new(
-            "reform".into(),
-            format!("方案文件读不了（docs/reform-format.md）：{message}"),
-            format!("the reform file cannot be read (docs/reform-format.md): {message}"),
-        )
-    })?;
-    input.check()
-}
+pub use doudi_caseload::reform::read;
 
 fn yuan(amount: Decimal) -> String {
     amount.normalize().to_string()

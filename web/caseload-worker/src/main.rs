@@ -11,15 +11,22 @@
 //! The messages (plain objects; `kind` says which):
 //! - worker → page `{ kind: "ready" }` once it listens (a message sent before would be
 //!   lost while the module compiles);
-//! - page → worker `{ bytes: Uint8Array }`, the file as it is;
+//! - page → worker `{ bytes: Uint8Array, reform?: string }`, the file as it is, and a
+//!   reform's TOML (docs/reform-format.md) to cost it: the rows are then each
+//!   household's amounts before and under the reform (`doudi batch --reform`), and
+//!   `done` carries the summary (`doudi reform`'s figures, every amount a decimal string);
 //! - worker → page `{ kind: "progress", done, total }` every `CHUNK` households;
 //! - worker → page `{ kind: "done", csv, total, errors, columns, preview }`, `csv` the
 //!   result's bytes as an ArrayBuffer (transferred);
 //! - worker → page `{ kind: "failed", zh, en }` when the file cannot be read at all.
 
+use doudi_caseload::reform::{Costing, Line, Tally};
 use doudi_caseload::{
-    is_error, plan, sniff, undecodable, write_header, write_row, TextEncoding, OUTPUT_COLUMNS,
+    is_error, plan, reform_error_row, reform_row, sniff, table, undecodable, write_header_in,
+    write_row_in, TextEncoding,
 };
+use doudi_rules::reform::Reform;
+use doudi_rules::Decimal;
 use doudi_rules::{InputError, Options};
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -42,6 +49,16 @@ const PREVIEW_COLUMNS: [&str; 8] = [
     "conditional_monthly",
     "error",
 ];
+/// The preview's columns under a reform.
+const REFORM_PREVIEW_COLUMNS: [&str; 7] = [
+    "household_id",
+    "members",
+    "total_monthly",
+    "reform_total_monthly",
+    "change_monthly",
+    "reform_total_basis",
+    "error",
+];
 
 fn main() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
@@ -53,7 +70,11 @@ fn main() {
                 .and_then(|bytes| bytes.dyn_into::<Uint8Array>().ok())
                 .map(|bytes| bytes.to_vec())
                 .unwrap_or_default();
-            run(&scope, bytes);
+            let reform = Reflect::get(&event.data(), &"reform".into())
+                .ok()
+                .and_then(|reform| reform.as_string())
+                .filter(|reform| !reform.trim().is_empty());
+            run(&scope, bytes, reform);
         })
     };
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
@@ -83,7 +104,13 @@ fn failed(scope: &DedicatedWorkerGlobalScope, error: InputError) {
 
 /// Surveys the caseload once, then computes it a household at a time, as `doudi batch`
 /// does (doudi_caseload::stream), keeping the first rows for the preview.
-fn run(scope: &DedicatedWorkerGlobalScope, bytes: Vec<u8>) {
+fn run(scope: &DedicatedWorkerGlobalScope, bytes: Vec<u8>, reform: Option<String>) {
+    let reform: Option<Reform> = match reform.as_deref().map(doudi_caseload::reform::read) {
+        None => None,
+        Some(Ok(reform)) => Some(reform),
+        Some(Err(error)) => return failed(scope, error),
+    };
+    let mut tally = reform.as_ref().map(Tally::new);
     // Another encoding than UTF-8 (GBK, UTF-16) decoded by the browser first.
     let bytes = match utf8_of(bytes) {
         Ok(bytes) => bytes,
@@ -97,12 +124,17 @@ fn run(scope: &DedicatedWorkerGlobalScope, bytes: Vec<u8>) {
         Err(error) => return failed(scope, error.into()),
     };
     let columns = groups.columns().clone();
-    let shown: Vec<usize> = PREVIEW_COLUMNS
+    let table = table(reform.is_some());
+    let preview_columns: &[&str] = match reform {
+        Some(_) => &REFORM_PREVIEW_COLUMNS,
+        None => &PREVIEW_COLUMNS,
+    };
+    let shown: Vec<usize> = preview_columns
         .iter()
-        .filter_map(|name| OUTPUT_COLUMNS.iter().position(|column| column == name))
+        .filter_map(|name| table.iter().position(|(column, _)| column == name))
         .collect();
     let mut out = String::new();
-    write_header(&mut out, true);
+    write_header_in(&mut out, true, table);
     let (mut done, mut errors) = (0usize, 0usize);
     let preview = Array::new();
     let progress = |done: usize| {
@@ -119,11 +151,14 @@ fn run(scope: &DedicatedWorkerGlobalScope, bytes: Vec<u8>) {
             Err(error) => return failed(scope, error.into()),
         };
         // The trace changes no figure of the results; without it, it is faster.
-        let record = group.result(&columns, Options::FIGURES);
+        let record = match (&reform, &mut tally) {
+            (Some(reform), Some(tally)) => reformed(&group, &columns, reform, tally),
+            _ => group.result(&columns, Options::FIGURES),
+        };
         if is_error(&record) {
             errors += 1;
         }
-        write_row(&mut out, &record);
+        write_row_in(&mut out, &record, table);
         if preview.length() < PREVIEW_ROWS as u32 {
             let row: Array = shown
                 .iter()
@@ -138,8 +173,12 @@ fn run(scope: &DedicatedWorkerGlobalScope, bytes: Vec<u8>) {
     }
     let names: Array = shown
         .iter()
-        .map(|&column| JsValue::from(OUTPUT_COLUMNS[column]))
+        .map(|&column| JsValue::from(table[column].0))
         .collect();
+    let summary = tally.map(|tally| {
+        let spread = spread(tally.changes());
+        summary(&tally.finish(), spread)
+    });
     // The result's bytes (UTF-8, as `doudi batch` writes them), handed over rather than
     // copied: the page makes its download of them as they are.
     let csv = Uint8Array::from(out.as_bytes()).buffer();
@@ -152,9 +191,145 @@ fn run(scope: &DedicatedWorkerGlobalScope, bytes: Vec<u8>) {
             ("errors", errors.into()),
             ("columns", names.into()),
             ("preview", preview.into()),
+            ("summary", summary.map_or(JsValue::NULL, JsValue::from)),
         ],
     );
     let _ = scope.post_message_with_transfer(&finished, &Array::of1(&csv));
+}
+
+/// A household's row under a reform, assessed once each way for the row and the sums.
+fn reformed(
+    group: &doudi_caseload::Group,
+    columns: &doudi_caseload::Columns,
+    reform: &Reform,
+    tally: &mut Tally,
+) -> Vec<String> {
+    let both = group.household(columns).and_then(|household| {
+        let before = doudi_rules::assess(&household, Options::FIGURES)?;
+        let after = doudi_rules::assess_under(&household, Options::FIGURES, reform)?;
+        Ok((household, before, after))
+    });
+    match both {
+        Ok((household, before, after)) => {
+            tally.add_assessed(&group.id, &household, &before, &after);
+            reform_row(&group.id, &before, &after)
+        }
+        Err(error) => {
+            tally.fail();
+            reform_error_row(&group.id, group.input_rows, &error)
+        }
+    }
+}
+
+/// How many households' changes a month fall in each band: a loss of 100 or more, a
+/// smaller loss, none, a gain up to 50, up to 100, up to 200, more (the page's chart of
+/// their spread, i18n::CL_BANDS).
+fn spread(changes: &[Decimal]) -> Vec<usize> {
+    let mut counts = vec![0; 7];
+    let at = |yuan: i64| Decimal::from(yuan);
+    for change in changes {
+        let band = if *change <= at(-100) {
+            0
+        } else if *change < Decimal::ZERO {
+            1
+        } else if change.is_zero() {
+            2
+        } else if *change <= at(50) {
+            3
+        } else if *change <= at(100) {
+            4
+        } else if *change <= at(200) {
+            5
+        } else {
+            6
+        };
+        counts[band] += 1;
+    }
+    counts
+}
+
+fn text(value: Decimal) -> JsValue {
+    JsValue::from(value.normalize().to_string())
+}
+
+fn lines(lines: &[Line]) -> Array {
+    lines
+        .iter()
+        .map(|line| {
+            JsValue::from(message(
+                "line",
+                &[
+                    ("id", line.id.into()),
+                    ("zh", line.label.zh.as_ref().into()),
+                    ("en", line.label.en.as_ref().into()),
+                    ("households", line.households.into()),
+                    ("before", text(line.before)),
+                    ("after", text(line.after)),
+                    ("change", text(line.change())),
+                ],
+            ))
+        })
+        .collect()
+}
+
+/// The summary for the page: every amount a decimal string, as `doudi reform` prints it.
+fn summary(costing: &Costing, spread: Vec<usize>) -> Object {
+    let count = |count: doudi_caseload::reform::Count| -> JsValue {
+        Array::of2(&count.households.into(), &count.people.into()).into()
+    };
+    let changed = |changed: &Option<doudi_caseload::reform::Changed>| -> JsValue {
+        changed.as_ref().map_or(JsValue::NULL, |changed| {
+            Array::of3(
+                &changed.id.as_str().into(),
+                &text(changed.before),
+                &text(changed.after),
+            )
+            .into()
+        })
+    };
+    let dates = costing
+        .dates
+        .map(|(low, high)| Array::of2(&low.to_string().into(), &high.to_string().into()).into())
+        .unwrap_or(JsValue::NULL);
+    message(
+        "summary",
+        &[
+            ("zh", costing.reform.zh.as_ref().into()),
+            ("en", costing.reform.en.as_ref().into()),
+            ("assessed", count(costing.assessed)),
+            ("failed", costing.failed.into()),
+            ("dates", dates),
+            ("newly", count(costing.newly_eligible)),
+            ("noLonger", count(costing.no_longer_eligible)),
+            ("gaining", count(costing.gaining)),
+            ("losing", count(costing.losing)),
+            ("unchanged", count(costing.unchanged)),
+            ("before", text(costing.monthly_before)),
+            ("after", text(costing.monthly_after)),
+            ("change", text(costing.monthly_change())),
+            ("yearly", text(costing.yearly_change())),
+            ("limitedBefore", text(costing.time_limited_before)),
+            ("limitedAfter", text(costing.time_limited_after)),
+            ("median", text(costing.median_change)),
+            (
+                "medianChanged",
+                costing.median_change_of_changed.map_or(JsValue::NULL, text),
+            ),
+            ("largestGain", changed(&costing.largest_gain)),
+            ("largestLoss", changed(&costing.largest_loss)),
+            ("programmes", lines(&costing.by_programme).into()),
+            ("counties", lines(&costing.by_county).into()),
+            ("categories", lines(&costing.by_category).into()),
+            (
+                "spread",
+                spread
+                    .into_iter()
+                    .map(JsValue::from)
+                    .collect::<Array>()
+                    .into(),
+            ),
+        ],
+    )
 }
 
 /// The caseload's bytes as UTF-8, by the rules `doudi batch` follows
