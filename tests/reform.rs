@@ -5,6 +5,7 @@
 //! the monthly total, by programme, by county and by category.
 //!
 //! Keys of `expect`: `monthly_before`, `monthly_after`, `monthly_change`,
+//! `monthly_low_before`, `monthly_low_after` (every range at its lowest),
 //! `yearly_change`, `newly_eligible`, `no_longer_eligible`, `gaining`, `losing`,
 //! `unchanged` (households), `newly_eligible_people`, `median_change`,
 //! `largest_gain` (the household's id), `PROGRAMME.change` (dibao, single_person, tekun,
@@ -78,6 +79,8 @@ fn field(costing: &Costing, key: &str) -> Result<Option<String>, String> {
         "monthly_before" => return some(costing.monthly_before.to_string()),
         "monthly_after" => return some(costing.monthly_after.to_string()),
         "monthly_change" => return some(costing.monthly_change().to_string()),
+        "monthly_low_before" => return some(costing.monthly_low_before.to_string()),
+        "monthly_low_after" => return some(costing.monthly_low_after.to_string()),
         "yearly_change" => return some(costing.yearly_change().to_string()),
         "newly_eligible" => return some(costing.newly_eligible.households.to_string()),
         "newly_eligible_people" => return some(costing.newly_eligible.people.to_string()),

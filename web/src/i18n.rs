@@ -1069,6 +1069,10 @@ pub const CL_MONTHLY_LINE: T = T::new(
     "每月合计：{before} 元 → {after} 元，变化 {change} 元（一年 {yearly} 元）",
     "Every month in all: {before} → {after} yuan, a change of {change} yuan ({yearly} yuan a year)",
 );
+pub const CL_LOW_LINE: T = T::new(
+    "其中有的金额是范围（农村低保档次或护理等级还没评定）：都按最低算，每月合计 {before} 元 → {after} 元",
+    "Some amounts are ranges (a rural tier or care tier not yet assessed): all at their lowest, every month in all {before} → {after} yuan",
+);
 pub const CL_WHO: T = T::new("谁受影响", "Who is affected");
 pub const CL_NEWLY: T = T::new("新纳入（按月有钱）", "Newly with money every month");
 pub const CL_NO_LONGER: T = T::new("不再按月有钱", "No longer with money every month");

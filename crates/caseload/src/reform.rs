@@ -93,6 +93,10 @@ pub struct Costing {
     /// The money every month (the monthly totals), before and after.
     pub monthly_before: Decimal,
     pub monthly_after: Decimal,
+    /// The same with every amount that is a range (a rural tier not yet assessed, a care
+    /// tier not yet known) at its lowest: what the money every month could come down to.
+    pub monthly_low_before: Decimal,
+    pub monthly_low_after: Decimal,
     /// Money for a limited period (gradual exit) a month, before and after: apart.
     pub time_limited_before: Decimal,
     pub time_limited_after: Decimal,
@@ -236,6 +240,8 @@ impl<'r> Tally<'r> {
                 unchanged: Count::default(),
                 monthly_before: Decimal::ZERO,
                 monthly_after: Decimal::ZERO,
+                monthly_low_before: Decimal::ZERO,
+                monthly_low_after: Decimal::ZERO,
                 time_limited_before: Decimal::ZERO,
                 time_limited_after: Decimal::ZERO,
                 by_programme: PROGRAMMES
@@ -306,6 +312,8 @@ impl<'r> Tally<'r> {
         }
         costing.monthly_before += before.total_monthly;
         costing.monthly_after += after.total_monthly;
+        costing.monthly_low_before += before.total_monthly_min.unwrap_or(before.total_monthly);
+        costing.monthly_low_after += after.total_monthly_min.unwrap_or(after.total_monthly);
         let limited = |assessment: &Assessment| {
             assessment
                 .time_limited

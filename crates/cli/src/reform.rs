@@ -107,6 +107,27 @@ pub fn render(costing: &Costing, reform: &Reform, lang: Lang) -> String {
             )
         }
     );
+    if costing.monthly_low_before != costing.monthly_before
+        || costing.monthly_low_after != costing.monthly_after
+    {
+        let _ = writeln!(
+            out,
+            "{}",
+            if zh {
+                format!(
+                    "其中有的金额是范围（农村低保档次或护理等级还没评定）：都按最低算，每月合计 {} 元 → {} 元",
+                    yuan(costing.monthly_low_before),
+                    yuan(costing.monthly_low_after)
+                )
+            } else {
+                format!(
+                    "Some amounts are ranges (a rural tier or care tier not yet assessed): all at their lowest, every month in all {} → {} yuan",
+                    yuan(costing.monthly_low_before),
+                    yuan(costing.monthly_low_after)
+                )
+            }
+        );
+    }
     if !costing.time_limited_before.is_zero() || !costing.time_limited_after.is_zero() {
         let _ = writeln!(
             out,

@@ -916,7 +916,16 @@ impl Household {
     /// Checks the household and turns it into facts; the first error, if any. See
     /// [`Household::check`] for every error at once.
     pub fn validate(&self) -> Result<Facts, InputError> {
-        let (facts, mut errors) = self.check();
+        self.validate_under(None)
+    }
+
+    /// [`Household::validate`] under a reform (reform.rs), whose values the checks read
+    /// where they read policy's: a tier the reform brings in exists on the date.
+    pub fn validate_under(
+        &self,
+        reform: Option<&crate::reform::Reform>,
+    ) -> Result<Facts, InputError> {
+        let (facts, mut errors) = self.check_under(reform);
         match facts {
             Some(facts) if errors.is_empty() => Ok(facts),
             _ => Err(if errors.is_empty() {
@@ -936,6 +945,14 @@ impl Household {
     /// (as a JSON path) in Chinese and English, in the order of the fields. Past a limit
     /// (members, incomes, supporters) the extra entries are not checked one by one.
     pub fn check(&self) -> (Option<Facts>, Vec<InputError>) {
+        self.check_under(None)
+    }
+
+    /// [`Household::check`] under a reform.
+    pub fn check_under(
+        &self,
+        reform: Option<&crate::reform::Reform>,
+    ) -> (Option<Facts>, Vec<InputError>) {
         let mut errors = Vec::new();
         let place = policy::place(&self.county);
         if place.is_none() {
@@ -1176,9 +1193,12 @@ impl Household {
         // reaches the part of the rules that uses it (what-if sweeps income down to 0).
         if let Some(tier) = self.caseworker.rural_tier {
             let dated = first <= self.date && self.date <= last;
+            let reformed =
+                reform.is_some_and(|reform| reform.value_on(tier.param(), self.date).is_some());
             if self.category == Category::Rural
                 && dated
                 && value_on(tier.param(), self.date).is_none()
+                && !reformed
             {
                 errors.push(tier.not_in_force(self.date));
             }

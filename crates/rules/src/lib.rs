@@ -390,7 +390,7 @@ pub fn assess_under(
     options: Options,
     reform: &reform::Reform,
 ) -> Result<Assessment, InputError> {
-    let facts = household.validate()?;
+    let facts = household.validate_under(Some(reform))?;
     Ok(assess_with_reform(&facts, options, false, Some(reform))?.0)
 }
 

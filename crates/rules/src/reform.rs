@@ -179,3 +179,69 @@ impl Reform {
         &self.changes
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::household::Household;
+
+    fn reform(changes: &[(&str, &str, &str)]) -> Reform {
+        ReformInput {
+            name: "测试".into(),
+            name_en: String::new(),
+            changes: changes
+                .iter()
+                .map(|(param, from, value)| ChangeInput {
+                    param: param.to_string(),
+                    from: from.to_string(),
+                    value: value.to_string(),
+                })
+                .collect(),
+        }
+        .check()
+        .expect("a good reform")
+    }
+
+    #[test]
+    fn a_tier_the_reform_brings_in_is_assessed_under_it_and_marked_as_the_reforms() {
+        let household: Household = serde_json::from_str(
+            r#"{"county":"chenggu","category":"rural","date":"2025-06-01",
+                "family":{"property_within_limits":true},"caseworker":{"rural_tier":"D"},
+                "members":[{"age":44},{"age":41,"relation":"spouse"}]}"#,
+        )
+        .unwrap();
+        // Without the reform, tier D is not in force on the date.
+        let refused = crate::assess(&household, crate::Options::FIGURES).unwrap_err();
+        assert_eq!(refused.field, "caseworker.rural_tier");
+        let early = reform(&[("dibao.rural.tier_d", "2025-06-01", "190")]);
+        let assessed = crate::assess_under(&household, crate::Options::FIGURES, &early).unwrap();
+        // 190 × 2 = 380, the reform's figure.
+        assert_eq!(assessed.total_monthly, Decimal::from(380));
+        assert_eq!(assessed.total_basis, crate::policy::Basis::Reform);
+        // A reform from a later date leaves the date's figures alone: still refused.
+        let late = reform(&[("dibao.rural.tier_d", "2025-07-01", "190")]);
+        assert!(crate::assess_under(&household, crate::Options::FIGURES, &late).is_err());
+    }
+
+    #[test]
+    fn the_latest_change_on_or_before_the_date_is_read() {
+        let steps = reform(&[
+            ("dibao.urban.standard", "2026-01-01", "690"),
+            ("dibao.urban.standard", "2026-06-01", "700"),
+        ]);
+        let id = crate::policy::param_id("dibao.urban.standard").unwrap();
+        assert_eq!(steps.value_on(id, Date::new(2025, 12, 31)), None);
+        assert_eq!(
+            steps.value_on(id, Date::new(2026, 1, 1)),
+            Some(Decimal::from(690))
+        );
+        assert_eq!(
+            steps.value_on(id, Date::new(2026, 5, 31)),
+            Some(Decimal::from(690))
+        );
+        assert_eq!(
+            steps.value_on(id, Date::new(2026, 6, 1)),
+            Some(Decimal::from(700))
+        );
+    }
+}

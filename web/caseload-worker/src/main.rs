@@ -308,6 +308,8 @@ fn summary(costing: &Costing, spread: Vec<usize>) -> Object {
             ("after", text(costing.monthly_after)),
             ("change", text(costing.monthly_change())),
             ("yearly", text(costing.yearly_change())),
+            ("lowBefore", text(costing.monthly_low_before)),
+            ("lowAfter", text(costing.monthly_low_after)),
             ("limitedBefore", text(costing.time_limited_before)),
             ("limitedAfter", text(costing.time_limited_after)),
             ("median", text(costing.median_change)),

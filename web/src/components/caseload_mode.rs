@@ -56,6 +56,8 @@ struct Summary {
     after: String,
     change: String,
     yearly: String,
+    /// The money every month with every range at its lowest, before and after.
+    low: (String, String),
     median: String,
     largest: [Option<(String, String, String)>; 2],
     programmes: Vec<SummaryLine>,
@@ -679,6 +681,7 @@ fn summary_of(value: &JsValue) -> Option<Summary> {
         after: text_of(value, "after"),
         change: text_of(value, "change"),
         yearly: text_of(value, "yearly"),
+        low: (text_of(value, "lowBefore"), text_of(value, "lowAfter")),
         median: text_of(value, "median"),
         largest: [largest("largestGain"), largest("largestLoss")],
         programmes: lines_of(field(value, "programmes")),
@@ -746,6 +749,16 @@ fn summary_view(out: &mut Markup, summary: &Summary) {
         ],
     ));
     out.raw("</p>");
+    if summary.low.0 != summary.before || summary.low.1 != summary.after {
+        out.el(
+            "p class=\"cl-low\"",
+            "p",
+            &i18n::fill(
+                i18n::CL_LOW_LINE.get(lang),
+                &[("before", &summary.low.0), ("after", &summary.low.1)],
+            ),
+        );
+    }
     out.el("h4", "h4", i18n::CL_WHO.get(lang));
     out.raw("<ul class=\"cl-who\">");
     let labels = [
