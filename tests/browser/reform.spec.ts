@@ -72,3 +72,52 @@ test('a reform that cannot be used says why, at its field, and runs nothing', as
   // What was typed is kept.
   await expect(page.locator('#cl-reform-text')).toHaveValue(/topup\.severe_rate/);
 });
+
+test('caseworker scenario B as the same household under new rules: the rules’ figures both ways, the change of a member seen in both', async ({ page }, testInfo) => {
+  const cliAssess = (file: string, reform?: string) =>
+    JSON.parse(execFileSync(doudiCli(), ['assess', file, ...(reform ? ['--reform', reform] : [])]).toString());
+  const example = path.join(ROOT, 'examples', 'urban-family-with-grandmother.json');
+  const reform = path.join(ROOT, 'examples', 'reform', 'urban-standard-700.toml');
+  await gotoApp(page, '#mode=caseworker&example=urban-family-with-grandmother');
+  await page.locator('#rules-to-b').click();
+  const rules = page.getByTestId('rules-b');
+  await expect(rules).toContainText('还没有新的值');
+  await expect(page.locator('#copy-to-b')).toHaveCount(0);
+  await rules.locator('#rules-param').selectOption('dibao.urban.standard');
+  await expect(rules.locator('#rules-param option:checked')).toContainText('：675');
+  await rules.locator('#rules-value').fill('700');
+  await rules.locator('#rules-from').fill('2026-10-01');
+  await rules.locator('#rules-add').click();
+  await expect(rules.locator('li[data-param="dibao.urban.standard"]')).toContainText('2026-10-01');
+  const before = cliAssess(example);
+  const after = cliAssess(example, reform);
+  const compare = page.locator('.compare');
+  await expect(compare.locator('[data-compare="a:total_monthly"]')).toHaveText(before.total_monthly);
+  await expect(compare.locator('[data-compare="b:total_monthly"]')).toHaveText(after.total_monthly);
+  // B's total is marked as the reform's, never as policy.
+  await expect(page.locator('.cw-result')).toContainText('改革方案');
+  await expectAccessible(page, testInfo, { name: 'caseworker-rules-b' });
+  await screenshot(page, testInfo, 'caseworker-rules-b-390.png');
+  // A value out of range is refused at its rule, in words.
+  await rules.locator('#rules-param').selectOption('topup.severe_rate');
+  await rules.locator('#rules-value').fill('60');
+  await rules.locator('#rules-add').click();
+  await expect(rules.getByRole('alert')).toContainText('第 2 条');
+  await rules.locator('li').nth(1).getByRole('button', { name: '去掉' }).click();
+  await expect(rules.getByRole('alert')).toHaveCount(0);
+  await expect(compare.locator('[data-compare="b:total_monthly"]')).toHaveText(after.total_monthly);
+  // One household: the wife's wages changed on B's page change both scenarios.
+  const wages = page.locator('.cw-member').nth(1).locator('.income').first().getByLabel('金额（元）');
+  await wages.fill('1200');
+  const changed = JSON.parse(fs.readFileSync(example, 'utf8'));
+  changed.members[1].incomes[0].amount = '1200';
+  const changedFile = path.join(testInfo.outputDir, 'changed.json');
+  fs.mkdirSync(testInfo.outputDir, { recursive: true });
+  fs.writeFileSync(changedFile, JSON.stringify(changed));
+  await expect(compare.locator('[data-compare="a:total_monthly"]')).toHaveText(cliAssess(changedFile).total_monthly);
+  await expect(compare.locator('[data-compare="b:total_monthly"]')).toHaveText(cliAssess(changedFile, reform).total_monthly);
+  // Back to A: the rules as they are; the comparison stays.
+  await page.locator('button.scenario-tab[data-scenario="a"]').click();
+  await expect(page.getByTestId('rules-b')).toHaveCount(0);
+  await expect(compare.locator('[data-compare="b:total_monthly"]')).toHaveText(cliAssess(changedFile, reform).total_monthly);
+});

@@ -981,6 +981,33 @@ pub const COPY_TO_B_HINT: T = T::new(
     "把当前家庭复制成第二个方案（例如找到工作以后），两个结果并排对比。",
     "Copies the household into a second scenario (for example after a job), and compares the two results side by side.",
 );
+pub const RULES_TO_B: T = T::new(
+    "方案二：同一户，按新规则",
+    "Scenario B: the same household, new rules",
+);
+pub const RULES_TO_B_HINT: T = T::new(
+    "不改家庭情况，只改标准或比例（例如低保标准提高以后），两个结果并排对比。",
+    "Keeps the household and changes a standard or a rate (for example a higher dibao standard), and compares the two results side by side.",
+);
+pub const RULES_TAB: [T; 2] = [
+    T::new("：现行规则", ": the rules as they are"),
+    T::new("：新规则", ": new rules"),
+];
+pub const RULES_B_NAME: T = T::new("方案二的新规则", "Scenario B's new rules");
+pub const RULES_B_TITLE: T = T::new("方案二的新规则", "Scenario B's new rules");
+pub const RULES_B_INTRO: T = T::new(
+    "家庭情况和方案一相同（在下面修改的是同一户）；只有这里列出的参数按新的值计算，结果中标为“改革方案”，不是现行政策。",
+    "The household is scenario A's (what you change below is the same household); only the parameters listed here take their new values, marked “reform scenario” in the result, never as policy in force.",
+);
+pub const RULES_B_NONE: T = T::new(
+    "还没有新的值：选一个参数，填新的值，加入。",
+    "No new value yet: choose a parameter, type its new value, and add it.",
+);
+pub const RULES_B_REMOVE: T = T::new("去掉", "Remove");
+pub const RULES_B_DETAILS: T = T::new(
+    "方案二只显示合计和对比；各项明细按现行规则，见方案一。",
+    "Scenario B shows its total and the comparison; the details, under the rules as they are, are scenario A's.",
+);
 pub const REMOVE_B: T = T::new("删除方案二", "Remove scenario B");
 pub const COMPARE: T = T::new("两个方案的结果", "The two scenarios' results");
 pub const COMPARE_HINT: T = T::new(

@@ -19,7 +19,9 @@ const USAGE: &str = "\
 doudi — 汉中社会救助计算器 / Hanzhong social-assistance calculator
 
 用法 / usage:
-  doudi assess FILE|-        household JSON in, assessment JSON out
+  doudi assess FILE|- [--reform REFORM.toml]
+                             household JSON in, assessment JSON out (under a reform:
+                             its values in place of policy's, marked as the reform's)
   doudi explain FILE|- [--lang en]
                              the same assessment as readable text (Chinese, or English)
   doudi what-if FILE|-       monthly support against household income (JSON)
@@ -88,6 +90,13 @@ fn main() -> ExitCode {
 fn run(args: &[String], out: &mut dyn Write) -> Result<(), Failure> {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let text = match args.as_slice() {
+        ["assess", path, "--reform", file] => {
+            let household = read_household(path)?;
+            let reform = reform::read(&utf8_text(read_bytes(file)?)?)?;
+            let assessment = doudi_rules::assess_under(&household, Options::default(), &reform)?;
+            note_future_date(&household);
+            to_json(&assessment)
+        }
         ["assess", path] => {
             let household = read_household(path)?;
             let assessment = doudi_rules::assess(&household, Options::default())?;

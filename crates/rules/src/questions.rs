@@ -212,3 +212,33 @@ mod supporters_at_home_tests {
         assert_eq!(found[1], None);
     }
 }
+
+/// A parameter of policies/ as a reform picks it: its id, its names, and its value in
+/// force on a date (none where it is not in force then, as tiers D and E before
+/// 2025-10-01).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parameter {
+    pub id: &'static str,
+    pub zh: &'static str,
+    pub en: &'static str,
+    pub value: Option<Decimal>,
+}
+
+/// Every parameter of policies/ with its value on `date`, in the order of policies/: what
+/// the site offers to change in a reform (the caseload mode's, the caseworker's
+/// "same household, new rules").
+pub fn parameters(date: Date) -> Vec<Parameter> {
+    crate::policy::PARAMS
+        .iter()
+        .enumerate()
+        .filter_map(|(index, param)| {
+            let id = crate::policy::ParamId(u16::try_from(index).ok()?);
+            Some(Parameter {
+                id: param.id,
+                zh: param.zh,
+                en: param.en,
+                value: crate::policy::value_on(id, date).map(|(value, _)| value),
+            })
+        })
+        .collect()
+}

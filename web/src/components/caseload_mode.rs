@@ -481,17 +481,17 @@ fn reform_section(
 ) -> Html {
     let (param, value, from) = (**pick).clone();
     let date = doudi_rules::household::parse_date(&from).ok();
-    let options: Vec<(String, String)> = doudi_rules::policy::PARAMS
-        .iter()
-        .enumerate()
-        .filter_map(|(index, each)| {
-            let id = doudi_rules::policy::ParamId(u16::try_from(index).ok()?);
-            let now = date
-                .and_then(|date| doudi_rules::policy::value_on(id, date))
-                .map(|(value, _)| value.normalize().to_string())
+    let options: Vec<(String, String)> = date
+        .map(doudi_rules::questions::parameters)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|each| {
+            let now = each
+                .value
+                .map(|value| value.normalize().to_string())
                 .unwrap_or_else(|| "—".into());
             let name = if lang == Lang::Zh { each.zh } else { each.en };
-            Some((each.id.to_string(), format!("{name}（{}）：{now}", each.id)))
+            (each.id.to_string(), format!("{name}（{}）：{now}", each.id))
         })
         .collect();
     let set = |at: usize| {
@@ -531,10 +531,15 @@ fn reform_section(
         let (param, value, from) = (param.clone(), value.clone(), from.clone());
         let name = i18n::CL_REFORM_NAME.get(lang);
         Callback::from(move |_: MouseEvent| {
+            // Nothing chosen yet: the list's first, as the select shows it.
             let param = if param.is_empty() {
-                doudi_rules::policy::PARAMS
-                    .first()
-                    .map(|first| first.id.to_string())
+                doudi_rules::household::parse_date(&from)
+                    .ok()
+                    .and_then(|date| {
+                        doudi_rules::questions::parameters(date)
+                            .first()
+                            .map(|first| first.id.to_string())
+                    })
                     .unwrap_or_default()
             } else {
                 param.clone()

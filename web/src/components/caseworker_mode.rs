@@ -1,7 +1,9 @@
 //! Caseworker mode: every answer on one page (place and date, the caseworker's options
 //! and assumed parameters, each member with all their situations, the family), the
-//! result beside it, recomputed on every change; and a second scenario (a copy of the
-//! household, e.g. after a job) compared with the first.
+//! result beside it, recomputed on every change; and a second scenario compared with the
+//! first: a copy of the household (e.g. after a job), or the same household under new
+//! rules (a reform: new values of parameters from a date, docs/reform-format.md,
+//! assessed by `doudi_rules::assess_under`).
 //!
 //! A component of its own, unlike the views: it keeps the memos of two households'
 //! checks and assessments, which only this mode needs.
@@ -22,6 +24,53 @@ use crate::state::{Action, State};
 use doudi_rules::{Assessment, Household, InputError, Options};
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// One new value of a parameter, as typed, for "same household, new rules".
+#[derive(Clone, Debug, PartialEq)]
+struct Rule {
+    param: String,
+    from: String,
+    value: String,
+}
+
+/// The rules typed as a reform, checked: none while there are none.
+fn reform_of(rules: &[Rule]) -> Option<Result<doudi_rules::reform::Reform, InputError>> {
+    if rules.is_empty() {
+        return None;
+    }
+    Some(
+        doudi_rules::reform::ReformInput {
+            name: i18n::RULES_B_NAME.zh.into(),
+            name_en: i18n::RULES_B_NAME.en.into(),
+            changes: rules
+                .iter()
+                .map(|rule| doudi_rules::reform::ChangeInput {
+                    param: rule.param.clone(),
+                    from: rule.from.clone(),
+                    value: rule.value.clone(),
+                })
+                .collect(),
+        }
+        .check()
+        .map_err(|error| {
+            // "change[1].value" → which rule, as a person counts.
+            let row = error
+                .field
+                .strip_prefix("change[")
+                .and_then(|rest| rest.split_once(']'))
+                .and_then(|(at, _)| at.parse::<usize>().ok())
+                .map(|at| at + 1);
+            let (zh, en) = match row {
+                Some(row) => (
+                    format!("第 {row} 条：{}", error.zh),
+                    format!("Rule {row}: {}", error.en),
+                ),
+                None => (error.zh.clone(), error.en.clone()),
+            };
+            InputError::new(error.field, zh, en)
+        }),
+    )
+}
 
 #[derive(Properties, PartialEq)]
 pub struct CaseworkerModeProps {
@@ -187,11 +236,29 @@ pub fn caseworker_mode(props: &CaseworkerModeProps) -> Html {
         },
     );
 
+    // Scenario B as "same household, new rules": the rules typed (none: not this kind of
+    // B), shown or not, and household A assessed under them.
+    let rules = use_state(|| None::<Vec<Rule>>);
+    let rules_shown = use_state(|| false);
+    let assessed_rules = use_memo(
+        (checked_a.household.clone(), (*rules).clone()),
+        |(household, rules)| {
+            let reform = reform_of(rules.as_deref()?)?;
+            Some(reform.and_then(|reform| {
+                let household = household.as_ref().ok_or_else(|| {
+                    InputError::new("household".into(), String::new(), String::new())
+                })?;
+                doudi_rules::assess_under(household, Options::default(), &reform)
+            }))
+        },
+    );
     let b = match (&state.scenario_b, checked_b.as_ref()) {
         (Some(form), Some(checked)) => Some((form, checked)),
         _ => None,
     };
     let editing_b = state.editing_b && b.is_some();
+    let rules_b = rules.is_some() && b.is_none();
+    let showing_rules = rules_b && *rules_shown;
     let (form, checked, assessed): (_, &Checked, _) = match b {
         Some((form, checked)) if editing_b => (form.clone(), checked, assessed_b.as_ref().as_ref()),
         _ => (state.form.clone(), &checked_a, assessed_a.as_ref().as_ref()),
@@ -242,8 +309,27 @@ pub fn caseworker_mode(props: &CaseworkerModeProps) -> Html {
         };
         (*drawings.borrow(), place, rest)
     });
-    let scenario = if editing_b { "b" } else { "a" };
-    let scenario_name = i18n::SCENARIO_NAMES[usize::from(editing_b)].get(lang);
+    let scenario = if editing_b || showing_rules { "b" } else { "a" };
+    let scenario_name = i18n::SCENARIO_NAMES[usize::from(editing_b || showing_rules)].get(lang);
+    let rules_bar = rules_bar(lang, &rules, &rules_shown, b.is_some());
+    let rules_editor = if showing_rules {
+        rules_editor(
+            lang,
+            &rules,
+            &state.form.date,
+            assessed_rules
+                .as_ref()
+                .as_ref()
+                .and_then(|assessed| assessed.as_ref().err()),
+        )
+    } else {
+        html! {}
+    };
+    let assessed_b_any = if rules_b {
+        assessed_rules.as_ref().as_ref()
+    } else {
+        assessed_b.as_ref().as_ref()
+    };
     html! {
         <main class="cw" data-scenario={scenario}>
             <h2 id="step-title" class="step-title" tabindex="-1">{ i18n::CW_TITLE.get(lang) }</h2>
@@ -257,13 +343,15 @@ pub fn caseworker_mode(props: &CaseworkerModeProps) -> Html {
                         </button>
                     }) }
                     <button type="button" class="link-button danger" id="remove-b" onclick={on(dispatch, Action::RemoveB)}>{ i18n::REMOVE_B.get(lang) }</button>
-                } else {
+                } else if !rules_b {
                     <button type="button" class="secondary" id="copy-to-b" aria-describedby="copy-to-b-hint" onclick={on(dispatch, Action::CopyToB)}>
                         { i18n::COPY_TO_B.get(lang) }
                     </button>
                     <p class="hint" id="copy-to-b-hint">{ i18n::COPY_TO_B_HINT.get(lang) }</p>
                 }
+                { rules_bar }
             </div>
+            { rules_editor }
             <button type="button" class="link-button to-result" onclick={Callback::from(|_: MouseEvent| browser::focus_top("cw-result"))}>
                 { i18n::CW_TO_RESULT.get(lang) }
             </button>
@@ -289,14 +377,21 @@ pub fn caseworker_mode(props: &CaseworkerModeProps) -> Html {
                     aria-busy={updating.then_some("true")} data-updating={updating.then_some("")}>
                     <h2 id="cw-result-title">
                         { i18n::CW_RESULT.get(lang) }
-                        if b.is_some() {
+                        if b.is_some() || rules_b {
                             { " · " }{ scenario_name }
                         }
                     </h2>
-                    if b.is_some() {
-                        { scenario_compare(lang, assessment(assessed_a.as_ref().as_ref()), assessment(assessed_b.as_ref().as_ref())) }
+                    if b.is_some() || rules_b {
+                        { scenario_compare(lang, assessment(assessed_a.as_ref().as_ref()), assessment(assessed_b_any)) }
                     }
-                    {
+                    if showing_rules {
+                        // B under new rules: its total; the cards below it are scenario
+                        // A's (the rules as they are), so they are not drawn here.
+                        if let Some(assessment) = assessment(assessed_rules.as_ref().as_ref()) {
+                            { caseworker_total(assessment, lang) }
+                            <p class="hint">{ i18n::RULES_B_DETAILS.get(lang) }</p>
+                        }
+                    } else {{
                         match (caseworker_problems(lang, &shown.form, checked, assessed), assessment(assessed)) {
                             (Some(problems), _) => problems,
                             (None, Some(assessment)) => html! {
@@ -307,9 +402,197 @@ pub fn caseworker_mode(props: &CaseworkerModeProps) -> Html {
                             },
                             (None, None) => html! {},
                         }
-                    }
+                    }}
                 </section>
             </div>
         </main>
+    }
+}
+
+/// The buttons of "same household, new rules": start it, or switch between the rules as
+/// they are and the new ones, or remove it. None while a household B is there.
+fn rules_bar(
+    lang: i18n::Lang,
+    rules: &UseStateHandle<Option<Vec<Rule>>>,
+    shown: &UseStateHandle<bool>,
+    household_b: bool,
+) -> Html {
+    if household_b {
+        return html! {};
+    }
+    let show = |to: bool| {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(to))
+    };
+    match rules.as_ref() {
+        None => {
+            let start = {
+                let rules = rules.clone();
+                let shown = shown.clone();
+                Callback::from(move |_: MouseEvent| {
+                    rules.set(Some(Vec::new()));
+                    shown.set(true);
+                })
+            };
+            html! {
+                <>
+                    <button type="button" class="secondary" id="rules-to-b" aria-describedby="rules-to-b-hint" onclick={start}>
+                        { i18n::RULES_TO_B.get(lang) }
+                    </button>
+                    <p class="hint" id="rules-to-b-hint">{ i18n::RULES_TO_B_HINT.get(lang) }</p>
+                </>
+            }
+        }
+        Some(_) => {
+            let remove = {
+                let rules = rules.clone();
+                let shown = shown.clone();
+                Callback::from(move |_: MouseEvent| {
+                    rules.set(None);
+                    shown.set(false);
+                })
+            };
+            html! {
+                <>
+                    { for [false, true].into_iter().map(|is_b| html! {
+                        <button type="button" class="scenario-tab" data-scenario={if is_b { "b" } else { "a" }}
+                            aria-pressed={if is_b == **shown { "true" } else { "false" }} onclick={show(is_b)}>
+                            { format!("{}{}", i18n::SCENARIO_NAMES[usize::from(is_b)].get(lang), i18n::RULES_TAB[usize::from(is_b)].get(lang)) }
+                        </button>
+                    }) }
+                    <button type="button" class="link-button danger" id="remove-rules-b" onclick={remove}>{ i18n::REMOVE_B.get(lang) }</button>
+                </>
+            }
+        }
+    }
+}
+
+/// The new rules of scenario B: each new value, with a button to take it out, and a
+/// parameter to add (those of policies/, with their values on the household's date).
+fn rules_editor(
+    lang: i18n::Lang,
+    rules: &UseStateHandle<Option<Vec<Rule>>>,
+    date: &str,
+    error: Option<&InputError>,
+) -> Html {
+    let list = rules.as_deref().unwrap_or_default().to_vec();
+    let on_date = doudi_rules::household::parse_date(date).ok();
+    let options: Vec<(String, String)> = on_date
+        .map(doudi_rules::questions::parameters)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|each| {
+            let now = each
+                .value
+                .map(|value| value.normalize().to_string())
+                .unwrap_or_else(|| "—".into());
+            let name = if lang == i18n::Lang::Zh {
+                each.zh
+            } else {
+                each.en
+            };
+            (each.id.to_string(), format!("{name}（{}）：{now}", each.id))
+        })
+        .collect();
+    let onadd = {
+        let rules = rules.clone();
+        let date = date.to_string();
+        Callback::from(move |_: MouseEvent| {
+            let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+                return;
+            };
+            let read = |id: &str| {
+                use wasm_bindgen::JsCast;
+                document
+                    .get_element_by_id(id)
+                    .and_then(|element| {
+                        element
+                            .dyn_ref::<web_sys::HtmlInputElement>()
+                            .map(|input| input.value())
+                            .or_else(|| {
+                                element
+                                    .dyn_ref::<web_sys::HtmlSelectElement>()
+                                    .map(|select| select.value())
+                            })
+                    })
+                    .unwrap_or_default()
+            };
+            let mut list = rules.as_deref().unwrap_or_default().to_vec();
+            let from = read("rules-from");
+            list.push(Rule {
+                param: read("rules-param"),
+                from: if from.trim().is_empty() {
+                    date.clone()
+                } else {
+                    from
+                },
+                value: read("rules-value"),
+            });
+            rules.set(Some(list));
+        })
+    };
+    let remove = |at: usize| {
+        let rules = rules.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut list = rules.as_deref().unwrap_or_default().to_vec();
+            if at < list.len() {
+                list.remove(at);
+            }
+            rules.set(Some(list));
+        })
+    };
+    let names = on_date
+        .map(doudi_rules::questions::parameters)
+        .unwrap_or_default();
+    let name_of = |id: &str| {
+        names
+            .iter()
+            .find(|each| each.id == id)
+            .map(|each| {
+                if lang == i18n::Lang::Zh {
+                    each.zh
+                } else {
+                    each.en
+                }
+            })
+            .unwrap_or(id)
+            .to_string()
+    };
+    html! {
+        <section class="card cw-rules" aria-labelledby="cw-rules-title" data-testid="rules-b">
+            <h3 id="cw-rules-title">{ i18n::RULES_B_TITLE.get(lang) }</h3>
+            <p class="hint">{ i18n::RULES_B_INTRO.get(lang) }</p>
+            if list.is_empty() {
+                <p>{ i18n::RULES_B_NONE.get(lang) }</p>
+            } else {
+                <ol class="cw-rules-list">
+                    { for list.iter().enumerate().map(|(at, rule)| html! {
+                        <li data-param={rule.param.clone()}>
+                            { format!("{}（{}）{} {}：{}", name_of(&rule.param), rule.param, i18n::CL_FROM.get(lang), rule.from, rule.value) }
+                            { " " }
+                            <button type="button" class="link-button danger" onclick={remove(at)}>{ i18n::RULES_B_REMOVE.get(lang) }</button>
+                        </li>
+                    }) }
+                </ol>
+            }
+            if let Some(error) = error {
+                <p class="error" role="alert">{ if lang == i18n::Lang::Zh { error.zh.clone() } else { error.en.clone() } }</p>
+            }
+            <div class="field">
+                <label for="rules-param">{ i18n::CL_PARAM.get(lang) }</label>
+                <select id="rules-param">
+                    { for options.into_iter().map(|(id, label)| html! { <option value={id}>{ label }</option> }) }
+                </select>
+            </div>
+            <div class="field short">
+                <label for="rules-value">{ i18n::CL_VALUE.get(lang) }</label>
+                <input id="rules-value" inputmode="decimal" />
+            </div>
+            <div class="field">
+                <label for="rules-from">{ i18n::CL_FROM.get(lang) }</label>
+                <input id="rules-from" type="date" value={date.to_string()} />
+            </div>
+            <button type="button" class="secondary" id="rules-add" onclick={onadd}>{ i18n::CL_ADD.get(lang) }</button>
+        </section>
     }
 }
