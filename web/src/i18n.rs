@@ -1088,6 +1088,10 @@ pub const CL_STATIC: T = T::new(
     "A static costing: the households listed, as they are now; new applications and changes in behaviour are not modelled.",
 );
 pub const CL_SUMMARY_TITLE: T = T::new("改革方案的测算：{name}", "The reform costed: {name}");
+pub const CL_CHANGE_LINE: T = T::new(
+    "{name}：自 {from} 起为 {value}",
+    "{name}: {value} from {from}",
+);
 pub const CL_CASELOAD_LINE: T = T::new(
     "测算对象：{households} 户、{people} 人（评估日期 {dates}）；{failed} 户有错误，未计入。",
     "Caseload: {households} households, {people} people (assessed on {dates}); {failed} with errors, left out.",

@@ -248,7 +248,19 @@ impl<'r> Tally<'r> {
                     .iter()
                     .map(|programme| {
                         let label = doudi_rules::labels::programme_short(*programme);
-                        empty(programme.id(), Text::new(label.zh, label.en))
+                        // Gradual exit's money is time-limited: never in the monthly
+                        // total, and its line says so.
+                        let label = match programme {
+                            Programme::GradualExit => {
+                                let apart = doudi_rules::labels::TIME_LIMITED;
+                                Text::new(
+                                    format!("{} · {}", label.zh, apart.zh),
+                                    format!("{} · {}", label.en, apart.en),
+                                )
+                            }
+                            _ => Text::new(label.zh, label.en),
+                        };
+                        empty(programme.id(), label)
                     })
                     .collect(),
                 by_county: Vec::new(),

@@ -177,8 +177,18 @@ fn run(scope: &DedicatedWorkerGlobalScope, bytes: Vec<u8>, reform: Option<String
         .collect();
     let summary = tally.map(|tally| {
         let spread = spread(tally.changes());
-        summary(&tally.finish(), spread)
+        summary(&tally.finish(), reform.as_ref(), spread)
     });
+    // The module's memory at its largest (wasm memory only grows): for the benchmark.
+    let memory = wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map(|memory| {
+            memory
+                .buffer()
+                .unchecked_into::<js_sys::ArrayBuffer>()
+                .byte_length()
+        })
+        .unwrap_or(0);
     // The result's bytes (UTF-8, as `doudi batch` writes them), handed over rather than
     // copied: the page makes its download of them as they are.
     let csv = Uint8Array::from(out.as_bytes()).buffer();
@@ -192,6 +202,7 @@ fn run(scope: &DedicatedWorkerGlobalScope, bytes: Vec<u8>, reform: Option<String
             ("columns", names.into()),
             ("preview", preview.into()),
             ("summary", summary.map_or(JsValue::NULL, JsValue::from)),
+            ("memory", memory.into()),
         ],
     );
     let _ = scope.post_message_with_transfer(&finished, &Array::of1(&csv));
@@ -273,7 +284,27 @@ fn lines(lines: &[Line]) -> Array {
 }
 
 /// The summary for the page: every amount a decimal string, as `doudi reform` prints it.
-fn summary(costing: &Costing, spread: Vec<usize>) -> Object {
+fn summary(costing: &Costing, reform: Option<&Reform>, spread: Vec<usize>) -> Object {
+    // The reform's values, each with its parameter's names: the summary says what it
+    // costed.
+    let changes: Array = reform
+        .map(|reform| reform.changes().to_vec())
+        .unwrap_or_default()
+        .iter()
+        .map(|change| {
+            let param = change.param.param();
+            JsValue::from(message(
+                "change",
+                &[
+                    ("id", param.id.into()),
+                    ("zh", param.zh.into()),
+                    ("en", param.en.into()),
+                    ("from", change.from.to_string().into()),
+                    ("value", text(change.value)),
+                ],
+            ))
+        })
+        .collect();
     let count = |count: doudi_caseload::reform::Count| -> JsValue {
         Array::of2(&count.households.into(), &count.people.into()).into()
     };
@@ -296,6 +327,7 @@ fn summary(costing: &Costing, spread: Vec<usize>) -> Object {
         &[
             ("zh", costing.reform.zh.as_ref().into()),
             ("en", costing.reform.en.as_ref().into()),
+            ("changes", changes.into()),
             ("assessed", count(costing.assessed)),
             ("failed", costing.failed.into()),
             ("dates", dates),

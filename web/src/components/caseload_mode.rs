@@ -48,6 +48,8 @@ struct Download {
 /// A reform's summary as the worker sends it: every amount a decimal string.
 struct Summary {
     name: (String, String),
+    /// The reform's values: the parameter's names, from, value.
+    changes: Vec<((String, String), String, String)>,
     assessed: (usize, usize),
     failed: usize,
     dates: String,
@@ -99,6 +101,8 @@ enum Run {
         preview: Rc<Preview>,
         download: Rc<Download>,
         summary: Option<Rc<Summary>>,
+        /// The worker's memory at its largest, in bytes (for the benchmark).
+        memory: usize,
     },
     Stopped,
     Failed {
@@ -324,6 +328,7 @@ fn start(
                         preview: Rc::new(preview),
                         download: Rc::new(download),
                         summary: summary.map(Rc::new),
+                        memory: count(&message, "memory"),
                     });
                     // Ended, not dropped: this handler is running (the next run or
                     // leaving the mode drops it).
@@ -405,8 +410,11 @@ fn status(lang: Lang, run: &Run) -> Html {
             preview,
             download,
             summary: reform_summary,
+            memory,
         } => {
-            out.raw("<div class=\"cl-done\">");
+            out.raw("<div class=\"cl-done\"");
+            out.attr("data-worker-memory", &memory.to_string());
+            out.raw(">");
             progress(&mut out, *total, *total);
             let summary = i18n::fill(
                 i18n::CL_DONE.get(lang),
@@ -673,6 +681,20 @@ fn summary_of(value: &JsValue) -> Option<Summary> {
     let dates = strings(field(value, "dates"));
     Some(Summary {
         name: (text_of(value, "zh"), text_of(value, "en")),
+        changes: Array::from(&field(value, "changes"))
+            .iter()
+            .map(|change| {
+                let id = text_of(&change, "id");
+                (
+                    (
+                        format!("{}（{id}）", text_of(&change, "zh")),
+                        format!("{} ({id})", text_of(&change, "en")),
+                    ),
+                    text_of(&change, "from"),
+                    text_of(&change, "value"),
+                )
+            })
+            .collect(),
         assessed: pair(field(value, "assessed")),
         failed: count(value, "failed"),
         dates: match dates.as_slice() {
@@ -727,6 +749,18 @@ fn summary_view(out: &mut Markup, summary: &Summary) {
             &[("name", &pick(&summary.name))],
         ),
     );
+    out.raw("<ul class=\"cl-changes\">");
+    for (name, from, value) in &summary.changes {
+        out.el(
+            "li",
+            "li",
+            &i18n::fill(
+                i18n::CL_CHANGE_LINE.get(lang),
+                &[("name", &pick(name)), ("from", from), ("value", value)],
+            ),
+        );
+    }
+    out.raw("</ul>");
     out.el(
         "p",
         "p",
