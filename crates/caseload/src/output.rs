@@ -284,13 +284,6 @@ fn used_sum(assessment: &Assessment, programme: Programme) -> Decimal {
 /// A household's row under a reform: each amount before and after.
 pub fn reform_row(id: &str, before: &Assessment, after: &Assessment) -> Vec<String> {
     let shown = |amount: Decimal| amount.normalize().to_string();
-    let limited = |assessment: &Assessment| {
-        assessment
-            .time_limited
-            .as_ref()
-            .map(|limited| limited.monthly)
-            .unwrap_or_default()
-    };
     let mut record = vec![
         id.to_string(),
         before.household_size.to_string(),
@@ -302,8 +295,8 @@ pub fn reform_row(id: &str, before: &Assessment, after: &Assessment) -> Vec<Stri
         record.push(shown(used_sum(before, programme)));
         record.push(shown(used_sum(after, programme)));
     }
-    record.push(shown(limited(before)));
-    record.push(shown(limited(after)));
+    record.push(shown(before.time_limited_monthly()));
+    record.push(shown(after.time_limited_monthly()));
     record.push(basis_name(after.total_basis).to_string());
     record.push(String::new());
     record

@@ -149,9 +149,7 @@ fn by_programme(assessment: &Assessment) -> [Decimal; 4] {
             out[at] += outcome.monthly.unwrap_or_default();
         }
     }
-    if let Some(limited) = &assessment.time_limited {
-        out[3] += limited.monthly;
-    }
+    out[3] += assessment.time_limited_monthly();
     out
 }
 
@@ -326,15 +324,8 @@ impl<'r> Tally<'r> {
         costing.monthly_after += after.total_monthly;
         costing.monthly_low_before += before.total_monthly_min.unwrap_or(before.total_monthly);
         costing.monthly_low_after += after.total_monthly_min.unwrap_or(after.total_monthly);
-        let limited = |assessment: &Assessment| {
-            assessment
-                .time_limited
-                .as_ref()
-                .map(|limited| limited.monthly)
-                .unwrap_or_default()
-        };
-        costing.time_limited_before += limited(before);
-        costing.time_limited_after += limited(after);
+        costing.time_limited_before += before.time_limited_monthly();
+        costing.time_limited_after += after.time_limited_monthly();
         let (parts_before, parts_after) = (by_programme(before), by_programme(after));
         for (at, line) in costing.by_programme.iter_mut().enumerate() {
             line.before += parts_before[at];

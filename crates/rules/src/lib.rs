@@ -182,6 +182,15 @@ pub struct Assessment {
 }
 
 impl Assessment {
+    /// The money a month for a limited period (gradual exit), 0 when none: apart from
+    /// `total_monthly`.
+    pub fn time_limited_monthly(&self) -> Decimal {
+        self.time_limited
+            .as_ref()
+            .map(|limited| limited.monthly)
+            .unwrap_or_default()
+    }
+
     /// The parts of the monthly total, in the order of `programmes`: each outcome whose
     /// amount `total_monthly` adds (one route per person). The one-line make-up of the
     /// total ("其中：低保 1020 元 + 特困人员救助供养（张三）780 元") is built from it.

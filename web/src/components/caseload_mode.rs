@@ -479,18 +479,14 @@ fn preview_table(out: &mut Markup, preview: &Preview) {
     out.raw("</tbody></table></div>");
 }
 
-/// The reform's section: the picker of a parameter, its new value and date, the reform's
-/// text, a file to load into it.
-fn reform_section(
+/// The parameters of policies/ as a select's options: each id, and its names with its
+/// value on `date` (— where it is not in force then), for a reform's picker here and in
+/// the caseworker's "same household, new rules".
+pub(super) fn parameter_options(
+    date: Option<doudi_rules::policy::Date>,
     lang: Lang,
-    reform: &UseStateHandle<String>,
-    pick: &UseStateHandle<(String, String, String)>,
-    reader: &Rc<RefCell<Option<FileReader>>>,
-) -> Html {
-    let (param, value, from) = (**pick).clone();
-    let date = doudi_rules::household::parse_date(&from).ok();
-    let options: Vec<(String, String)> = date
-        .map(doudi_rules::questions::parameters)
+) -> Vec<(String, String)> {
+    date.map(doudi_rules::questions::parameters)
         .unwrap_or_default()
         .into_iter()
         .map(|each| {
@@ -501,7 +497,20 @@ fn reform_section(
             let name = if lang == Lang::Zh { each.zh } else { each.en };
             (each.id.to_string(), format!("{name}（{}）：{now}", each.id))
         })
-        .collect();
+        .collect()
+}
+
+/// The reform's section: the picker of a parameter, its new value and date, the reform's
+/// text, a file to load into it.
+fn reform_section(
+    lang: Lang,
+    reform: &UseStateHandle<String>,
+    pick: &UseStateHandle<(String, String, String)>,
+    reader: &Rc<RefCell<Option<FileReader>>>,
+) -> Html {
+    let (param, value, from) = (**pick).clone();
+    let date = doudi_rules::household::parse_date(&from).ok();
+    let options = parameter_options(date, lang);
     let set = |at: usize| {
         let pick = pick.clone();
         move |text: String| {

@@ -477,23 +477,7 @@ fn rules_editor(
 ) -> Html {
     let list = rules.as_deref().unwrap_or_default().to_vec();
     let on_date = doudi_rules::household::parse_date(date).ok();
-    let options: Vec<(String, String)> = on_date
-        .map(doudi_rules::questions::parameters)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|each| {
-            let now = each
-                .value
-                .map(|value| value.normalize().to_string())
-                .unwrap_or_else(|| "—".into());
-            let name = if lang == i18n::Lang::Zh {
-                each.zh
-            } else {
-                each.en
-            };
-            (each.id.to_string(), format!("{name}（{}）：{now}", each.id))
-        })
-        .collect();
+    let options = super::caseload_mode::parameter_options(on_date, lang);
     let onadd = {
         let rules = rules.clone();
         let date = date.to_string();
