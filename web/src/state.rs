@@ -277,8 +277,6 @@ pub enum Action {
     NoVoice(bool),
     /// Opens the one-minute check (true), or closes it back to the first screen.
     Quick(bool),
-    /// An answer of the one-minute check.
-    SetQuick(QuickInput, String),
     /// "算得更准": the full flow, with the one-minute check's answers carried over.
     QuickMore,
 }
@@ -313,7 +311,7 @@ impl Reducible for State {
                 }
                 next.step = Step::Place;
             }
-            Action::SetQuick(input, value) | Action::Set(Input::Quick(input), value) => {
+            Action::Set(Input::Quick(input), value) => {
                 let mut quick = next.quick.as_deref().cloned().unwrap_or_default();
                 let on = value == "yes";
                 match input {

@@ -76,15 +76,7 @@ pub fn quick(answer: &doudi_rules::quick::QuickAnswer, lang: Lang) -> String {
             text.en.to_string()
         }
     };
-    let range = |range: &Range| {
-        let (low, high) = (range.low.normalize(), range.high.normalize());
-        match (low == high, zh) {
-            (true, true) => format!("约 {low} 元"),
-            (true, false) => format!("about {low} yuan"),
-            (false, true) => format!("{low}–{high} 元"),
-            (false, false) => format!("{low}–{high} yuan"),
-        }
-    };
+    let range = |range: &Range| words(&range.text());
     let colon = if zh { "：" } else { ": " };
     let place = if zh {
         answer.county.zh

@@ -126,6 +126,12 @@ impl Range {
     pub fn contains(&self, amount: Decimal) -> bool {
         self.low <= amount && amount <= self.high
     }
+
+    /// The range in words: "约 1628 元" where it is one amount, else "293–1183 元"; the
+    /// CLI and the site say it alike.
+    pub fn text(&self) -> Text {
+        say::range(self.low, self.high)
+    }
 }
 
 /// What was not asked and changes a programme's answer.

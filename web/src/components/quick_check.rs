@@ -38,19 +38,13 @@ pub fn run(form: &crate::form::Form, answers: &QuickForm) -> Answered {
 }
 
 fn range_words(range: &Range, lang: Lang) -> String {
-    let (low, high) = (range.low.normalize(), range.high.normalize());
-    match (low == high, lang) {
-        (true, Lang::Zh) => format!("约 {low} 元"),
-        (true, Lang::En) => format!("about {low} yuan"),
-        (false, Lang::Zh) => format!("{low}–{high} 元"),
-        (false, Lang::En) => format!("{low}–{high} yuan"),
-    }
+    lang.text(&range.text()).to_string()
 }
 
 fn tick(view: &View, id: &'static str, input: QuickInput, label: T, checked: bool) -> Html {
     let onchange = view.ondispatch.reform(move |event: Event| {
         let on = event.target_unchecked_into::<HtmlInputElement>().checked();
-        Action::SetQuick(input, if on { "yes" } else { "no" }.into())
+        Action::Set(Input::Quick(input), if on { "yes" } else { "no" }.into())
     });
     html! {
         <label class="option" for={id}>

@@ -6,6 +6,15 @@ use crate::policy::clause;
 use crate::quick::{Open, Spending};
 use crate::Text;
 
+pub(crate) fn range(low: rust_decimal::Decimal, high: rust_decimal::Decimal) -> Text {
+    let (low, high) = (low.normalize(), high.normalize());
+    if low == high {
+        Text::new(format!("约 {low} 元"), format!("about {low} yuan"))
+    } else {
+        Text::new(format!("{low}–{high} 元"), format!("{low}–{high} yuan"))
+    }
+}
+
 pub(crate) fn people_error(max: usize) -> (String, String) {
     (
         format!("请填家里共同生活的人数：1 到 {max} 之间的整数"),
