@@ -243,13 +243,16 @@ pub fn caseworker_mode(props: &CaseworkerModeProps) -> Html {
     let assessed_rules = use_memo(
         (checked_a.household.clone(), (*rules).clone()),
         |(household, rules)| {
-            let reform = reform_of(rules.as_deref()?)?;
-            Some(reform.and_then(|reform| {
-                let household = household.as_ref().ok_or_else(|| {
-                    InputError::new("household".into(), String::new(), String::new())
-                })?;
-                doudi_rules::assess_under(household, Options::default(), &reform)
-            }))
+            // A reform that cannot be used says so at its rule; a household that cannot
+            // be assessed yet has its messages on scenario A's page, and B waits for it.
+            match reform_of(rules.as_deref()?)? {
+                Err(error) => Some(Err(error)),
+                Ok(reform) => Some(doudi_rules::assess_under(
+                    household.as_ref()?,
+                    Options::default(),
+                    &reform,
+                )),
+            }
         },
     );
     let b = match (&state.scenario_b, checked_b.as_ref()) {
@@ -320,7 +323,8 @@ pub fn caseworker_mode(props: &CaseworkerModeProps) -> Html {
             assessed_rules
                 .as_ref()
                 .as_ref()
-                .and_then(|assessed| assessed.as_ref().err()),
+                .and_then(|assessed| assessed.as_ref().err())
+                .filter(|error| error.field.starts_with("change") || error.field == "name"),
         )
     } else {
         html! {}
