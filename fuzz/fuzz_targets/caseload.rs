@@ -17,12 +17,14 @@ fuzz_target!(|data: &[u8]| {
     let quick = Settings {
         trace: false,
         bom: true,
+        reform: None,
     };
     let one = stream(&mut || Ok(data), &mut single, quick, &mut |_, _| {});
     let mut parallel = Vec::new();
     let full = Settings {
         trace: true,
         bom: true,
+        reform: None,
     };
     let two = stream_parallel(&mut || Ok(data), &mut parallel, full, 2);
     match (one, two) {

@@ -90,6 +90,7 @@ fuzz_target!(|data: &[u8]| {
         let settings = Settings {
             trace: false,
             bom: true,
+            reform: None,
         };
         let (out, summary) = run_bytes(csv.as_bytes(), settings, &mut |_, _| {})
             .unwrap_or_else(|error| panic!("the caseload is refused: {error}\n{csv}"));
