@@ -45,14 +45,7 @@ use doudi_rules::{assess, Assessment, Household, Options};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 use std::str::FromStr;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CaseFile {
-    case: Vec<Case>,
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -65,29 +58,8 @@ struct Case {
     decision: Option<Decision>,
 }
 
-fn cases_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("cases")
-}
-
 fn load_all() -> Vec<(String, Case)> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(cases_dir())
-        .expect("tests/cases exists")
-        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-        .collect();
-    files.sort();
-    let mut all = Vec::new();
-    for path in files {
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let text = std::fs::read_to_string(&path).unwrap();
-        let file: CaseFile =
-            toml::from_str(&text).unwrap_or_else(|error| panic!("{name}: {error}"));
-        assert!(!file.case.is_empty(), "{name} has no case");
-        for case in file.case {
-            all.push((name.clone(), case));
-        }
-    }
-    all
+    doudi_tests::load_cases("cases")
 }
 
 fn same(actual: Option<String>, expected: &str) -> bool {

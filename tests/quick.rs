@@ -23,14 +23,7 @@ use doudi_rules::{assess, Household, Options, Status};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 use std::str::FromStr;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CaseFile {
-    case: Vec<Case>,
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -43,24 +36,7 @@ struct Case {
 }
 
 fn load_all() -> Vec<(String, Case)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("quick-cases");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/quick-cases exists")
-        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-        .collect();
-    files.sort();
-    let mut all = Vec::new();
-    for path in files {
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let text = std::fs::read_to_string(&path).unwrap();
-        let file: CaseFile =
-            toml::from_str(&text).unwrap_or_else(|error| panic!("{name}: {error}"));
-        for case in file.case {
-            all.push((name.clone(), case));
-        }
-    }
-    all
+    doudi_tests::load_cases("quick-cases")
 }
 
 fn range_text(range: Option<&Range>) -> String {

@@ -22,47 +22,59 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// Every household to explain, with where it comes from.
-fn households() -> Vec<(String, Value)> {
+/// The files of a folder (those ending in `ext`), sorted, with their paths.
+fn files(dir: &str, ext: &str) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
+        .unwrap()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|found| found == ext))
+        .collect();
+    paths.sort();
+    paths
+}
+
+/// Every JSON file of a folder, with its path.
+fn json_files(dir: &str) -> Vec<(String, Value)> {
+    files(dir, "json")
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            (
+                path.display().to_string(),
+                serde_json::from_str(&text).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// What `pick` takes of each data case of a folder's TOML files (cases it gives none
+/// are left out), with the file and the case's name.
+fn case_inputs(dir: &str, pick: impl Fn(&toml::Value) -> Option<Value>) -> Vec<(String, Value)> {
     let mut all = Vec::new();
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join("examples"))
-        .unwrap()
-        .flatten()
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-        .collect();
-    paths.sort();
-    for path in paths {
-        let text = std::fs::read_to_string(&path).unwrap();
-        all.push((
-            path.display().to_string(),
-            serde_json::from_str(&text).unwrap(),
-        ));
-    }
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join("tests/cases"))
-        .unwrap()
-        .flatten()
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-        .collect();
-    paths.sort();
-    for path in paths {
+    for path in files(dir, "toml") {
         let file: toml::Value = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let cases = file.get("case").and_then(|cases| cases.as_array()).unwrap();
-        for case in cases {
-            let Some(household) = case.get("household") else {
+        for case in file.get("case").and_then(|cases| cases.as_array()).unwrap() {
+            let Some(input) = pick(case) else {
                 continue;
             };
             let name = case
                 .get("name")
                 .and_then(|name| name.as_str())
                 .unwrap_or("");
-            all.push((
-                format!("{}: {name}", path.display()),
-                serde_json::to_value(household).unwrap(),
-            ));
+            all.push((format!("{}: {name}", path.display()), input));
         }
     }
+    all
+}
+
+/// Every household to explain, with where it comes from.
+fn households() -> Vec<(String, Value)> {
+    let mut all = json_files("examples");
+    all.extend(case_inputs("tests/cases", |case| {
+        case.get("household")
+            .map(|household| serde_json::to_value(household).unwrap())
+    }));
     all
 }
 
@@ -181,41 +193,11 @@ fn every_english_explanation_is_in_english_but_document_numbers_and_names() {
 /// Every decision to check (核一核), household and decision together, with where it
 /// comes from.
 fn decisions() -> Vec<(String, Value)> {
-    let mut all = Vec::new();
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join("examples/check"))
-        .unwrap()
-        .flatten()
-        .map(|entry| entry.path())
-        .collect();
-    paths.sort();
-    for path in paths {
-        let text = std::fs::read_to_string(&path).unwrap();
-        all.push((
-            path.display().to_string(),
-            serde_json::from_str(&text).unwrap(),
-        ));
-    }
-    for path in std::fs::read_dir(root().join("tests/cases"))
-        .unwrap()
-        .flatten()
-    {
-        let path = path.path();
-        let file: toml::Value = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        for case in file.get("case").and_then(|cases| cases.as_array()).unwrap() {
-            let (Some(household), Some(decision)) = (case.get("household"), case.get("decision"))
-            else {
-                continue;
-            };
-            let name = case
-                .get("name")
-                .and_then(|name| name.as_str())
-                .unwrap_or("");
-            all.push((
-                format!("{}: {name}", path.display()),
-                serde_json::json!({ "household": household, "decision": decision }),
-            ));
-        }
-    }
+    let mut all = json_files("examples/check");
+    all.extend(case_inputs("tests/cases", |case| {
+        let (household, decision) = (case.get("household")?, case.get("decision")?);
+        Some(serde_json::json!({ "household": household, "decision": decision }))
+    }));
     all
 }
 
@@ -249,45 +231,18 @@ fn the_english_plain_answers_are_in_english_but_document_numbers() {
     );
 }
 
-/// Every answer set of the one-minute check: examples/quick/ and tests/quick-cases/.
+/// Every answer set of the one-minute check: examples/quick/ and tests/quick-cases/ (but
+/// those it refuses).
 fn quick_answers() -> Vec<(String, Value)> {
-    let mut all = Vec::new();
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join("examples/quick"))
-        .unwrap()
-        .flatten()
-        .map(|entry| entry.path())
-        .collect();
-    paths.sort();
-    for path in paths {
-        let text = std::fs::read_to_string(&path).unwrap();
-        all.push((
-            path.display().to_string(),
-            serde_json::from_str(&text).unwrap(),
-        ));
-    }
-    for path in std::fs::read_dir(root().join("tests/quick-cases"))
-        .unwrap()
-        .flatten()
-    {
-        let path = path.path();
-        let file: toml::Value = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        for case in file.get("case").and_then(|cases| cases.as_array()).unwrap() {
-            let refused = case
-                .get("expect")
-                .is_some_and(|expect| expect.get("error.field").is_some());
-            let (Some(quick), false) = (case.get("quick"), refused) else {
-                continue;
-            };
-            let name = case
-                .get("name")
-                .and_then(|name| name.as_str())
-                .unwrap_or("");
-            all.push((
-                format!("{}: {name}", path.display()),
-                serde_json::to_value(quick).unwrap(),
-            ));
-        }
-    }
+    let mut all = json_files("examples/quick");
+    all.extend(case_inputs("tests/quick-cases", |case| {
+        let refused = case
+            .get("expect")
+            .is_some_and(|expect| expect.get("error.field").is_some());
+        case.get("quick")
+            .filter(|_| !refused)
+            .map(|quick| serde_json::to_value(quick).unwrap())
+    }));
     all
 }
 
