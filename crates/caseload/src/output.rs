@@ -169,18 +169,25 @@ impl Group {
     pub fn row(&self, columns: &Columns, settings: crate::Settings) -> Vec<String> {
         match settings.reform {
             None => self.result(columns, settings.options()),
-            Some(reform) => {
-                let both = self.household(columns).and_then(|household| {
-                    let before = doudi_rules::assess(&household, settings.options())?;
-                    let after = doudi_rules::assess_under(&household, settings.options(), reform)?;
-                    Ok((before, after))
-                });
-                match both {
-                    Ok((before, after)) => reform_row(&self.id, &before, &after),
-                    Err(error) => reform_error_row(&self.id, self.input_rows, &error),
-                }
-            }
+            Some(reform) => match self.both_ways(columns, settings.options(), reform) {
+                Ok((_, before, after)) => reform_row(&self.id, &before, &after),
+                Err(error) => reform_error_row(&self.id, self.input_rows, &error),
+            },
         }
+    }
+
+    /// This household, and its assessments under the rules as they are and under a
+    /// reform: what a reform's row and its costing are made of.
+    pub fn both_ways(
+        &self,
+        columns: &Columns,
+        options: Options,
+        reform: &doudi_rules::reform::Reform,
+    ) -> Result<(doudi_rules::Household, Assessment, Assessment), InputError> {
+        let household = self.household(columns)?;
+        let before = doudi_rules::assess(&household, options)?;
+        let after = doudi_rules::assess_under(&household, options, reform)?;
+        Ok((household, before, after))
     }
 
     /// This household's result row (its cells as they are, not yet neutralised): its
@@ -198,10 +205,15 @@ impl Group {
 
 /// An error row: the id, the number of input rows, and the error.
 pub fn error_row(id: &str, rows: usize, error: &InputError) -> Vec<String> {
-    let mut record = vec![String::new(); COLUMNS.len()];
+    error_row_of(COLUMNS.len(), id, rows, error)
+}
+
+/// An error row `width` cells wide: the id, the number of input rows, and the error last.
+fn error_row_of(width: usize, id: &str, rows: usize, error: &InputError) -> Vec<String> {
+    let mut record = vec![String::new(); width];
     record[0] = id.to_string();
     record[1] = rows.to_string();
-    record[COLUMNS.len() - 1] = format!("{}: {} / {}", error.field, error.zh, error.en);
+    record[width - 1] = format!("{}: {} / {}", error.field, error.zh, error.en);
     record
 }
 
@@ -219,12 +231,7 @@ fn result_row(id: &str, assessment: &Assessment) -> Vec<String> {
             .unwrap_or_default()
     };
     // Only routes that are used: an alternative is never added.
-    let eligible_sum = |programme: Programme| -> Decimal {
-        find(programme)
-            .filter(|outcome| outcome.counts())
-            .filter_map(|outcome| outcome.monthly)
-            .sum()
-    };
+    let eligible_sum = |programme: Programme| used_sum(assessment, programme);
     let shown = |amount: Option<Decimal>| {
         amount
             .map(|amount| amount.normalize().to_string())
@@ -263,11 +270,7 @@ fn result_row(id: &str, assessment: &Assessment) -> Vec<String> {
 
 /// An error row under a reform: the id, the number of input rows, and the error.
 pub fn reform_error_row(id: &str, rows: usize, error: &InputError) -> Vec<String> {
-    let mut record = vec![String::new(); REFORM_COLUMNS.len()];
-    record[0] = id.to_string();
-    record[1] = rows.to_string();
-    record[REFORM_COLUMNS.len() - 1] = format!("{}: {} / {}", error.field, error.zh, error.en);
-    record
+    error_row_of(REFORM_COLUMNS.len(), id, rows, error)
 }
 
 /// Each programme's money in an assessment, as the result row adds it: only the routes

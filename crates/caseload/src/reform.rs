@@ -60,6 +60,17 @@ pub struct Line {
 }
 
 impl Line {
+    /// A line with nothing in it yet.
+    fn empty(id: &'static str, label: Text) -> Line {
+        Line {
+            id,
+            label,
+            households: 0,
+            before: Decimal::ZERO,
+            after: Decimal::ZERO,
+        }
+    }
+
     pub fn change(&self) -> Decimal {
         self.after - self.before
     }
@@ -217,13 +228,6 @@ pub struct Tally<'r> {
 
 impl<'r> Tally<'r> {
     pub fn new(reform: &'r Reform) -> Tally<'r> {
-        let empty = |id: &'static str, label: Text| Line {
-            id,
-            label,
-            households: 0,
-            before: Decimal::ZERO,
-            after: Decimal::ZERO,
-        };
         Tally {
             reform,
             costing: Costing {
@@ -258,7 +262,7 @@ impl<'r> Tally<'r> {
                             }
                             _ => Text::new(label.zh, label.en),
                         };
-                        empty(programme.id(), label)
+                        Line::empty(programme.id(), label)
                     })
                     .collect(),
                 by_county: Vec::new(),
@@ -338,15 +342,8 @@ impl<'r> Tally<'r> {
             Category::Urban => "urban",
             Category::Rural => "rural",
         };
-        let new_line = |id: &'static str, label: Text| Line {
-            id,
-            label,
-            households: 0,
-            before: Decimal::ZERO,
-            after: Decimal::ZERO,
-        };
         let county = self.counties.entry(before.county.id).or_insert_with(|| {
-            new_line(
+            Line::empty(
                 before.county.id,
                 Text::new(before.county.zh, before.county.en),
             )
@@ -355,7 +352,7 @@ impl<'r> Tally<'r> {
         county.before += before.total_monthly;
         county.after += after.total_monthly;
         let category = self.categories.entry(category_id).or_insert_with(|| {
-            new_line(
+            Line::empty(
                 category_id,
                 Text::new(household.category.zh(), household.category.en()),
             )

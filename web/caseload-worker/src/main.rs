@@ -215,12 +215,7 @@ fn reformed(
     reform: &Reform,
     tally: &mut Tally,
 ) -> Vec<String> {
-    let both = group.household(columns).and_then(|household| {
-        let before = doudi_rules::assess(&household, Options::FIGURES)?;
-        let after = doudi_rules::assess_under(&household, Options::FIGURES, reform)?;
-        Ok((household, before, after))
-    });
-    match both {
+    match group.both_ways(columns, Options::FIGURES, reform) {
         Ok((household, before, after)) => {
             tally.add_assessed(&group.id, &household, &before, &after);
             reform_row(&group.id, &before, &after)
