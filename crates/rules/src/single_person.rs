@@ -28,12 +28,19 @@ pub(crate) fn assess(
         }
     }
     if candidates.is_empty() {
+        // A severely disabled or seriously ill member supported as a tekun person is
+        // outside the dibao household, and so not a candidate here: the words say so.
+        let outside = facts.people.iter().any(|person| {
+            let derived = ctx.person(person.index);
+            !counted.covered.contains(&person.index)
+                && (derived.severely_disabled || derived.seriously_ill)
+        });
         let mut outcome = Outcome::new(Programme::SinglePerson);
         outcome.criterion(
             "member",
             ctx.say(say::no_candidate_criterion),
             State::NotMet,
-            ctx.say(say::no_candidate_detail),
+            ctx.say(|| say::no_candidate_detail(outside)),
         );
         outcome.decide();
         return Ok(vec![outcome]);

@@ -25,7 +25,15 @@ pub(crate) fn no_candidate_criterion() -> Text {
     )
 }
 
-pub(crate) fn no_candidate_detail() -> Text {
+/// `outside`: a severely disabled or seriously ill member is supported as a tekun person,
+/// outside the dibao household.
+pub(crate) fn no_candidate_detail(outside: bool) -> Text {
+    if outside {
+        return Text::new(
+            "纳入低保家庭的成员中没有重度残疾人或重病患者；按特困人员供养的成员不走单人户",
+            "no member of the dibao household is severely disabled or seriously ill; a member supported as a tekun person is not covered alone as well",
+        );
+    }
     Text::new(
         "没有成员是重度残疾人（一、二级，或三级智力、精神残疾）或患有目录内的重病",
         "no member has a grade 1–2 disability (or grade 3 intellectual or mental) or a listed serious disease",
