@@ -244,16 +244,40 @@ pub struct Read {
     pub id: ParamId,
     pub value: Decimal,
     pub basis: Basis,
-    /// What policy says when a caseworker's override replaced it.
+    /// What policy says when a caseworker's override or a reform replaced it.
     pub policy_value: Option<Decimal>,
     entry: &'static Entry,
+    /// The date a reform's value is in force from, when it is a reform's.
+    reform_from: Option<Date>,
 }
 
 impl Read {
-    /// The full record of the value read.
+    /// The full record of the value read. A reform's value is the reform's, from its
+    /// date: no policy document is named for it (what policy says is `policy_value`).
     pub fn used(&self) -> Used {
         let param = self.id.param();
         let entry = self.entry;
+        if let Some(from) = self.reform_from {
+            return Used {
+                id: param.id,
+                zh: param.zh,
+                en: param.en,
+                unit: param.unit,
+                value: self.value,
+                from,
+                basis: self.basis,
+                policy_value: self.policy_value,
+                document: "改革方案",
+                document_en: "Reform scenario",
+                title: "测算用的新值，不是现行政策",
+                title_en: "a new value for costing, not policy in force",
+                url: "",
+                clause: "",
+                clause_en: "",
+                note: "",
+                note_zh: "",
+            };
+        }
         Used {
             id: param.id,
             zh: param.zh,
@@ -343,16 +367,17 @@ impl<'a> Params<'a> {
             })?;
         let reformed = self
             .reform
-            .and_then(|reform| reform.value_on(id, self.date));
+            .and_then(|reform| reform.change_on(id, self.date));
         let mut read = match (entry.value, reformed) {
             // A reform's value, in place of policy's (or where policy has none: a new
             // tier), marked as the reform's.
-            (policy, Some(value)) => Read {
+            (policy, Some(change)) => Read {
                 id,
-                value,
+                value: change.value,
                 basis: Basis::Reform,
                 policy_value: policy,
                 entry,
+                reform_from: Some(change.from),
             },
             (Some(value), None) => Read {
                 id,
@@ -360,6 +385,7 @@ impl<'a> Params<'a> {
                 basis: entry.status.into(),
                 policy_value: None,
                 entry,
+                reform_from: None,
             },
             (None, None) => {
                 return Err(LookupError::NotInForce {

@@ -169,10 +169,14 @@ impl Reform {
     /// The reform's value of a parameter on a date: its latest change from on or before
     /// the date.
     pub fn value_on(&self, param: ParamId, date: Date) -> Option<Decimal> {
+        self.change_on(param, date).map(|change| change.value)
+    }
+
+    /// The change in force for a parameter on a date: its latest from on or before it.
+    pub fn change_on(&self, param: ParamId, date: Date) -> Option<&Change> {
         self.changes
             .iter()
             .rfind(|change| change.param == param && change.from <= date)
-            .map(|change| change.value)
     }
 
     pub fn changes(&self) -> &[Change] {
@@ -221,6 +225,28 @@ mod tests {
         // A reform from a later date leaves the date's figures alone: still refused.
         let late = reform(&[("dibao.rural.tier_d", "2025-07-01", "190")]);
         assert!(crate::assess_under(&household, crate::Options::FIGURES, &late).is_err());
+    }
+
+    #[test]
+    fn a_reformed_figure_names_the_reform_and_its_date_not_policys_document() {
+        let household: Household = serde_json::from_str(
+            r#"{"county":"hantai","category":"urban","date":"2026-11-01",
+                "family":{"property_within_limits":true},"members":[{"age":40}]}"#,
+        )
+        .unwrap();
+        let rise = reform(&[("dibao.urban.standard", "2026-10-01", "700")]);
+        let assessed = crate::assess_under(&household, crate::Options::FULL, &rise).unwrap();
+        let used = assessed
+            .not_published
+            .iter()
+            .find(|used| used.id == "dibao.urban.standard")
+            .expect("the reformed standard is listed as not published");
+        assert_eq!(used.basis, crate::policy::Basis::Reform);
+        assert_eq!(used.value, Decimal::from(700));
+        assert_eq!(used.policy_value, Some(Decimal::from(675)));
+        assert_eq!(used.from, Date::new(2026, 10, 1));
+        assert_eq!(used.document, "改革方案");
+        assert!(used.clause.is_empty() && used.url.is_empty());
     }
 
     #[test]
