@@ -15,7 +15,7 @@
 //!   Also `payment` (monthly | time_limited | conditional | no_cash), `alternative` (`yes`
 //!   when the outcome is an alternative that is not added), and `says…` / `never_says…`
 //!   (any key starting so: the text, Chinese or English, of the outcome's criteria,
-//!   reasons, steps, formulas, alternative and range note must contain / must not contain
+//!   reasons, next steps, steps, formulas, alternative and range note must contain / must not contain
 //!   the value);
 //! - money apart from the monthly total: `time_limited_monthly`, `time_limited_months`,
 //!   `time_limited_until` (YYYY-MM), `conditional_monthly`;
@@ -94,6 +94,9 @@ fn outcome_text(outcome: &Outcome) -> String {
     }
     for reason in &outcome.reasons {
         push(reason);
+    }
+    for next in &outcome.next {
+        push(next);
     }
     for step in &outcome.steps {
         push(&step.text);

@@ -289,6 +289,11 @@ pub fn household(u: &mut Unstructured) -> Result<Household> {
     }
     let family = Family {
         incomes: family_incomes,
+        rigid_spending_monthly: if u.ratio(1u8, 8)? {
+            Some(amount(u)?)
+        } else {
+            None
+        },
         poverty_alleviated: u.ratio(1u8, 5)?,
         marginal: u.ratio(1u8, 10)?,
         property_within_limits: match u.int_in_range(0u8..=9)? {
@@ -392,103 +397,11 @@ pub fn caseload_form(household: &Household) -> Option<Household> {
     Some(form)
 }
 
-/// The serde name of an enum value ("rural", "senior_high", "in_prison").
-fn name<T: serde::Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(text)) => text,
-        _ => String::new(),
-    }
-}
-
-/// The rows of a household in the caseload format, every column, every cell quoted;
-/// household columns on the first row only. Give it a [`caseload_form`].
+/// The rows of a household in the caseload format (the caseload's own writer, from the
+/// rules' field table); household columns on the first row only. Give it a
+/// [`caseload_form`].
 pub fn caseload_rows(out: &mut String, id: &str, household: &Household) {
-    let flag = |value: bool| if value { "1" } else { "0" }.to_string();
-    let option_flag = |value: Option<bool>| value.map(flag).unwrap_or_default();
-    let money = |value: Option<Money>| value.map(|money| money.0.to_string()).unwrap_or_default();
-    for (position, member) in household.members.iter().enumerate() {
-        let first = position == 0;
-        let income = |kind: IncomeKind| {
-            member
-                .incomes
-                .iter()
-                .find(|income| income.kind == kind)
-                .map(|income| income.amount.0.to_string())
-                .unwrap_or_default()
-        };
-        let cell = |column: &str| -> String {
-            match column {
-                "household_id" => id.to_string(),
-                "county" if first => household.county.clone(),
-                "category" if first => name(&household.category),
-                "date" if first => household.date.to_string(),
-                "poverty_alleviated" if first => flag(household.family.poverty_alleviated),
-                "marginal" if first => flag(household.family.marginal),
-                "property_within_limits" if first => {
-                    option_flag(household.family.property_within_limits)
-                }
-                "on_dibao" if first => flag(household.family.on_dibao),
-                "current_dibao_monthly" if first => money(household.family.current_dibao_monthly),
-                "rural_tier" if first => household
-                    .caseworker
-                    .rural_tier
-                    .map(|tier| tier.letter().to_string())
-                    .unwrap_or_default(),
-                "cpi_rise" if first => money(household.caseworker.cpi_rise),
-                "food_cpi_rise" if first => money(household.caseworker.food_cpi_rise),
-                "name" => member.name.clone(),
-                "age" => member.age.map(|age| age.to_string()).unwrap_or_default(),
-                "birth_date" => member
-                    .birth_date
-                    .map(|date| date.to_string())
-                    .unwrap_or_default(),
-                "relation" => name(&member.relation),
-                "disability_kind" => member.disability.map(|d| name(&d.kind)).unwrap_or_default(),
-                "disability_grade" => member
-                    .disability
-                    .map(|d| d.grade.to_string())
-                    .unwrap_or_default(),
-                "serious_illness" => member.serious_illness.clone().unwrap_or_default(),
-                "student" => name(&member.student),
-                "wages_monthly" => income(IncomeKind::Wages),
-                "business_monthly" => income(IncomeKind::Business),
-                "property_income_monthly" => income(IncomeKind::Property),
-                "transfer_monthly" => income(IncomeKind::Transfer),
-                "support_received_monthly" => income(IncomeKind::SupportReceived),
-                "residents_basic_pension_monthly" => income(IncomeKind::ResidentsBasicPension),
-                "old_age_allowance_monthly" => income(IncomeKind::OldAgeAllowance),
-                "excluded_monthly" => income(IncomeKind::Excluded),
-                "employment_costs_monthly" => money(member.employment_costs),
-                "tekun" => flag(member.tekun),
-                "self_care" => member
-                    .self_care
-                    .map(|care| {
-                        care.items()
-                            .iter()
-                            .map(|(_, _, can)| if *can { '1' } else { '0' })
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-                "supporters" => match &member.supporters {
-                    None => String::new(),
-                    Some(list) if list.is_empty() => "none".into(),
-                    Some(list) => list
-                        .iter()
-                        .map(|supporter| name(&supporter.situation))
-                        .collect::<Vec<_>>()
-                        .join(";"),
-                },
-                "own_property_within_limits" => option_flag(member.own_property_within_limits),
-                _ => String::new(),
-            }
-        };
-        let row: Vec<String> = doudi_caseload::INPUT_COLUMNS
-            .iter()
-            .map(|column| format!("\"{}\"", cell(column).replace('"', "\"\"")))
-            .collect();
-        out.push_str(&row.join(","));
-        out.push('\n');
-    }
+    doudi_caseload::household::write_rows(out, id, household);
 }
 
 /// A caseload of one household (header and rows).

@@ -8,21 +8,27 @@
 //! five structs cost the download about 6 KB gzip (the generated visitors are large);
 //! this codec costs a fraction of that. Encoding destructures every struct without
 //! `..`, so a field added to the form does not compile until it is saved here too.
+//! Choices are kept by their names (the rules' serde names, `fields::Named`), never by
+//! their place in a list of labels, and the family's plain facts by their paths in the
+//! rules' field table (format 4; formats 1 to 3, by place, are still read).
 
 use crate::form::{
-    AgeBy, DecisionForm, FamilyForm, Form, IncomeForm, MemberForm, Step, SupporterForm,
-    SupportersKnown,
+    plain_family_facts, AgeBy, DecisionForm, FamilyForm, Form, IncomeForm, MemberForm, Step,
+    SupporterForm, SupportersKnown,
 };
-use crate::i18n;
+use doudi_rules::fields::Named;
 use doudi_rules::household::Period;
 use doudi_rules::{Category, Tier};
+use std::collections::BTreeMap;
 use std::str::FromStr;
 
 /// The one localStorage key the site uses.
 pub const KEY: &str = "doudi.draft";
 /// The first line of a stored draft: its format. Another format is not read.
-const FORMAT: &str = "doudi-draft/3";
+const FORMAT: &str = "doudi-draft/4";
 /// The format before 核一核's decision: still read (it has none).
+/// Choices by their place in the site's lists (formats 1 to 3): read still.
+const FORMAT_3: &str = "doudi-draft/3";
 const FORMAT_2: &str = "doudi-draft/2";
 /// The format before the family's own incomes: still read (it has neither).
 const FORMAT_1: &str = "doudi-draft/1";
@@ -108,6 +114,7 @@ impl Draft {
             on_dibao,
             current_dibao,
             incomes,
+            facts,
         } = family;
         out.tri(*property);
         out.flag(*poverty_alleviated);
@@ -115,6 +122,12 @@ impl Draft {
         out.flag(*on_dibao);
         out.put(current_dibao);
         out.incomes(incomes);
+        // The plain facts by their path (the rules' field table's name for them).
+        out.num(facts.len());
+        for (path, value) in facts {
+            out.put(path);
+            out.put(value);
+        }
         out.num(*next_id as usize);
         let DecisionForm {
             programme,
@@ -135,11 +148,16 @@ impl Draft {
 
     /// A stored draft, or None when the text is not one this version can read.
     pub fn decode(text: &str) -> Option<Draft> {
-        let mut cells = Reader(text.split('\n'));
+        let mut cells = Reader {
+            cells: text.split('\n'),
+            by_name: false,
+        };
         let format = cells.text()?;
-        if format != FORMAT && format != FORMAT_2 && format != FORMAT_1 {
+        if ![FORMAT, FORMAT_3, FORMAT_2, FORMAT_1].contains(&format.as_str()) {
             return None;
         }
+        // Choices are kept by name since format 4, by their place in a list before.
+        cells.by_name = format == FORMAT;
         let rules = cells.text()?;
         let saved = cells.text()?;
         let screen = cells.num()?;
@@ -178,9 +196,14 @@ impl Draft {
             } else {
                 Vec::new()
             },
+            facts: if format == FORMAT {
+                cells.facts()?
+            } else {
+                Default::default()
+            },
         };
         form.next_id = cells.num()?;
-        if format == FORMAT {
+        if format == FORMAT || format == FORMAT_3 {
             form.decision = DecisionForm {
                 programme: cells.text()?,
                 member: cells.text()?,
@@ -229,9 +252,9 @@ impl Writer {
         });
     }
 
-    /// An item of one of the form's lists, by its place in the list.
-    fn pick<T: PartialEq>(&mut self, list: &[T], value: &T) {
-        self.num(list.iter().position(|known| known == value).unwrap_or(0));
+    /// A choice, by its name (the rules' serde name: "grandparent", "in_prison").
+    fn pick<T: Named>(&mut self, value: T) {
+        self.put(value.name());
     }
 
     fn incomes(&mut self, incomes: &[IncomeForm]) {
@@ -244,7 +267,7 @@ impl Writer {
         } in incomes
         {
             self.num(*id as usize);
-            self.pick(&i18n::INCOME_KINDS, kind);
+            self.pick(*kind);
             self.put(amount);
             self.flag(*per == Period::Year);
         }
@@ -275,10 +298,10 @@ impl Writer {
         self.flag(*age_by == AgeBy::BirthDate);
         self.put(age);
         self.put(birth_date);
-        self.pick(&i18n::RELATIONS, relation);
+        self.pick(*relation);
         self.incomes(incomes);
         match disability {
-            Some(kind) => self.pick(&i18n::DISABILITY_KINDS, kind),
+            Some(kind) => self.pick(*kind),
             None => self.put(""),
         }
         // Empty while not chosen (drafts of earlier versions always hold a number).
@@ -287,7 +310,7 @@ impl Writer {
             None => self.put(""),
         }
         self.put(serious_illness);
-        self.pick(&i18n::STUDENTS, student);
+        self.pick(*student);
         self.flag(*tekun);
         let care: String = self_care
             .map(|items| {
@@ -312,18 +335,22 @@ impl Writer {
         {
             self.num(*id as usize);
             self.put(name);
-            self.pick(&i18n::SUPPORTER_SITUATIONS, situation);
+            self.pick(*situation);
         }
         self.tri(*own_property);
         self.put(employment_costs);
     }
 }
 
-struct Reader<'a>(std::str::Split<'a, char>);
+struct Reader<'a> {
+    cells: std::str::Split<'a, char>,
+    /// Choices by name (format 4 on), else by their place in the rules' list of them.
+    by_name: bool,
+}
 
 impl<'a> Reader<'a> {
     fn cell(&mut self) -> Option<&'a str> {
-        self.0.next()
+        self.cells.next()
     }
 
     fn text(&mut self) -> Option<String> {
@@ -346,8 +373,26 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn pick<T: Copy>(&mut self, list: &[T]) -> Option<T> {
-        list.get(self.num::<usize>()?).copied()
+    fn pick<T: Named>(&mut self) -> Option<T> {
+        let cell = self.cell()?;
+        if self.by_name {
+            T::from_name(cell)
+        } else {
+            T::ALL.get(cell.parse::<usize>().ok()?).copied()
+        }
+    }
+
+    /// The plain facts, by path; a path this version does not ask is left out.
+    fn facts(&mut self) -> Option<BTreeMap<&'static str, String>> {
+        let mut facts = BTreeMap::new();
+        for _ in 0..self.num::<usize>()? {
+            let path = self.cell()?;
+            let value = self.text()?;
+            if let Some(fact) = plain_family_facts().find(|fact| fact.path == path) {
+                facts.insert(fact.path, value);
+            }
+        }
+        Some(facts)
     }
 
     fn incomes(&mut self) -> Option<Vec<IncomeForm>> {
@@ -355,7 +400,7 @@ impl<'a> Reader<'a> {
         for _ in 0..self.num::<usize>()? {
             incomes.push(IncomeForm {
                 id: self.num()?,
-                kind: self.pick(&i18n::INCOME_KINDS)?,
+                kind: self.pick()?,
                 amount: self.text()?,
                 per: if self.flag()? {
                     Period::Year
@@ -377,18 +422,20 @@ impl<'a> Reader<'a> {
         };
         member.age = self.text()?;
         member.birth_date = self.text()?;
-        member.relation = self.pick(&i18n::RELATIONS)?;
+        member.relation = self.pick()?;
         member.incomes = self.incomes()?;
-        member.disability = match self.cell()? {
-            "" => None,
-            index => Some(*i18n::DISABILITY_KINDS.get(index.parse::<usize>().ok()?)?),
+        member.disability = if self.cells.clone().next()? == "" {
+            self.cell();
+            None
+        } else {
+            Some(self.pick()?)
         };
         member.disability_grade = match self.cell()? {
             "" => None,
             grade => Some(grade.parse().ok()?),
         };
         member.serious_illness = self.text()?;
-        member.student = self.pick(&i18n::STUDENTS)?;
+        member.student = self.pick()?;
         member.tekun = self.flag()?;
         member.self_care = match self.cell()? {
             "" => None,
@@ -412,7 +459,7 @@ impl<'a> Reader<'a> {
             member.supporters.push(SupporterForm {
                 id: self.num()?,
                 name: self.text()?,
-                situation: self.pick(&i18n::SUPPORTER_SITUATIONS)?,
+                situation: self.pick()?,
             });
         }
         member.own_property = self.tri()?;
@@ -533,6 +580,7 @@ mod tests {
                 amount: "9600".into(),
                 per: Period::Year,
             }],
+            facts: [("family.rigid_spending_monthly", "１２００元".to_string())].into(),
         };
         answers.next_id = 11;
         answers.decision = DecisionForm {
@@ -555,14 +603,49 @@ mod tests {
         assert!(back.same_rules());
     }
 
+    /// A draft of `answers` (a new form with its current dibao at 500, so that the family's
+    /// lines can be found) as format 3 wrote it: choices by their place in the rules'
+    /// lists, no plain facts.
+    fn format_3(answers: &Form, step: Step) -> String {
+        assert_eq!(answers.family.current_dibao, "500");
+        assert!(answers.family.facts.is_empty());
+        let mut text = Draft::new(answers, step, "2026-11-29")
+            .encode()
+            .replacen(FORMAT, FORMAT_3, 1)
+            // The family's incomes (none), then its facts (none): format 3 has no facts.
+            .replacen("\n500\n0\n0\n", "\n500\n0\n", 1);
+        for member in &answers.members {
+            let (relation, student) = (member.relation, member.student);
+            let place = |name: &str, at: usize| (format!("\n{name}\n"), format!("\n{at}\n"));
+            for (named, placed) in [
+                place(relation.name(), Relation::ALL.iter().position(|r| *r == relation).unwrap()),
+                place(student.name(), Student::ALL.iter().position(|s| *s == student).unwrap()),
+            ] {
+                text = text.replacen(&named, &placed, 1);
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn a_draft_of_format_3_reads_its_choices_by_their_place() {
+        let mut answers = Form::new("2026-11-29");
+        answers.family.current_dibao = "500".into();
+        answers.members[0].relation = Relation::Grandparent;
+        answers.members[0].student = Student::SeniorHigh;
+        let old = format_3(&answers, Step::Situations);
+        assert!(old.contains("\n5\n") && !old.contains("grandparent"), "{old}");
+        let back = Draft::decode(&old).expect("a format-3 draft reads");
+        assert_eq!(back.form, answers);
+    }
+
     #[test]
     fn a_draft_of_the_format_before_the_family_incomes_is_still_read() {
         let mut answers = Form::new("2026-11-29");
         answers.family.current_dibao = "500".into();
-        let text = Draft::new(&answers, Step::Situations, "2026-11-29").encode();
         // Format 1 ended the family with its current dibao, then the next id.
-        let old = text
-            .replacen(FORMAT, FORMAT_1, 1)
+        let old = format_3(&answers, Step::Situations)
+            .replacen(FORMAT_3, FORMAT_1, 1)
             .replace("\n500\n0\n", "\n500\n");
         let back = Draft::decode(&old).expect("a format-1 draft reads");
         assert_eq!(back.form, answers);
@@ -572,10 +655,9 @@ mod tests {
     fn a_draft_of_the_format_before_the_decision_is_still_read() {
         let mut answers = Form::new("2026-11-29");
         answers.family.current_dibao = "500".into();
-        let text = Draft::new(&answers, Step::Result, "2026-11-29").encode();
         // Format 2 ended with the next id: the decision's seven (empty) lines are new.
-        let old = text
-            .replacen(FORMAT, FORMAT_2, 1)
+        let old = format_3(&answers, Step::Result)
+            .replacen(FORMAT_3, FORMAT_2, 1)
             .strip_suffix("\n\n\n\n\n\n\n")
             .expect("an empty decision is seven empty lines")
             .to_string();

@@ -4,6 +4,7 @@
 
 use crate::i18n::{self, T};
 use doudi_rules::check::{Decided, DecidedCare, Decision, Reason};
+use doudi_rules::fields::{self, Asked};
 use doudi_rules::household::{
     age_on, parse_amount, Caseworker, Disability, DisabilityKind, Family, Income, IncomeKind,
     Period, Relation, SelfCare, Student, Supporter, SupporterSituation, MAX_INCOMES, MAX_MEMBERS,
@@ -61,33 +62,22 @@ impl Step {
             .unwrap_or(Step::Place)
     }
 
-    /// The screen where a field (a JSON path of the household) is asked.
+    /// The screen where a field (a JSON path of the household) is asked: the rules'
+    /// field table says (`doudi_rules::fields`).
     pub fn of_field(field: &str) -> Step {
-        if field.starts_with("county")
-            || field.starts_with("category")
-            || field.starts_with("date")
-            || field.starts_with("caseworker")
-        {
-            return Step::Place;
-        }
-        if field.starts_with("family") || field == "emergency" {
-            return Step::Situations;
-        }
-        if let Some(rest) = field.strip_prefix("members[") {
-            let tail = rest.split_once("].").map(|(_, tail)| tail).unwrap_or("");
-            if tail.is_empty()
-                || ["name", "age", "birth_date", "relation"]
-                    .iter()
-                    .any(|name| tail.starts_with(name))
+        match fields::of_path(field).map(|fact| fact.asked) {
+            Some(Asked::Place) => Step::Place,
+            Some(Asked::Members) => Step::Members,
+            Some(Asked::Situations) => Step::Situations,
+            None if field.starts_with("caseworker") => Step::Place,
+            None if field.starts_with("members[")
+                || field.starts_with("family")
+                || field == "emergency" =>
             {
-                return Step::Members;
+                Step::Situations
             }
-            return Step::Situations;
+            None => Step::Summary,
         }
-        if field == "members" {
-            return Step::Members;
-        }
-        Step::Summary
     }
 }
 
@@ -204,6 +194,18 @@ pub struct FamilyForm {
     pub current_dibao: String,
     /// Income of the family as a whole (a farm worked together, a family shop).
     pub incomes: Vec<IncomeForm>,
+    /// The family's facts the site asks plainly (the rules' field table's `plain` rows,
+    /// [`plain_family_facts`]), as typed, by their path.
+    pub facts: BTreeMap<&'static str, String>,
+}
+
+/// The family's facts that the site asks with the plain question of their kind: the
+/// rows of the rules' field table marked `plain`, asked on screen 3 after the family's
+/// own questions, shown on the summary and the print sheet, kept in drafts by name.
+pub fn plain_family_facts() -> impl Iterator<Item = &'static fields::Field> {
+    fields::FIELDS
+        .iter()
+        .filter(|fact| fact.plain && fact.path.starts_with("family."))
 }
 
 impl FamilyForm {
@@ -407,24 +409,7 @@ pub struct FieldError {
 /// A field's name as a person reads it ("奶奶 · 年龄（周岁）", "成员 2 · 第 1 项收入的金额"),
 /// for the list of what to fix and the caseworker's messages: never the JSON path.
 pub fn field_name(form: &Form, field: &str, lang: i18n::Lang) -> String {
-    let plain = match field {
-        "county" => Some(i18n::COUNTY),
-        "category" => Some(i18n::CATEGORY),
-        "date" => Some(i18n::DATE),
-        "caseworker.rural_tier" => Some(i18n::RURAL_TIER),
-        "caseworker.cpi_rise" => Some(i18n::CPI_RISE),
-        "caseworker.food_cpi_rise" => Some(i18n::FOOD_CPI_RISE),
-        "members" => Some(i18n::FIELD_MEMBERS),
-        "family.property_within_limits" => Some(i18n::PROPERTY),
-        "family.poverty_alleviated" => Some(i18n::POVERTY_ALLEVIATED),
-        "family.marginal" => Some(i18n::MARGINAL),
-        "family.on_dibao" => Some(i18n::ON_DIBAO),
-        "family.current_dibao_monthly" => Some(i18n::CURRENT_DIBAO),
-        _ => None,
-    };
-    if let Some(label) = plain {
-        return label.get(lang).to_string();
-    }
+    let label = |fact: &fields::Field| i18n::T::of(fact.label).get(lang).to_string();
     if let Some(rest) = field.strip_prefix("family.incomes") {
         let number = rest
             .strip_prefix('[')
@@ -459,7 +444,9 @@ pub fn field_name(form: &Form, field: &str, lang: i18n::Lang) -> String {
         .and_then(|rest| rest.split_once(']'))
         .and_then(|(index, tail)| Some((index.parse::<usize>().ok()?, tail)))
     else {
-        return i18n::FIELD_OTHER.get(lang).to_string();
+        return fields::of_path(field)
+            .map(label)
+            .unwrap_or_else(|| i18n::FIELD_OTHER.get(lang).to_string());
     };
     let member = form
         .members
@@ -481,27 +468,12 @@ pub fn field_name(form: &Form, field: &str, lang: i18n::Lang) -> String {
     } else if let Some(supporter) = numbered(i18n::FIELD_SUPPORTER, "supporters") {
         Some(supporter)
     } else {
-        let label = [
-            ("name", i18n::NAME),
-            ("age", i18n::AGE),
-            ("birth_date", i18n::BIRTH_DATE),
-            ("relation", i18n::RELATION),
-            ("disability.grade", i18n::DISABILITY_GRADE),
-            ("disability", i18n::DISABILITY),
-            ("serious_illness", i18n::ILLNESS),
-            ("student", i18n::STUDENT),
-            ("tekun", i18n::TEKUN_NOW),
-            ("self_care", i18n::SELF_CARE),
-            ("supporters", i18n::SUPPORTERS),
-            ("own_property_within_limits", i18n::OWN_PROPERTY),
-            ("employment_costs", i18n::EMPLOYMENT_COSTS),
-            ("incomes", i18n::INCOMES),
-        ]
-        .into_iter()
-        .find(|(name, _)| tail.starts_with(name))
-        .map(|(_, label)| label)
-        .unwrap_or(i18n::FIELD_OTHER);
-        Some(label.get(lang).to_string())
+        Some(
+            fields::of_path(field)
+                .filter(|fact| fact.path != fields::MEMBERS.path)
+                .map(label)
+                .unwrap_or_else(|| i18n::FIELD_OTHER.get(lang).to_string()),
+        )
     };
     match part {
         Some(part) => format!("{member} · {part}"),
@@ -782,7 +754,25 @@ pub fn check(form: &Form) -> Checked {
         on_dibao: form.family.on_dibao,
         current_dibao_monthly: None,
         incomes: Vec::new(),
+        rigid_spending_monthly: None,
     };
+    // The plain facts as the table's cells: an amount as understood, a flag as 1 or 0.
+    let mut plain_cells = Vec::new();
+    for fact in plain_family_facts() {
+        let text = form.family.facts.get(fact.path).map_or("", String::as_str);
+        let cell = match fact.kind {
+            fields::Kind::Amount => match amount(text, Typed::Yuan) {
+                None => String::new(),
+                Some(Ok(value)) => value.0.to_string(),
+                Some(Err(())) => {
+                    errors.push(fact.path.into(), i18n::ERR_AMOUNT, false);
+                    continue;
+                }
+            },
+            _ => text.trim().to_string(),
+        };
+        plain_cells.push((fact, cell));
+    }
     for (income_index, income) in form.family.incomes.iter().enumerate() {
         let field = format!("family.incomes[{income_index}].amount");
         match amount(&income.amount, Typed::Yuan) {
@@ -806,7 +796,7 @@ pub fn check(form: &Form) -> Checked {
             ),
         }
     }
-    let household = Household {
+    let mut household = Household {
         county: form.county.clone(),
         category: form.category,
         date,
@@ -814,6 +804,13 @@ pub fn check(form: &Form) -> Checked {
         family,
         caseworker,
     };
+    for (fact, cell) in plain_cells {
+        if let fields::Io::Household { put, .. } = fact.io {
+            if put(&mut household, &cell).is_err() {
+                errors.push(fact.path.into(), i18n::ERR_AMOUNT, false);
+            }
+        }
+    }
 
     // The rules' own checks report the first problem only. Checking the place and
     // members without their incomes first lets a problem on an early screen show even
@@ -824,6 +821,7 @@ pub fn check(form: &Form) -> Checked {
         member.employment_costs = None;
     }
     early.family.current_dibao_monthly = None;
+    early.family.rigid_spending_monthly = None;
     early.caseworker = Caseworker::default();
     for candidate in [&early, &household] {
         if let Err(error) = candidate.validate() {
@@ -935,7 +933,16 @@ pub fn from_household(household: &Household) -> Form {
             .map(|value| value.0.to_string())
             .unwrap_or_default(),
         incomes: Vec::new(),
+        facts: BTreeMap::new(),
     };
+    for fact in plain_family_facts() {
+        if let fields::Io::Household { get, .. } = fact.io {
+            let cell = get(household);
+            if !cell.is_empty() {
+                form.family.facts.insert(fact.path, cell);
+            }
+        }
+    }
     for income in &household.family.incomes {
         let id = form.take_id();
         form.family.incomes.push(IncomeForm {

@@ -6,6 +6,7 @@
 use doudi_rules::household::{
     DisabilityKind, IncomeKind, Period, Relation, Student, SupporterSituation,
 };
+use doudi_rules::fields;
 use doudi_rules::labels::{self, Label};
 use doudi_rules::outcome::State as CriterionState;
 use doudi_rules::policy::{Basis, Date, Unit};
@@ -70,8 +71,8 @@ impl T {
         Text::new(self.zh, self.en)
     }
 
-    /// A label of the rules' table (`doudi_rules::labels`), so that the site and the CLI
-    /// say the same words.
+    /// A label of the rules' tables (`doudi_rules::labels`, and `doudi_rules::fields` for
+    /// a household fact's name), so that the site and the CLI say the same words.
     pub const fn of(label: Label) -> T {
         T::new(label.zh, label.en)
     }
@@ -151,31 +152,25 @@ pub const PLACE_INTRO: T = T::new(
     "请选择户籍（或居住证）所在的县区。各县区的标准可能不同。",
     "Choose the county or district of the household registration (or residence permit). Standards can differ by place.",
 );
-pub const COUNTY: T = T::new("县（区）", "County or district");
-pub const CATEGORY: T = T::new("城市还是农村", "Urban or rural");
+pub const COUNTY: T = T::of(fields::COUNTY.label);
+pub const CATEGORY: T = T::of(fields::CATEGORY.label);
 pub const CATEGORY_HINT: T = T::new(
     "按申请的低保类别（城市低保或农村低保）选择。",
     "As the dibao category applied for (urban or rural dibao).",
 );
 pub const URBAN: T = T::new("城市", "Urban");
 pub const RURAL: T = T::new("农村", "Rural");
-pub const DATE: T = T::new("按哪一天的标准计算", "Standards in force on");
+pub const DATE: T = T::of(fields::DATE.label);
 pub const DATE_HINT: T = T::new("默认今天。", "Today by default.");
 pub const CASEWORKER_OPTIONS: T = T::new("经办人选项（可不填）", "Caseworker options (optional)");
-pub const RURAL_TIER: T = T::new("已评定的农村低保档次", "Rural dibao tier already assigned");
+pub const RURAL_TIER: T = T::of(fields::RURAL_TIER.label);
 pub const TIER_NOT_YET: T = T::new("尚未评定（估算）", "Not yet (estimate)");
 pub const TIER_HINT: T = T::new(
     "档次由经办人评定；不填时按家庭情况估算，并标为假设。",
     "The caseworker assigns the tier; left empty, it is estimated and marked as assumed.",
 );
-pub const CPI_RISE: T = T::new(
-    "本月 CPI 同比涨幅（%）",
-    "This month's CPI rise year on year (%)",
-);
-pub const FOOD_CPI_RISE: T = T::new(
-    "本月食品 CPI 同比涨幅（%）",
-    "This month's food CPI rise year on year (%)",
-);
+pub const CPI_RISE: T = T::of(fields::CPI_RISE.label);
+pub const FOOD_CPI_RISE: T = T::of(fields::FOOD_CPI_RISE.label);
 pub const CPI_HINT: T = T::new(
     "用于价格临时补贴；不知道可不填。",
     "For the price subsidy; leave empty if not known.",
@@ -193,7 +188,7 @@ pub const MEMBERS_INTRO: T = T::new(
     "Add the members who live together: usually spouses, minor children, and parents or adult children who live together. Doing this for a relative works the same way: put first the relative who applies, and give everyone else's relation to them.",
 );
 pub const MEMBER: T = T::new("成员", "Member");
-pub const NAME: T = T::new("称呼（可不填）", "Name (optional)");
+pub const NAME: T = T::of(fields::NAME.label);
 pub const NAME_HINT: T = T::new(
     "例如“奶奶”，只用于在结果中区分成员。",
     "E.g. \"Grandma\"; only to tell members apart in the result.",
@@ -201,9 +196,9 @@ pub const NAME_HINT: T = T::new(
 pub const AGE_BY: T = T::new("填写年龄还是出生日期", "Age or birth date");
 pub const BY_AGE: T = T::new("年龄", "Age");
 pub const BY_BIRTH_DATE: T = T::new("出生日期", "Birth date");
-pub const AGE: T = T::new("年龄（周岁）", "Age (whole years)");
-pub const BIRTH_DATE: T = T::new("出生日期", "Birth date");
-pub const RELATION: T = T::new("与申请人的关系", "Relation to the applicant");
+pub const AGE: T = T::of(fields::AGE.label);
+pub const BIRTH_DATE: T = T::of(fields::BIRTH_DATE.label);
+pub const RELATION: T = T::of(fields::RELATION.label);
 pub const ADD_MEMBER: T = T::new("＋ 添加成员", "+ Add a member");
 pub const REMOVE_MEMBER: T = T::new("删除此成员", "Remove this member");
 pub const YEARS_OLD: T = T::new("岁", "years old");
@@ -214,13 +209,13 @@ pub const SITUATION_INTRO: T = T::new(
     "请填写每位成员每月或每年的收入（税后、扣除个人社保后），以及残疾、重病等情况。没有收入的不用填。",
     "Enter each member's income per month or per year (after tax and their own social insurance), and any disability or serious illness. Leave income empty when there is none.",
 );
-pub const INCOMES: T = T::new("收入", "Income");
+pub const INCOMES: T = T::of(fields::INCOMES.label);
 pub const NO_INCOME: T = T::new("没有填写收入。", "No income entered.");
 pub const OWN_INCOME_RULE: T = T::new(
     "每位成员名下只填本人的收入（本人工资、养老金等）；全家一起种地、开店挣的钱，填在最下面的“全家共同的收入”。",
     "Under each member, only that person's own income (their wages, pension…); money the family earns together, from land or a shop, goes under \"The family's shared income\" at the bottom.",
 );
-pub const FAMILY_INCOMES: T = T::new("全家共同的收入", "The family's shared income");
+pub const FAMILY_INCOMES: T = T::of(fields::FAMILY_INCOMES.label);
 pub const FAMILY_INCOMES_RULE: T = T::new(
     "一家人一起种地、养殖、开店挣的钱填在这里，算全家的收入，不算在某一个人名下。是否算特困人员、能否单独纳入低保，只看本人名下的收入。",
     "Money the family earns together (land, animals, a shop) goes here: it counts as the family's income, not as one person's. Whether someone counts as a tekun person, or can be covered alone, depends only on the income under their own name.",
@@ -239,24 +234,18 @@ pub const PER_MONTH: T = T::new("每月", "per month");
 pub const PER_YEAR: T = T::new("每年", "per year");
 pub const YUAN_PER_MONTH: T = T::new("元/月", "yuan/month");
 pub const YUAN: T = T::new("元", "yuan");
-pub const DISABILITY: T = T::new("残疾（持残疾证）", "Disability (with a certificate)");
+pub const DISABILITY: T = T::of(fields::DISABILITY.label);
 pub const NO_DISABILITY: T = T::new("没有", "None");
-pub const DISABILITY_GRADE: T = T::new("残疾等级", "Disability grade");
+pub const DISABILITY_GRADE: T = T::of(fields::DISABILITY_GRADE.label);
 pub const GRADE: T = T::new("{n} 级", "grade {n}");
-pub const ILLNESS: T = T::new(
-    "重病（国家大病专项救治病种）",
-    "Serious illness (national special-treatment list)",
-);
+pub const ILLNESS: T = T::of(fields::ILLNESS.label);
 pub const NO_ILLNESS: T = T::new("没有", "None");
 pub const ILLNESS_HINT: T = T::new(
     "病种名称按国家目录显示（中文）。",
     "The diseases of the national list, translated (the answer keeps the list's Chinese name).",
 );
-pub const STUDENT: T = T::new("在读情况", "Studying");
-pub const TEKUN_NOW: T = T::new(
-    "本人目前已是特困人员",
-    "Already a tekun (specially impoverished) person now",
-);
+pub const STUDENT: T = T::of(fields::STUDENT.label);
+pub const TEKUN_NOW: T = T::of(fields::TEKUN_NOW.label);
 pub const TEKUN_SECTION: T = T::new("特困人员救助供养相关", "For tekun support");
 pub const TEKUN_SECTION_HINT: T = T::new(
     "60 周岁以上、未满 18 周岁或残疾的成员，可能符合特困人员条件。",
@@ -266,17 +255,14 @@ pub const TEKUN_AT_HOME: T = T::new(
     "与有履行能力的法定义务人（{supporter}）同住，按规定不属于特困人员，不用回答自理能力、义务人和本人财产的问题。如{supporter}实际无力履行，请核对其年龄和残疾情况。",
     "Lives with a legal supporter who is able ({supporter}), so is not a tekun person under the rules: no questions on self-care, supporters or own property. If {supporter} cannot in fact support them, check their age and disability.",
 );
-pub const SELF_CARE: T = T::new("生活自理能力（六项）", "Self-care (six items)");
+pub const SELF_CARE: T = T::of(fields::SELF_CARE.label);
 pub const SELF_CARE_UNKNOWN: T = T::new("还不清楚", "Not known yet");
 pub const SELF_CARE_KNOWN: T = T::new("逐项填写", "Answer item by item");
 pub const SELF_CARE_ITEMS_LEGEND: T = T::new(
     "能独立完成的项目请勾选",
     "Tick what the person can do alone",
 );
-pub const SUPPORTERS: T = T::new(
-    "法定赡养、抚养、扶养义务人（子女、配偶、父母等）",
-    "Legal supporters (children, spouse, parents)",
-);
+pub const SUPPORTERS: T = T::of(fields::SUPPORTERS.label);
 pub const SUPPORTERS_UNKNOWN: T = T::new("还不清楚", "Not known yet");
 pub const SUPPORTERS_NONE: T = T::new("没有义务人", "None");
 pub const SUPPORTERS_SOME: T = T::new("有义务人", "Some");
@@ -284,31 +270,16 @@ pub const SUPPORTER: T = T::new("义务人", "Supporter");
 pub const SUPPORTER_SITUATION: T = T::new("义务人情况", "Supporter's situation");
 pub const ADD_SUPPORTER: T = T::new("＋ 添加义务人", "+ Add a supporter");
 pub const REMOVE_SUPPORTER: T = T::new("删除此义务人", "Remove this supporter");
-pub const OWN_PROPERTY: T = T::new(
-    "本人财产符合特困人员财产规定",
-    "Own property within the tekun rules",
-);
+pub const OWN_PROPERTY: T = T::of(fields::OWN_PROPERTY.label);
 pub const FAMILY: T = T::new("全家的情况", "About the whole family");
-pub const PROPERTY: T = T::new(
-    "家庭财产（存款、房产、车辆等）符合当地低保规定",
-    "Family property (savings, homes, vehicles) within the local dibao limits",
-);
+pub const PROPERTY: T = T::of(fields::PROPERTY.label);
 pub const YES: T = T::new("是", "Yes");
 pub const NO: T = T::new("否", "No");
 pub const NOT_SURE: T = T::new("不清楚", "Not sure");
-pub const POVERTY_ALLEVIATED: T = T::new(
-    "是脱贫家庭（含脱贫不稳定户）",
-    "A family lifted out of poverty",
-);
-pub const MARGINAL: T = T::new(
-    "已被认定为低保边缘家庭",
-    "Already recognised as a low-income marginal family",
-);
-pub const ON_DIBAO: T = T::new("目前正在享受低保", "Receives dibao now");
-pub const CURRENT_DIBAO: T = T::new(
-    "目前每月领取的低保金（元）",
-    "Dibao received now each month (yuan)",
-);
+pub const POVERTY_ALLEVIATED: T = T::of(fields::POVERTY_ALLEVIATED.label);
+pub const MARGINAL: T = T::of(fields::MARGINAL.label);
+pub const ON_DIBAO: T = T::of(fields::ON_DIBAO.label);
+pub const CURRENT_DIBAO: T = T::of(fields::CURRENT_DIBAO.label);
 pub const CURRENT_DIBAO_HINT: T = T::new(
     "用于计算渐退帮扶；不知道可不填。",
     "For the gradual exit; leave empty if not known.",
@@ -323,14 +294,8 @@ pub const SUMMARY_INTRO: T = T::new(
 pub const NOT_GIVEN: T = T::new("未填写", "not given");
 pub const NONE: T = T::new("无", "none");
 pub const PRESET: T = T::new("（来自例子）", "(from the example)");
-pub const OVERRIDES: T = T::new(
-    "经办人替换的假设值",
-    "Assumed values replaced by the caseworker",
-);
-pub const EMPLOYMENT_COSTS: T = T::new(
-    "就业成本扣除（元/月）",
-    "Employment costs deducted (yuan/month)",
-);
+pub const OVERRIDES: T = T::of(fields::OVERRIDES.label);
+pub const EMPLOYMENT_COSTS: T = T::of(fields::EMPLOYMENT_COSTS.label);
 pub const STILL_TO_FIX: T = T::new("还有需要修改的地方：", "Some answers need fixing:");
 
 // ---- Step 5 ------------------------------------------------------------------------
@@ -575,7 +540,7 @@ pub const ERRORS_TITLE: T = T::new(
     "请先修改以下 {n} 处：",
     "Please fix these {n} answers first:",
 );
-pub const FIELD_MEMBERS: T = T::new("家庭成员人数", "Number of members");
+pub const FIELD_MEMBERS: T = T::of(fields::MEMBERS.label);
 pub const FIELD_INCOME_AMOUNT: T = T::new("第 {n} 项收入的金额", "amount of income {n}");
 pub const FIELD_SUPPORTER: T = T::new("第 {n} 位义务人", "supporter {n}");
 pub const FIELD_OTHER: T = T::new("其他答案", "another answer");

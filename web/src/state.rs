@@ -212,6 +212,8 @@ pub enum Input {
     Marginal,
     OnDibao,
     CurrentDibao,
+    /// A fact of the family the site asks plainly (form::plain_family_facts), by its path.
+    FamilyFact(&'static str),
     /// A caseworker's value for an assumed parameter (by id); empty for the policy value.
     Override(&'static str),
     /// 核一核: what a decision notice says (form::DecisionForm's fields).
@@ -682,6 +684,13 @@ fn set(form: &mut Form, input: Input, value: String) -> bool {
         Input::Marginal => form.family.marginal = yes(&value),
         Input::OnDibao => form.family.on_dibao = yes(&value),
         Input::CurrentDibao => form.family.current_dibao = value,
+        Input::FamilyFact(path) => {
+            if value.is_empty() {
+                form.family.facts.remove(path);
+            } else {
+                form.family.facts.insert(path, value);
+            }
+        }
         Input::DecisionProgramme => form.decision.programme = value,
         Input::DecisionMember => form.decision.member = value,
         Input::DecisionMonthly => form.decision.monthly = value,

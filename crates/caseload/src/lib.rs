@@ -39,45 +39,24 @@ pub use output::{
 #[cfg(not(target_arch = "wasm32"))]
 pub use parallel::stream_parallel;
 
-use doudi_rules::{InputError, Options};
+use doudi_rules::{fields, InputError, Options};
 use std::io::{self, Read, Write};
 
-/// The input columns, in order. Household columns are read from a household's first row.
-pub const INPUT_COLUMNS: &[&str] = &[
-    "household_id",
-    "county",
-    "category",
-    "date",
-    "poverty_alleviated",
-    "marginal",
-    "property_within_limits",
-    "on_dibao",
-    "current_dibao_monthly",
-    "rural_tier",
-    "cpi_rise",
-    "food_cpi_rise",
-    "name",
-    "age",
-    "birth_date",
-    "relation",
-    "disability_kind",
-    "disability_grade",
-    "serious_illness",
-    "student",
-    "wages_monthly",
-    "business_monthly",
-    "property_income_monthly",
-    "transfer_monthly",
-    "support_received_monthly",
-    "residents_basic_pension_monthly",
-    "old_age_allowance_monthly",
-    "excluded_monthly",
-    "employment_costs_monthly",
-    "tekun",
-    "self_care",
-    "supporters",
-    "own_property_within_limits",
-];
+/// The input columns, in order: the household's id, then every fact of the rules' field
+/// table that has a column (`doudi_rules::fields`). Household columns are read from a
+/// household's first row.
+pub const INPUT_COLUMNS: &[&str] = &input_columns();
+
+const fn input_columns() -> [&'static str; 1 + fields::COLUMN_COUNT] {
+    let mut columns = [""; 1 + fields::COLUMN_COUNT];
+    columns[0] = "household_id";
+    let mut at = 0;
+    while at < fields::COLUMN_COUNT {
+        columns[at + 1] = fields::COLUMNS[at];
+        at += 1;
+    }
+    columns
+}
 
 /// The position of an input column, checked when compiling.
 const fn column(name: &str) -> usize {
@@ -104,41 +83,15 @@ const fn column(name: &str) -> usize {
 }
 
 pub(crate) const HOUSEHOLD_ID: usize = column("household_id");
-pub(crate) const COUNTY: usize = column("county");
-pub(crate) const CATEGORY: usize = column("category");
-pub(crate) const DATE: usize = column("date");
-pub(crate) const POVERTY_ALLEVIATED: usize = column("poverty_alleviated");
-pub(crate) const MARGINAL: usize = column("marginal");
-pub(crate) const PROPERTY_WITHIN_LIMITS: usize = column("property_within_limits");
-pub(crate) const ON_DIBAO: usize = column("on_dibao");
-pub(crate) const CURRENT_DIBAO_MONTHLY: usize = column("current_dibao_monthly");
-pub(crate) const RURAL_TIER: usize = column("rural_tier");
-pub(crate) const CPI_RISE: usize = column("cpi_rise");
-pub(crate) const FOOD_CPI_RISE: usize = column("food_cpi_rise");
-pub(crate) const NAME: usize = column("name");
-pub(crate) const AGE: usize = column("age");
-pub(crate) const BIRTH_DATE: usize = column("birth_date");
-pub(crate) const RELATION: usize = column("relation");
-pub(crate) const DISABILITY_KIND: usize = column("disability_kind");
-pub(crate) const DISABILITY_GRADE: usize = column("disability_grade");
-pub(crate) const SERIOUS_ILLNESS: usize = column("serious_illness");
-pub(crate) const STUDENT: usize = column("student");
-pub(crate) const WAGES_MONTHLY: usize = column("wages_monthly");
-pub(crate) const BUSINESS_MONTHLY: usize = column("business_monthly");
-pub(crate) const PROPERTY_INCOME_MONTHLY: usize = column("property_income_monthly");
-pub(crate) const TRANSFER_MONTHLY: usize = column("transfer_monthly");
-pub(crate) const SUPPORT_RECEIVED_MONTHLY: usize = column("support_received_monthly");
-pub(crate) const RESIDENTS_BASIC_PENSION_MONTHLY: usize = column("residents_basic_pension_monthly");
-pub(crate) const OLD_AGE_ALLOWANCE_MONTHLY: usize = column("old_age_allowance_monthly");
-pub(crate) const EXCLUDED_MONTHLY: usize = column("excluded_monthly");
-pub(crate) const EMPLOYMENT_COSTS_MONTHLY: usize = column("employment_costs_monthly");
-pub(crate) const TEKUN: usize = column("tekun");
-pub(crate) const SELF_CARE: usize = column("self_care");
-pub(crate) const SUPPORTERS: usize = column("supporters");
-pub(crate) const OWN_PROPERTY_WITHIN_LIMITS: usize = column("own_property_within_limits");
-/// The household columns: read from a household's first row; a later row leaves them
-/// empty or repeats them.
-pub(crate) const HOUSEHOLD_COLUMNS: std::ops::RangeInclusive<usize> = COUNTY..=FOOD_CPI_RISE;
+
+/// The table's facts with a column, each with its position in [`INPUT_COLUMNS`].
+pub(crate) fn facts() -> impl Iterator<Item = (usize, &'static fields::Field)> {
+    fields::FIELDS
+        .iter()
+        .filter(|field| !field.column.is_empty())
+        .enumerate()
+        .map(|(at, field)| (at + 1, field))
+}
 
 /// A value quoted in a message: at most 40 characters of it.
 pub(crate) fn quoted(text: &str) -> String {
@@ -312,9 +265,7 @@ pub fn run_with_progress(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use doudi_rules::household::{Relation, SupporterSituation};
     use doudi_rules::policy::Basis;
-    use doudi_rules::{Category, Tier};
 
     fn quick() -> Options {
         Options::QUIET
@@ -367,29 +318,20 @@ mod tests {
     }
 
     #[test]
-    fn enum_cells_read_the_json_names() {
-        use household::enum_cell;
-        let relation: Relation = enum_cell("relation", 2, "grandparent").unwrap();
-        assert_eq!(relation, Relation::Grandparent);
-        let situation: SupporterSituation = enum_cell("supporters", 2, "in_prison").unwrap();
-        assert_eq!(situation, SupporterSituation::InPrison);
-        let tier: Tier = enum_cell("rural_tier", 2, "B").unwrap();
-        assert_eq!(tier, Tier::B);
-        let error = enum_cell::<Category>("category", 7, "Urban").unwrap_err();
-        assert_eq!(error.field, "csv line 7: category");
-    }
-
-    #[test]
-    fn the_column_constants_are_the_columns() {
-        assert_eq!(INPUT_COLUMNS[AGE], "age");
-        assert_eq!(
-            INPUT_COLUMNS[OWN_PROPERTY_WITHIN_LIMITS],
-            "own_property_within_limits"
-        );
-        let household: Vec<&str> = INPUT_COLUMNS[HOUSEHOLD_COLUMNS].to_vec();
+    fn the_columns_are_the_field_tables() {
+        assert_eq!(INPUT_COLUMNS[0], "household_id");
+        assert_eq!(INPUT_COLUMNS[column("age")], "age");
+        for (at, field) in facts() {
+            assert_eq!(INPUT_COLUMNS[at], field.column);
+        }
+        assert_eq!(facts().count() + 1, INPUT_COLUMNS.len());
+        let household: Vec<&str> = facts()
+            .filter(|(_, field)| matches!(field.io, fields::Io::Household { .. }))
+            .map(|(at, _)| INPUT_COLUMNS[at])
+            .collect();
         assert_eq!(household.first(), Some(&"county"));
-        assert_eq!(household.last(), Some(&"food_cpi_rise"));
-        assert_eq!(household.len(), 11);
+        assert_eq!(household.last(), Some(&"rigid_spending_monthly"));
+        assert_eq!(household.len(), 12);
     }
 
     #[test]

@@ -255,6 +255,7 @@ fn household(rng: &mut Lcg) -> Household {
             current_dibao_monthly: on_dibao.then(|| Money(rng.yuan(100, 650).0 * size)),
             // The caseload has no column for the family's shared income.
             incomes: Vec::new(),
+            rigid_spending_monthly: rng.chance(10).then(|| rng.yuan(0, 2000)),
         },
         caseworker: Caseworker {
             rural_tier: (category == Category::Rural && rng.chance(50))
@@ -280,96 +281,10 @@ fn to_csv(households: &[Household]) -> String {
     out
 }
 
-/// Appends the rows of household number `index` (its id: `B` and the number).
+/// Appends the rows of household number `index` (its id: `B` and the number), written by
+/// the caseload's own writer (the rules' field table).
 fn csv_rows(out: &mut String, index: usize, household: &Household) {
-    let columns = doudi_caseload::INPUT_COLUMNS;
-    let flag = |value: bool| if value { "1" } else { "0" }.to_string();
-    let option_flag = |value: Option<bool>| value.map(flag).unwrap_or_default();
-    let money = |value: Option<Money>| value.map(|money| money.0.to_string()).unwrap_or_default();
-    let name_of = |value: &dyn erased::Name| value.name();
-    {
-        for (position, member) in household.members.iter().enumerate() {
-            let first = position == 0;
-            let income = |kind: IncomeKind| {
-                member
-                    .incomes
-                    .iter()
-                    .find(|income| income.kind == kind)
-                    .map(|income| income.amount.0.to_string())
-                    .unwrap_or_default()
-            };
-            let cell = |column: &str| -> String {
-                match column {
-                    "household_id" => format!("B{index:06}"),
-                    "county" if first => household.county.clone(),
-                    "category" if first => name_of(&household.category),
-                    "date" if first => household.date.to_string(),
-                    "poverty_alleviated" if first => flag(household.family.poverty_alleviated),
-                    "marginal" if first => flag(household.family.marginal),
-                    "property_within_limits" if first => {
-                        option_flag(household.family.property_within_limits)
-                    }
-                    "on_dibao" if first => flag(household.family.on_dibao),
-                    "current_dibao_monthly" if first => {
-                        money(household.family.current_dibao_monthly)
-                    }
-                    "rural_tier" if first => household
-                        .caseworker
-                        .rural_tier
-                        .map(|tier| tier.letter().to_string())
-                        .unwrap_or_default(),
-                    "cpi_rise" if first => money(household.caseworker.cpi_rise),
-                    "food_cpi_rise" if first => money(household.caseworker.food_cpi_rise),
-                    "name" => member.name.clone(),
-                    "age" => member.age.map(|age| age.to_string()).unwrap_or_default(),
-                    "relation" => name_of(&member.relation),
-                    "disability_kind" => member
-                        .disability
-                        .map(|d| name_of(&d.kind))
-                        .unwrap_or_default(),
-                    "disability_grade" => member
-                        .disability
-                        .map(|d| d.grade.to_string())
-                        .unwrap_or_default(),
-                    "serious_illness" => member.serious_illness.clone().unwrap_or_default(),
-                    "student" => name_of(&member.student),
-                    "wages_monthly" => income(IncomeKind::Wages),
-                    "business_monthly" => income(IncomeKind::Business),
-                    "property_income_monthly" => income(IncomeKind::Property),
-                    "transfer_monthly" => income(IncomeKind::Transfer),
-                    "support_received_monthly" => income(IncomeKind::SupportReceived),
-                    "residents_basic_pension_monthly" => income(IncomeKind::ResidentsBasicPension),
-                    "old_age_allowance_monthly" => income(IncomeKind::OldAgeAllowance),
-                    "excluded_monthly" => income(IncomeKind::Excluded),
-                    "employment_costs_monthly" => money(member.employment_costs),
-                    "tekun" => flag(member.tekun),
-                    "self_care" => member
-                        .self_care
-                        .map(|care| {
-                            care.items()
-                                .iter()
-                                .map(|(_, _, can)| if *can { '1' } else { '0' })
-                                .collect()
-                        })
-                        .unwrap_or_default(),
-                    "supporters" => match &member.supporters {
-                        None => String::new(),
-                        Some(list) if list.is_empty() => "none".into(),
-                        Some(list) => list
-                            .iter()
-                            .map(|s| name_of(&s.situation))
-                            .collect::<Vec<_>>()
-                            .join(";"),
-                    },
-                    "own_property_within_limits" => option_flag(member.own_property_within_limits),
-                    _ => String::new(),
-                }
-            };
-            let row: Vec<String> = columns.iter().map(|column| cell(column)).collect();
-            out.push_str(&row.join(","));
-            out.push('\n');
-        }
-    }
+    doudi_caseload::household::write_rows(out, &format!("B{index:06}"), household);
 }
 
 /// `DOUDI_BENCH_CSV=FILE`: writes the generated caseload of `count` households to FILE,
@@ -394,21 +309,6 @@ fn write_caseload(path: &str, count: usize) {
     file.write_all(text.as_bytes()).expect("write the caseload");
     file.flush().expect("write the caseload");
     println!("{path}: {count} households, {members} members");
-}
-
-/// The serde name of an enum value ("rural", "senior_high", "in_prison").
-mod erased {
-    pub trait Name {
-        fn name(&self) -> String;
-    }
-    impl<T: serde::Serialize> Name for T {
-        fn name(&self) -> String {
-            match serde_json::to_value(self) {
-                Ok(serde_json::Value::String(text)) => text,
-                _ => String::new(),
-            }
-        }
-    }
 }
 
 fn report(label: &str, count: usize, elapsed: Duration) {

@@ -87,6 +87,12 @@ pub struct Family {
     /// is entered under that member).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub incomes: Vec<Income>,
+    /// Unavoidable spending the family pays itself each month (刚性支出: treatment,
+    /// medicines, care, schooling), in 元; absent when not given. It changes no amount:
+    /// where it leaves the family's income below the dibao line, the family is pointed
+    /// to special and temporary assistance (汉民发〔2021〕52号 二(五)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rigid_spending_monthly: Option<Money>,
 }
 
 /// What a caseworker knows or decides.
@@ -1159,6 +1165,13 @@ impl Household {
                 max,
             ));
         }
+        if let Some(spending) = self.family.rigid_spending_monthly {
+            errors.extend(check_amount(
+                || "family.rigid_spending_monthly".into(),
+                spending.0,
+                monthly_max,
+            ));
+        }
         if let Some(current) = self.family.current_dibao_monthly {
             let field = "family.current_dibao_monthly";
             match check_amount(|| field.into(), current.0, monthly_max) {
@@ -1824,11 +1837,10 @@ fn backticked(text: &str) -> Vec<String> {
 
 /// Whether a field holds an amount of money (or a rate written as one).
 fn is_amount_field(field: &str) -> bool {
-    let last = last_segment(field);
-    matches!(
-        last,
-        "amount" | "current_dibao_monthly" | "employment_costs" | "cpi_rise" | "food_cpi_rise"
-    ) || field.starts_with("caseworker.overrides.")
+    last_segment(field) == "amount"
+        || field.starts_with("caseworker.overrides.")
+        || crate::fields::of_path(field)
+            .is_some_and(|fact| fact.kind == crate::fields::Kind::Amount)
 }
 
 /// The last name of a field path, without an index: "members[0].incomes[1]" → "incomes".

@@ -10,6 +10,7 @@
 #![deny(unsafe_code)]
 
 pub mod check;
+pub mod fields;
 /// Plain answers to the questions people ask, with their clauses (explain/answers.rs).
 pub use explain::answers;
 pub mod household;
@@ -438,7 +439,7 @@ fn assess_with_reform(
     programmes.extend(tekun);
     let price = price_subsidy::assess(&ctx, &programmes, &counted)?;
     programmes.push(price);
-    programmes.push(temporary::assess(&ctx));
+    programmes.push(temporary::assess(&ctx, &counted, &dibao));
 
     let mut total = Decimal::ZERO;
     let mut total_min = Decimal::ZERO;

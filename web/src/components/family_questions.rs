@@ -8,6 +8,7 @@ use super::{tri_value, View};
 use crate::form::{understood, Typed};
 use crate::i18n::{self, T};
 use crate::state::{Action, Input, FAMILY};
+use doudi_rules::fields;
 use doudi_rules::household::MAX_INCOMES;
 use yew::prelude::*;
 
@@ -61,6 +62,39 @@ pub fn family_questions(view: &View) -> Html {
                     ..Default::default()
                 }) }
             }
+            { for crate::form::plain_family_facts().map(|fact| plain_question(view, fact)) }
         </section>
+    }
+}
+
+/// A fact of the rules' field table asked with the plain question of its kind: an amount
+/// in 元, or yes or no. Nothing in the site names it: its label, path and kind are the
+/// table's.
+fn plain_question(view: &View, fact: &'static fields::Field) -> Html {
+    let lang = view.state.lang;
+    let value = view.state.form.family.facts.get(fact.path).cloned().unwrap_or_default();
+    let label = T::of(fact.label).get(lang);
+    let id = fact.column.replace('_', "-");
+    match fact.kind {
+        fields::Kind::Flag => choice(view.ondispatch, Input::FamilyFact(fact.path), ChoiceProps {
+            name: id,
+            field: fact.path.into(),
+            legend: label,
+            options: view.options([("1", i18n::YES), ("0", i18n::NO)]),
+            selected: if value == "1" { "1" } else { "0" },
+            ..Default::default()
+        }),
+        _ => text_field(view.ondispatch, Input::FamilyFact(fact.path), TextFieldProps {
+            id,
+            field: fact.path.into(),
+            label: label.into(),
+            inputmode: "decimal",
+            class: "short",
+            understood: understood(&value, Typed::Yuan)
+                .map(|n| i18n::fill(i18n::UNDERSTOOD_YUAN.get(lang), &[("n", &n)])),
+            error: view.error_at(fact.path),
+            value,
+            ..Default::default()
+        }),
     }
 }

@@ -260,6 +260,17 @@ fn answers(out: &mut Out, household: &Household) {
     if let Some(current) = family_facts.current_dibao_monthly {
         family.push(out.pair(i18n::CURRENT_DIBAO, &current.0.to_string()));
     }
+    for fact in crate::form::plain_family_facts() {
+        if let doudi_rules::fields::Io::Household { get, .. } = fact.io {
+            let cell = get(household);
+            let shown = match fact.kind {
+                _ if cell.is_empty() => continue,
+                doudi_rules::fields::Kind::Flag => yes_no(lang, cell == "1"),
+                _ => &cell,
+            };
+            family.push(out.pair(T::of(fact.label), shown));
+        }
+    }
     if !family_facts.incomes.is_empty() {
         let incomes: Vec<String> = family_facts
             .incomes

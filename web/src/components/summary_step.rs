@@ -308,6 +308,21 @@ pub fn summary_step(view: &View) -> Html {
         };
         family_rows.push(row(i18n::CURRENT_DIBAO.get(lang), current));
     }
+    for fact in crate::form::plain_family_facts() {
+        let typed = family.facts.get(fact.path).map_or("", |text| text.trim());
+        let shown = match fact.kind {
+            _ if typed.is_empty() => continue,
+            doudi_rules::fields::Kind::Flag => yes_no(lang, typed == "1").to_string(),
+            _ => format!(
+                "{} {}",
+                read_number(typed, Typed::Yuan)
+                    .map(|value| value.to_string())
+                    .unwrap_or_else(|| typed.to_string()),
+                i18n::YUAN.get(lang)
+            ),
+        };
+        family_rows.push(row(T::of(fact.label).get(lang), shown));
+    }
     let mut place_list = Markup::new(lang);
     rows_markup(&mut place_list, &place_rows);
     let mut situations = Markup::new(lang);
