@@ -382,7 +382,8 @@ test('the 30-member limit is stated before it bites; a 31st member is marked at 
     expect31(lines[11] === '30');
     lines[11] = '31';
     const nextId = Number(lines[lines.length - 2]);
-    const member = [String(nextId), '', '', '', '', '2', '0', '', '', '', '0', '', '', '', '0', '', ''];
+    // Choices by name (draft format 4): a child, not studying.
+    const member = [String(nextId), '', '', '', '', 'child', '0', '', '', '', 'none', '', '', '', '0', '', ''];
     const familyAt = 12 + 30 * 17;
     lines.splice(familyAt, 0, ...member);
     lines[lines.length - 2] = String(nextId + 1);

@@ -13,10 +13,10 @@
 //! rules' field table (format 4; formats 1 to 3, by place, are still read).
 
 use crate::form::{
-    plain_family_facts, AgeBy, DecisionForm, FamilyForm, Form, IncomeForm, MemberForm, Step,
-    SupporterForm, SupportersKnown,
+    AgeBy, DecisionForm, FamilyForm, Form, IncomeForm, MemberForm, Step, SupporterForm,
+    SupportersKnown,
 };
-use doudi_rules::fields::Named;
+use doudi_rules::fields::{self, Named};
 use doudi_rules::household::Period;
 use doudi_rules::{Category, Tier};
 use std::collections::BTreeMap;
@@ -375,6 +375,18 @@ impl<'a> Reader<'a> {
 
     fn pick<T: Named>(&mut self) -> Option<T> {
         let cell = self.cell()?;
+        self.chosen(cell)
+    }
+
+    /// A choice, or none (an empty line).
+    fn pick_or_none<T: Named>(&mut self) -> Option<Option<T>> {
+        match self.cell()? {
+            "" => Some(None),
+            cell => self.chosen(cell).map(Some),
+        }
+    }
+
+    fn chosen<T: Named>(&self, cell: &str) -> Option<T> {
         if self.by_name {
             T::from_name(cell)
         } else {
@@ -383,13 +395,15 @@ impl<'a> Reader<'a> {
     }
 
     /// The plain facts, by path; a path this version does not ask is left out.
-    fn facts(&mut self) -> Option<BTreeMap<&'static str, String>> {
+    fn facts(&mut self) -> Option<BTreeMap<String, String>> {
         let mut facts = BTreeMap::new();
         for _ in 0..self.num::<usize>()? {
             let path = self.cell()?;
             let value = self.text()?;
-            if let Some(fact) = plain_family_facts().find(|fact| fact.path == path) {
-                facts.insert(fact.path, value);
+            // The paths alone (fields::ABOUT), so that reading a draft links no reader.
+            if let Some(fact) = fields::of_path(path).filter(|fact| fact.plain && fact.path == path)
+            {
+                facts.insert(fact.path.to_string(), value);
             }
         }
         Some(facts)
@@ -424,12 +438,7 @@ impl<'a> Reader<'a> {
         member.birth_date = self.text()?;
         member.relation = self.pick()?;
         member.incomes = self.incomes()?;
-        member.disability = if self.cells.clone().next()? == "" {
-            self.cell();
-            None
-        } else {
-            Some(self.pick()?)
-        };
+        member.disability = self.pick_or_none()?;
         member.disability_grade = match self.cell()? {
             "" => None,
             grade => Some(grade.parse().ok()?),
@@ -580,7 +589,11 @@ mod tests {
                 amount: "9600".into(),
                 per: Period::Year,
             }],
-            facts: [("family.rigid_spending_monthly", "１２００元".to_string())].into(),
+            facts: [(
+                "family.rigid_spending_monthly".to_string(),
+                "１２００元".to_string(),
+            )]
+            .into(),
         };
         answers.next_id = 11;
         answers.decision = DecisionForm {
@@ -618,8 +631,14 @@ mod tests {
             let (relation, student) = (member.relation, member.student);
             let place = |name: &str, at: usize| (format!("\n{name}\n"), format!("\n{at}\n"));
             for (named, placed) in [
-                place(relation.name(), Relation::ALL.iter().position(|r| *r == relation).unwrap()),
-                place(student.name(), Student::ALL.iter().position(|s| *s == student).unwrap()),
+                place(
+                    relation.name(),
+                    Relation::ALL.iter().position(|r| *r == relation).unwrap(),
+                ),
+                place(
+                    student.name(),
+                    Student::ALL.iter().position(|s| *s == student).unwrap(),
+                ),
             ] {
                 text = text.replacen(&named, &placed, 1);
             }
@@ -634,7 +653,10 @@ mod tests {
         answers.members[0].relation = Relation::Grandparent;
         answers.members[0].student = Student::SeniorHigh;
         let old = format_3(&answers, Step::Situations);
-        assert!(old.contains("\n5\n") && !old.contains("grandparent"), "{old}");
+        assert!(
+            old.contains("\n5\n") && !old.contains("grandparent"),
+            "{old}"
+        );
         let back = Draft::decode(&old).expect("a format-3 draft reads");
         assert_eq!(back.form, answers);
     }

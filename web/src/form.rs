@@ -65,7 +65,7 @@ impl Step {
     /// The screen where a field (a JSON path of the household) is asked: the rules'
     /// field table says (`doudi_rules::fields`).
     pub fn of_field(field: &str) -> Step {
-        match fields::of_path(field).map(|fact| fact.asked) {
+        match fields::asked(field) {
             Some(Asked::Place) => Step::Place,
             Some(Asked::Members) => Step::Members,
             Some(Asked::Situations) => Step::Situations,
@@ -196,16 +196,16 @@ pub struct FamilyForm {
     pub incomes: Vec<IncomeForm>,
     /// The family's facts the site asks plainly (the rules' field table's `plain` rows,
     /// [`plain_family_facts`]), as typed, by their path.
-    pub facts: BTreeMap<&'static str, String>,
+    pub facts: BTreeMap<String, String>,
 }
 
 /// The family's facts that the site asks with the plain question of their kind: the
 /// rows of the rules' field table marked `plain`, asked on screen 3 after the family's
 /// own questions, shown on the summary and the print sheet, kept in drafts by name.
 pub fn plain_family_facts() -> impl Iterator<Item = &'static fields::Field> {
-    fields::FIELDS
+    fields::PLAIN_HOUSEHOLD
         .iter()
-        .filter(|fact| fact.plain && fact.path.starts_with("family."))
+        .filter(|fact| fact.path.starts_with("family."))
 }
 
 impl FamilyForm {
@@ -409,7 +409,7 @@ pub struct FieldError {
 /// A field's name as a person reads it ("奶奶 · 年龄（周岁）", "成员 2 · 第 1 项收入的金额"),
 /// for the list of what to fix and the caseworker's messages: never the JSON path.
 pub fn field_name(form: &Form, field: &str, lang: i18n::Lang) -> String {
-    let label = |fact: &fields::Field| i18n::T::of(fact.label).get(lang).to_string();
+    let label = |fact: &fields::About| i18n::T::of(fact.label).get(lang).to_string();
     if let Some(rest) = field.strip_prefix("family.incomes") {
         let number = rest
             .strip_prefix('[')
@@ -939,7 +939,7 @@ pub fn from_household(household: &Household) -> Form {
         if let fields::Io::Household { get, .. } = fact.io {
             let cell = get(household);
             if !cell.is_empty() {
-                form.family.facts.insert(fact.path, cell);
+                form.family.facts.insert(fact.path.to_string(), cell);
             }
         }
     }

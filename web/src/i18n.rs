@@ -3,10 +3,10 @@
 //! assessment reports (`doudi_rules::labels`: statuses, bases, criterion states, kinds of
 //! payment), which the CLI reads too; the site's own labels live here, and nowhere else.
 
+use doudi_rules::fields;
 use doudi_rules::household::{
     DisabilityKind, IncomeKind, Period, Relation, Student, SupporterSituation,
 };
-use doudi_rules::fields;
 use doudi_rules::labels::{self, Label};
 use doudi_rules::outcome::State as CriterionState;
 use doudi_rules::policy::{Basis, Date, Unit};

@@ -688,7 +688,7 @@ fn set(form: &mut Form, input: Input, value: String) -> bool {
             if value.is_empty() {
                 form.family.facts.remove(path);
             } else {
-                form.family.facts.insert(path, value);
+                form.family.facts.insert(path.to_string(), value);
             }
         }
         Input::DecisionProgramme => form.decision.programme = value,

@@ -6,12 +6,11 @@
 
 use crate::group::{Columns, Group, Row};
 use crate::*;
-use doudi_rules::fields::{self, Field, Io, Problem};
+use doudi_rules::fields::{self, Io, Problem, Reader};
 use doudi_rules::{Household, InputError, Member};
 
 /// A cell the table's function could not read, in words, at its line and column.
-fn refused(field: &Field, line: usize, text: &str, problem: Problem) -> InputError {
-    let column = field.column;
+fn refused(column: &str, line: usize, text: &str, problem: Problem) -> InputError {
     let text = quoted(text);
     let (zh, en) = match problem {
         Problem::Choice => (
@@ -30,14 +29,13 @@ pub(crate) fn conflict(columns: &Columns, group: &Group) -> Result<(), InputErro
         return Ok(());
     };
     for row in rows {
-        for (column, field) in facts() {
-            if !matches!(field.io, Io::Household { .. }) {
+        for (column, name, reader) in facts() {
+            if !matches!(reader, Reader::Household(_)) {
                 continue;
             }
             let later = row.cell(columns, column);
             let earlier = first.cell(columns, column);
             if !later.is_empty() && later != earlier {
-                let name = field.column;
                 let (line, first_line) = (row.line, first.line);
                 let (later, earlier) = (quoted(later), quoted(earlier));
                 return Err(InputError::new(
@@ -66,10 +64,11 @@ pub fn household_of(columns: &Columns, group: &Group) -> Result<Household, Input
         ));
     };
     let mut household = fields::empty_household();
-    for (column, field) in facts() {
-        if let Io::Household { put, .. } = field.io {
+    for (column, name, reader) in facts() {
+        if let Reader::Household(put) = reader {
             let text = first.cell(columns, column);
-            put(&mut household, text).map_err(|problem| refused(field, first.line, text, problem))?;
+            put(&mut household, text)
+                .map_err(|problem| refused(name, first.line, text, problem))?;
         }
     }
     household.members.reserve(group.rows.len());
@@ -81,10 +80,10 @@ pub fn household_of(columns: &Columns, group: &Group) -> Result<Household, Input
 
 fn member_of(columns: &Columns, row: &Row) -> Result<Member, InputError> {
     let mut member = Member::default();
-    for (column, field) in facts() {
-        if let Io::Member { put, .. } = field.io {
+    for (column, name, reader) in facts() {
+        if let Reader::Member(put) = reader {
             let text = row.cell(columns, column);
-            put(&mut member, text).map_err(|problem| refused(field, row.line, text, problem))?;
+            put(&mut member, text).map_err(|problem| refused(name, row.line, text, problem))?;
         }
     }
     Ok(member)
@@ -99,7 +98,10 @@ pub fn write_rows(out: &mut String, id: &str, household: &Household) {
     for (position, member) in household.members.iter().enumerate() {
         let mut cells = Vec::with_capacity(INPUT_COLUMNS.len());
         cells.push(id.to_string());
-        for (_, field) in facts() {
+        for field in fields::FIELDS
+            .iter()
+            .filter(|field| !field.column.is_empty())
+        {
             cells.push(match field.io {
                 Io::Household { get, .. } if position == 0 => get(household),
                 Io::Member { get, .. } => get(member),

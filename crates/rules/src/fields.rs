@@ -145,21 +145,48 @@ macro_rules! named {
     };
 }
 
-named!(Category, [Category::Urban, Category::Rural], ["urban", "rural"]);
+named!(
+    Category,
+    [Category::Urban, Category::Rural],
+    ["urban", "rural"]
+);
 named!(
     Relation,
     Relation::ALL,
-    ["applicant", "spouse", "child", "parent", "grandchild", "grandparent", "sibling", "other"]
+    [
+        "applicant",
+        "spouse",
+        "child",
+        "parent",
+        "grandchild",
+        "grandparent",
+        "sibling",
+        "other"
+    ]
 );
 named!(
     DisabilityKind,
     DisabilityKind::ALL,
-    ["visual", "hearing", "speech", "physical", "intellectual", "mental", "multiple"]
+    [
+        "visual",
+        "hearing",
+        "speech",
+        "physical",
+        "intellectual",
+        "mental",
+        "multiple"
+    ]
 );
 named!(
     Student,
     Student::ALL,
-    ["none", "compulsory", "senior_high", "secondary_vocational", "higher"]
+    [
+        "none",
+        "compulsory",
+        "senior_high",
+        "secondary_vocational",
+        "higher"
+    ]
 );
 named!(Tier, Tier::ALL, ["A", "B", "C", "D", "E"]);
 named!(
@@ -393,7 +420,10 @@ pub const DATE: Field = Field {
 pub const POVERTY_ALLEVIATED: Field = Field {
     path: "family.poverty_alleviated",
     column: "poverty_alleviated",
-    label: label("是脱贫家庭（含脱贫不稳定户）", "A family lifted out of poverty"),
+    label: label(
+        "是脱贫家庭（含脱贫不稳定户）",
+        "A family lifted out of poverty",
+    ),
     asked: Asked::Situations,
     kind: Kind::Flag,
     plain: false,
@@ -463,7 +493,10 @@ pub const ON_DIBAO: Field = Field {
 pub const CURRENT_DIBAO: Field = Field {
     path: "family.current_dibao_monthly",
     column: "current_dibao_monthly",
-    label: label("目前每月领取的低保金（元）", "Dibao received now each month (yuan)"),
+    label: label(
+        "目前每月领取的低保金（元）",
+        "Dibao received now each month (yuan)",
+    ),
     asked: Asked::Situations,
     kind: Kind::Amount,
     plain: false,
@@ -536,7 +569,10 @@ pub const RURAL_TIER: Field = Field {
 pub const CPI_RISE: Field = Field {
     path: "caseworker.cpi_rise",
     column: "cpi_rise",
-    label: label("本月 CPI 同比涨幅（%）", "This month's CPI rise year on year (%)"),
+    label: label(
+        "本月 CPI 同比涨幅（%）",
+        "This month's CPI rise year on year (%)",
+    ),
     asked: Asked::Place,
     kind: Kind::Amount,
     plain: false,
@@ -714,8 +750,10 @@ pub const DISABILITY_GRADE: Field = Field {
         // Read only with a kind of disability (the column before), and required then.
         put: |member, text| {
             if let Some(disability) = &mut member.disability {
-                disability.grade =
-                    whole(text, Problem::Is("不是残疾等级", "is not a disability grade"))?;
+                disability.grade = whole(
+                    text,
+                    Problem::Is("不是残疾等级", "is not a disability grade"),
+                )?;
             }
             Ok(())
         },
@@ -1002,26 +1040,143 @@ pub const COLUMNS: [&str; COLUMN_COUNT] = {
     columns
 };
 
+const PLAIN_FAMILY_COUNT: usize = {
+    let mut count = 0;
+    let mut at = 0;
+    while at < FIELDS.len() {
+        if FIELDS[at].plain && matches!(FIELDS[at].io, Io::Household { .. }) {
+            count += 1;
+        }
+        at += 1;
+    }
+    count
+};
+
+/// The household's facts asked plainly (`plain`), made when compiling: a site that asks
+/// them reaches these rows' functions alone, not every row's.
+pub const PLAIN_HOUSEHOLD: [Field; PLAIN_FAMILY_COUNT] = {
+    let mut plain = [RIGID_SPENDING; PLAIN_FAMILY_COUNT];
+    let (mut at, mut next) = (0, 0);
+    while at < FIELDS.len() {
+        if FIELDS[at].plain && matches!(FIELDS[at].io, Io::Household { .. }) {
+            plain[next] = FIELDS[at];
+            next += 1;
+        }
+        at += 1;
+    }
+    plain
+};
+
+/// A fact without its reader and writer: what a screen needs to route, name and ask it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct About {
+    pub path: &'static str,
+    pub label: Label,
+    pub asked: Asked,
+    pub kind: Kind,
+    pub plain: bool,
+}
+
+/// The table without its functions, made when compiling: code that only routes, names or
+/// asks facts reads this and links none of the readers and writers (the site's first
+/// screen, whose bytes count).
+pub const ABOUT: [About; FIELDS.len()] = {
+    let mut about = [About {
+        path: "",
+        label: label("", ""),
+        asked: Asked::Place,
+        kind: Kind::Text,
+        plain: false,
+    }; FIELDS.len()];
+    let mut at = 0;
+    while at < FIELDS.len() {
+        let field = &FIELDS[at];
+        about[at] = About {
+            path: field.path,
+            label: field.label,
+            asked: field.asked,
+            kind: field.kind,
+            plain: field.plain,
+        };
+        at += 1;
+    }
+    about
+};
+
+/// How a caseload column is read: a row's reader alone.
+#[derive(Clone, Copy)]
+pub enum Reader {
+    Household(fn(&mut Household, &str) -> Result<(), Problem>),
+    Member(fn(&mut Member, &str) -> Result<(), Problem>),
+}
+
+/// The readers of the caseload columns, in [`COLUMNS`]' order, made when compiling: a
+/// reader of caseloads (the site's caseload worker) links these and none of the writers.
+pub const READERS: [Reader; COLUMN_COUNT] = {
+    let mut readers = [Reader::Member(|_, _| Ok(())); COLUMN_COUNT];
+    let (mut at, mut next) = (0, 0);
+    while at < FIELDS.len() {
+        match FIELDS[at].io {
+            Io::Household { put, .. } => {
+                readers[next] = Reader::Household(put);
+                next += 1;
+            }
+            Io::Member { put, .. } => {
+                readers[next] = Reader::Member(put);
+                next += 1;
+            }
+            Io::Apart => {}
+        }
+        at += 1;
+    }
+    readers
+};
+
 /// The fact with this caseload column.
 pub fn by_column(column: &str) -> Option<&'static Field> {
     FIELDS.iter().find(|field| field.column == column)
 }
 
-/// The fact a JSON path names ("members[2].incomes[0].amount" is `INCOMES`): the longest
-/// path of the table that the path, its list indices left out, starts with.
-pub fn of_path(path: &str) -> Option<&'static Field> {
+/// The table's paths and screens alone, made when compiling, for routing a message to
+/// its screen without linking the labels (the site's first screen routes its messages).
+const PATHS: [(&str, Asked); FIELDS.len()] = {
+    let mut paths = [("", Asked::Place); FIELDS.len()];
+    let mut at = 0;
+    while at < FIELDS.len() {
+        paths[at] = (FIELDS[at].path, FIELDS[at].asked);
+        at += 1;
+    }
+    paths
+};
+
+/// The row of the fact a JSON path names ("members[2].incomes[0].amount" is
+/// `INCOMES`'s): the longest path of the table that the path, its list indices left out,
+/// starts with.
+fn row_of(path: &str) -> Option<usize> {
     let general = without_indices(path);
-    FIELDS
+    PATHS
         .iter()
-        .filter(|field| {
-            !field.path.is_empty()
-                && general.starts_with(field.path)
+        .enumerate()
+        .filter(|(_, (known, _))| {
+            !known.is_empty()
+                && general.starts_with(known)
                 && matches!(
-                    general[field.path.len()..].chars().next(),
+                    general[known.len()..].chars().next(),
                     None | Some('.') | Some('[')
                 )
         })
-        .max_by_key(|field| field.path.len())
+        .max_by_key(|(_, (known, _))| known.len())
+        .map(|(at, _)| at)
+}
+
+/// The fact a JSON path names (see [`row_of`]).
+pub fn of_path(path: &str) -> Option<&'static About> {
+    row_of(path).map(|at| &ABOUT[at])
+}
+
+/// The screen that asks the fact a JSON path names.
+pub fn asked(path: &str) -> Option<Asked> {
+    row_of(path).map(|at| PATHS[at].1)
 }
 
 /// "members[2].incomes[0].amount" → "members[].incomes[].amount".
@@ -1118,10 +1273,22 @@ mod tests {
     fn a_path_finds_its_fact() {
         let column = |path: &str| of_path(path).map(|field| field.label.zh);
         assert_eq!(column("members[3].age"), Some(AGE.label.zh));
-        assert_eq!(column("members[0].disability.grade"), Some(DISABILITY_GRADE.label.zh));
-        assert_eq!(column("members[0].disability.kind"), Some(DISABILITY.label.zh));
-        assert_eq!(column("members[1].incomes[2].amount"), Some(INCOMES.label.zh));
-        assert_eq!(column("family.incomes[0].per"), Some(FAMILY_INCOMES.label.zh));
+        assert_eq!(
+            column("members[0].disability.grade"),
+            Some(DISABILITY_GRADE.label.zh)
+        );
+        assert_eq!(
+            column("members[0].disability.kind"),
+            Some(DISABILITY.label.zh)
+        );
+        assert_eq!(
+            column("members[1].incomes[2].amount"),
+            Some(INCOMES.label.zh)
+        );
+        assert_eq!(
+            column("family.incomes[0].per"),
+            Some(FAMILY_INCOMES.label.zh)
+        );
         assert_eq!(column("members"), Some(MEMBERS.label.zh));
         assert_eq!(column("members[4]"), Some(MEMBERS.label.zh));
         assert_eq!(column("caseworker.overrides.x"), Some(OVERRIDES.label.zh));

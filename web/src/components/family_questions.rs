@@ -72,29 +72,44 @@ pub fn family_questions(view: &View) -> Html {
 /// table's.
 fn plain_question(view: &View, fact: &'static fields::Field) -> Html {
     let lang = view.state.lang;
-    let value = view.state.form.family.facts.get(fact.path).cloned().unwrap_or_default();
+    let value = view
+        .state
+        .form
+        .family
+        .facts
+        .get(fact.path)
+        .cloned()
+        .unwrap_or_default();
     let label = T::of(fact.label).get(lang);
     let id = fact.column.replace('_', "-");
     match fact.kind {
-        fields::Kind::Flag => choice(view.ondispatch, Input::FamilyFact(fact.path), ChoiceProps {
-            name: id,
-            field: fact.path.into(),
-            legend: label,
-            options: view.options([("1", i18n::YES), ("0", i18n::NO)]),
-            selected: if value == "1" { "1" } else { "0" },
-            ..Default::default()
-        }),
-        _ => text_field(view.ondispatch, Input::FamilyFact(fact.path), TextFieldProps {
-            id,
-            field: fact.path.into(),
-            label: label.into(),
-            inputmode: "decimal",
-            class: "short",
-            understood: understood(&value, Typed::Yuan)
-                .map(|n| i18n::fill(i18n::UNDERSTOOD_YUAN.get(lang), &[("n", &n)])),
-            error: view.error_at(fact.path),
-            value,
-            ..Default::default()
-        }),
+        fields::Kind::Flag => choice(
+            view.ondispatch,
+            Input::FamilyFact(fact.path),
+            ChoiceProps {
+                name: id,
+                field: fact.path.into(),
+                legend: label,
+                options: view.options([("1", i18n::YES), ("0", i18n::NO)]),
+                selected: if value == "1" { "1" } else { "0" },
+                ..Default::default()
+            },
+        ),
+        _ => text_field(
+            view.ondispatch,
+            Input::FamilyFact(fact.path),
+            TextFieldProps {
+                id,
+                field: fact.path.into(),
+                label: label.into(),
+                inputmode: "decimal",
+                class: "short",
+                understood: understood(&value, Typed::Yuan)
+                    .map(|n| i18n::fill(i18n::UNDERSTOOD_YUAN.get(lang), &[("n", &n)])),
+                error: view.error_at(fact.path),
+                value,
+                ..Default::default()
+            },
+        ),
     }
 }
