@@ -7,8 +7,10 @@
 //!   random values in place of fields, go through `serde_json::from_value::<Household>` and
 //!   `assess` (and `what_if`) and come back as Ok or Err.
 
+use doudi_rules::fields::Named;
+use doudi_rules::household::{DisabilityKind, IncomeKind, Period, Student, SupporterSituation};
 use doudi_rules::policy::{Date, PLACES};
-use doudi_rules::{assess, Decimal, Household, Options, Programme};
+use doudi_rules::{assess, Category, Decimal, Household, Options, Programme};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use serde_json::{json, Map, Value};
@@ -55,21 +57,11 @@ fn amount(max_fen: u64) -> impl Strategy<Value = Value> {
 }
 
 fn income() -> impl Strategy<Value = Value> {
-    let kinds = prop::sample::select(vec![
-        "wages",
-        "business",
-        "property",
-        "transfer",
-        "support_received",
-        "residents_basic_pension",
-        "old_age_allowance",
-        "medical_insurance",
-        "excluded",
-    ]);
+    let kinds = prop::sample::select(IncomeKind::NAMES.to_vec());
     (
         kinds,
         amount(1_500_000),
-        prop::sample::select(vec!["month", "year"]),
+        prop::sample::select(Period::NAMES.to_vec()),
     )
         .prop_map(|(kind, amount, per)| {
             let amount = if per == "year" {
@@ -99,16 +91,7 @@ fn self_care() -> impl Strategy<Value = Value> {
 }
 
 fn supporters() -> impl Strategy<Value = Value> {
-    let situation = prop::sample::select(vec![
-        "able",
-        "tekun",
-        "dibao_aged60_plus",
-        "aged70_plus_low_income",
-        "severely_disabled_low_income",
-        "no_civil_capacity",
-        "missing",
-        "in_prison",
-    ]);
+    let situation = prop::sample::select(SupporterSituation::NAMES.to_vec());
     prop::collection::vec(
         situation.prop_map(|situation| json!({ "situation": situation })),
         0..3,
@@ -120,15 +103,7 @@ fn member(may_be_tekun: bool) -> impl Strategy<Value = Value> {
     let disability = prop::option::weighted(
         0.3,
         (
-            prop::sample::select(vec![
-                "visual",
-                "hearing",
-                "speech",
-                "physical",
-                "intellectual",
-                "mental",
-                "multiple",
-            ]),
+            prop::sample::select(DisabilityKind::NAMES.to_vec()),
             1u8..=4,
         )
             .prop_map(|(kind, grade)| json!({ "kind": kind, "grade": grade })),
@@ -137,13 +112,7 @@ fn member(may_be_tekun: bool) -> impl Strategy<Value = Value> {
         0.2,
         prop::sample::select(vec!["肺癌", "脑卒中", "儿童白血病", "高血压", "糖尿病"]),
     );
-    let student = prop::sample::select(vec![
-        "none",
-        "compulsory",
-        "senior_high",
-        "secondary_vocational",
-        "higher",
-    ]);
+    let student = prop::sample::select(Student::NAMES.to_vec());
     (
         (
             0u32..=105,
@@ -221,7 +190,7 @@ fn valid_household() -> impl Strategy<Value = Value> {
     (
         (
             county(),
-            prop::sample::select(vec!["urban", "rural"]),
+            prop::sample::select(Category::NAMES.to_vec()),
             date(),
             prop::collection::vec(member(true), 1..6),
         ),
@@ -348,7 +317,7 @@ proptest! {
     #[test]
     fn the_dibao_amount_never_rises_when_wages_rise(
         base in valid_household(),
-        category in prop::sample::select(vec!["urban", "rural"]),
+        category in prop::sample::select(Category::NAMES.to_vec()),
         tier in prop::option::of(prop::sample::select(vec!["A", "B", "C"])),
         wages in 0u64..=300_000,
         more in 1u64..=300_000,
