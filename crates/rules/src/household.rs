@@ -2041,15 +2041,14 @@ fn expected_at(field: &str) -> Option<(String, String)> {
         Some((at, _)) => last_segment(&field[..at]),
         None => "",
     };
-    let names: Option<&[&str]> = match last {
-        "category" => Some(declared_names::<Category>()),
-        "relation" => Some(declared_names::<Relation>()),
-        "student" => Some(declared_names::<Student>()),
-        "per" => Some(declared_names::<Period>()),
-        "situation" => Some(declared_names::<SupporterSituation>()),
-        "rural_tier" => Some(declared_names::<Tier>()),
-        "kind" if parent == "disability" => Some(declared_names::<DisabilityKind>()),
-        "kind" => Some(declared_names::<IncomeKind>()),
+    // A fact of the field table that is a choice names its choices; the entries of lists
+    // (an income's kind and period, a supporter's situation) are not rows of their own.
+    let fact = crate::fields::of_path(field);
+    let names: Option<&[&str]> = match (fact.map(|fact| fact.kind), last) {
+        (Some(crate::fields::Kind::Choice(names)), _) => Some(names),
+        (_, "per") => Some(declared_names::<Period>()),
+        (_, "situation") => Some(declared_names::<SupporterSituation>()),
+        (_, "kind") if parent != "disability" => Some(declared_names::<IncomeKind>()),
         _ => None,
     };
     if let Some(names) = names {
@@ -2064,7 +2063,14 @@ fn expected_at(field: &str) -> Option<(String, String)> {
         "cpi_rise".to_string()
     } else if is_amount_field(field) {
         "amount".to_string()
-    } else if BOOLEANS.contains(&last) {
+    } else if SELF_CARE_ITEMS.contains(&last)
+        || fact.is_some_and(|fact| {
+            matches!(
+                fact.kind,
+                crate::fields::Kind::Flag | crate::fields::Kind::Answer
+            )
+        })
+    {
         "true_or_false".to_string()
     } else if field.ends_with(']') {
         format!("{last}[]")
@@ -2077,14 +2083,9 @@ fn expected_at(field: &str) -> Option<(String, String)> {
         .map(|(_, zh, en)| (zh.to_string(), en.to_string()))
 }
 
-/// The fields that hold true or false.
-const BOOLEANS: &[&str] = &[
-    "poverty_alleviated",
-    "marginal",
-    "property_within_limits",
-    "on_dibao",
-    "tekun",
-    "own_property_within_limits",
+/// The self-care items, each true or false (the other facts that are true or false are
+/// the field table's flags and answers).
+const SELF_CARE_ITEMS: &[&str] = &[
     "eating",
     "dressing",
     "getting_in_and_out_of_bed",
