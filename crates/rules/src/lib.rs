@@ -236,12 +236,17 @@ pub struct Notice {
     pub text: Text,
 }
 
+/// How many 64-bit words hold a bit for every parameter (a test checks that they do).
+const USED_WORDS: usize = 4;
+
 /// Shared state of one assessment.
 pub(crate) struct Ctx<'a> {
     pub facts: &'a Facts,
     pub params: Params<'a>,
     pub options: Options,
-    used: std::cell::RefCell<Vec<Read>>,
+    /// The parameters read whose value is not published policy, a bit each by id (the
+    /// value is read again from `params` for the list: the same on every read).
+    used: std::cell::Cell<[u64; USED_WORDS]>,
     /// Every parameter read, for the check that each one in policies/ is read by some
     /// rule.
     read: std::cell::RefCell<std::collections::BTreeSet<&'static str>>,
@@ -260,10 +265,12 @@ impl Ctx<'_> {
             self.read.borrow_mut().insert(id.param().id);
         }
         if read.basis != Basis::Published {
-            let mut all = self.used.borrow_mut();
-            if !all.iter().any(|seen| seen.id == id) {
-                all.push(read);
+            let index = usize::from(id.0);
+            let mut used = self.used.get();
+            if let Some(word) = used.get_mut(index / 64) {
+                *word |= 1 << (index % 64);
             }
+            self.used.set(used);
         }
         Ok(read)
     }
@@ -468,8 +475,19 @@ fn assess_with_reform(
     let notices = notices::of(&ctx)?;
     let next_steps = notices::next_steps(&ctx, &programmes)?;
     let disclaimer = ctx.say(explain::disclaimer);
-    let mut not_published: Vec<Used> = ctx.used.into_inner().iter().map(Read::used).collect();
-    not_published.sort_by(|a, b| a.id.cmp(b.id));
+    let used = ctx.used.get();
+    let mut not_published: Vec<Used> = Vec::new();
+    if used.iter().any(|word| *word != 0) {
+        for id in policy::ids_by_name() {
+            let index = usize::from(id.0);
+            if used
+                .get(index / 64)
+                .is_some_and(|word| word & (1 << (index % 64)) != 0)
+            {
+                not_published.push(ctx.params.read(*id)?.used());
+            }
+        }
+    }
     let read = ctx.read.into_inner().into_iter().collect();
     Ok((
         Assessment {
@@ -514,4 +532,12 @@ pub fn supporter_situation_label(
         params.at(id::TEKUN_SUPPORTER_DIBAO_ELDERLY_AGE)?.value,
         params.at(id::TEKUN_SUPPORTER_ELDERLY_AGE)?.value,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_bit_for_every_parameter() {
+        assert!(crate::policy::PARAMS.len() <= super::USED_WORDS * 64);
+    }
 }
