@@ -241,7 +241,7 @@ const USED_WORDS: usize = 4;
 
 /// Shared state of one assessment.
 pub(crate) struct Ctx<'a> {
-    pub facts: &'a Facts,
+    pub facts: &'a Facts<'a>,
     pub params: Params<'a>,
     pub options: Options,
     /// The parameters read whose value is not published policy, a bit each by id (the
@@ -372,7 +372,7 @@ impl<'a> Ctx<'a> {
     /// The context of an assessment: the date's parameters, and each member's derived
     /// facts (facts.rs).
     pub(crate) fn new(
-        facts: &'a Facts,
+        facts: &'a Facts<'a>,
         options: Options,
         record_reads: bool,
         reform: Option<&'a reform::Reform>,
@@ -439,14 +439,19 @@ fn assess_with_reform(
     let mut single = single_person::assess(&ctx, &counted, &dibao)?;
     let mut gradual = gradual_exit::assess(&ctx, &counted, &dibao)?;
     routes::one_route_per_person(&ctx, &mut gradual, &mut single);
-    let mut programmes = vec![dibao.outcome.clone()];
+    let marginal = marginal::assess(&ctx, &counted, &dibao)?;
+    // Temporary assistance reads the dibao standard only (and reads are recorded in no
+    // order): worked out here, so that dibao's outcome moves into the list.
+    let temporary = temporary::assess(&ctx, &counted, &dibao);
+    let mut programmes = Vec::with_capacity(6 + single.len() + tekun.len());
+    programmes.push(dibao.outcome);
     programmes.extend(single);
     programmes.push(gradual);
-    programmes.push(marginal::assess(&ctx, &counted, &dibao)?);
+    programmes.push(marginal);
     programmes.extend(tekun);
     let price = price_subsidy::assess(&ctx, &programmes, &counted)?;
     programmes.push(price);
-    programmes.push(temporary::assess(&ctx, &counted, &dibao));
+    programmes.push(temporary);
 
     let mut total = Decimal::ZERO;
     let mut total_min = Decimal::ZERO;
