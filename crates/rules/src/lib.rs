@@ -246,7 +246,9 @@ pub(crate) struct Ctx<'a> {
     pub options: Options,
     /// The parameters read whose value is not published policy, a bit each by id (the
     /// value is read again from `params` for the list: the same on every read).
-    used: std::cell::Cell<[u64; USED_WORDS]>,
+    used: [std::cell::Cell<u64>; USED_WORDS],
+    /// The dibao standard (dibao::standard), once worked out.
+    standard: std::cell::Cell<Option<(Decimal, Decimal, Read)>>,
     /// Every parameter read, for the check that each one in policies/ is read by some
     /// rule.
     read: std::cell::RefCell<std::collections::BTreeSet<&'static str>>,
@@ -266,11 +268,9 @@ impl Ctx<'_> {
         }
         if read.basis != Basis::Published {
             let index = usize::from(id.0);
-            let mut used = self.used.get();
-            if let Some(word) = used.get_mut(index / 64) {
-                *word |= 1 << (index % 64);
+            if let Some(word) = self.used.get(index / 64) {
+                word.set(word.get() | 1 << (index % 64));
             }
-            self.used.set(used);
         }
         Ok(read)
     }
@@ -382,6 +382,7 @@ impl<'a> Ctx<'a> {
             params: Params::new(facts.date, &facts.overrides).under(reform),
             options,
             used: Default::default(),
+            standard: Default::default(),
             read: Default::default(),
             record_reads,
             people: Vec::new(),
@@ -480,7 +481,7 @@ fn assess_with_reform(
     let notices = notices::of(&ctx)?;
     let next_steps = notices::next_steps(&ctx, &programmes)?;
     let disclaimer = ctx.say(explain::disclaimer);
-    let used = ctx.used.get();
+    let used = ctx.used.each_ref().map(std::cell::Cell::get);
     let mut not_published: Vec<Used> = Vec::new();
     if used.iter().any(|word| *word != 0) {
         for id in policy::ids_by_name() {
