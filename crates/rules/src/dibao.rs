@@ -25,8 +25,18 @@ pub(crate) struct Dibao {
     pub income_below: bool,
 }
 
-/// The monthly standard per person and its parameter.
+/// The monthly standard per person and its parameter (worked out once per assessment:
+/// dibao and every tekun member read it).
 pub(crate) fn standard(ctx: &Ctx) -> Result<(Decimal, Decimal, Read), InputError> {
+    if let Some(standard) = ctx.standard.get() {
+        return Ok(standard);
+    }
+    let standard = standard_of(ctx)?;
+    ctx.standard.set(Some(standard));
+    Ok(standard)
+}
+
+fn standard_of(ctx: &Ctx) -> Result<(Decimal, Decimal, Read), InputError> {
     Ok(match ctx.facts.category {
         Category::Urban => {
             let used = ctx.get(id::DIBAO_URBAN_STANDARD)?;

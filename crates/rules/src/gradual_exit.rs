@@ -5,7 +5,7 @@
 use crate::dibao::{self, Dibao};
 use crate::explain::gradual_exit::{self as say, IncomeNow};
 use crate::income::Counted;
-use crate::outcome::{month_after, Outcome, Programme, State, TimelineMonth};
+use crate::outcome::{month_after, month_text, Outcome, Programme, State, TimelineMonth};
 use crate::policy::clause;
 use crate::policy::{id, Basis};
 use crate::{Ctx, InputError};
@@ -76,17 +76,20 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
             let monthly = dibao::round_payment(ctx, current.0 * ratio.value, &mut outcome)?;
             outcome.monthly = Some(monthly);
             outcome.yearly = Some(monthly * Decimal::from(count));
+            outcome
+                .timeline
+                .reserve(usize::try_from(count).unwrap_or(0) + 1);
             for offset in 1..=count {
                 let (year, month) = month_after(ctx.facts.date, offset);
                 outcome.timeline.push(TimelineMonth {
-                    month: format!("{year:04}-{month:02}"),
+                    month: month_text(year, month),
                     amount: monthly,
                     text: ctx.say(|| say::month_of_period(offset)),
                 });
             }
             let (year, month) = month_after(ctx.facts.date, count + 1);
             outcome.timeline.push(TimelineMonth {
-                month: format!("{year:04}-{month:02}"),
+                month: month_text(year, month),
                 amount: Decimal::ZERO,
                 text: ctx.say(say::period_ends),
             });

@@ -733,23 +733,24 @@ pub struct MemberName {
     pub en: String,
 }
 
-/// A member as the rules see it.
+/// A member as the rules see it: the member as given, borrowed from the household
+/// (owned only where the rules rewrite it: the what-if sweep, the family's own incomes).
 #[derive(Clone, Debug)]
-pub struct Person {
+pub struct Person<'a> {
     pub index: usize,
     pub label: MemberName,
     pub age: u32,
-    pub member: Member,
+    pub member: std::borrow::Cow<'a, Member>,
 }
 
-/// A validated household.
+/// A validated household, borrowing the household's members and family.
 #[derive(Clone, Debug)]
-pub struct Facts {
+pub struct Facts<'a> {
     pub place: &'static policy::Place,
     pub category: Category,
     pub date: Date,
-    pub people: Vec<Person>,
-    pub family: Family,
+    pub people: Vec<Person<'a>>,
+    pub family: std::borrow::Cow<'a, Family>,
     pub tier: Option<Tier>,
     pub overrides: BTreeMap<String, Decimal>,
     pub cpi_rise: Option<Decimal>,
@@ -921,7 +922,7 @@ impl Household {
 
     /// Checks the household and turns it into facts; the first error, if any. See
     /// [`Household::check`] for every error at once.
-    pub fn validate(&self) -> Result<Facts, InputError> {
+    pub fn validate(&self) -> Result<Facts<'_>, InputError> {
         self.validate_under(None)
     }
 
@@ -930,7 +931,7 @@ impl Household {
     pub fn validate_under(
         &self,
         reform: Option<&crate::reform::Reform>,
-    ) -> Result<Facts, InputError> {
+    ) -> Result<Facts<'_>, InputError> {
         let (facts, mut errors) = self.check_under(reform);
         match facts {
             Some(facts) if errors.is_empty() => Ok(facts),
@@ -950,7 +951,7 @@ impl Household {
     /// the facts when there is no error, and every error found, each naming its field
     /// (as a JSON path) in Chinese and English, in the order of the fields. Past a limit
     /// (members, incomes, supporters) the extra entries are not checked one by one.
-    pub fn check(&self) -> (Option<Facts>, Vec<InputError>) {
+    pub fn check(&self) -> (Option<Facts<'_>>, Vec<InputError>) {
         self.check_under(None)
     }
 
@@ -958,7 +959,7 @@ impl Household {
     pub fn check_under(
         &self,
         reform: Option<&crate::reform::Reform>,
-    ) -> (Option<Facts>, Vec<InputError>) {
+    ) -> (Option<Facts<'_>>, Vec<InputError>) {
         let mut errors = Vec::new();
         let place = policy::place(&self.county);
         if place.is_none() {
@@ -1141,7 +1142,7 @@ impl Household {
                 index,
                 label,
                 age: age.unwrap_or(0),
-                member: member.clone(),
+                member: std::borrow::Cow::Borrowed(member),
             });
         }
         if self.family.incomes.len() > MAX_INCOMES {
@@ -1222,7 +1223,7 @@ impl Household {
                 category: self.category,
                 date: self.date,
                 people,
-                family: self.family.clone(),
+                family: std::borrow::Cow::Borrowed(&self.family),
                 tier: self.caseworker.rural_tier,
                 overrides,
                 cpi_rise: self.caseworker.cpi_rise.map(|rise| rise.0),

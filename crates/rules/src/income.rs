@@ -40,7 +40,7 @@ impl Counted {
 
 /// The family's own incomes as a person of the accounting: named "the family as a
 /// whole", with no employment costs (they are a working member's).
-fn family_person(ctx: &Ctx) -> Person {
+fn family_person(ctx: &Ctx) -> Person<'static> {
     let (zh, en) = say::family_as_a_whole();
     Person {
         index: usize::MAX,
@@ -49,11 +49,11 @@ fn family_person(ctx: &Ctx) -> Person {
             en: en.into(),
         },
         age: 0,
-        member: crate::household::Member {
+        member: std::borrow::Cow::Owned(crate::household::Member {
             incomes: ctx.facts.family.incomes.clone(),
             employment_costs: Some(crate::household::Money(Decimal::ZERO)),
             ..crate::household::Member::default()
-        },
+        }),
     }
 }
 

@@ -236,12 +236,19 @@ pub struct Notice {
     pub text: Text,
 }
 
+/// How many 64-bit words hold a bit for every parameter (a test checks that they do).
+const USED_WORDS: usize = 4;
+
 /// Shared state of one assessment.
 pub(crate) struct Ctx<'a> {
-    pub facts: &'a Facts,
+    pub facts: &'a Facts<'a>,
     pub params: Params<'a>,
     pub options: Options,
-    used: std::cell::RefCell<Vec<Read>>,
+    /// The parameters read whose value is not published policy, a bit each by id (the
+    /// value is read again from `params` for the list: the same on every read).
+    used: [std::cell::Cell<u64>; USED_WORDS],
+    /// The dibao standard (dibao::standard), once worked out.
+    standard: std::cell::Cell<Option<(Decimal, Decimal, Read)>>,
     /// Every parameter read, for the check that each one in policies/ is read by some
     /// rule.
     read: std::cell::RefCell<std::collections::BTreeSet<&'static str>>,
@@ -260,9 +267,9 @@ impl Ctx<'_> {
             self.read.borrow_mut().insert(id.param().id);
         }
         if read.basis != Basis::Published {
-            let mut all = self.used.borrow_mut();
-            if !all.iter().any(|seen| seen.id == id) {
-                all.push(read);
+            let index = usize::from(id.0);
+            if let Some(word) = self.used.get(index / 64) {
+                word.set(word.get() | 1 << (index % 64));
             }
         }
         Ok(read)
@@ -365,7 +372,7 @@ impl<'a> Ctx<'a> {
     /// The context of an assessment: the date's parameters, and each member's derived
     /// facts (facts.rs).
     pub(crate) fn new(
-        facts: &'a Facts,
+        facts: &'a Facts<'a>,
         options: Options,
         record_reads: bool,
         reform: Option<&'a reform::Reform>,
@@ -375,6 +382,7 @@ impl<'a> Ctx<'a> {
             params: Params::new(facts.date, &facts.overrides).under(reform),
             options,
             used: Default::default(),
+            standard: Default::default(),
             read: Default::default(),
             record_reads,
             people: Vec::new(),
@@ -432,14 +440,19 @@ fn assess_with_reform(
     let mut single = single_person::assess(&ctx, &counted, &dibao)?;
     let mut gradual = gradual_exit::assess(&ctx, &counted, &dibao)?;
     routes::one_route_per_person(&ctx, &mut gradual, &mut single);
-    let mut programmes = vec![dibao.outcome.clone()];
+    let marginal = marginal::assess(&ctx, &counted, &dibao)?;
+    // Temporary assistance reads the dibao standard only (and reads are recorded in no
+    // order): worked out here, so that dibao's outcome moves into the list.
+    let temporary = temporary::assess(&ctx, &counted, &dibao);
+    let mut programmes = Vec::with_capacity(6 + single.len() + tekun.len());
+    programmes.push(dibao.outcome);
     programmes.extend(single);
     programmes.push(gradual);
-    programmes.push(marginal::assess(&ctx, &counted, &dibao)?);
+    programmes.push(marginal);
     programmes.extend(tekun);
     let price = price_subsidy::assess(&ctx, &programmes, &counted)?;
     programmes.push(price);
-    programmes.push(temporary::assess(&ctx, &counted, &dibao));
+    programmes.push(temporary);
 
     let mut total = Decimal::ZERO;
     let mut total_min = Decimal::ZERO;
@@ -468,8 +481,19 @@ fn assess_with_reform(
     let notices = notices::of(&ctx)?;
     let next_steps = notices::next_steps(&ctx, &programmes)?;
     let disclaimer = ctx.say(explain::disclaimer);
-    let mut not_published: Vec<Used> = ctx.used.into_inner().iter().map(Read::used).collect();
-    not_published.sort_by(|a, b| a.id.cmp(b.id));
+    let used = ctx.used.each_ref().map(std::cell::Cell::get);
+    let mut not_published: Vec<Used> = Vec::new();
+    if used.iter().any(|word| *word != 0) {
+        for id in policy::ids_by_name() {
+            let index = usize::from(id.0);
+            if used
+                .get(index / 64)
+                .is_some_and(|word| word & (1 << (index % 64)) != 0)
+            {
+                not_published.push(ctx.params.read(*id)?.used());
+            }
+        }
+    }
     let read = ctx.read.into_inner().into_iter().collect();
     Ok((
         Assessment {
@@ -514,4 +538,12 @@ pub fn supporter_situation_label(
         params.at(id::TEKUN_SUPPORTER_DIBAO_ELDERLY_AGE)?.value,
         params.at(id::TEKUN_SUPPORTER_ELDERLY_AGE)?.value,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_bit_for_every_parameter() {
+        assert!(crate::policy::PARAMS.len() <= super::USED_WORDS * 64);
+    }
 }

@@ -311,12 +311,14 @@ impl Outcome {
         if self.status == Status::NotEligible {
             self.missing.clear();
         }
-        self.criteria
-            .sort_by_key(|criterion| match criterion.state {
-                State::NotMet => 0,
-                State::Unknown => 1,
-                State::Met => 2,
-            });
+        let rank = |criterion: &Criterion| match criterion.state {
+            State::NotMet => 0,
+            State::Unknown => 1,
+            State::Met => 2,
+        };
+        if !self.criteria.is_sorted_by_key(rank) {
+            self.criteria.sort_by_key(rank);
+        }
     }
 
     /// The amount to show with this outcome: none while it needs more information, where
@@ -355,6 +357,26 @@ impl Outcome {
     }
 }
 
+/// A month as "YYYY-MM" (a year of four digits, as `format!("{year:04}-{month:02}")`
+/// writes it), without the formatting machinery: the gradual-exit timeline writes one
+/// for every month.
+pub(crate) fn month_text(year: u16, month: u8) -> String {
+    if year > 9999 || month > 99 {
+        return format!("{year:04}-{month:02}");
+    }
+    let digit = |value: u16| char::from(b'0' + u8::try_from(value % 10).unwrap_or(0));
+    let month = u16::from(month);
+    let mut text = String::with_capacity(7);
+    text.push(digit(year / 1000));
+    text.push(digit(year / 100));
+    text.push(digit(year / 10));
+    text.push(digit(year));
+    text.push('-');
+    text.push(digit(month / 10));
+    text.push(digit(month));
+    text
+}
+
 /// Months after a date: the first day of the month `offset` months after `date`'s month.
 pub fn month_after(date: Date, offset: u32) -> (u16, u8) {
     let index = u32::from(date.year) * 12 + u32::from(date.month) - 1 + offset;
@@ -362,4 +384,19 @@ pub fn month_after(date: Date, offset: u32) -> (u16, u8) {
         u16::try_from(index / 12).unwrap_or(u16::MAX),
         u8::try_from(index % 12 + 1).unwrap_or(12),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_month_is_written_as_format_writes_it() {
+        for year in [0, 7, 99, 999, 1900, 2026, 2999, 9999, 10000, u16::MAX] {
+            for month in [1, 9, 10, 12, 100] {
+                assert_eq!(
+                    super::month_text(year, month),
+                    format!("{year:04}-{month:02}")
+                );
+            }
+        }
+    }
 }

@@ -323,6 +323,94 @@ pub struct Params<'a> {
     overrides: &'a BTreeMap<String, Decimal>,
     /// A reform's new values, read in place of policy's from their dates.
     reform: Option<&'a crate::reform::Reform>,
+    /// Every parameter's policy value on the date, looked up once (see [`Era`]): a read
+    /// is an index.
+    era: &'static [Slot],
+}
+
+/// A parameter's policy value in force over a stretch of dates on which no parameter
+/// changes (an era), as [`Params::read`] finds it before any reform or override.
+#[derive(Clone, Copy, Debug)]
+enum Slot {
+    Value(Read),
+    /// The date is before the parameter's first value.
+    BeforeFirstValue,
+    /// The parameter is not in force (an explicit "none" entry).
+    NotInForce,
+}
+
+/// The eras of the parameters' histories: every date on which some parameter's value
+/// changes, in order, each with every parameter's value from then until the next. Any
+/// date before the first is in the era `before`. Built once, on the first lookup.
+struct Eras {
+    starts: Vec<Date>,
+    slots: Vec<Vec<Slot>>,
+    before: Vec<Slot>,
+}
+
+fn slot_on(index: usize, date: Date) -> Slot {
+    let param = &PARAMS[index];
+    let id = ParamId(u16::try_from(index).unwrap_or(u16::MAX));
+    match param.entry_on(date) {
+        None => Slot::BeforeFirstValue,
+        Some(Entry { value: None, .. }) => Slot::NotInForce,
+        Some(
+            entry @ Entry {
+                value: Some(value), ..
+            },
+        ) => Slot::Value(Read {
+            id,
+            value: *value,
+            basis: entry.status.into(),
+            policy_value: None,
+            entry,
+            reform_from: None,
+        }),
+    }
+}
+
+fn eras() -> &'static Eras {
+    static ERAS: std::sync::OnceLock<Eras> = std::sync::OnceLock::new();
+    ERAS.get_or_init(|| {
+        let mut starts: Vec<Date> = PARAMS
+            .iter()
+            .flat_map(|param| param.entries.iter().map(|entry| entry.from))
+            .collect();
+        starts.sort();
+        starts.dedup();
+        let all = |date: Date| {
+            (0..PARAMS.len())
+                .map(|index| slot_on(index, date))
+                .collect()
+        };
+        Eras {
+            slots: starts.iter().map(|date| all(*date)).collect(),
+            before: (0..PARAMS.len()).map(|_| Slot::BeforeFirstValue).collect(),
+            starts,
+        }
+    })
+}
+
+/// Every parameter's policy value on `date`.
+fn era_of(date: Date) -> &'static [Slot] {
+    let eras = eras();
+    // The era whose start is the last on or before the date.
+    match eras.starts.partition_point(|start| *start <= date) {
+        0 => &eras.before,
+        after => &eras.slots[after - 1],
+    }
+}
+
+/// The parameters' ids in the order of their names (for lists sorted by name).
+pub(crate) fn ids_by_name() -> &'static [ParamId] {
+    static IDS: std::sync::OnceLock<Vec<ParamId>> = std::sync::OnceLock::new();
+    IDS.get_or_init(|| {
+        let mut ids: Vec<ParamId> = (0..PARAMS.len())
+            .filter_map(|index| u16::try_from(index).ok().map(ParamId))
+            .collect();
+        ids.sort_by(|a, b| a.param().id.cmp(b.param().id));
+        ids
+    })
 }
 
 impl<'a> Params<'a> {
@@ -331,6 +419,7 @@ impl<'a> Params<'a> {
             date,
             overrides,
             reform: None,
+            era: era_of(date),
         }
     }
 
@@ -353,22 +442,35 @@ impl<'a> Params<'a> {
 
     /// The value in force on the assessment date, as a rule reads it.
     pub fn read(&self, id: ParamId) -> Result<Read, LookupError> {
+        let slot = self
+            .era
+            .get(usize::from(id.0))
+            .copied()
+            .unwrap_or(Slot::BeforeFirstValue);
+        if self.reform.is_none() && self.overrides.is_empty() {
+            if let Slot::Value(read) = slot {
+                return Ok(read);
+            }
+        }
+        self.read_slow(id, slot)
+    }
+
+    /// [`Params::read`] under a reform or overrides, or for a parameter without a value.
+    #[cold]
+    fn read_slow(&self, id: ParamId, slot: Slot) -> Result<Read, LookupError> {
         let param = id.param();
-        let entry = param
-            .entry_on(self.date)
-            .ok_or(LookupError::BeforeFirstValue {
-                id: param.id,
-                date: self.date,
-                first: param
-                    .entries
-                    .first()
-                    .map(|entry| entry.from)
-                    .unwrap_or(self.date),
-            })?;
+        let (policy, entry) = match slot {
+            Slot::Value(read) => (Some(read.value), read.entry),
+            Slot::NotInForce => match param.entry_on(self.date) {
+                Some(entry) => (None, entry),
+                None => return Err(self.before_first_value(param)),
+            },
+            Slot::BeforeFirstValue => return Err(self.before_first_value(param)),
+        };
         let reformed = self
             .reform
             .and_then(|reform| reform.change_on(id, self.date));
-        let mut read = match (entry.value, reformed) {
+        let mut read = match (policy, reformed) {
             // A reform's value, in place of policy's (or where policy has none: a new
             // tier), marked as the reform's.
             (policy, Some(change)) => Read {
@@ -403,6 +505,18 @@ impl<'a> Params<'a> {
             }
         }
         Ok(read)
+    }
+
+    fn before_first_value(&self, param: &'static Param) -> LookupError {
+        LookupError::BeforeFirstValue {
+            id: param.id,
+            date: self.date,
+            first: param
+                .entries
+                .first()
+                .map(|entry| entry.from)
+                .unwrap_or(self.date),
+        }
     }
 
     /// Whether the parameter has a value in force on the date (an explicit "none" entry

@@ -209,7 +209,7 @@ fn care_amount(ctx: &Ctx, tier: CareTier) -> Result<Care, InputError> {
 pub(crate) fn household_supporter<'a>(
     ctx: &'a Ctx,
     person: &Person,
-) -> Result<Option<&'a Person>, InputError> {
+) -> Result<Option<&'a Person<'a>>, InputError> {
     use crate::household::Relation;
     let minor = ctx.value(id::TEKUN_MINOR_AGE)?;
     let unable_from = ctx.value(id::TEKUN_SUPPORTER_DIBAO_ELDERLY_AGE)?;

@@ -239,7 +239,7 @@ struct At {
 }
 
 struct Sweep<'a> {
-    facts: &'a Facts,
+    facts: &'a Facts<'a>,
     swept: Vec<usize>,
     earned_now: Decimal,
     /// Every member's spendable income other than the swept earned income, 元/month.
@@ -254,8 +254,8 @@ impl Sweep<'_> {
                 .people
                 .iter_mut()
                 .filter(|person| self.swept.contains(&person.index))
-                .map(|person| &mut person.member),
-            &mut facts.family.incomes,
+                .map(|person| person.member.to_mut()),
+            &mut facts.family.to_mut().incomes,
             self.earned_now,
             earned,
         );
