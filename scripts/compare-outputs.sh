@@ -105,6 +105,8 @@ if diff -r "$work/base" "$work/new" >"$work/diff.txt"; then
   echo "identical: $files outputs (rules_version $new_version read as $old_version)"
 else
   head -60 "$work/diff.txt"
+  echo "outputs that differ:"
+  grep '^diff\|^Only' "$work/diff.txt" | awk '{print $NF}' | xargs -n1 basename | sed 's/^/  /'
   echo "DIFFERENT: $(grep -c '^diff\|^Only' "$work/diff.txt" || true) of $files outputs differ"
   exit 1
 fi
