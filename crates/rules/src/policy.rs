@@ -323,9 +323,11 @@ pub struct Params<'a> {
     overrides: &'a BTreeMap<String, Decimal>,
     /// A reform's new values, read in place of policy's from their dates.
     reform: Option<&'a crate::reform::Reform>,
-    /// Every parameter's policy value on the date, looked up once (see [`Era`]): a read
-    /// is an index.
-    era: &'static [Slot],
+    /// Every parameter's policy value on the date, looked up once (see [`Eras`]) at the
+    /// first read: a read is then an index. Not at `new`, so that code that makes a
+    /// `Params` for its lists alone (`questions::in_force`, on the site's first screen)
+    /// links no parameter's record.
+    era: std::cell::OnceCell<&'static [Slot]>,
 }
 
 /// A parameter's policy value in force over a stretch of dates on which no parameter
@@ -419,7 +421,7 @@ impl<'a> Params<'a> {
             date,
             overrides,
             reform: None,
-            era: era_of(date),
+            era: std::cell::OnceCell::new(),
         }
     }
 
@@ -444,6 +446,7 @@ impl<'a> Params<'a> {
     pub fn read(&self, id: ParamId) -> Result<Read, LookupError> {
         let slot = self
             .era
+            .get_or_init(|| era_of(self.date))
             .get(usize::from(id.0))
             .copied()
             .unwrap_or(Slot::BeforeFirstValue);
