@@ -113,13 +113,6 @@ impl std::fmt::Debug for Field {
     }
 }
 
-impl Field {
-    /// A member's fact (read from each member's row).
-    pub fn of_member(&self) -> bool {
-        matches!(self.io, Io::Member { .. }) || self.path.starts_with("members[]")
-    }
-}
-
 // ---- Names -----------------------------------------------------------------------------
 
 /// A choice known by its serde name: what drafts, links and CSV cells store.
@@ -1131,11 +1124,6 @@ pub const READERS: [Reader; COLUMN_COUNT] = {
     }
     readers
 };
-
-/// The fact with this caseload column.
-pub fn by_column(column: &str) -> Option<&'static Field> {
-    FIELDS.iter().find(|field| field.column == column)
-}
 
 /// The table's paths and screens alone, made when compiling, for routing a message to
 /// its screen without linking the labels (the site's first screen routes its messages).
