@@ -18,9 +18,15 @@
     });
   }
 
+  // A task of its own, a moment after the load: so that it adds to no other task of the
+  // page's start (a long task delays a press).
+  function later() {
+    setTimeout(register, 500);
+  }
+
   if (document.readyState === 'complete') {
-    register();
+    later();
   } else {
-    window.addEventListener('load', register, { once: true });
+    window.addEventListener('load', later, { once: true });
   }
 })();

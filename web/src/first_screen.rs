@@ -10,8 +10,9 @@
 //! a draft) hands the page over to the app, which takes it over as it takes over the
 //! built screen (takeover.rs: the answers by id, the focus, the opened sections, and the
 //! pressed button, pressed again), with the language and text size passed on. The
-//! app's bytes are fetched once this screen is up, so they are usually there by the
-//! first press, which compiles and runs them (no work for the processor before a press
+//! app's bytes are fetched once this module is in (before it takes the built screen
+//! over, which waits for the first sign of use: src/main.rs), so they are usually there
+//! by the first press, which compiles and runs them (no work for the processor before a press
 //! needs the app); until the app is up, a line at the foot of the screen says it is
 //! being opened (or, offline on a first visit, that it could not be, and to press
 //! again).

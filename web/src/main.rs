@@ -1,8 +1,9 @@
-//! A resident's first load: the first screen on its own (first_screen.rs), small, so
-//! that the screen the build rendered (src/bin/prerender.rs, in index.html's
-//! `<div id="app">`) answers at once. The app with the rules is the `doudi-app` module
-//! (src/bin/app.rs), fetched once this screen is up and taking over at the first press
-//! that needs it.
+//! A resident's first load: the first screen on its own (first_screen.rs), small. The
+//! screen the build rendered (src/bin/prerender.rs, in index.html's `<div id="app">`)
+//! is plain controls that take answers with no wasm run; this module takes it over at
+//! the first sign of use (index.html's `whenUsed`), so that loading the page runs no
+//! long task of ours. The app with the rules is the `doudi-app` module (src/bin/app.rs),
+//! fetched once this module is in and taking over at the first press that needs it.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -14,6 +15,7 @@ fn main() {
         first_screen::hand_over(yew::Callback::from(|handing| {
             if handing == Handing::Failed {
                 start();
+                answering();
             }
         }));
         return;
@@ -22,24 +24,44 @@ fn main() {
         .and_then(|window| window.document())
         .and_then(|document| document.get_element_by_id(takeover::ROOT));
     match root {
-        // The built screen is presented before it is replaced, so that its paint is the
-        // page's largest, however fast the wasm came.
-        Some(root) if root.has_attribute("data-prerendered") => takeover::when_painted(root, start),
+        // The built screen is a page of plain controls, which answer with no wasm run:
+        // it is taken over at the first sign that the person is using it (index.html's
+        // `whenUsed`), so that loading the page runs no long task of ours; and only once
+        // presented, so that its paint is the page's largest, however fast the wasm came.
+        Some(root) if root.has_attribute("data-prerendered") => {
+            takeover::when_used(move || takeover::when_painted(root, start))
+        }
         _ => start(),
     }
+    answering();
 }
 
-/// The first screen takes over the built one, then fetches the app's module.
+/// The first screen takes over the built one (and any answers given there meanwhile).
 #[cfg(target_arch = "wasm32")]
 fn start() {
-    use doudi_web::first_screen::{self, FirstScreen};
-    doudi_web::takeover::render_in_place::<FirstScreen>(());
-    // The first screen is up: what came before this mark is a resident's first load
-    // (tests/browser/first-load.spec.ts); the app's module comes after it.
-    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+    doudi_web::takeover::render_in_place::<doudi_web::first_screen::FirstScreen>(());
+}
+
+/// This module is ready to answer the first screen: what came before this mark is a
+/// resident's first load (tests/browser/first-load.spec.ts). The app's module is fetched
+/// after it (the network only).
+#[cfg(target_arch = "wasm32")]
+fn answering() {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Some(performance) = window.performance() {
         let _ = performance.mark("doudi-first-screen");
     }
-    first_screen::fetch_app();
+    // In a task of its own: starting the fetches is work too.
+    let fetch = wasm_bindgen::closure::Closure::once_into_js(doudi_web::first_screen::fetch_app);
+    if window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(fetch.unchecked_ref(), 0)
+        .is_err()
+    {
+        doudi_web::first_screen::fetch_app();
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

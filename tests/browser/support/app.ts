@@ -117,6 +117,16 @@ export async function gotoApp(page: Page, at = ''): Promise<void> {
  * that. */
 export async function waitForApp(page: Page): Promise<void> {
   await expect(page.locator('h1', { hasText: '兜底' })).toBeVisible();
+  // The module takes the built screen over at the first sign of use (web/index.html's
+  // whenUsed): a mouse moving over the page is one, and answers nothing.
+  // (A page opening on a link or a draft is handed to the app at once.)
+  await page.waitForFunction(
+    () =>
+      performance.getEntriesByName('doudi-first-screen').length > 0 ||
+      !document.getElementById('app')?.hasAttribute('data-prerendered'),
+  );
+  await page.mouse.move(2, 2);
+  await page.mouse.move(3, 3);
   await page.waitForFunction(
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     () => (window as any).wasmBindings !== undefined && !document.getElementById('app')?.hasAttribute('data-prerendered'),
