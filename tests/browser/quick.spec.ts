@@ -4,7 +4,7 @@
 // within the range the first answer gave. The ranges are the CLI's (`doudi quick`).
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, gotoApp, screenshot, test } from './support/app';
+import { expect, expectAccessible, gotoApp, screenshot, test, waitForApp } from './support/app';
 import { doudiCli } from './support/cli';
 import { onStep, Taps } from './support/walk';
 
@@ -171,4 +171,31 @@ test('heavy spending on illness leads to medical and temporary assistance', asyn
   await expect(guidance).toContainText('52号 二(五)');
   await page.getByRole('button', { name: '长辈版：大字、宽行距、可朗读' }).click();
   await screenshot(page, testInfo, 'quick-elder-390.png');
+});
+
+test("the one-minute check's answers survive a reload in this tab, the check still open", async ({ page }) => {
+  const household = HOUSEHOLDS[1];
+  await quickCheck(page, household);
+  await page.getByLabel('现在领低保', { exact: true }).check();
+  const total = page.getByTestId('quick-total');
+  const low = await total.getAttribute('data-low');
+  await page.reload();
+  await waitForApp(page);
+  // The same check, open, every answer as given, and the same first answer.
+  await expect(page.locator('#step-title')).toHaveText('一分钟初步判断');
+  await expect(page.getByLabel('县（区）')).toHaveValue(COUNTY_IDS[household.county]);
+  await expect(page.getByLabel('家里共同生活的有几个人？')).toHaveValue(household.people);
+  await expect(page.getByLabel('全家每月收入大约多少元？')).toHaveValue(household.income);
+  await expect(page.getByLabel(household.anyone[0])).toBeChecked();
+  await expect(page.getByLabel('现在领低保', { exact: true })).toBeChecked();
+  await expect(page.getByLabel('未满18岁的孩子')).not.toBeChecked();
+  await expect(total).toHaveAttribute('data-low', low!);
+  // Closed, the answers are still kept: opened again after a reload, they are there.
+  await page.locator('#quick-back').click();
+  await expect(page.locator('#step-title')).toHaveText('地点和日期');
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.locator('#step-title')).toHaveText('地点和日期');
+  await page.locator('#quick-start').click();
+  await expect(page.getByLabel('全家每月收入大约多少元？')).toHaveValue(household.income);
 });

@@ -42,18 +42,25 @@ fn initial_state(handed: Option<Handed>) -> (State, bool) {
     let restored = match loaded {
         Some(_) => None,
         None if state.mode == Mode::Publicity => None,
-        None => session_store::restore()
-            .map(|kept| Action::Open(Box::new(kept.form.clone()), kept.step(), None)),
+        None => session_store::restore(),
     };
     let was_restored = restored.is_some();
-    match loaded.or(restored) {
+    let action = match (loaded, &restored) {
+        (Some(action), _) => Some(action),
+        (None, Some(kept)) => Some(Action::Open(Box::new(kept.form.clone()), kept.step(), None)),
+        (None, None) => None,
+    };
+    match action {
         Some(action) => {
             use yew::Reducible;
             let state = Rc::new(state).reduce(action);
-            (
-                Rc::try_unwrap(state).unwrap_or_else(|shared| (*shared).clone()),
-                was_restored,
-            )
+            let mut state = Rc::try_unwrap(state).unwrap_or_else(|shared| (*shared).clone());
+            // The one-minute check as it was: its answers, open or not.
+            if let Some((quick, shown)) = restored.and_then(|kept| kept.quick) {
+                state.quick = Some(Rc::new(quick));
+                state.quick_shown = shown;
+            }
+            (state, was_restored)
         }
         None => (state, false),
     }
@@ -161,16 +168,29 @@ pub fn app(props: &AppProps) -> Html {
     {
         let today = state.today.clone();
         use_effect_with(
-            (state.form.clone(), state.step, state.mode),
-            move |(form, step, mode)| {
+            (
+                state.form.clone(),
+                state.step,
+                state.mode,
+                state.quick.clone(),
+                state.quick_shown,
+            ),
+            move |(form, step, mode, quick, quick_shown)| {
                 // Written once the change is on screen (a keystroke's frame is not held
                 // up by the storage); a newer change before that frame takes its place.
-                let (form, step, mode) = (form.clone(), *step, *mode);
+                let (form, step, mode, quick, quick_shown) =
+                    (form.clone(), *step, *mode, quick.clone(), *quick_shown);
                 let write = browser::after_paint(move || {
                     if mode == Mode::Publicity {
                         session_store::forget();
                     } else {
-                        session_store::keep(&form, step, &today);
+                        let answers = session_store::Answers {
+                            form: &form,
+                            step,
+                            quick: quick.as_deref(),
+                            quick_shown,
+                        };
+                        session_store::keep(answers, &today);
                     }
                 });
                 move || {
@@ -239,7 +259,7 @@ pub fn app(props: &AppProps) -> Html {
         let live = live.clone();
         Callback::from(move |then: Then| {
             if state.mode != Mode::Publicity {
-                session_store::keep(&state.form, state.step, &state.today);
+                session_store::keep(state.answers(), &state.today);
             }
             let handing = handing.clone();
             let asked_for_a_mode = state.mode != Mode::Resident;

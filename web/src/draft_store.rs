@@ -13,7 +13,7 @@
 //! rules' field table (format 4; formats 1 to 3, by place, are still read).
 
 use crate::form::{
-    AgeBy, DecisionForm, FamilyForm, Form, IncomeForm, MemberForm, Step, SupporterForm,
+    AgeBy, DecisionForm, FamilyForm, Form, IncomeForm, MemberForm, QuickForm, Step, SupporterForm,
     SupportersKnown,
 };
 use doudi_rules::fields::{self, Named};
@@ -43,6 +43,10 @@ pub struct Draft {
     /// The screen it was saved on (1 to 5).
     pub screen: usize,
     pub form: Form,
+    /// The one-minute check's answers, and whether it was open: kept in this tab only
+    /// (session_store.rs), never in a saved draft. After the rest, so that a version
+    /// that does not know them still reads the text.
+    pub quick: Option<(QuickForm, bool)>,
 }
 
 impl Draft {
@@ -52,6 +56,7 @@ impl Draft {
             saved: today.to_string(),
             screen: step.number(),
             form: form.clone(),
+            quick: None,
         }
     }
 
@@ -143,6 +148,30 @@ impl Draft {
         ] {
             out.put(value);
         }
+        if let Some((quick, shown)) = &self.quick {
+            let QuickForm {
+                people,
+                income,
+                anyone,
+                on_dibao,
+                spending,
+            } = quick;
+            out.put(QUICK);
+            out.put(people);
+            out.put(income);
+            for value in [
+                anyone.aged_70_plus,
+                anyone.under_18,
+                anyone.severely_disabled,
+                anyone.seriously_ill,
+                *on_dibao,
+                spending.illness,
+                spending.schooling,
+                *shown,
+            ] {
+                out.flag(value);
+            }
+        }
         out.0
     }
 
@@ -214,14 +243,22 @@ impl Draft {
                 date: cells.text()?,
             };
         }
+        let quick = match cells.cell() {
+            Some(QUICK) => Some(cells.quick()?),
+            _ => None,
+        };
         Some(Draft {
             rules,
             saved,
             screen,
             form,
+            quick,
         })
     }
 }
+
+/// The line before the one-minute check's answers.
+const QUICK: &str = "quick";
 
 struct Writer(String);
 
@@ -363,6 +400,23 @@ impl<'a> Reader<'a> {
 
     fn flag(&mut self) -> Option<bool> {
         Some(self.cell()? == "1")
+    }
+
+    /// The one-minute check's answers and whether it was open (`Draft::encode`).
+    fn quick(&mut self) -> Option<(QuickForm, bool)> {
+        let mut quick = QuickForm {
+            people: self.text()?,
+            income: self.text()?,
+            ..QuickForm::default()
+        };
+        quick.anyone.aged_70_plus = self.flag()?;
+        quick.anyone.under_18 = self.flag()?;
+        quick.anyone.severely_disabled = self.flag()?;
+        quick.anyone.seriously_ill = self.flag()?;
+        quick.on_dibao = self.flag()?;
+        quick.spending.illness = self.flag()?;
+        quick.spending.schooling = self.flag()?;
+        Some((quick, self.flag()?))
     }
 
     fn tri(&mut self) -> Option<Option<bool>> {

@@ -8,25 +8,40 @@
 //! which serves many people, keeps nothing.
 
 use crate::draft_store::Draft;
-use crate::form::{Form, Step};
+use crate::form::{Form, QuickForm, Step};
 
 /// The one sessionStorage key the site uses.
 pub const KEY: &str = "doudi.session";
 
+/// What this tab keeps: the form, the screen, and the one-minute check's answers with
+/// whether it is open.
+#[derive(Clone, Copy)]
+pub struct Answers<'a> {
+    pub form: &'a Form,
+    pub step: Step,
+    pub quick: Option<&'a QuickForm>,
+    pub quick_shown: bool,
+}
+
 /// What to keep for these answers on this screen: `None` for a new form on the first
-/// screen (nothing entered: nothing is kept).
-pub fn kept(form: &Form, step: Step, today: &str) -> Option<String> {
-    if step == Step::Place && *form == Form::new(today) {
+/// screen and no one-minute check begun (nothing entered: nothing is kept).
+pub fn kept(answers: Answers, today: &str) -> Option<String> {
+    let quick = answers
+        .quick
+        .filter(|quick| answers.quick_shown || **quick != QuickForm::default());
+    if answers.step == Step::Place && *answers.form == Form::new(today) && quick.is_none() {
         return None;
     }
-    Some(Draft::new(form, step, today).encode())
+    let mut draft = Draft::new(answers.form, answers.step, today);
+    draft.quick = quick.map(|quick| (quick.clone(), answers.quick_shown));
+    Some(draft.encode())
 }
 
 pub use imp::{forget, keep, restore};
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
-    use super::{kept, Draft, Form, Step, KEY};
+    use super::{kept, Answers, Draft, KEY};
     use std::cell::RefCell;
 
     thread_local! {
@@ -39,8 +54,8 @@ mod imp {
     }
 
     /// Keeps the answers in this tab when they (or the screen) changed since last time.
-    pub fn keep(form: &Form, step: Step, today: &str) {
-        let text = kept(form, step, today);
+    pub fn keep(answers: Answers, today: &str) {
+        let text = kept(answers, today);
         LAST.with(|last| {
             if *last.borrow() == text {
                 return;
@@ -79,9 +94,9 @@ mod imp {
 /// Outside a browser (native builds and tests): nothing is kept.
 #[cfg(not(target_arch = "wasm32"))]
 mod imp {
-    use super::{Draft, Form, Step};
+    use super::{Answers, Draft};
 
-    pub fn keep(_form: &Form, _step: Step, _today: &str) {}
+    pub fn keep(_answers: Answers, _today: &str) {}
     pub fn restore() -> Option<Draft> {
         None
     }
@@ -92,15 +107,67 @@ mod imp {
 mod tests {
     use super::*;
 
+    fn answers(form: &Form, step: Step) -> Answers<'_> {
+        Answers {
+            form,
+            step,
+            quick: None,
+            quick_shown: false,
+        }
+    }
+
     #[test]
     fn a_new_form_on_the_first_screen_is_not_kept() {
         let form = Form::new("2026-11-29");
-        assert_eq!(kept(&form, Step::Place, "2026-11-29"), None);
-        assert!(kept(&form, Step::Members, "2026-11-29").is_some());
+        assert_eq!(kept(answers(&form, Step::Place), "2026-11-29"), None);
+        assert!(kept(answers(&form, Step::Members), "2026-11-29").is_some());
         let mut changed = form.clone();
         changed.county = "lueyang".into();
-        let text = kept(&changed, Step::Place, "2026-11-29").expect("kept");
+        let text = kept(answers(&changed, Step::Place), "2026-11-29").expect("kept");
         let back = Draft::decode(&text).expect("reads back");
-        assert_eq!((back.step(), back.form), (Step::Place, changed));
+        assert_eq!(
+            (back.step(), back.form, back.quick),
+            (Step::Place, changed, None)
+        );
+    }
+
+    #[test]
+    fn the_one_minute_check_is_kept_open_or_closed_and_an_empty_closed_one_is_not() {
+        let form = Form::new("2026-11-29");
+        let empty = QuickForm::default();
+        // Opened, nothing answered yet: kept open (a reload shows it again).
+        let open = Answers {
+            quick: Some(&empty),
+            quick_shown: true,
+            ..answers(&form, Step::Place)
+        };
+        let back = Draft::decode(&kept(open, "2026-11-29").expect("kept")).expect("reads");
+        assert_eq!(back.quick, Some((empty.clone(), true)));
+        // Closed and empty: nothing to keep.
+        let closed = Answers {
+            quick_shown: false,
+            ..open
+        };
+        assert_eq!(kept(closed, "2026-11-29"), None);
+        // Every answer, closed: kept with them.
+        let mut quick = QuickForm {
+            people: "3".into(),
+            income: "1 200".into(),
+            on_dibao: true,
+            ..QuickForm::default()
+        };
+        quick.anyone.aged_70_plus = true;
+        quick.anyone.seriously_ill = true;
+        quick.spending.schooling = true;
+        let text = kept(
+            Answers {
+                quick: Some(&quick),
+                ..closed
+            },
+            "2026-11-29",
+        )
+        .expect("kept");
+        let back = Draft::decode(&text).expect("reads");
+        assert_eq!((back.form, back.quick), (form, Some((quick, false))));
     }
 }

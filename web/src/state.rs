@@ -105,6 +105,16 @@ pub struct State {
 }
 
 impl State {
+    /// What this tab keeps of the state (session_store.rs).
+    pub fn answers(&self) -> crate::session_store::Answers<'_> {
+        crate::session_store::Answers {
+            form: &self.form,
+            step: self.step,
+            quick: self.quick.as_deref(),
+            quick_shown: self.quick_shown,
+        }
+    }
+
     pub fn new(today: String) -> State {
         State {
             mode: Mode::Resident,
