@@ -1,7 +1,8 @@
 // What a resident downloads before the first screen is up, on the wire: every request
 // the page starts before the first screen's module is in and answering the built screen
-// (its wasm compiled and run: web/src/main.rs marks `doudi-first-screen` in the page's
-// performance timeline; it takes the built screen over at the first sign of use), with the bytes of its body as sent (the server sends the
+// (its wasm compiled: index.html's `doudi.ready` marks `doudi-first-screen` in the page's
+// performance timeline; the module runs, and takes the built screen over, at the first
+// sign of use), with the bytes of its body as sent (the server sends the
 // build's precompressed copies, as scripts/serve.py and a static host do). The budget is
 // web/budgets.json's first_load_gzip, the number scripts/size-report.py checks on the
 // files. The figures are written to artifacts/first-load.json and printed.
@@ -39,9 +40,9 @@ async function firstLoad(page: Page): Promise<{ first: Fetched[]; later: string[
   const started: Request[] = [];
   page.on('request', (request) => started.push(request));
   await page.goto('/');
-  // The first screen's module is in and answers the built screen (web/src/main.rs marks
-  // the moment; it takes the screen over at the first sign of use, which a page left
-  // alone never gives); the app's module comes after.
+  // The first screen's module is in and answers the built screen (index.html's
+  // doudi.ready marks the moment; it runs and takes the screen over at the first sign of
+  // use, which a page left alone never gives); the app's module comes after.
   await page.waitForFunction(() => performance.getEntriesByName('doudi-first-screen').length > 0);
   await expect(page.locator('h1', { hasText: '兜底' })).toBeVisible();
   await expect(page.locator('#step-title')).toBeVisible();

@@ -1,6 +1,7 @@
 // What the first use of the built first screen costs, now that the first screen's module
-// takes it over only at the first sign of use (web/index.html's `whenUsed`, so that
-// loading the page runs no long task of ours): with the CPU slowed 4× (Chromium's own
+// (compiled at load) runs and takes it over only at the first sign of use (Trunk.toml's
+// start-up script, web/index.html's `whenUsed`: so that loading the page runs no long
+// task of ours): with the CPU slowed 4× (Chromium's own
 // throttling, as Lighthouse's mobile preset assumes), a resident chooses a county on the
 // built screen, its first act there. Reported: how long the browser took to show the
 // choice (the Event Timing API's duration for the `change`, what INP measures), and how

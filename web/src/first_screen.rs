@@ -79,13 +79,6 @@ pub fn first_screen() -> Html {
     }
 }
 
-/// Starts fetching the app's module (`window.doudi.prefetchApp()`): the network only;
-/// it is compiled and run when a press needs it ([`hand_over`]).
-#[cfg(target_arch = "wasm32")]
-pub fn fetch_app() {
-    crate::takeover::call_doudi("prefetchApp");
-}
-
 /// Hands the page over to the app once its module is here (index.html's `takeOver`
 /// marks the page as a screen drawn here, with the press that asked for the app, and
 /// passes on the page's language and text size as they are now).

@@ -1,9 +1,11 @@
 //! A resident's first load: the first screen on its own (first_screen.rs), small. The
 //! screen the build rendered (src/bin/prerender.rs, in index.html's `<div id="app">`)
-//! is plain controls that take answers with no wasm run; this module takes it over at
-//! the first sign of use (index.html's `whenUsed`), so that loading the page runs no
-//! long task of ours. The app with the rules is the `doudi-app` module (src/bin/app.rs),
-//! fetched once this module is in and taking over at the first press that needs it.
+//! is plain controls that take answers with no wasm run; this module is compiled once
+//! the screen is painted but runs only at the first sign of use (Trunk.toml's start-up
+//! script and index.html's `whenUsed`), and takes the screen over then, so that loading
+//! the page runs no long task of ours. The app with the rules is the `doudi-app` module
+//! (src/bin/app.rs), fetched once this module is in and taking over at the first press
+//! that needs it.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -42,26 +44,13 @@ fn start() {
     doudi_web::takeover::render_in_place::<doudi_web::first_screen::FirstScreen>(());
 }
 
-/// This module is ready to answer the first screen: what came before this mark is a
-/// resident's first load (tests/browser/first-load.spec.ts). The app's module is fetched
-/// after it (the network only).
+/// This module is ready to answer the first screen (index.html's `doudi.ready`, which
+/// the page's start-up script has called already when the module waited for the first
+/// use): the mark that ends a resident's first load (tests/browser/first-load.spec.ts),
+/// then the app's module fetched (the network only).
 #[cfg(target_arch = "wasm32")]
 fn answering() {
-    use wasm_bindgen::JsCast;
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    if let Some(performance) = window.performance() {
-        let _ = performance.mark("doudi-first-screen");
-    }
-    // In a task of its own: starting the fetches is work too.
-    let fetch = wasm_bindgen::closure::Closure::once_into_js(doudi_web::first_screen::fetch_app);
-    if window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(fetch.unchecked_ref(), 0)
-        .is_err()
-    {
-        doudi_web::first_screen::fetch_app();
-    }
+    doudi_web::takeover::call_doudi("ready");
 }
 
 #[cfg(not(target_arch = "wasm32"))]
