@@ -9,6 +9,10 @@
 #   bash scripts/lighthouse.sh --assert   # and fail unless accessibility, best
 #                                         # practices and SEO are all 100 (the test
 #                                         # command runs this)
+#   bash scripts/lighthouse.sh --runs 7   # seven runs one after another, each printed,
+#                                         # then the median and the worst of each timing
+#                                         # (README's figures: one run moves with the
+#                                         # machine, several show where it lies)
 #
 # scripts/lighthouse-config.json: the default config, but the page counts as loaded only
 # after 5 s without network requests (Lighthouse's 1 s could end the run before the app's
@@ -23,7 +27,15 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
 assert=0
-[ "${1:-}" = "--assert" ] && assert=1
+runs=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --assert) assert=1 ;;
+    --runs) runs="${2:?--runs needs a number}"; shift ;;
+    *) die "unknown argument: $1 (--assert, --runs N)" ;;
+  esac
+  shift
+done
 [ -f dist/index.html ] || die "dist/index.html is missing: bash scripts/build-web.sh first"
 out="$ROOT/target/lighthouse"
 mkdir -p "$out"
@@ -37,14 +49,16 @@ for _ in $(seq 50); do
   sleep 0.1
 done
 
-CHROME_PATH="${DOUDI_CHROMIUM:-/usr/bin/chromium}" npx --no-install lighthouse "http://127.0.0.1:$port/" \
-  --quiet \
-  --config-path="$ROOT/scripts/lighthouse-config.json" \
-  --chrome-flags="--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync" \
-  --output=json --output=html --output-path="$out/report" >"$out/lighthouse.log" 2>&1 \
-  || { cat "$out/lighthouse.log" >&2; die "lighthouse failed (log: target/lighthouse/lighthouse.log)"; }
+for run in $(seq "$runs"); do
+  if [ "$runs" -gt 1 ]; then echo "run $run of $runs"; fi
+  CHROME_PATH="${DOUDI_CHROMIUM:-/usr/bin/chromium}" npx --no-install lighthouse "http://127.0.0.1:$port/" \
+    --quiet \
+    --config-path="$ROOT/scripts/lighthouse-config.json" \
+    --chrome-flags="--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync" \
+    --output=json --output=html --output-path="$out/report" >"$out/lighthouse.log" 2>&1 \
+    || { cat "$out/lighthouse.log" >&2; die "lighthouse failed (log: target/lighthouse/lighthouse.log)"; }
 
-python3 - "$out/report.report.json" "$assert" <<'PY'
+  python3 - "$out/report.report.json" "$assert" <<'PY'
 import json, sys
 report = json.load(open(sys.argv[1]))
 assert_ = sys.argv[2] == "1"
@@ -85,4 +99,23 @@ if assert_ and failing:
     print("lighthouse: FAIL: accessibility, best practices and SEO must each be 100", file=sys.stderr)
     sys.exit(1)
 PY
+  if [ "$runs" -gt 1 ]; then cp "$out/report.report.json" "$out/run-$run.json"; fi
+done
+if [ "$runs" -gt 1 ]; then
+  python3 - "$out" "$runs" <<'PY'
+import json, statistics, sys
+out, runs = sys.argv[1], int(sys.argv[2])
+reports = [json.load(open(f"{out}/run-{run}.json")) for run in range(1, runs + 1)]
+def values(pick):
+    return sorted(pick(report) for report in reports)
+def line(name, numbers, unit, worst):
+    print(f"  {name}: median {statistics.median(numbers):g}{unit}, worst {worst(numbers):g}{unit}; "
+          f"each: {', '.join(f'{number:g}' for number in numbers)}")
+print(f"{runs} runs:")
+line("performance", values(lambda r: round(r["categories"]["performance"]["score"] * 100)), "", min)
+line("LCP", values(lambda r: round(r["audits"]["largest-contentful-paint"]["numericValue"] / 1000, 2)), " s", max)
+line("TBT", values(lambda r: round(r["audits"]["total-blocking-time"]["numericValue"])), " ms", max)
+line("CLS", values(lambda r: round(r["audits"]["cumulative-layout-shift"]["numericValue"], 3)), "", max)
+PY
+fi
 echo "report: target/lighthouse/report.report.html"

@@ -27,12 +27,11 @@ fn main() {
         .and_then(|document| document.get_element_by_id(takeover::ROOT));
     match root {
         // The built screen is a page of plain controls, which answer with no wasm run:
-        // it is taken over at the first sign that the person is using it (index.html's
-        // `whenUsed`), so that loading the page runs no long task of ours; and only once
-        // presented, so that its paint is the page's largest, however fast the wasm came.
-        Some(root) if root.has_attribute("data-prerendered") => {
-            takeover::when_used(move || takeover::when_painted(root, start))
-        }
+        // this module runs only at the first sign that the person is using it (Trunk.toml's
+        // start-up script waits for index.html's `whenUsed`), so that loading the page
+        // runs no long task of ours; and it takes the screen over only once presented, so
+        // that its paint is the page's largest, however fast the wasm came.
+        Some(root) if root.has_attribute("data-prerendered") => takeover::when_painted(root, start),
         _ => start(),
     }
     answering();

@@ -2,8 +2,9 @@
 //! (src/bin/prerender.rs, the same `App` rendered to HTML; scripts/post-build.py puts it
 //! in `<div id="app" data-prerendered>`). A resident sees and can answer that screen
 //! before any wasm has arrived; when it has, the screen has been presented
-//! (`when_painted`) and the person has begun to use it (`when_used`: the first screen's
-//! module waits for that, so that loading the page runs no long task of ours), the app
+//! (`when_painted`) and the person has begun to use it (the first screen's module runs
+//! only then: Trunk.toml's start-up script and index.html's `whenUsed`, so that loading
+//! the page runs no long task of ours), the app
 //! renders the same markup in its place within one task (no
 //! frame shows the gap, so nothing flashes or moves), and gets back what the person did
 //! meanwhile, through the app's own event handlers:
@@ -334,32 +335,12 @@ mod handing {
     use super::{Handing, Module};
     use js_sys::{Array, Function, Promise, Reflect};
     use std::cell::Cell;
-    use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
     use yew::Callback;
 
     thread_local! {
         /// A handing over is under way: another press waits for it.
         static UNDER_WAY: Cell<bool> = const { Cell::new(false) };
-    }
-
-    /// Runs `run` at the first sign that the person is using the built screen (a press,
-    /// a key, a typed answer, the focus, a mouse moving over it), once the browser has
-    /// done what that asked for: index.html's `window.doudi.whenUsed`. At once when
-    /// there is no such function (a page without the built screen).
-    pub fn when_used(run: impl FnOnce() + 'static) {
-        let when_used = web_sys::window()
-            .and_then(|window| Reflect::get(&window, &"doudi".into()).ok())
-            .and_then(|doudi| {
-                let function = Reflect::get(&doudi, &"whenUsed".into()).ok()?;
-                Some((doudi, function.dyn_into::<Function>().ok()?))
-            });
-        match when_used {
-            Some((doudi, function)) => {
-                let _ = function.call1(&doudi, &Closure::once_into_js(run));
-            }
-            None => run(),
-        }
     }
 
     /// Calls `window.doudi[name]()` (web/index.html), giving back what it returns.
@@ -415,7 +396,7 @@ mod handing {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use handing::{call_doudi, hand_over, when_used};
+pub use handing::{call_doudi, hand_over};
 
 /// Native builds (tests, the prerender) have no other module to hand over to.
 #[cfg(not(target_arch = "wasm32"))]
