@@ -396,6 +396,55 @@ fn what_if_holds(household: &Household, headline: &Assessment) -> Result<(), Str
     Ok(())
 }
 
+/// What an assessment decides, apart from its words: each outcome's status, amounts,
+/// range, basis and route, the totals and the money apart from them.
+fn figures_of(assessment: &doudi_rules::Assessment) -> String {
+    let outcomes: Vec<String> = assessment
+        .programmes
+        .iter()
+        .map(|outcome| {
+            format!(
+                "{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} alternative {}",
+                outcome.programme,
+                outcome.member,
+                outcome.status,
+                outcome.payment,
+                outcome.monthly,
+                outcome.yearly,
+                outcome.monthly_min,
+                outcome.monthly_max,
+                outcome.amount_basis,
+                outcome.alternative.is_some()
+            )
+        })
+        .collect();
+    let limited = assessment.time_limited.as_ref().map(|paid| {
+        (
+            paid.monthly,
+            paid.months,
+            &paid.first_month,
+            &paid.last_month,
+            paid.basis,
+        )
+    });
+    let used: Vec<&str> = assessment
+        .not_published
+        .iter()
+        .map(|used| used.id)
+        .collect();
+    format!(
+        "members {:?} income {} {} total {} {:?} {:?} {:?} limited {limited:?} conditional {:?} not published {used:?} outcomes {outcomes:?}",
+        assessment.dibao_members,
+        assessment.counted_income_monthly,
+        assessment.counted_income_per_person_monthly,
+        assessment.total_monthly,
+        assessment.total_monthly_min,
+        assessment.total_monthly_max,
+        assessment.total_basis,
+        assessment.conditional.as_ref().map(|paid| (paid.monthly, paid.basis)),
+    )
+}
+
 #[test]
 fn every_case_in_tests_cases_holds() {
     let mut failures = Vec::new();
@@ -458,6 +507,24 @@ fn every_case_in_tests_cases_holds() {
                     case.name
                 ));
             }
+        }
+        // Figures only (the caseload engine, the what-if sweep) decides the same: every
+        // status, amount, range, basis and route, without words, criteria or labels.
+        let figures = assess(&case.household, Options::FIGURES);
+        match (&result, &figures) {
+            (Ok(full), Ok(figures)) if figures_of(full) != figures_of(figures) => {
+                failures.push(format!(
+                    "{file}: {}\n    figures only decides otherwise:\n    {}\n    {}",
+                    case.name,
+                    figures_of(full),
+                    figures_of(figures)
+                ))
+            }
+            (Ok(_), Err(_)) | (Err(_), Ok(_)) => failures.push(format!(
+                "{file}: {}\n    figures only is accepted or refused otherwise",
+                case.name
+            )),
+            _ => {}
         }
     }
     assert!(

@@ -52,7 +52,7 @@ pub struct Draft {
 impl Draft {
     pub fn new(form: &Form, step: Step, today: &str) -> Draft {
         Draft {
-            rules: doudi_rules::policy::rules_version(),
+            rules: doudi_rules::policy::rules_version().to_string(),
             saved: today.to_string(),
             screen: step.number(),
             form: form.clone(),

@@ -111,7 +111,7 @@ pub fn link_action(today: &str) -> Option<Action> {
     }
     imp::clear_fragment();
     let result =
-        imp::read(body).and_then(|link| opened(&link, &doudi_rules::policy::rules_version()));
+        imp::read(body).and_then(|link| opened(&link, doudi_rules::policy::rules_version()));
     Some(match result {
         Ok((form, notice)) => Action::Open(Box::new(form), Step::Result, Some(Rc::new(notice))),
         Err(reason) => Action::Open(

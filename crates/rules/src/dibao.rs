@@ -110,7 +110,7 @@ pub(crate) fn topups(
             &[&rate, &step_round],
             Basis::Published,
             &[&clause::DIBAO_TOPUP],
-            || say::topup_step(&person.label, why, rate.value, standard_monthly, amount),
+            || say::topup_step(&person.label(), why, rate.value, standard_monthly, amount),
         );
     }
     Ok(total)
@@ -259,7 +259,7 @@ pub(crate) fn property_criterion(ctx: &Ctx, outcome: &mut Outcome) {
     );
     if said.is_none() {
         outcome.missing(
-            "family.property_within_limits".into(),
+            || "family.property_within_limits".into(),
             ctx.say(say::property_missing),
         );
     }
@@ -267,7 +267,7 @@ pub(crate) fn property_criterion(ctx: &Ctx, outcome: &mut Outcome) {
 
 pub(crate) fn assess(ctx: &Ctx, counted: &Counted) -> Result<Dibao, InputError> {
     let facts = ctx.facts;
-    let mut outcome = Outcome::new(Programme::Dibao);
+    let mut outcome = Outcome::new(Programme::Dibao, ctx.options.text);
     let (standard_monthly, threshold_yearly, standard) = standard(ctx)?;
     outcome.rests_on(standard.basis);
     outcome.rests_on(counted.basis);

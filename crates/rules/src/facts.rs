@@ -27,10 +27,9 @@ pub(crate) struct PersonFacts {
 
 /// Derives every member's facts.
 pub(crate) fn derive(ctx: &Ctx) -> Result<Vec<PersonFacts>, InputError> {
-    ctx.facts
-        .people
-        .iter()
-        .map(|person| {
+    let mut people = Vec::with_capacity(ctx.facts.people.len());
+    for person in &ctx.facts.people {
+        people.push({
             let income = income::member_yearly(ctx, person, false)?;
             // The tekun reckoning differs only where an income is one that tekun does
             // not count; otherwise it is the same figure, not worked out twice.
@@ -45,15 +44,16 @@ pub(crate) fn derive(ctx: &Ctx) -> Result<Vec<PersonFacts>, InputError> {
             } else {
                 income.clone()
             };
-            Ok(PersonFacts {
+            PersonFacts {
                 severely_disabled: severely_disabled(ctx, person)?,
                 seriously_ill: seriously_ill(ctx, person)?,
                 tekun_candidate: tekun_candidate(ctx, person)?,
                 income,
                 income_for_tekun,
-            })
-        })
-        .collect()
+            }
+        });
+    }
+    Ok(people)
 }
 
 /// 重度残疾人 (汉民发〔2021〕52号 二(一)): a certificate of grade 1 or 2 of any kind, or

@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 
 pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outcome, InputError> {
     let family = &ctx.facts.family;
-    let mut outcome = Outcome::new(Programme::GradualExit);
+    let mut outcome = Outcome::new(Programme::GradualExit, ctx.options.text);
     outcome.criterion(
         "on_dibao",
         ctx.say(say::on_dibao_criterion),
@@ -60,7 +60,7 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
         );
         if current.is_none() {
             outcome.missing(
-                "family.current_dibao_monthly".into(),
+                || "family.current_dibao_monthly".into(),
                 ctx.say(say::current_amount_missing),
             );
         }

@@ -737,10 +737,37 @@ pub struct MemberName {
 /// (owned only where the rules rewrite it: the what-if sweep, the family's own incomes).
 #[derive(Clone, Debug)]
 pub struct Person<'a> {
+    /// The index into the household's members (`usize::MAX` for the family's own
+    /// incomes, accounted as a person).
     pub index: usize,
-    pub label: MemberName,
     pub age: u32,
     pub member: std::borrow::Cow<'a, Member>,
+}
+
+impl Person<'_> {
+    /// How results name this member: written only when words are (an assessment of
+    /// figures only names nobody).
+    pub fn label(&self) -> MemberName {
+        if self.index == usize::MAX {
+            let (zh, en) = crate::explain::income::family_as_a_whole();
+            return MemberName {
+                zh: zh.into(),
+                en: en.into(),
+            };
+        }
+        let name = self.member.name.trim();
+        if name.is_empty() {
+            MemberName {
+                zh: format!("成员{}", self.index + 1),
+                en: format!("Member {}", self.index + 1),
+            }
+        } else {
+            MemberName {
+                zh: name.to_string(),
+                en: name.to_string(),
+            }
+        }
+    }
 }
 
 /// A validated household, borrowing the household's members and family.
@@ -1025,7 +1052,7 @@ impl Household {
             ));
         }
         let monthly_max = Decimal::from(MAX_MONTHLY_AMOUNT);
-        let mut people = Vec::new();
+        let mut people = Vec::with_capacity(self.members.len().min(MAX_MEMBERS));
         for (index, member) in self.members.iter().enumerate().take(MAX_MEMBERS) {
             let at = |field: &str| format!("members[{index}].{field}");
             errors.extend(check_text(|| at("name"), &member.name));
@@ -1126,21 +1153,8 @@ impl Household {
                     ));
                 }
             }
-            let label = if member.name.trim().is_empty() {
-                MemberName {
-                    zh: format!("成员{}", index + 1),
-                    en: format!("Member {}", index + 1),
-                }
-            } else {
-                let name = member.name.trim().to_string();
-                MemberName {
-                    zh: name.clone(),
-                    en: name,
-                }
-            };
             people.push(Person {
                 index,
-                label,
                 age: age.unwrap_or(0),
                 member: std::borrow::Cow::Borrowed(member),
             });

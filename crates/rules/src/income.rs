@@ -41,13 +41,8 @@ impl Counted {
 /// The family's own incomes as a person of the accounting: named "the family as a
 /// whole", with no employment costs (they are a working member's).
 fn family_person(ctx: &Ctx) -> Person<'static> {
-    let (zh, en) = say::family_as_a_whole();
     Person {
         index: usize::MAX,
-        label: crate::household::MemberName {
-            zh: zh.into(),
-            en: en.into(),
-        },
         age: 0,
         member: std::borrow::Cow::Owned(crate::household::Member {
             incomes: ctx.facts.family.incomes.clone(),
@@ -142,7 +137,7 @@ pub(crate) fn member_yearly(
     let step = if tracing {
         // The step's basis is the amount's: a parameter read but not shaping the amount
         // (a default of 0) is listed without weakening it.
-        let (text, formula) = say::member_step(&person.label, &lines, deduction, total);
+        let (text, formula) = say::member_step(&person.label(), &lines, deduction, total);
         Some(Step {
             text,
             formula,
@@ -177,7 +172,7 @@ pub(crate) struct MemberIncome {
 /// so.
 pub(crate) fn household(ctx: &Ctx, outside: &[usize]) -> Result<Counted, InputError> {
     let tracing = ctx.tracing();
-    let mut covered = Vec::new();
+    let mut covered = Vec::with_capacity(ctx.facts.people.len());
     let mut steps = Vec::new();
     let mut total = Decimal::ZERO;
     let mut basis = Basis::Published;
@@ -190,7 +185,7 @@ pub(crate) fn household(ctx: &Ctx, outside: &[usize]) -> Result<Counted, InputEr
                     OutsideWhy::EligibleTekun
                 };
                 steps.push(step(
-                    say::outside_step(&person.label, why),
+                    say::outside_step(&person.label(), why),
                     &clause::TEKUN_OUTSIDE_HOUSEHOLD,
                 ));
             }
@@ -198,7 +193,7 @@ pub(crate) fn household(ctx: &Ctx, outside: &[usize]) -> Result<Counted, InputEr
         }
         if person.member.tekun && tracing {
             steps.push(step(
-                say::marked_counted_step(&person.label),
+                say::marked_counted_step(&person.label()),
                 &clause::TEKUN_RULES,
             ));
         }

@@ -136,7 +136,7 @@ pub struct PlaceOut {
 #[derive(Clone, Debug, Serialize)]
 pub struct Assessment {
     /// The crate's version and a digest of the policies it was built with.
-    pub rules_version: String,
+    pub rules_version: &'static str,
     pub date: policy::Date,
     pub county: PlaceOut,
     pub category: Category,
@@ -482,8 +482,9 @@ fn assess_with_reform(
     let next_steps = notices::next_steps(&ctx, &programmes)?;
     let disclaimer = ctx.say(explain::disclaimer);
     let used = ctx.used.each_ref().map(std::cell::Cell::get);
-    let mut not_published: Vec<Used> = Vec::new();
-    if used.iter().any(|word| *word != 0) {
+    let count: u32 = used.iter().map(|word| word.count_ones()).sum();
+    let mut not_published: Vec<Used> = Vec::with_capacity(usize::try_from(count).unwrap_or(0));
+    if count > 0 {
         for id in policy::ids_by_name() {
             let index = usize::from(id.0);
             if used
@@ -495,6 +496,8 @@ fn assess_with_reform(
         }
     }
     let read = ctx.read.into_inner().into_iter().collect();
+    let counted_income_monthly = rounding::for_display(counted.monthly_total());
+    let counted_income_per_person_monthly = rounding::for_display(counted.monthly_per_person());
     Ok((
         Assessment {
             rules_version: policy::rules_version(),
@@ -506,9 +509,9 @@ fn assess_with_reform(
             },
             category: facts.category,
             household_size: counted.covered.len(),
-            dibao_members: counted.covered.clone(),
-            counted_income_monthly: rounding::for_display(counted.monthly_total()),
-            counted_income_per_person_monthly: rounding::for_display(counted.monthly_per_person()),
+            dibao_members: counted.covered,
+            counted_income_monthly,
+            counted_income_per_person_monthly,
             total_monthly: total,
             total_monthly_min: ranged.then_some(total_min),
             total_monthly_max: ranged.then_some(total_max),

@@ -12,7 +12,7 @@ use crate::policy::{id, Basis};
 use crate::{Ctx, InputError};
 
 pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outcome, InputError> {
-    let mut outcome = Outcome::new(Programme::MarginalFamily);
+    let mut outcome = Outcome::new(Programme::MarginalFamily, ctx.options.text);
     let multiple = ctx.get(id::MARGINAL_INCOME_MULTIPLE)?;
     outcome.rests_on(multiple.basis);
     outcome.rests_on(counted.basis);

@@ -46,7 +46,7 @@ pub(crate) fn of(ctx: &Ctx) -> Result<Vec<Notice>, InputError> {
                         (item, english)
                     })
                     .collect();
-                say::unlisted_disease(&person.label, name, &closest)
+                say::unlisted_disease(&person.label(), name, &closest)
             }),
         });
     }
@@ -108,7 +108,7 @@ pub(crate) fn next_steps(ctx: &Ctx, programmes: &[Outcome]) -> Result<Vec<Text>,
         });
         if Decimal::from(person.age) < minor_age && no_able_supporter {
             ctx.write(&mut steps, || {
-                say::unsupported_child(&person.label, minor_age)
+                say::unsupported_child(&person.label(), minor_age)
             });
         }
     }

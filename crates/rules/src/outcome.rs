@@ -228,11 +228,26 @@ pub struct Outcome {
     pub timeline: Vec<TimelineMonth>,
     /// What to do next, for this programme.
     pub next: Vec<Text>,
+    /// Whether the criteria, the missing facts and the member's labels are written: not
+    /// in an assessment of figures only, which the tally alone decides.
+    #[serde(skip)]
+    words: bool,
+    /// How many criteria are not met, and how many unknown (what `decide` reads).
+    #[serde(skip)]
+    tally: Tally,
+}
+
+/// How many criteria of an outcome are in each undecided or failed state.
+#[derive(Clone, Copy, Debug, Default)]
+struct Tally {
+    not_met: u8,
+    unknown: u8,
 }
 
 impl Outcome {
-    /// A programme's outcome, not decided yet, titled from the one table of labels.
-    pub(crate) fn new(programme: Programme) -> Outcome {
+    /// A programme's outcome, not decided yet, titled from the one table of labels;
+    /// with its criteria, missing facts and member's labels written when `words`.
+    pub(crate) fn new(programme: Programme, words: bool) -> Outcome {
         let title = crate::labels::programme(programme);
         Outcome {
             programme,
@@ -261,6 +276,18 @@ impl Outcome {
             steps: Vec::new(),
             timeline: Vec::new(),
             next: Vec::new(),
+            words,
+            tally: Tally::default(),
+        }
+    }
+
+    /// Names the member this outcome is about (their labels only when it has words).
+    pub(crate) fn about(&mut self, person: &crate::household::Person) {
+        self.member = Some(person.index);
+        if self.words {
+            let label = person.label();
+            self.member_label = Some(label.zh);
+            self.member_label_en = Some(label.en);
         }
     }
 
@@ -276,15 +303,28 @@ impl Outcome {
     }
 
     pub(crate) fn criterion(&mut self, id: &'static str, text: Text, state: State, detail: Text) {
-        self.criteria.push(Criterion {
-            id,
-            text,
-            state,
-            detail,
-        });
+        match state {
+            State::NotMet => self.tally.not_met = self.tally.not_met.saturating_add(1),
+            State::Unknown => self.tally.unknown = self.tally.unknown.saturating_add(1),
+            State::Met => {}
+        }
+        if self.words {
+            self.criteria.push(Criterion {
+                id,
+                text,
+                state,
+                detail,
+            });
+        }
     }
 
-    pub(crate) fn missing(&mut self, field: String, text: Text) {
+    /// A fact the outcome waits for, at its input field (a JSON path, written only when
+    /// the outcome has words).
+    pub(crate) fn missing(&mut self, field: impl FnOnce() -> String, text: Text) {
+        if !self.words {
+            return;
+        }
+        let field = field();
         if !self.missing.iter().any(|missing| missing.field == field) {
             self.missing.push(Missing { field, text });
         }
@@ -294,14 +334,9 @@ impl Outcome {
     /// unknown → needs more information; otherwise eligible. The failed and unknown
     /// criteria come first in the list, as users read them first.
     pub(crate) fn decide(&mut self) {
-        let any = |state: State| {
-            self.criteria
-                .iter()
-                .any(|criterion| criterion.state == state)
-        };
-        self.status = if any(State::NotMet) {
+        self.status = if self.tally.not_met > 0 {
             Status::NotEligible
-        } else if any(State::Unknown) {
+        } else if self.tally.unknown > 0 {
             Status::NeedsMoreInformation
         } else {
             Status::Eligible

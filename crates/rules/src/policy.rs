@@ -120,18 +120,16 @@ include!(concat!(env!("OUT_DIR"), "/policies.rs"));
 /// The version of the rules: the crate's version, a digest of the policy files and a
 /// digest of the rules' code ("0.1.0+759aeeeb.3f2a9c1d"). Either digest changes when the
 /// figures or the logic change.
-pub fn rules_version() -> String {
+pub fn rules_version() -> &'static str {
     static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    VERSION
-        .get_or_init(|| {
-            format!(
-                "{}+{}.{}",
-                env!("CARGO_PKG_VERSION"),
-                &POLICY_DIGEST[..8],
-                &CODE_DIGEST[..8]
-            )
-        })
-        .clone()
+    VERSION.get_or_init(|| {
+        format!(
+            "{}+{}.{}",
+            env!("CARGO_PKG_VERSION"),
+            &POLICY_DIGEST[..8],
+            &CODE_DIGEST[..8]
+        )
+    })
 }
 
 /// The earliest date for which every programme is modelled: the latest first date among

@@ -17,7 +17,7 @@ pub(crate) fn assess(
     programmes: &[Outcome],
     counted: &Counted,
 ) -> Result<Outcome, InputError> {
-    let mut outcome = Outcome::new(Programme::PriceSubsidy);
+    let mut outcome = Outcome::new(Programme::PriceSubsidy, ctx.options.text);
     let cpi_trigger = ctx.get(id::PRICE_CPI_TRIGGER)?;
     let food_trigger = ctx.get(id::PRICE_FOOD_CPI_TRIGGER)?;
     let trigger_text = || ctx.say(|| say::trigger_criterion(cpi_trigger.value, food_trigger.value));

@@ -556,7 +556,7 @@ pub fn quick(answers: &Quick) -> Result<QuickAnswer, InputError> {
         Vec::new()
     };
     Ok(QuickAnswer {
-        rules_version: first.rules_version.clone(),
+        rules_version: first.rules_version.to_string(),
         date: answers.date,
         county: first.county.clone(),
         category: answers.category,

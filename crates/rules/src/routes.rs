@@ -32,15 +32,15 @@ pub(crate) fn one_route_per_person(ctx: &Ctx, gradual: &mut Outcome, single: &mu
     }
     let sum: Decimal = alone.iter().filter_map(|outcome| outcome.monthly).sum();
     if sum >= family {
-        let names: Vec<MemberName> = alone.iter().map(|outcome| label(outcome)).collect();
-        gradual.alternative =
-            Some(ctx.say(|| say::gradual_exit_is_alternative(family, &names, sum)));
+        gradual.alternative = Some(ctx.say(|| {
+            let names: Vec<MemberName> = alone.iter().map(|outcome| label(outcome)).collect();
+            say::gradual_exit_is_alternative(family, &names, sum)
+        }));
     } else {
         for outcome in alone {
             let own = outcome.monthly.unwrap_or_default();
-            let label = label(outcome);
             outcome.alternative =
-                Some(ctx.say(|| say::single_person_is_alternative(family, &label, own)));
+                Some(ctx.say(|| say::single_person_is_alternative(family, &label(outcome), own)));
         }
     }
 }

@@ -35,7 +35,7 @@ pub(crate) fn assess(
             !counted.covered.contains(&person.index)
                 && (derived.severely_disabled || derived.seriously_ill)
         });
-        let mut outcome = Outcome::new(Programme::SinglePerson);
+        let mut outcome = Outcome::new(Programme::SinglePerson, ctx.options.text);
         outcome.criterion(
             "member",
             ctx.say(say::no_candidate_criterion),
@@ -53,10 +53,8 @@ pub(crate) fn assess(
     let below_marginal_line = !family.income_below
         && counted.total_yearly < family.threshold_yearly * counted.size() * multiple.value;
     for (person, severe) in candidates {
-        let mut outcome = Outcome::new(Programme::SinglePerson);
-        outcome.member = Some(person.index);
-        outcome.member_label = Some(person.label.zh.clone());
-        outcome.member_label_en = Some(person.label.en.clone());
+        let mut outcome = Outcome::new(Programme::SinglePerson, ctx.options.text);
+        outcome.about(person);
         outcome.criterion(
             "member",
             ctx.say(say::member_criterion),
@@ -148,7 +146,9 @@ pub(crate) fn assess(
             let base = dibao::round_payment(ctx, base, &mut outcome)?;
             let extra = dibao::topups(ctx, &people, family.standard_monthly, &mut outcome)?;
             let monthly = dibao::pay(&mut outcome, base, extra);
-            ctx.write(&mut outcome.reasons, || say::reason(&person.label, monthly));
+            ctx.write(&mut outcome.reasons, || {
+                say::reason(&person.label(), monthly)
+            });
         }
         if whole_family_qualifies || outcome.status == crate::Status::Eligible {
             ctx.write(&mut outcome.reasons, say::why_amounts_jump);

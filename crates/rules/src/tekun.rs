@@ -236,10 +236,8 @@ pub(crate) fn household_supporter<'a>(
 fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
     let facts = ctx.facts;
     let field = |name: &str| format!("members[{}].{name}", person.index);
-    let mut outcome = Outcome::new(Programme::Tekun);
-    outcome.member = Some(person.index);
-    outcome.member_label = Some(person.label.zh.clone());
-    outcome.member_label_en = Some(person.label.en.clone());
+    let mut outcome = Outcome::new(Programme::Tekun, ctx.options.text);
+    outcome.about(person);
 
     match no_labour_capacity(ctx, person, &mut outcome)? {
         Some(why) => outcome.criterion(
@@ -289,7 +287,7 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
     );
     if said.is_none() {
         outcome.missing(
-            field("own_property_within_limits"),
+            || field("own_property_within_limits"),
             ctx.say(say::property_missing),
         );
     }
@@ -299,7 +297,7 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
     // policies/).
     let (state, supporters) = match &person.member.supporters {
         None => match household_supporter(ctx, person)? {
-            Some(supporter) => (State::NotMet, Supporters::InHousehold(&supporter.label)),
+            Some(supporter) => (State::NotMet, Supporters::InHousehold(supporter)),
             None => (State::Unknown, Supporters::NotGiven),
         },
         Some(list) if list.is_empty() => (State::Met, Supporters::NoSupporter),
@@ -328,14 +326,14 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
         ctx.say(|| say::supporters_detail(supporters)),
     );
     if state == State::Unknown {
-        outcome.missing(field("supporters"), ctx.say(say::supporters_missing));
+        outcome.missing(|| field("supporters"), ctx.say(say::supporters_missing));
     }
     outcome.decide();
     if outcome.status == Status::NotEligible {
         // A member marked as tekun now whom the rules find not eligible is counted in the
         // dibao household with their income; the reason says so plainly.
         ctx.write(&mut outcome.reasons, || {
-            say::not_eligible(&person.label, person.member.tekun)
+            say::not_eligible(&person.label(), person.member.tekun)
         });
         return Ok(outcome);
     }
@@ -433,7 +431,7 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
             outcome.monthly_min = Some(basic_amount + least.amount);
             outcome.monthly_max = Some(basic_amount + most.amount);
             outcome.range_note = Some(ctx.say(say::care_range_note));
-            outcome.missing(field("self_care"), ctx.say(say::self_care_missing));
+            outcome.missing(|| field("self_care"), ctx.say(say::self_care_missing));
             ctx.step(
                 &mut outcome,
                 &[
@@ -468,7 +466,7 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
     });
     let eligible = outcome.status == Status::Eligible;
     ctx.write(&mut outcome.reasons, || {
-        say::reason(&person.label, eligible, monthly, range)
+        say::reason(&person.label(), eligible, monthly, range)
     });
     ctx.write(&mut outcome.next, say::how_to_apply);
     Ok(outcome)

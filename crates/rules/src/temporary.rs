@@ -9,7 +9,7 @@ use crate::policy::{clause, Basis};
 use crate::Ctx;
 
 pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Outcome {
-    let mut outcome = Outcome::new(Programme::TemporaryAssistance);
+    let mut outcome = Outcome::new(Programme::TemporaryAssistance, ctx.options.text);
     // 因病、因灾、因意外等导致基本生活出现严重困难: decided on the hardship, by the office.
     outcome.criterion(
         "emergency",

@@ -71,7 +71,7 @@ impl Shared {
     /// What to put in a link for this household and its assessment.
     pub fn new(household: &Household, assessment: &Assessment) -> Shared {
         Shared {
-            rules: assessment.rules_version.clone(),
+            rules: assessment.rules_version.to_string(),
             household: household.clone(),
             total_monthly: assessment.total_monthly,
             results: snapshots(assessment),

@@ -72,7 +72,7 @@ pub fn notice(opened: &Opened, now: &Assessment) -> Notice {
         unverified: opened.integrity == Integrity::Unchecked,
         rules_changed: (shared.rules != now.rules_version).then(|| RulesChanged {
             then: shown_rules_version(&shared.rules),
-            now: now.rules_version.clone(),
+            now: now.rules_version.to_string(),
             changes: changes(shared, now)
                 .iter()
                 .map(|change| change_line(change, now))

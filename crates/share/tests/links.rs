@@ -338,7 +338,7 @@ fn a_link_made_under_other_rules_lists_what_changed_in_our_words() {
     let changed = said.rules_changed.unwrap();
     assert_eq!(
         (changed.then.as_str(), changed.now.as_str()),
-        ("0.0.9+0badc0de", now.rules_version.as_str())
+        ("0.0.9+0badc0de", now.rules_version)
     );
     assert_eq!(changed.changes.len(), 1);
     let line = &changed.changes[0];

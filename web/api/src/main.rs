@@ -38,7 +38,7 @@ fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
 /// The rules version (crate version and policy digest).
 #[wasm_bindgen(js_name = rulesVersion)]
 pub fn rules_version() -> String {
-    doudi_rules::policy::rules_version()
+    doudi_rules::policy::rules_version().to_string()
 }
 
 /// A household from a JS object, or from JSON text.

@@ -35,7 +35,7 @@ pub fn draft_offer(view: &View) -> Html {
             <h2 id="draft-offer-title">{ i18n::DRAFT_FOUND_TITLE.get(lang) }</h2>
             <p>{ i18n::fill(i18n::DRAFT_FOUND.get(lang), &[("date", draft.saved.as_str())]) }</p>
             if !draft.same_rules() {
-                <p class="draft-rules">{ i18n::fill(i18n::DRAFT_OTHER_RULES.get(lang), &[("then", draft.rules.as_str()), ("now", now.as_str())]) }</p>
+                <p class="draft-rules">{ i18n::fill(i18n::DRAFT_OTHER_RULES.get(lang), &[("then", draft.rules.as_str()), ("now", now)]) }</p>
             }
             <div class="nav-buttons">
                 <button type="button" class="primary" id="resume-draft" onclick={onresume}>{ i18n::RESUME_DRAFT.get(lang) }</button>

@@ -669,7 +669,7 @@ fn sheet(household: &Household, assessment: &Assessment, lang: Lang) -> String {
     out.el(
         "strong class=\"sheet-version\"",
         "strong",
-        &assessment.rules_version,
+        assessment.rules_version,
     );
     out.raw("</p>");
     answers(&mut out, household);
@@ -728,7 +728,7 @@ mod tests {
         for used in &assessment.not_published {
             assert!(html.contains(&used.value.to_string()), "{}", used.id);
         }
-        assert!(html.contains(&assessment.rules_version));
+        assert!(html.contains(assessment.rules_version));
         assert!(html.contains(&assessment.date.to_string()));
         assert!(html.contains("经办人：________　日期：________"));
         assert!(html.contains("申请人（或家属）签字"));

@@ -1,8 +1,8 @@
 //! The words of 特困人员救助供养 (tekun): its criteria, steps, reasons and labels (the
 //! care tiers, the supporters' situations).
 
-use crate::household::MemberName;
 use crate::household::{DisabilityKind, SelfCare, Supporter, SupporterSituation};
+use crate::household::{MemberName, Person};
 use crate::outcome::Text;
 use crate::policy::{Basis, Place};
 use crate::rounding;
@@ -44,7 +44,7 @@ pub(crate) enum Supporters<'a> {
     /// Supporters, some of them able.
     SomeAble(&'a [Supporter]),
     /// Not given, but a legal supporter who is able lives in the household (their label).
-    InHousehold(&'a MemberName),
+    InHousehold(&'a Person<'a>),
 }
 
 /// A care tier's name.
@@ -217,10 +217,13 @@ pub(crate) fn supporters_detail(supporters: Supporters) -> Text {
     match supporters {
         Supporters::NotGiven => not_given(),
         Supporters::NoSupporter => Text::new("没有法定义务人", "no legal supporter"),
-        Supporters::InHousehold(label) => Text::new(
+        Supporters::InHousehold(supporter) => {
+            let label = supporter.label();
+            Text::new(
             format!("同住的{}是法定义务人，按填写的年龄和情况有履行义务的能力（如果不是这样，请填写义务人的情况）", label.zh),
             format!("{}, who lives here, is a legal supporter and, by the age and situation given, able to support (if not, give the supporters' situation)", label.en),
-        ),
+        )
+        }
         Supporters::NoneAble {
             list,
             dibao_elderly_age,
