@@ -372,8 +372,10 @@ fn main() {
     let households: Vec<Household> = (0..count).map(|_| household(&mut rng)).collect();
     // DOUDI_BENCH_ONLY=figures generates the caseload, assesses it once, figures only, and stops: for
     // counting instructions with callgrind, generation cancelled out (scripts/bench-instructions.sh).
-    if std::env::var("DOUDI_BENCH_ONLY").is_ok_and(|only| only == "figures") {
-        let tally = assess_all(&households, false);
+    // DOUDI_BENCH_ONLY=traced does the same with the trace and the words.
+    let only = std::env::var("DOUDI_BENCH_ONLY").unwrap_or_default();
+    if only == "figures" || only == "traced" {
+        let tally = assess_all(&households, only == "traced");
         println!("{} households, total of the totals {}", count, tally.total);
         return;
     }

@@ -691,6 +691,19 @@ pub fn generate(set: &PolicySet) -> String {
         let _ = writeln!(out, "    &[{}],", entries.join(", "));
     }
     let _ = writeln!(out, "];");
+    // The earliest date on which every parameter has a value: worked out here, once,
+    // rather than over every parameter at each validation.
+    let first = set
+        .params
+        .iter()
+        .filter_map(|param| param.values.first().map(|value| value.from))
+        .max()
+        .unwrap_or(Date::new(2023, 1, 1));
+    let _ = writeln!(
+        out,
+        "/// The latest first date among the parameters: the first on which each has a value.\npub const FIRST_MODELLED: Date = Date::new({}, {}, {});",
+        first.year, first.month, first.day
+    );
     let latest = set
         .params
         .iter()

@@ -50,10 +50,12 @@ use serde::Serialize;
 pub struct Options {
     /// Build the explanation trace (steps with formulas and parameters).
     pub trace: bool,
-    /// Write the words: titles, criteria, reasons, notices, next steps. Without them the
-    /// assessment carries its figures, statuses, criteria states and missing fields
-    /// only, every sentence empty ([`Text::EMPTY`]; an outcome's title, a label, stays):
-    /// for bulk runs (the caseload engine, the what-if sweep) that read no sentence.
+    /// Write the words: criteria, reasons, notices, next steps, the missing facts and
+    /// the members' labels. Without them the assessment carries its figures and
+    /// statuses only (an outcome's title, a label, stays; a tally of its criteria's
+    /// states decides it, the same as with words): every sentence empty
+    /// ([`Text::EMPTY`]), no criterion, missing fact or member label listed. For bulk
+    /// runs (the caseload engine, the what-if sweep, a reform's costing) that read none.
     pub text: bool,
 }
 

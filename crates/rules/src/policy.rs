@@ -135,11 +135,7 @@ pub fn rules_version() -> &'static str {
 /// The earliest date for which every programme is modelled: the latest first date among
 /// the parameters the programmes cannot do without.
 pub fn first_modelled_date() -> Date {
-    VALUES
-        .iter()
-        .filter_map(|values| values.first().map(|(from, _)| *from))
-        .max()
-        .unwrap_or(Date::new(2023, 1, 1))
+    FIRST_MODELLED
 }
 
 /// The value in force on a date and the date it took effect, from the values alone
