@@ -218,11 +218,14 @@ pub fn caseworker_mode(props: &CaseworkerModeProps) -> Html {
     let checked_b = use_memo(state.scenario_b.clone(), |form| {
         form.as_ref().map(|form| form::check(form))
     });
-    // Each scenario's assessment, for the total and the comparison, on every change.
+    // Each scenario's assessment, for the total and the comparison, on every change:
+    // with words but without the trace, which only the cards below (a frame later, from
+    // their own assessment of the same household) show, so that a keystroke's total does
+    // not wait for the trace's sentences.
     let assessed_a = use_memo(checked_a.household.clone(), |household| {
         household
             .as_ref()
-            .map(|household| doudi_rules::assess(household, Options::default()))
+            .map(|household| doudi_rules::assess(household, Options::QUIET))
     });
     let assessed_b = use_memo(
         checked_b
@@ -232,7 +235,7 @@ pub fn caseworker_mode(props: &CaseworkerModeProps) -> Html {
         |household| {
             household
                 .as_ref()
-                .map(|household| doudi_rules::assess(household, Options::default()))
+                .map(|household| doudi_rules::assess(household, Options::QUIET))
         },
     );
 
@@ -249,7 +252,7 @@ pub fn caseworker_mode(props: &CaseworkerModeProps) -> Html {
                 Err(error) => Some(Err(error)),
                 Ok(reform) => Some(doudi_rules::assess_under(
                     household.as_ref()?,
-                    Options::default(),
+                    Options::QUIET,
                     &reform,
                 )),
             }
