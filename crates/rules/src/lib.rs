@@ -266,7 +266,7 @@ impl Ctx<'_> {
     pub fn get(&self, id: ParamId) -> Result<Read, InputError> {
         let read = self.params.read(id)?;
         if self.record_reads {
-            self.read.borrow_mut().insert(id.param().id);
+            self.record_read(id);
         }
         if read.basis != Basis::Published {
             let index = usize::from(id.0);
@@ -275,6 +275,14 @@ impl Ctx<'_> {
             }
         }
         Ok(read)
+    }
+
+    /// Records a parameter read, for the check that every parameter is read by some rule
+    /// (out of line: the reads of an assessment never take this path).
+    #[cold]
+    #[inline(never)]
+    fn record_read(&self, id: ParamId) {
+        self.read.borrow_mut().insert(id.param().id);
     }
 
     /// The derived facts of the member at `index` (an index into the members, always
