@@ -220,9 +220,9 @@ pub(crate) fn supporters_detail(supporters: Supporters) -> Text {
         Supporters::InHousehold(supporter) => {
             let label = supporter.label();
             Text::new(
-            format!("同住的{}是法定义务人，按填写的年龄和情况有履行义务的能力（如果不是这样，请填写义务人的情况）", label.zh),
-            format!("{}, who lives here, is a legal supporter and, by the age and situation given, able to support (if not, give the supporters' situation)", label.en),
-        )
+                format!("同住的{}是法定义务人，按填写的年龄和情况有履行义务的能力（如果不是这样，请填写义务人的情况）", label.zh),
+                format!("{}, who lives here, is a legal supporter and, by the age and situation given, able to support (if not, give the supporters' situation)", label.en),
+            )
         }
         Supporters::NoneAble {
             list,
