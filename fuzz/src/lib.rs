@@ -520,9 +520,11 @@ pub fn check_row(
 
 /// Whether two assessments carry the same figures and decisions (what the trace and the
 /// words must never change): totals and ranges, the money apart from the total, the
-/// dibao household, every outcome's status, payment, route, amounts, criteria states and
-/// missing fields. The first difference, if any.
-pub fn figures_differ(a: &Assessment, b: &Assessment) -> Option<String> {
+/// dibao household, every outcome's status, payment, route and amounts; and, when `b`
+/// has words (`Options::text`), the criteria states and missing fields too; when it has
+/// none, it must list no criterion, missing field or member label (its statuses come
+/// from a tally of the criteria). The first difference, if any.
+pub fn figures_differ(a: &Assessment, b: &Assessment, b_has_words: bool) -> Option<String> {
     macro_rules! same {
         ($left:expr, $right:expr, $what:expr) => {
             if $left != $right {
@@ -605,7 +607,6 @@ pub fn figures_differ(a: &Assessment, b: &Assessment) -> Option<String> {
                 .map(|criterion| (criterion.id, criterion.state))
                 .collect::<Vec<_>>()
         };
-        same!(criteria(x), criteria(y), at("criteria"));
         let missing = |outcome: &doudi_rules::Outcome| {
             outcome
                 .missing
@@ -613,7 +614,14 @@ pub fn figures_differ(a: &Assessment, b: &Assessment) -> Option<String> {
                 .map(|missing| missing.field.clone())
                 .collect::<Vec<_>>()
         };
-        same!(missing(x), missing(y), at("missing"));
+        if b_has_words {
+            same!(criteria(x), criteria(y), at("criteria"));
+            same!(missing(x), missing(y), at("missing"));
+        } else {
+            same!(y.criteria.len(), 0, at("criteria (figures only)"));
+            same!(y.missing.len(), 0, at("missing (figures only)"));
+            same!(y.member_label.is_some(), false, at("member_label (figures only)"));
+        }
         let timeline = |outcome: &doudi_rules::Outcome| {
             outcome
                 .timeline
