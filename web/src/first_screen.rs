@@ -87,17 +87,10 @@ pub fn hand_over(onchange: Callback<Handing>) {
 }
 
 /// Whether the page opens on something other than the first screen, which only the app
-/// can show: a link's fragment or the answers kept in this tab (index.html's script has
-/// then marked the page `restoring`), or a saved draft to offer.
+/// can show: a link's fragment, the answers kept in this tab, or a saved draft to offer.
+/// index.html's `doudi.waitsForUse` decides it (the start-up script asks it before any
+/// wasm runs); this module takes its answer rather than deciding again.
 #[cfg(target_arch = "wasm32")]
 pub fn opens_elsewhere() -> bool {
-    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
-        return false;
-    };
-    let restoring = crate::takeover::restoring(&document);
-    let draft = web_sys::window()
-        .and_then(|window| window.local_storage().ok().flatten())
-        .and_then(|storage| storage.get_item(crate::draft_store::KEY).ok().flatten())
-        .is_some();
-    restoring || draft
+    crate::takeover::call_doudi("waitsForUse").and_then(|waits| waits.as_bool()) == Some(false)
 }
