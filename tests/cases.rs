@@ -99,7 +99,7 @@ fn outcome_text(outcome: &Outcome) -> String {
         push(next);
     }
     for step in &outcome.steps {
-        push(&step.text);
+        push(&step.words().0);
     }
     if let Some(text) = &outcome.alternative {
         push(text);
@@ -111,7 +111,7 @@ fn outcome_text(outcome: &Outcome) -> String {
         push(text);
     }
     for step in &outcome.steps {
-        all.push(step.formula.clone());
+        all.push(step.words().1);
     }
     all.join("\n")
 }
@@ -649,7 +649,8 @@ fn every_clause_in_policies_is_cited_by_some_rule() {
         };
         for outcome in &assessment.programmes {
             for step in &outcome.steps {
-                for part in step.clause.split('；').filter(|part| !part.is_empty()) {
+                let clause = step.clause();
+                for part in clause.split('；').filter(|part| !part.is_empty()) {
                     assert!(
                         texts.iter().any(|text| text.split('；').any(|known| known == part)),
                         "{file}: {}: a step cites \"{part}\", which is not in policies/clauses.toml",
@@ -657,7 +658,7 @@ fn every_clause_in_policies_is_cited_by_some_rule() {
                     );
                 }
                 // The English is the same clauses' English, in the same order.
-                let mut rest = step.clause.as_str();
+                let mut rest = clause.as_str();
                 let mut english = Vec::new();
                 while !rest.is_empty() {
                     let clause = doudi_rules::policy::clause::ALL
@@ -674,7 +675,7 @@ fn every_clause_in_policies_is_cited_by_some_rule() {
                     rest = rest[clause.text.len()..].trim_start_matches('；');
                 }
                 assert_eq!(
-                    step.clause_en,
+                    step.clause_en(),
                     english.join("; "),
                     "{file}: {}: the step's English clause is not its clauses' English",
                     case.name

@@ -330,13 +330,17 @@ struct Tally {
 }
 
 fn assess_all(households: &[Household], trace: bool) -> Tally {
+    assess_with(households, Options { trace, text: trace })
+}
+
+fn assess_with(households: &[Household], options: Options) -> Tally {
     let mut tally = Tally {
         outcomes: Default::default(),
         errors: 0,
         total: Decimal::ZERO,
     };
     for household in households {
-        match doudi_rules::assess(black_box(household), Options { trace, text: trace }) {
+        match doudi_rules::assess(black_box(household), options) {
             Ok(assessment) => {
                 for outcome in &assessment.programmes {
                     *tally
@@ -372,10 +376,17 @@ fn main() {
     let households: Vec<Household> = (0..count).map(|_| household(&mut rng)).collect();
     // DOUDI_BENCH_ONLY=figures generates the caseload, assesses it once, figures only, and stops: for
     // counting instructions with callgrind, generation cancelled out (scripts/bench-instructions.sh).
-    // DOUDI_BENCH_ONLY=traced does the same with the trace and the words.
+    // DOUDI_BENCH_ONLY=traced does the same with the trace and the words; =words with the words
+    // and no trace.
     let only = std::env::var("DOUDI_BENCH_ONLY").unwrap_or_default();
-    if only == "figures" || only == "traced" {
-        let tally = assess_all(&households, only == "traced");
+    let options = match only.as_str() {
+        "figures" => Some(Options::FIGURES),
+        "words" => Some(Options::QUIET),
+        "traced" => Some(Options::FULL),
+        _ => None,
+    };
+    if let Some(options) = options {
+        let tally = assess_with(&households, options);
         println!("{} households, total of the totals {}", count, tally.total);
         return;
     }

@@ -298,17 +298,19 @@ pub fn render(household: &Household, assessment: &Assessment, lang: Lang) -> Str
             );
         }
         for (number, step) in outcome.steps.iter().enumerate() {
-            let _ = writeln!(text, "   {}. {}", number + 1, lang.text(&step.text));
-            if !step.formula.is_empty() {
+            // The step is data: its words and its figures' records are made here.
+            let (words, formula) = step.words();
+            let _ = writeln!(text, "   {}. {}", number + 1, lang.text(&words));
+            if !formula.is_empty() {
                 let _ = writeln!(
                     text,
                     "      {}{}",
                     lang.pick("算式：", "Arithmetic: "),
-                    step.formula
+                    formula
                 );
             }
             let sep = lang.pick("；", "; ");
-            for used in &step.params {
+            for used in &step.params() {
                 let _ = writeln!(
                     text,
                     "      {}{} = {}{}{}{}{sep}{}{sep}{}{}",
@@ -332,7 +334,7 @@ pub fn render(household: &Household, assessment: &Assessment, lang: Lang) -> Str
                 text,
                 "      {}{}",
                 lang.pick("条款：", "Clause: "),
-                if zh { &step.clause } else { &step.clause_en }
+                if zh { step.clause() } else { step.clause_en() }
             );
         }
         for month in &outcome.timeline {

@@ -4,6 +4,7 @@
 use crate::explain::dibao::{self as say, TierWhy, TopupWhy};
 use crate::household::{Category, Person, Tier};
 use crate::income::Counted;
+use crate::outcome::Said;
 use crate::outcome::{Outcome, Programme, State};
 use crate::policy::clause;
 use crate::policy::{id, Basis, Clause, Read};
@@ -110,7 +111,13 @@ pub(crate) fn topups(
             &[&rate, &step_round],
             Basis::Published,
             &[&clause::DIBAO_TOPUP],
-            || say::topup_step(&person.label(), why, rate.value, standard_monthly, amount),
+            || Said::DibaoTopup {
+                who: person.who(),
+                why,
+                rate: rate.value,
+                standard_monthly,
+                amount,
+            },
         );
     }
     Ok(total)
@@ -190,8 +197,12 @@ pub(crate) fn rural_base(
     } else {
         Basis::Assumed
     };
-    ctx.step(outcome, &[&amount], floor, estimate, || {
-        say::tier_step(tier, why, amount.value, size, base)
+    ctx.step(outcome, &[&amount], floor, estimate, || Said::DibaoTier {
+        tier,
+        why,
+        per_person: amount.value,
+        size,
+        base,
     });
     let cap = ctx.get(id::DIBAO_RURAL_CAP_AT_GAP)?;
     if cap.value == Decimal::ONE {
@@ -203,7 +214,7 @@ pub(crate) fn rural_base(
                 &[&cap],
                 Basis::Published,
                 &[&clause::DIBAO_STANDARD],
-                || say::cap_step(base, gap_monthly),
+                || Said::DibaoCap { base, gap_monthly },
             );
             base = gap;
         }
@@ -300,17 +311,15 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted) -> Result<Dibao, InputError> 
             &[&standard],
             Basis::Published,
             &[&clause::DIBAO_STANDARD],
-            || {
-                say::standard_step(
-                    facts.category,
-                    standard.value,
-                    standard_monthly,
-                    threshold_yearly,
-                    size,
-                    counted.total_yearly,
-                    per_person,
-                    income_below,
-                )
+            || Said::DibaoStandard {
+                category: facts.category,
+                standard: standard.value,
+                standard_monthly,
+                threshold_yearly,
+                size,
+                income_yearly: counted.total_yearly,
+                per_person_monthly: per_person,
+                below: income_below,
             },
         );
     }
@@ -326,7 +335,12 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted) -> Result<Dibao, InputError> 
                     &[&standard],
                     Basis::Published,
                     &[&clause::DIBAO_STANDARD],
-                    || say::gap_step(standard.value, size, counted.monthly_total(), base),
+                    || Said::DibaoGap {
+                        standard: standard.value,
+                        size,
+                        income_monthly: counted.monthly_total(),
+                        base,
+                    },
                 );
                 base
             }
@@ -337,7 +351,11 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted) -> Result<Dibao, InputError> 
         let monthly = pay(&mut outcome, base, extra);
         let basis = outcome.amount_basis;
         ctx.step(&mut outcome, &[], basis, &[&clause::DIBAO_STANDARD], || {
-            say::total_step(base, extra, monthly)
+            Said::DibaoTotal {
+                base,
+                extra,
+                monthly,
+            }
         });
         ctx.write(&mut outcome.reasons, || {
             say::reason(per_person, standard_monthly, true)

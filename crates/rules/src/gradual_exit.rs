@@ -5,6 +5,7 @@
 use crate::dibao::{self, Dibao};
 use crate::explain::gradual_exit::{self as say, IncomeNow};
 use crate::income::Counted;
+use crate::outcome::Said;
 use crate::outcome::{month_after, month_text, Outcome, Programme, State, TimelineMonth};
 use crate::policy::clause;
 use crate::policy::{id, Basis};
@@ -98,14 +99,19 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
                 &[],
                 Basis::Assumed,
                 &[&clause::GRADUAL_EXIT],
-                say::reading_step,
+                || Said::GradualExitReading,
             );
             ctx.step(
                 &mut outcome,
                 &[&months, &ratio],
                 Basis::Published,
                 &[&clause::GRADUAL_EXIT],
-                || say::period_step(count, current.0, ratio.value, monthly),
+                || Said::GradualExitPeriod {
+                    count,
+                    current: current.0,
+                    ratio: ratio.value,
+                    monthly,
+                },
             );
             ctx.write(&mut outcome.reasons, || say::reason(count, monthly));
         }

@@ -748,24 +748,21 @@ impl Person<'_> {
     /// How results name this member: written only when words are (an assessment of
     /// figures only names nobody).
     pub fn label(&self) -> MemberName {
+        self.who().label()
+    }
+
+    /// Who this member is, kept for a step of the trace that names them (the label is
+    /// made when the step is put into words).
+    pub(crate) fn who(&self) -> crate::outcome::Who {
+        use crate::outcome::Who;
         if self.index == usize::MAX {
-            let (zh, en) = crate::explain::income::family_as_a_whole();
-            return MemberName {
-                zh: zh.into(),
-                en: en.into(),
-            };
+            return Who::Family;
         }
         let name = self.member.name.trim();
         if name.is_empty() {
-            MemberName {
-                zh: format!("成员{}", self.index + 1),
-                en: format!("Member {}", self.index + 1),
-            }
+            Who::Number(self.index)
         } else {
-            MemberName {
-                zh: name.to_string(),
-                en: name.to_string(),
-            }
+            Who::Named(name.into())
         }
     }
 }

@@ -2,9 +2,10 @@
 //! household's counted income. Amounts are kept per year, exactly, so that monthly and
 //! yearly entries mix without rounding; a monthly figure is derived only for display.
 
-use crate::explain::income::{self as say, CostsFrom, Line, OutsideWhy};
+use crate::explain::income::{CostsFrom, Line, OutsideWhy};
 use crate::household::{IncomeKind, Period, Person};
-use crate::outcome::{Step, Text};
+use crate::outcome::Said;
+use crate::outcome::Step;
 use crate::policy::clause;
 use crate::policy::{id, Basis, Clause, Read};
 use crate::{Ctx, InputError};
@@ -137,15 +138,17 @@ pub(crate) fn member_yearly(
     let step = if tracing {
         // The step's basis is the amount's: a parameter read but not shaping the amount
         // (a default of 0) is listed without weakening it.
-        let (text, formula) = say::member_step(&person.label(), &lines, deduction, total);
-        Some(Step {
-            text,
-            formula,
-            params: params.iter().map(Read::used).collect(),
-            clause: clause::INCOME_EXCLUSION.text.to_string(),
-            clause_en: clause::INCOME_EXCLUSION.text_en.to_string(),
+        Some(Step::new(
+            Said::IncomeMember {
+                who: person.who(),
+                lines,
+                deduction,
+                total,
+            },
+            params,
+            &[&clause::INCOME_EXCLUSION],
             basis,
-        })
+        ))
     } else {
         None
     };
@@ -185,16 +188,19 @@ pub(crate) fn household(ctx: &Ctx, outside: &[usize]) -> Result<Counted, InputEr
                     OutsideWhy::EligibleTekun
                 };
                 steps.push(step(
-                    say::outside_step(&person.label(), why),
-                    &clause::TEKUN_OUTSIDE_HOUSEHOLD,
+                    Said::IncomeOutside {
+                        who: person.who(),
+                        why,
+                    },
+                    &[&clause::TEKUN_OUTSIDE_HOUSEHOLD],
                 ));
             }
             continue;
         }
         if person.member.tekun && tracing {
             steps.push(step(
-                say::marked_counted_step(&person.label()),
-                &clause::TEKUN_RULES,
+                Said::IncomeMarkedCounted { who: person.who() },
+                &[&clause::TEKUN_RULES],
             ));
         }
         let income = &ctx.person(person.index).income;
@@ -220,26 +226,21 @@ pub(crate) fn household(ctx: &Ctx, outside: &[usize]) -> Result<Counted, InputEr
         steps,
     };
     if tracing && !counted.covered.is_empty() {
-        let words = say::household_step(
-            counted.covered.len(),
-            counted.total_yearly,
-            counted.monthly_total(),
-            counted.monthly_per_person(),
-        );
-        counted.steps.push(step(words, &clause::INCOME_PER_PERSON));
+        let said = Said::IncomeHousehold {
+            size: counted.covered.len(),
+            total_yearly: counted.total_yearly,
+            monthly: counted.monthly_total(),
+            per_person: counted.monthly_per_person(),
+        };
+        counted
+            .steps
+            .push(step(said, &[&clause::INCOME_PER_PERSON]));
     }
     Ok(counted)
 }
 
 /// A step of the household's accounting: it reads no parameter and rests on published
 /// rules.
-fn step((text, formula): (Text, String), clause: &Clause) -> Step {
-    Step {
-        text,
-        formula,
-        params: Vec::new(),
-        clause: clause.text.into(),
-        clause_en: clause.text_en.into(),
-        basis: Basis::Published,
-    }
+fn step(said: Said, clauses: &'static [&'static Clause]) -> Step {
+    Step::new(said, Vec::new(), clauses, Basis::Published)
 }

@@ -37,7 +37,8 @@ mod tekun;
 mod temporary;
 
 pub use household::{Category, Household, Member, Money, Tier};
-pub use outcome::{Outcome, Payment, Programme, Status, Text};
+use outcome::Said;
+pub use outcome::{Outcome, Payment, Programme, Status, Step, Text};
 pub use rust_decimal::Decimal;
 
 use household::Facts;
@@ -318,39 +319,29 @@ impl Ctx<'_> {
         self.options.trace && self.options.text
     }
 
-    /// Records a step of the explanation trace, when one is written: its words and
-    /// arithmetic come from the explanation layer (`words`, called only then), its
-    /// parameters are the ones it names, and its basis is computed: the weakest among
-    /// those parameters and `floor` (`Basis::Assumed` for a step that is an estimate of
-    /// ours). `clauses` are joined with "；" (in English with "; ").
-    pub fn step(
+    /// Records a step of the explanation trace, when one is written, as data: what it
+    /// says (`said`, called only then: the values computed), the parameters it names
+    /// (copied, not yet written out in full) and its clauses; its basis is computed: the
+    /// weakest among those parameters and `floor` (`Basis::Assumed` for a step that is
+    /// an estimate of ours). The explanation layer puts it into words when it is read
+    /// ([`outcome::Step::words`]).
+    pub(crate) fn step(
         &self,
         outcome: &mut Outcome,
         params: &[&Read],
         floor: Basis,
-        clauses: &[&Clause],
-        words: impl FnOnce() -> (Text, String),
+        clauses: &'static [&'static Clause],
+        said: impl FnOnce() -> Said,
     ) {
         if !self.tracing() {
             return;
         }
-        let (text, formula) = words();
-        outcome.steps.push(outcome::Step {
-            text,
-            formula,
-            params: params.iter().map(|read| read.used()).collect(),
-            clause: clauses
-                .iter()
-                .map(|clause| clause.text)
-                .collect::<Vec<_>>()
-                .join("；"),
-            clause_en: clauses
-                .iter()
-                .map(|clause| clause.text_en)
-                .collect::<Vec<_>>()
-                .join("; "),
-            basis: params.iter().map(|used| used.basis).fold(floor, Basis::max),
-        });
+        outcome.steps.push(outcome::Step::new(
+            said(),
+            params.iter().map(|read| **read).collect(),
+            clauses,
+            params.iter().map(|read| read.basis).fold(floor, Basis::max),
+        ));
     }
 }
 

@@ -6,6 +6,7 @@
 use crate::dibao::{self, Dibao};
 use crate::explain::marginal::{self as say, AgainstStandard};
 use crate::income::Counted;
+use crate::outcome::Said;
 use crate::outcome::{Outcome, Programme, State};
 use crate::policy::clause;
 use crate::policy::{id, Basis};
@@ -67,13 +68,11 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
             &[&dibao.standard, &multiple],
             Basis::Published,
             &[&clause::MARGINAL],
-            || {
-                say::line_step(
-                    dibao.standard_monthly,
-                    multiple.value,
-                    per_person,
-                    below_line,
-                )
+            || Said::MarginalLine {
+                standard_monthly: dibao.standard_monthly,
+                multiple: multiple.value,
+                per_person_monthly: per_person,
+                below: below_line,
             },
         );
     }
@@ -83,7 +82,7 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
             &[],
             Basis::Assumed,
             &[&clause::MARGINAL],
-            say::reading_step,
+            || Said::MarginalReading,
         );
     }
     if outcome.status == crate::Status::Eligible {

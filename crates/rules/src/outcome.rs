@@ -1,7 +1,7 @@
 //! What an assessment says: each programme's outcome, its criteria, its amount, and the
 //! explanation trace (ordered steps, each with its arithmetic, parameters and clause).
 
-use crate::policy::{Basis, Date, Used};
+use crate::policy::{Basis, Clause, Date, Read, Used};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -153,20 +153,244 @@ pub struct Missing {
     pub text: Text,
 }
 
-/// One step of the explanation.
-#[derive(Clone, Debug, Serialize)]
+/// One step of the explanation, recorded as data: what it says (`Said`, the values it
+/// computed), the parameters it read and the clauses it implements. Its words, formula,
+/// the parameters' full records and the clauses' text are made by the explanation layer
+/// only when asked for ([`Step::words`], [`Step::params`], [`Step::clause`], and when the
+/// step is serialised, with the same fields as ever: `text`, `formula`, `params`,
+/// `clause`, `clause_en`, `basis`).
+#[derive(Clone, Debug)]
 pub struct Step {
-    pub text: Text,
-    /// The arithmetic with the numbers, e.g. "675 × 3 − 1200 = 825".
-    pub formula: String,
-    pub params: Vec<Used>,
-    /// The clause the step implements, e.g. "汉民发〔2021〕52号 二(二)".
-    pub clause: String,
-    /// The same in English, e.g. "汉民发〔2021〕52号 II(2)" (document numbers as they are).
-    pub clause_en: String,
+    said: Said,
+    reads: Vec<Read>,
+    clauses: &'static [&'static Clause],
     /// The weakest basis among the step's parameters (or the step's own, where the step
     /// is an estimate of ours).
     pub basis: Basis,
+}
+
+impl Step {
+    pub(crate) fn new(
+        said: Said,
+        reads: Vec<Read>,
+        clauses: &'static [&'static Clause],
+        basis: Basis,
+    ) -> Step {
+        Step {
+            said,
+            reads,
+            clauses,
+            basis,
+        }
+    }
+
+    /// The step's sentence and its arithmetic with the numbers (e.g. "675 × 3 − 1200 =
+    /// 825"; empty where the step has none).
+    pub fn words(&self) -> (Text, String) {
+        crate::explain::step(&self.said)
+    }
+
+    /// The full record of each parameter the step read: names, value, source, status.
+    pub fn params(&self) -> Vec<Used> {
+        self.reads.iter().map(Read::used).collect()
+    }
+
+    /// The clauses the step implements, e.g. "汉民发〔2021〕52号 二(二)", joined with "；".
+    pub fn clause(&self) -> String {
+        self.clauses
+            .iter()
+            .map(|clause| clause.text)
+            .collect::<Vec<_>>()
+            .join("；")
+    }
+
+    /// The same in English, e.g. "汉民发〔2021〕52号 II(2)" (document numbers as they
+    /// are), joined with "; ".
+    pub fn clause_en(&self) -> String {
+        self.clauses
+            .iter()
+            .map(|clause| clause.text_en)
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+impl Serialize for Step {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let (text, formula) = self.words();
+        let mut step = serializer.serialize_struct("Step", 6)?;
+        step.serialize_field("text", &text)?;
+        step.serialize_field("formula", &formula)?;
+        step.serialize_field("params", &self.params())?;
+        step.serialize_field("clause", &self.clause())?;
+        step.serialize_field("clause_en", &self.clause_en())?;
+        step.serialize_field("basis", &self.basis)?;
+        step.end()
+    }
+}
+
+/// Who a step is about, kept cheaply (a number, or the name given); its label ("成员2",
+/// "Member 2", the name) is made only when the step is put into words.
+#[derive(Clone, Debug)]
+pub(crate) enum Who {
+    /// The family's incomes as a whole.
+    Family,
+    /// The member at this index, with no name given.
+    Number(usize),
+    Named(Box<str>),
+}
+
+impl Who {
+    pub(crate) fn label(&self) -> crate::household::MemberName {
+        use crate::household::MemberName;
+        match self {
+            Who::Family => {
+                let (zh, en) = crate::explain::income::family_as_a_whole();
+                MemberName {
+                    zh: zh.into(),
+                    en: en.into(),
+                }
+            }
+            Who::Number(index) => MemberName {
+                zh: format!("成员{}", index + 1),
+                en: format!("Member {}", index + 1),
+            },
+            Who::Named(name) => MemberName {
+                zh: name.to_string(),
+                en: name.to_string(),
+            },
+        }
+    }
+}
+
+/// What a step says, as data: one variant per kind of step, holding the values the rule
+/// computed. `explain::step` turns it into words and arithmetic.
+#[derive(Clone, Debug)]
+pub(crate) enum Said {
+    IncomeMember {
+        who: Who,
+        lines: Vec<crate::explain::income::Line>,
+        deduction: Option<(crate::explain::income::CostsFrom, Decimal)>,
+        total: Decimal,
+    },
+    IncomeOutside {
+        who: Who,
+        why: crate::explain::income::OutsideWhy,
+    },
+    IncomeMarkedCounted {
+        who: Who,
+    },
+    IncomeHousehold {
+        size: usize,
+        total_yearly: Decimal,
+        monthly: Decimal,
+        per_person: Decimal,
+    },
+    DibaoStandard {
+        category: crate::household::Category,
+        standard: Decimal,
+        standard_monthly: Decimal,
+        threshold_yearly: Decimal,
+        size: Decimal,
+        income_yearly: Decimal,
+        per_person_monthly: Decimal,
+        below: bool,
+    },
+    DibaoGap {
+        standard: Decimal,
+        size: Decimal,
+        income_monthly: Decimal,
+        base: Decimal,
+    },
+    DibaoTier {
+        tier: crate::household::Tier,
+        why: crate::explain::dibao::TierWhy,
+        per_person: Decimal,
+        size: Decimal,
+        base: Decimal,
+    },
+    DibaoCap {
+        base: Decimal,
+        gap_monthly: Decimal,
+    },
+    DibaoTopup {
+        who: Who,
+        why: crate::explain::dibao::TopupWhy,
+        rate: Decimal,
+        standard_monthly: Decimal,
+        amount: Decimal,
+    },
+    DibaoTotal {
+        base: Decimal,
+        extra: Decimal,
+        monthly: Decimal,
+    },
+    SinglePersonGap {
+        standard: Decimal,
+        own_monthly: Decimal,
+        gap: Decimal,
+    },
+    GradualExitReading,
+    GradualExitPeriod {
+        count: u32,
+        current: Decimal,
+        ratio: Decimal,
+        monthly: Decimal,
+    },
+    MarginalLine {
+        standard_monthly: Decimal,
+        multiple: Decimal,
+        per_person_monthly: Decimal,
+        below: bool,
+    },
+    MarginalReading,
+    PriceSubsidyAmount {
+        per_person: Decimal,
+        persons: usize,
+        monthly: Decimal,
+        month_unknown: bool,
+    },
+    TekunBasic {
+        amount: Decimal,
+        published: Decimal,
+        multiple: Decimal,
+        standard_monthly: Decimal,
+        exact_floor: Decimal,
+        floor: Decimal,
+    },
+    TekunSelfCare {
+        items: crate::household::SelfCare,
+        tier: crate::tekun::CareTier,
+        partial_min: Decimal,
+        full_min: Decimal,
+    },
+    TekunCare {
+        place: &'static crate::policy::Place,
+        county_class: bool,
+        class: Decimal,
+        wage: Decimal,
+        rate: Decimal,
+        amount: Decimal,
+    },
+    TekunCareRange {
+        wage: Decimal,
+        least_rate: Decimal,
+        least: Decimal,
+        most_rate: Decimal,
+        most: Decimal,
+    },
+    TekunTotal {
+        monthly: Decimal,
+        range: Option<(Decimal, Decimal)>,
+    },
+    TemporaryRigidSpending {
+        income_monthly: Decimal,
+        spending: Decimal,
+        members: usize,
+        left_per_person: Decimal,
+        standard_monthly: Decimal,
+    },
 }
 
 /// One month of a timeline (gradual exit).

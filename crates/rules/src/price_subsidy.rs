@@ -6,6 +6,7 @@
 
 use crate::explain::price_subsidy as say;
 use crate::income::Counted;
+use crate::outcome::Said;
 use crate::outcome::{Outcome, Programme, State};
 use crate::policy::clause;
 use crate::policy::id;
@@ -101,7 +102,12 @@ pub(crate) fn assess(
             &params,
             basis,
             &[&clause::PRICE_SUBSIDY],
-            || say::amount_step(per_person.value, persons, monthly, month_unknown),
+            || Said::PriceSubsidyAmount {
+                per_person: per_person.value,
+                persons,
+                monthly,
+                month_unknown,
+            },
         );
         ctx.write(&mut outcome.reasons, || say::reason(monthly, month_unknown));
     }

@@ -6,6 +6,7 @@ use crate::dibao::{self, Dibao};
 use crate::explain::single_person::{self as say, FamilyKind};
 use crate::household::{Category, Person};
 use crate::income::Counted;
+use crate::outcome::Said;
 use crate::outcome::{Outcome, Programme, State};
 use crate::policy::clause;
 use crate::policy::{id, Basis};
@@ -132,7 +133,11 @@ pub(crate) fn assess(
                         &[&family.standard],
                         Basis::Published,
                         &[&clause::SINGLE_PERSON],
-                        || say::gap_step(family.standard.value, own_monthly, gap),
+                        || Said::SinglePersonGap {
+                            standard: family.standard.value,
+                            own_monthly,
+                            gap,
+                        },
                     );
                     gap
                 }

@@ -10,6 +10,7 @@
 
 use crate::explain::tekun::{self as say, NoLabourWhy, Supporters};
 use crate::household::{DisabilityKind, Person, Student, SupporterSituation};
+use crate::outcome::Said;
 use crate::outcome::{Outcome, Programme, State, Status, Step};
 use crate::policy::clause;
 use crate::policy::{by_category, by_class, by_place, id, Basis, ParamId, Read};
@@ -360,25 +361,19 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
     if ctx.tracing() {
         // The step's basis is the amount's: the floor's parameters are listed, as they
         // were checked, but shape the amount only where the floor is paid.
-        let (text, formula) = say::basic_step(
-            basic_amount,
-            basic.value,
-            multiple.value,
-            standard_monthly,
-            exact_floor,
-            floor,
-        );
-        outcome.steps.push(Step {
-            text,
-            formula,
-            params: [basic, multiple, basic_step, standard]
-                .iter()
-                .map(Read::used)
-                .collect(),
-            clause: clause::TEKUN_STANDARD.text.into(),
-            clause_en: clause::TEKUN_STANDARD.text_en.into(),
-            basis: basic_basis,
-        });
+        outcome.steps.push(Step::new(
+            Said::TekunBasic {
+                amount: basic_amount,
+                published: basic.value,
+                multiple: multiple.value,
+                standard_monthly,
+                exact_floor,
+                floor,
+            },
+            vec![basic, multiple, basic_step, standard],
+            &[&clause::TEKUN_STANDARD],
+            basic_basis,
+        ));
     }
     let partial_min = ctx.get(id::TEKUN_CARE_PARTIAL_MIN_LOST)?;
     let full_min = ctx.get(id::TEKUN_CARE_FULL_MIN_LOST)?;
@@ -396,7 +391,12 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
                 &[&partial_min, &full_min],
                 Basis::Published,
                 &[&clause::TEKUN_SELF_CARE],
-                || say::self_care_step(&items, tier, partial_min.value, full_min.value),
+                || Said::TekunSelfCare {
+                    items,
+                    tier,
+                    partial_min: partial_min.value,
+                    full_min: full_min.value,
+                },
             );
             ctx.step(
                 &mut outcome,
@@ -409,15 +409,13 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
                 ],
                 Basis::Published,
                 &[&clause::TEKUN_CARE],
-                || {
-                    say::care_step(
-                        facts.place,
-                        care.follows.value == Decimal::ONE,
-                        care.class.value,
-                        care.wage.value,
-                        care.rate.value,
-                        care.amount,
-                    )
+                || Said::TekunCare {
+                    place: facts.place,
+                    county_class: care.follows.value == Decimal::ONE,
+                    class: care.class.value,
+                    wage: care.wage.value,
+                    rate: care.rate.value,
+                    amount: care.amount,
                 },
             );
             basic_amount + care.amount
@@ -444,14 +442,12 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
                 ],
                 Basis::Published,
                 &[&clause::TEKUN_CARE],
-                || {
-                    say::care_range_step(
-                        least.wage.value,
-                        least.rate.value,
-                        least.amount,
-                        most.rate.value,
-                        most.amount,
-                    )
+                || Said::TekunCareRange {
+                    wage: least.wage.value,
+                    least_rate: least.rate.value,
+                    least: least.amount,
+                    most_rate: most.rate.value,
+                    most: most.amount,
                 },
             );
             basic_amount + least.amount
@@ -462,7 +458,7 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
     let range = outcome.monthly_min.zip(outcome.monthly_max);
     let basis = outcome.amount_basis;
     ctx.step(&mut outcome, &[], basis, &[&clause::TEKUN_STANDARD], || {
-        say::total_step(monthly, range)
+        Said::TekunTotal { monthly, range }
     });
     let eligible = outcome.status == Status::Eligible;
     ctx.write(&mut outcome.reasons, || {

@@ -4,6 +4,7 @@
 use crate::dibao::Dibao;
 use crate::explain::temporary as say;
 use crate::income::Counted;
+use crate::outcome::Said;
 use crate::outcome::{Outcome, Programme, State};
 use crate::policy::{clause, Basis};
 use crate::Ctx;
@@ -56,14 +57,12 @@ fn rigid_spending(ctx: &Ctx, counted: &Counted, dibao: &Dibao, outcome: &mut Out
         &[&dibao.standard],
         Basis::Inferred,
         &[&clause::TEMPORARY_RIGID_SPENDING],
-        || {
-            say::rigid_spending_step(
-                counted.monthly_total(),
-                spending.0,
-                counted.covered.len(),
-                left_per_person,
-                dibao.standard_monthly,
-            )
+        || Said::TemporaryRigidSpending {
+            income_monthly: counted.monthly_total(),
+            spending: spending.0,
+            members: counted.covered.len(),
+            left_per_person,
+            standard_monthly: dibao.standard_monthly,
         },
     );
 }

@@ -23,7 +23,7 @@ use crate::i18n::{self, Lang, T};
 use crate::tools::Then;
 use doudi_rules::household::{Income, Period, Student};
 use doudi_rules::policy::{self, Basis, Used};
-use doudi_rules::{Assessment, Household, Member, Payment, Programme, Status};
+use doudi_rules::{Assessment, Household, Member, Payment, Programme, Status, Text};
 use yew::prelude::*;
 
 /// The "打印 / Print" button, with what it prints.
@@ -528,7 +528,7 @@ fn next_steps(out: &mut Out, assessment: &Assessment) {
 fn steps(out: &mut Out, assessment: &Assessment) {
     let lang = out.lang;
     out.el("h2", "h2", i18n::SHEET_STEPS.get(lang));
-    let mut seen: Vec<(&str, &str)> = Vec::new();
+    let mut seen: Vec<(Text, String)> = Vec::new();
     for (at, outcome) in assessment.programmes.iter().enumerate() {
         // The steps of what the family may get (those of the others are on screen).
         if outcome.steps.is_empty() || outcome.status == Status::NotEligible {
@@ -540,14 +540,17 @@ fn steps(out: &mut Out, assessment: &Assessment) {
             i18n::status(outcome.status).get(lang)
         );
         out.el("h3", "h3", &heading);
+        // The steps are data: put into words here, once each.
         let fresh: Vec<_> = outcome
             .steps
             .iter()
-            .filter(|step| {
-                let key = (step.text.zh.as_ref(), step.formula.as_str());
-                let new = !seen.contains(&key);
-                seen.push(key);
-                new
+            .filter_map(|step| {
+                let (text, formula) = step.words();
+                let new = !seen
+                    .iter()
+                    .any(|(zh, seen_formula)| zh.zh == text.zh && *seen_formula == formula);
+                seen.push((text.clone(), formula.clone()));
+                new.then_some((text, formula, step.basis))
             })
             .collect();
         if fresh.len() < outcome.steps.len() {
@@ -557,15 +560,15 @@ fn steps(out: &mut Out, assessment: &Assessment) {
             continue;
         }
         out.raw("<ol class=\"sheet-steps\">");
-        for step in fresh {
+        for (text, formula, basis) in fresh {
             out.raw("<li>");
-            out.text(lang.text(&step.text));
-            if !step.formula.is_empty() {
+            out.text(lang.text(&text));
+            if !formula.is_empty() {
                 out.raw(" ");
-                out.el("code", "code", &step.formula);
+                out.el("code", "code", &formula);
             }
-            if step.basis != Basis::Published {
-                sheet_basis(out, step.basis);
+            if basis != Basis::Published {
+                sheet_basis(out, basis);
             }
             out.raw("</li>");
         }

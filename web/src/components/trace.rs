@@ -22,32 +22,35 @@ pub fn trace(assessment: &Assessment, at: usize, lang: Lang) -> Html {
     let zh = lang == Lang::Zh;
     out.raw("<ol class=\"trace\">");
     for (step_at, step) in outcome.steps.iter().enumerate() {
+        // The step is data: its words, clause and parameters' records are made here.
+        let (text, formula) = step.words();
         out.raw("<li class=\"trace-step\"><p class=\"step-text\">");
-        out.text(lang.text(&step.text));
+        out.text(lang.text(&text));
         out.raw(" ");
         out.badge(step.basis);
         out.raw("</p>");
-        if !step.formula.is_empty() {
+        if !formula.is_empty() {
             out.raw("<p class=\"formula\">");
             out.el("span class=\"label\"", "span", i18n::FORMULA.get(lang));
-            out.el("code", "code", &step.formula);
+            out.el("code", "code", &formula);
             out.raw("</p>");
         }
-        let clause = if zh { &step.clause } else { &step.clause_en };
+        let clause = if zh { step.clause() } else { step.clause_en() };
         if !clause.is_empty() {
             out.raw("<p class=\"clause\">");
             out.el("span class=\"label\"", "span", i18n::CLAUSE.get(lang));
-            out.text(clause);
+            out.text(&clause);
             out.raw("</p>");
         }
-        if step.params.is_empty() {
+        let params = step.params();
+        if params.is_empty() {
             out.raw("</li>");
             continue;
         }
         out.raw("<ul class=\"params\"");
         out.attr("aria-label", i18n::PARAMETERS.get(lang));
         out.raw(">");
-        for (param_at, param) in step.params.iter().enumerate() {
+        for (param_at, param) in params.iter().enumerate() {
             let path = format!("programmes[{at}].steps[{step_at}].params[{param_at}]");
             out.raw(if param.basis == Basis::Published {
                 "<li class=\"param\"><p>"
