@@ -526,6 +526,42 @@ fn every_case_in_tests_cases_holds() {
             )),
             _ => {}
         }
+        // The trace without words (its steps recorded as data) decides the same, and its
+        // steps, put into words, are those of the full assessment, word for word.
+        let traced = assess(&case.household, Options::TRACE);
+        match (&result, &traced) {
+            (Ok(full), Ok(traced)) => {
+                if figures_of(full) != figures_of(traced) {
+                    failures.push(format!(
+                        "{file}: {}\n    the trace without words decides otherwise",
+                        case.name
+                    ));
+                }
+                let steps = |assessment: &doudi_rules::Assessment| {
+                    serde_json::to_string(
+                        &assessment
+                            .programmes
+                            .iter()
+                            .map(|outcome| &outcome.steps)
+                            .collect::<Vec<_>>(),
+                    )
+                    .expect("steps serialise")
+                };
+                if steps(full) != steps(traced) {
+                    failures.push(format!(
+                        "{file}: {}\n    the trace without words has other steps:\n    {}\n    {}",
+                        case.name,
+                        steps(full),
+                        steps(traced)
+                    ));
+                }
+            }
+            (Ok(_), Err(_)) | (Err(_), Ok(_)) => failures.push(format!(
+                "{file}: {}\n    the trace without words is accepted or refused otherwise",
+                case.name
+            )),
+            _ => {}
+        }
     }
     assert!(
         failures.is_empty(),

@@ -4,7 +4,9 @@
 //!
 //! Generates 100 000 varied households deterministically (an LCG, fixed seed), then times
 //!
-//! 1. `doudi_rules::assess` in a loop, with the trace (explanation steps) on and off;
+//! 1. `doudi_rules::assess` in a loop: with the trace and the words (`Options::FULL`), with
+//!    the trace recorded as data and no words (`Options::TRACE`), and figures only
+//!    (`Options::FIGURES`);
 //! 2. `doudi_caseload::run` (parse the CSV, assess, write the result CSV, one thread)
 //!    in-process, trace on and off;
 //! 3. the optimised `doudi batch` binary (the one Cargo built for this bench, i.e.
@@ -377,12 +379,13 @@ fn main() {
     // DOUDI_BENCH_ONLY=figures generates the caseload, assesses it once, figures only, and stops: for
     // counting instructions with callgrind, generation cancelled out (scripts/bench-instructions.sh).
     // DOUDI_BENCH_ONLY=traced does the same with the trace and the words; =words with the words
-    // and no trace.
+    // and no trace; =trace with the trace (as data) and no words.
     let only = std::env::var("DOUDI_BENCH_ONLY").unwrap_or_default();
     let options = match only.as_str() {
         "figures" => Some(Options::FIGURES),
         "words" => Some(Options::QUIET),
         "traced" => Some(Options::FULL),
+        "trace" => Some(Options::TRACE),
         _ => None,
     };
     if let Some(options) = options {
@@ -410,8 +413,16 @@ fn main() {
     let traced = assess_all(&households, true);
     report("doudi_rules::assess, trace on", count, started.elapsed());
     let started = Instant::now();
+    let recorded = assess_with(&households, Options::TRACE);
+    report(
+        "doudi_rules::assess, trace on without words",
+        count,
+        started.elapsed(),
+    );
+    let started = Instant::now();
     let quick = assess_all(&households, false);
     report("doudi_rules::assess, trace off", count, started.elapsed());
+    assert_eq!(recorded, quick, "the trace changes no amount and no status");
     assert_eq!(traced, quick, "the trace changes no amount and no status");
     println!(
         "  {} households with input errors; total of the totals {} 元/月; outcomes:",

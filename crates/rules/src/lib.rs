@@ -49,7 +49,10 @@ use serde::Serialize;
 /// whatever these say; they only choose how much of the explanation is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Options {
-    /// Build the explanation trace (steps with formulas and parameters).
+    /// Record the explanation trace: each step as data (what it computed, the parameters
+    /// it read, its clauses), put into words only when it is read or serialised. It does
+    /// not need `text`: a trace without words is a caseload's record of how each amount
+    /// was reached.
     pub trace: bool,
     /// Write the words: criteria, reasons, notices, next steps, the missing facts and
     /// the members' labels. Without them the assessment carries its figures and
@@ -74,6 +77,12 @@ impl Options {
     /// Figures only: no words, no trace.
     pub const FIGURES: Options = Options {
         trace: false,
+        text: false,
+    };
+    /// Figures and the trace, as data, without the criteria's and reasons' words: the
+    /// steps read as they do with `FULL` (tests/cases.rs checks it on every data case).
+    pub const TRACE: Options = Options {
+        trace: true,
         text: false,
     };
 }
@@ -314,9 +323,9 @@ impl Ctx<'_> {
         }
     }
 
-    /// Whether the explanation trace is being written.
+    /// Whether the explanation trace is being recorded.
     pub fn tracing(&self) -> bool {
-        self.options.trace && self.options.text
+        self.options.trace
     }
 
     /// Records a step of the explanation trace, when one is written, as data: what it
