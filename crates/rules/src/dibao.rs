@@ -283,6 +283,7 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted) -> Result<Dibao, InputError> 
     outcome.rests_on(standard.basis);
     outcome.rests_on(counted.basis);
     if ctx.tracing() {
+        outcome.steps.reserve_exact(counted.steps.len() + 8);
         outcome.steps.extend(counted.steps.iter().cloned());
     }
     let size = counted.size();

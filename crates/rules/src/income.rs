@@ -64,8 +64,13 @@ pub(crate) fn member_yearly(
     let twelve = Decimal::from(12);
     // The lines and parameters of the step are kept only when a trace is written.
     let tracing = ctx.tracing() && !person.member.incomes.is_empty();
-    let mut lines: Vec<Line> = Vec::new();
-    let mut params: Vec<Read> = Vec::new();
+    let room = if tracing {
+        person.member.incomes.len() + 1
+    } else {
+        0
+    };
+    let mut lines: Vec<Line> = Vec::with_capacity(room);
+    let mut params: Vec<Read> = Vec::with_capacity(room);
     let mut total = Decimal::ZERO;
     let mut basis = Basis::Published;
     let mut wages_yearly = Decimal::ZERO;
@@ -176,7 +181,12 @@ pub(crate) struct MemberIncome {
 pub(crate) fn household(ctx: &Ctx, outside: &[usize]) -> Result<Counted, InputError> {
     let tracing = ctx.tracing();
     let mut covered = Vec::with_capacity(ctx.facts.people.len());
-    let mut steps = Vec::new();
+    // A step a member, the family's incomes and the sum.
+    let mut steps = Vec::with_capacity(if tracing {
+        ctx.facts.people.len() + 2
+    } else {
+        0
+    });
     let mut total = Decimal::ZERO;
     let mut basis = Basis::Published;
     for person in &ctx.facts.people {

@@ -345,6 +345,10 @@ impl Ctx<'_> {
         if !self.tracing() {
             return;
         }
+        // Room for a programme's usual steps at once, not grown one by one.
+        if outcome.steps.capacity() == 0 {
+            outcome.steps.reserve_exact(8);
+        }
         outcome.steps.push(outcome::Step::new(
             said(),
             params.iter().map(|read| **read).collect(),

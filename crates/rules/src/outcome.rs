@@ -158,15 +158,17 @@ pub struct Missing {
 /// the parameters' full records and the clauses' text are made by the explanation layer
 /// only when asked for ([`Step::words`], [`Step::params`], [`Step::clause`], and when the
 /// step is serialised, with the same fields as ever: `text`, `formula`, `params`,
-/// `clause`, `clause_en`, `basis`).
+/// `clause`, `clause_en`, `basis`). Shared, not copied, where several outcomes show the
+/// same step (a member's counted income in dibao's and the marginal family's trace).
 #[derive(Clone, Debug)]
-pub struct Step {
+pub struct Step(std::sync::Arc<Recorded>);
+
+#[derive(Debug)]
+struct Recorded {
     said: Said,
     reads: Vec<Read>,
     clauses: &'static [&'static Clause],
-    /// The weakest basis among the step's parameters (or the step's own, where the step
-    /// is an estimate of ours).
-    pub basis: Basis,
+    basis: Basis,
 }
 
 impl Step {
@@ -176,28 +178,35 @@ impl Step {
         clauses: &'static [&'static Clause],
         basis: Basis,
     ) -> Step {
-        Step {
+        Step(std::sync::Arc::new(Recorded {
             said,
             reads,
             clauses,
             basis,
-        }
+        }))
+    }
+
+    /// The weakest basis among the step's parameters (or the step's own, where the step
+    /// is an estimate of ours).
+    pub fn basis(&self) -> Basis {
+        self.0.basis
     }
 
     /// The step's sentence and its arithmetic with the numbers (e.g. "675 × 3 − 1200 =
     /// 825"; empty where the step has none).
     pub fn words(&self) -> (Text, String) {
-        crate::explain::step(&self.said)
+        crate::explain::step(&self.0.said)
     }
 
     /// The full record of each parameter the step read: names, value, source, status.
     pub fn params(&self) -> Vec<Used> {
-        self.reads.iter().map(Read::used).collect()
+        self.0.reads.iter().map(Read::used).collect()
     }
 
     /// The clauses the step implements, e.g. "汉民发〔2021〕52号 二(二)", joined with "；".
     pub fn clause(&self) -> String {
-        self.clauses
+        self.0
+            .clauses
             .iter()
             .map(|clause| clause.text)
             .collect::<Vec<_>>()
@@ -207,7 +216,8 @@ impl Step {
     /// The same in English, e.g. "汉民发〔2021〕52号 II(2)" (document numbers as they
     /// are), joined with "; ".
     pub fn clause_en(&self) -> String {
-        self.clauses
+        self.0
+            .clauses
             .iter()
             .map(|clause| clause.text_en)
             .collect::<Vec<_>>()
@@ -225,7 +235,7 @@ impl Serialize for Step {
         step.serialize_field("params", &self.params())?;
         step.serialize_field("clause", &self.clause())?;
         step.serialize_field("clause_en", &self.clause_en())?;
-        step.serialize_field("basis", &self.basis)?;
+        step.serialize_field("basis", &self.0.basis)?;
         step.end()
     }
 }

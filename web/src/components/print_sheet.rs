@@ -550,7 +550,7 @@ fn steps(out: &mut Out, assessment: &Assessment) {
                     .iter()
                     .any(|(zh, seen_formula)| zh.zh == text.zh && *seen_formula == formula);
                 seen.push((text.clone(), formula.clone()));
-                new.then_some((text, formula, step.basis))
+                new.then_some((text, formula, step.basis()))
             })
             .collect();
         if fresh.len() < outcome.steps.len() {

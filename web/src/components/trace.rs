@@ -27,7 +27,7 @@ pub fn trace(assessment: &Assessment, at: usize, lang: Lang) -> Html {
         out.raw("<li class=\"trace-step\"><p class=\"step-text\">");
         out.text(lang.text(&text));
         out.raw(" ");
-        out.badge(step.basis);
+        out.badge(step.basis());
         out.raw("</p>");
         if !formula.is_empty() {
             out.raw("<p class=\"formula\">");
