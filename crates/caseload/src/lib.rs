@@ -146,11 +146,12 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// What the rules write for each household: everything with the trace, figures only
-    /// without it (the row is the same either way).
+    /// What the rules record for each household: the trace as data with it, figures
+    /// only without it. Never the words: a result row holds figures and statuses, the
+    /// same either way.
     pub(crate) fn options(self) -> Options {
         if self.trace {
-            Options::FULL
+            Options::TRACE
         } else {
             Options::FIGURES
         }
