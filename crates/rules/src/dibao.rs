@@ -4,8 +4,7 @@
 use crate::explain::dibao::{self as say, TierWhy, TopupWhy};
 use crate::household::{Category, Person, Tier};
 use crate::income::Counted;
-use crate::outcome::Said;
-use crate::outcome::{Outcome, Programme, State};
+use crate::outcome::{Outcome, Programme, Said, State};
 use crate::policy::clause;
 use crate::policy::{id, Basis, Clause, Read};
 use crate::rounding;

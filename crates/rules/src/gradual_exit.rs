@@ -5,8 +5,7 @@
 use crate::dibao::{self, Dibao};
 use crate::explain::gradual_exit::{self as say, IncomeNow};
 use crate::income::Counted;
-use crate::outcome::Said;
-use crate::outcome::{month_after, month_text, Outcome, Programme, State, TimelineMonth};
+use crate::outcome::{month_after, month_text, Outcome, Programme, Said, State, TimelineMonth};
 use crate::policy::clause;
 use crate::policy::{id, Basis};
 use crate::{Ctx, InputError};

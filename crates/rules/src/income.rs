@@ -4,8 +4,7 @@
 
 use crate::explain::income::{CostsFrom, Line, OutsideWhy};
 use crate::household::{IncomeKind, Period, Person};
-use crate::outcome::Said;
-use crate::outcome::Step;
+use crate::outcome::{Said, Step};
 use crate::policy::clause;
 use crate::policy::{id, Basis, Clause, Read};
 use crate::{Ctx, InputError};

@@ -328,7 +328,7 @@ impl Ctx<'_> {
         self.options.trace
     }
 
-    /// Records a step of the explanation trace, when one is written, as data: what it
+    /// Records a step of the explanation trace, when one is recorded, as data: what it
     /// says (`said`, called only then: the values computed), the parameters it names
     /// (copied, not yet written out in full) and its clauses; its basis is computed: the
     /// weakest among those parameters and `floor` (`Basis::Assumed` for a step that is

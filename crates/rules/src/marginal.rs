@@ -6,8 +6,7 @@
 use crate::dibao::{self, Dibao};
 use crate::explain::marginal::{self as say, AgainstStandard};
 use crate::income::Counted;
-use crate::outcome::Said;
-use crate::outcome::{Outcome, Programme, State};
+use crate::outcome::{Outcome, Programme, Said, State};
 use crate::policy::clause;
 use crate::policy::{id, Basis};
 use crate::{Ctx, InputError};

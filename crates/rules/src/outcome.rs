@@ -205,23 +205,18 @@ impl Step {
 
     /// The clauses the step implements, e.g. "汉民发〔2021〕52号 二(二)", joined with "；".
     pub fn clause(&self) -> String {
-        self.0
-            .clauses
-            .iter()
-            .map(|clause| clause.text)
-            .collect::<Vec<_>>()
-            .join("；")
+        self.clauses_joined(|clause| clause.text, "；")
     }
 
     /// The same in English, e.g. "汉民发〔2021〕52号 II(2)" (document numbers as they
     /// are), joined with "; ".
     pub fn clause_en(&self) -> String {
-        self.0
-            .clauses
-            .iter()
-            .map(|clause| clause.text_en)
-            .collect::<Vec<_>>()
-            .join("; ")
+        self.clauses_joined(|clause| clause.text_en, "; ")
+    }
+
+    fn clauses_joined(&self, text: fn(&Clause) -> &'static str, separator: &str) -> String {
+        let texts: Vec<&str> = self.0.clauses.iter().map(|clause| text(clause)).collect();
+        texts.join(separator)
     }
 }
 

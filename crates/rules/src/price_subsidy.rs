@@ -6,8 +6,7 @@
 
 use crate::explain::price_subsidy as say;
 use crate::income::Counted;
-use crate::outcome::Said;
-use crate::outcome::{Outcome, Programme, State};
+use crate::outcome::{Outcome, Programme, Said, State};
 use crate::policy::clause;
 use crate::policy::id;
 use crate::{Ctx, InputError};

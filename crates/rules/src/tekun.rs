@@ -10,8 +10,7 @@
 
 use crate::explain::tekun::{self as say, NoLabourWhy, Supporters};
 use crate::household::{DisabilityKind, Person, Student, SupporterSituation};
-use crate::outcome::Said;
-use crate::outcome::{Outcome, Programme, State, Status, Step};
+use crate::outcome::{Outcome, Programme, Said, State, Status, Step};
 use crate::policy::clause;
 use crate::policy::{by_category, by_class, by_place, id, Basis, ParamId, Read};
 use crate::rounding;

@@ -4,8 +4,7 @@
 use crate::dibao::Dibao;
 use crate::explain::temporary as say;
 use crate::income::Counted;
-use crate::outcome::Said;
-use crate::outcome::{Outcome, Programme, State};
+use crate::outcome::{Outcome, Programme, Said, State};
 use crate::policy::{clause, Basis};
 use crate::Ctx;
 
