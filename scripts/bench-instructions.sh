@@ -1,19 +1,31 @@
 #!/usr/bin/env bash
-# Instructions per household of `doudi_rules::assess` with figures only (no words, no
-# trace), counted by callgrind: repeatable whatever else the machine is doing, unlike a
-# timing. Runs the batch bench on N and 2N generated households and divides the
-# difference by N, so that start-up and generation cancel out.
+# Instructions per household of `doudi_rules::assess`, counted by callgrind: repeatable
+# whatever else the machine is doing, unlike a timing. Runs the batch bench on N and 2N
+# generated households and divides the difference by N, so that start-up and generation
+# cancel out (the freeing of each assessment stays in).
 #
-#   bash scripts/bench-instructions.sh [N]      # default N = 2000
+#   bash scripts/bench-instructions.sh [N] [MODE...]   # default N = 2000, MODE = figures
+#
+# MODE: figures (Options::FIGURES), trace (Options::TRACE: the trace as data, no words),
+# words (Options::QUIET), traced (Options::FULL: the trace and the words).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 n=${1:-2000}
+shift || true
+modes=("$@")
+[ "${#modes[@]}" -gt 0 ] || modes=(figures)
 cargo bench -p doudi-cli --bench batch --no-run >/dev/null 2>&1
 bin=$(ls -t target/release/deps/batch-* | grep -v '\.d$' | head -1)
 count() {
-  DOUDI_BENCH_ONLY=figures DOUDI_BENCH_HOUSEHOLDS=$1 \
+  DOUDI_BENCH_ONLY=$1 DOUDI_BENCH_HOUSEHOLDS=$2 \
     valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" --bench 2>&1 \
     | sed -n 's/.*Collected : *\([0-9]*\).*/\1/p'
 }
-a=$(count "$n"); b=$(count $((2 * n)))
-echo "figures only: $(( (b - a) / n )) instructions per household (N=$n: $a, 2N: $b)"
+for mode in "${modes[@]}"; do
+  case "$mode" in
+    figures | trace | words | traced) ;;
+    *) echo "unknown mode: $mode (figures, trace, words, traced)" >&2; exit 2 ;;
+  esac
+  a=$(count "$mode" "$n"); b=$(count "$mode" $((2 * n)))
+  echo "$mode: $(( (b - a) / n )) instructions per household (N=$n: $a, 2N: $b)"
+done
