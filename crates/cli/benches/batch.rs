@@ -331,10 +331,6 @@ struct Tally {
     total: Decimal,
 }
 
-fn assess_all(households: &[Household], trace: bool) -> Tally {
-    assess_with(households, Options { trace, text: trace })
-}
-
 fn assess_with(households: &[Household], options: Options) -> Tally {
     let mut tally = Tally {
         outcomes: Default::default(),
@@ -407,10 +403,10 @@ fn main() {
 
     // Warm up (page in code and tables).
     let warm = count.min(1_000);
-    assess_all(&households[..warm], true);
+    assess_with(&households[..warm], Options::FULL);
 
     let started = Instant::now();
-    let traced = assess_all(&households, true);
+    let traced = assess_with(&households, Options::FULL);
     report("doudi_rules::assess, trace on", count, started.elapsed());
     let started = Instant::now();
     let recorded = assess_with(&households, Options::TRACE);
@@ -420,7 +416,7 @@ fn main() {
         started.elapsed(),
     );
     let started = Instant::now();
-    let quick = assess_all(&households, false);
+    let quick = assess_with(&households, Options::FIGURES);
     report("doudi_rules::assess, trace off", count, started.elapsed());
     assert_eq!(recorded, quick, "the trace changes no amount and no status");
     assert_eq!(traced, quick, "the trace changes no amount and no status");

@@ -282,8 +282,7 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted) -> Result<Dibao, InputError> 
     outcome.rests_on(standard.basis);
     outcome.rests_on(counted.basis);
     if ctx.tracing() {
-        outcome.steps.reserve_exact(counted.steps.len() + 8);
-        outcome.steps.extend(counted.steps.iter().cloned());
+        outcome.share_steps(&counted.steps);
     }
     let size = counted.size();
     let covered: Vec<&Person> = counted

@@ -345,9 +345,8 @@ impl Ctx<'_> {
         if !self.tracing() {
             return;
         }
-        // Room for a programme's usual steps at once, not grown one by one.
         if outcome.steps.capacity() == 0 {
-            outcome.steps.reserve_exact(8);
+            outcome.steps.reserve_exact(outcome::STEPS_ROOM);
         }
         outcome.steps.push(outcome::Step::new(
             said(),

@@ -61,8 +61,7 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
     dibao::property_criterion(ctx, &mut outcome);
     outcome.decide();
     if ctx.tracing() && !nobody {
-        outcome.steps.reserve_exact(counted.steps.len() + 8);
-        outcome.steps.extend(counted.steps.iter().cloned());
+        outcome.share_steps(&counted.steps);
         ctx.step(
             &mut outcome,
             &[&dibao.standard, &multiple],

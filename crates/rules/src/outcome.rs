@@ -235,6 +235,10 @@ impl Serialize for Step {
     }
 }
 
+/// Room for a programme's usual steps, made at its first step rather than grown one by
+/// one.
+pub(crate) const STEPS_ROOM: usize = 8;
+
 /// Who a step is about, kept cheaply (a number, or the name given); its label ("成员2",
 /// "Member 2", the name) is made only when the step is put into words.
 #[derive(Clone, Debug)]
@@ -508,6 +512,13 @@ impl Outcome {
             words,
             tally: Tally::default(),
         }
+    }
+
+    /// Adds steps that several outcomes show (the household's counted income): shared,
+    /// not copied, with room for this outcome's own.
+    pub(crate) fn share_steps(&mut self, steps: &[Step]) {
+        self.steps.reserve_exact(steps.len() + STEPS_ROOM);
+        self.steps.extend(steps.iter().cloned());
     }
 
     /// Names the member this outcome is about (their labels only when it has words).
