@@ -111,7 +111,7 @@ pub(crate) fn topups(
             Basis::Published,
             &[&clause::DIBAO_TOPUP],
             || Said::DibaoTopup {
-                who: person.who(),
+                who: ctx.who(person),
                 why,
                 rate: rate.value,
                 standard_monthly,

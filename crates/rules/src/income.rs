@@ -142,17 +142,17 @@ pub(crate) fn member_yearly(
     let step = if tracing {
         // The step's basis is the amount's: a parameter read but not shaping the amount
         // (a default of 0) is listed without weakening it.
-        Some(Step::new(
-            Said::IncomeMember {
-                who: person.who(),
+        ctx.record(
+            || Said::IncomeMember {
+                who: ctx.who(person),
                 lines,
                 deduction,
                 total,
             },
-            params,
+            &params,
             &[&clause::INCOME_EXCLUSION],
             basis,
-        ))
+        )
     } else {
         None
     };
@@ -196,9 +196,10 @@ pub(crate) fn household(ctx: &Ctx, outside: &[usize]) -> Result<Counted, InputEr
                 } else {
                     OutsideWhy::EligibleTekun
                 };
-                steps.push(step(
+                steps.extend(step(
+                    ctx,
                     Said::IncomeOutside {
-                        who: person.who(),
+                        who: ctx.who(person),
                         why,
                     },
                     &[&clause::TEKUN_OUTSIDE_HOUSEHOLD],
@@ -207,8 +208,11 @@ pub(crate) fn household(ctx: &Ctx, outside: &[usize]) -> Result<Counted, InputEr
             continue;
         }
         if person.member.tekun && tracing {
-            steps.push(step(
-                Said::IncomeMarkedCounted { who: person.who() },
+            steps.extend(step(
+                ctx,
+                Said::IncomeMarkedCounted {
+                    who: ctx.who(person),
+                },
                 &[&clause::TEKUN_RULES],
             ));
         }
@@ -243,13 +247,13 @@ pub(crate) fn household(ctx: &Ctx, outside: &[usize]) -> Result<Counted, InputEr
         };
         counted
             .steps
-            .push(step(said, &[&clause::INCOME_PER_PERSON]));
+            .extend(step(ctx, said, &[&clause::INCOME_PER_PERSON]));
     }
     Ok(counted)
 }
 
 /// A step of the household's accounting: it reads no parameter and rests on published
 /// rules.
-fn step(said: Said, clauses: &'static [&'static Clause]) -> Step {
-    Step::new(said, Vec::new(), clauses, Basis::Published)
+fn step(ctx: &Ctx, said: Said, clauses: &'static [&'static Clause]) -> Option<Step> {
+    ctx.record(|| said, [], clauses, Basis::Published)
 }

@@ -268,6 +268,11 @@ pub(crate) struct Ctx<'a> {
     record_reads: bool,
     /// What the rules derive about each member, once (facts.rs).
     people: Vec<facts::PersonFacts>,
+    /// The trace being recorded, when one is (`Options::trace`): sealed when the context
+    /// is dropped, at the end of the assessment.
+    recorder: Option<outcome::Recorder>,
+    /// Who each member is, for the steps that name them (only when a trace is recorded).
+    who: Vec<outcome::Who>,
 }
 
 impl Ctx<'_> {
@@ -348,12 +353,33 @@ impl Ctx<'_> {
         if outcome.steps.capacity() == 0 {
             outcome.steps.reserve_exact(outcome::STEPS_ROOM);
         }
-        outcome.steps.push(outcome::Step::new(
-            said(),
-            params.iter().map(|read| **read).collect(),
-            clauses,
-            params.iter().map(|read| read.basis).fold(floor, Basis::max),
-        ));
+        let basis = params.iter().map(|read| read.basis).fold(floor, Basis::max);
+        let params = params.iter().copied();
+        outcome
+            .steps
+            .extend(self.record(said, params, clauses, basis));
+    }
+
+    /// Records a step with the basis given (for a step whose basis is not simply the
+    /// weakest of its parameters'), when a trace is recorded; `None` otherwise.
+    pub(crate) fn record<'r>(
+        &self,
+        said: impl FnOnce() -> Said,
+        params: impl IntoIterator<Item = &'r Read>,
+        clauses: &'static [&'static Clause],
+        basis: Basis,
+    ) -> Option<outcome::Step> {
+        let recorder = self.recorder.as_ref()?;
+        Some(recorder.record(said(), params, clauses, basis))
+    }
+
+    /// Who a step is about: the member's label is made when the step is put into words;
+    /// a name is kept once an assessment, shared by every step that names the member.
+    pub(crate) fn who(&self, person: &household::Person) -> outcome::Who {
+        match self.who.get(person.index) {
+            Some(who) => who.clone(),
+            None => person.who(),
+        }
     }
 }
 
@@ -399,7 +425,14 @@ impl<'a> Ctx<'a> {
             read: Default::default(),
             record_reads,
             people: Vec::new(),
+            recorder: options
+                .trace
+                .then(|| outcome::Recorder::for_members(facts.people.len())),
+            who: Vec::new(),
         };
+        if options.trace {
+            ctx.who = facts.people.iter().map(household::Person::who).collect();
+        }
         ctx.people = facts::derive(&ctx)?;
         Ok(ctx)
     }

@@ -158,49 +158,127 @@ pub struct Missing {
 /// the parameters' full records and the clauses' text are made by the explanation layer
 /// only when asked for ([`Step::words`], [`Step::params`], [`Step::clause`], and when the
 /// step is serialised, with the same fields as ever: `text`, `formula`, `params`,
-/// `clause`, `clause_en`, `basis`). Shared, not copied, where several outcomes show the
-/// same step (a member's counted income in dibao's and the marginal family's trace).
+/// `clause`, `clause_en`, `basis`).
+///
+/// The steps of one assessment live together in its [`Trace`], recorded one after the
+/// other while the rules run and sealed when they are done; a step is a place in it.
+/// Recording one costs no allocation of its own, and a step that several outcomes show
+/// (a member's counted income in dibao's and the marginal family's trace) is the same
+/// place, not a copy.
 #[derive(Clone, Debug)]
-pub struct Step(std::sync::Arc<Recorded>);
+pub struct Step {
+    trace: std::sync::Arc<std::sync::OnceLock<Trace>>,
+    index: u32,
+}
+
+/// The steps of one assessment, in the order recorded, and the parameters they read (each
+/// step's a run of `reads`).
+#[derive(Debug, Default)]
+pub(crate) struct Trace {
+    steps: Vec<Recorded>,
+    reads: Vec<Read>,
+}
 
 #[derive(Debug)]
 struct Recorded {
     said: Said,
-    reads: Vec<Read>,
+    /// The step's parameters: `reads[start..end]` of its trace.
+    reads: (u32, u32),
     clauses: &'static [&'static Clause],
     basis: Basis,
 }
 
-impl Step {
-    pub(crate) fn new(
+/// Records the steps of one assessment (in its context, `Ctx`): each step is written to
+/// the trace being recorded, and the steps handed out all point to the place where the
+/// trace will be once sealed. Sealing happens when the recorder is dropped, i.e. when
+/// the assessment's context is: nothing outside the crate ever sees a step before.
+#[derive(Debug)]
+pub(crate) struct Recorder {
+    recording: std::cell::RefCell<Trace>,
+    sealed: std::sync::Arc<std::sync::OnceLock<Trace>>,
+}
+
+impl Recorder {
+    /// A recorder with room for the usual trace of a household of `members`: about four
+    /// steps a member (income, tekun) and a dozen for the household, each reading a
+    /// parameter or two; made once rather than grown step by step.
+    pub(crate) fn for_members(members: usize) -> Recorder {
+        let room = 12 + 4 * members;
+        Recorder {
+            recording: std::cell::RefCell::new(Trace {
+                steps: Vec::with_capacity(room),
+                reads: Vec::with_capacity(2 * room),
+            }),
+            sealed: Default::default(),
+        }
+    }
+
+    /// Records a step and returns it.
+    pub(crate) fn record<'r>(
+        &self,
         said: Said,
-        reads: Vec<Read>,
+        reads: impl IntoIterator<Item = &'r Read>,
         clauses: &'static [&'static Clause],
         basis: Basis,
     ) -> Step {
-        Step(std::sync::Arc::new(Recorded {
+        let mut trace = self.recording.borrow_mut();
+        let start = trace.reads.len();
+        trace.reads.extend(reads.into_iter().copied());
+        let end = trace.reads.len();
+        let index = trace.steps.len();
+        trace.steps.push(Recorded {
             said,
-            reads,
+            // At most a few hundred steps and reads an assessment (MAX_MEMBERS bounds it).
+            reads: (start as u32, end as u32),
             clauses,
             basis,
-        }))
+        });
+        Step {
+            trace: self.sealed.clone(),
+            index: index as u32,
+        }
+    }
+}
+
+impl Drop for Recorder {
+    fn drop(&mut self) {
+        let _ = self.sealed.set(std::mem::take(self.recording.get_mut()));
+    }
+}
+
+impl Step {
+    /// The recorded step and its parameters; `None` only for a step read while its
+    /// assessment is still running, which nothing outside the rules can do.
+    fn recorded(&self) -> Option<(&Recorded, &[Read])> {
+        let trace = self.trace.get()?;
+        let step = trace.steps.get(self.index as usize)?;
+        let reads = trace
+            .reads
+            .get(step.reads.0 as usize..step.reads.1 as usize)?;
+        Some((step, reads))
     }
 
     /// The weakest basis among the step's parameters (or the step's own, where the step
     /// is an estimate of ours).
     pub fn basis(&self) -> Basis {
-        self.0.basis
+        self.recorded()
+            .map_or(Basis::Published, |(step, _)| step.basis)
     }
 
     /// The step's sentence and its arithmetic with the numbers (e.g. "675 × 3 − 1200 =
     /// 825"; empty where the step has none).
     pub fn words(&self) -> (Text, String) {
-        crate::explain::step(&self.0.said)
+        match self.recorded() {
+            Some((step, _)) => crate::explain::step(&step.said),
+            None => (Text::EMPTY, String::new()),
+        }
     }
 
     /// The full record of each parameter the step read: names, value, source, status.
     pub fn params(&self) -> Vec<Used> {
-        self.0.reads.iter().map(Read::used).collect()
+        self.recorded().map_or_else(Vec::new, |(_, reads)| {
+            reads.iter().map(Read::used).collect()
+        })
     }
 
     /// The clauses the step implements, e.g. "汉民发〔2021〕52号 二(二)", joined with "；".
@@ -215,7 +293,10 @@ impl Step {
     }
 
     fn clauses_joined(&self, text: fn(&Clause) -> &'static str, separator: &str) -> String {
-        let texts: Vec<&str> = self.0.clauses.iter().map(|clause| text(clause)).collect();
+        let Some((step, _)) = self.recorded() else {
+            return String::new();
+        };
+        let texts: Vec<&str> = step.clauses.iter().map(|clause| text(clause)).collect();
         texts.join(separator)
     }
 }
@@ -230,7 +311,7 @@ impl Serialize for Step {
         step.serialize_field("params", &self.params())?;
         step.serialize_field("clause", &self.clause())?;
         step.serialize_field("clause_en", &self.clause_en())?;
-        step.serialize_field("basis", &self.0.basis)?;
+        step.serialize_field("basis", &self.basis())?;
         step.end()
     }
 }
@@ -247,7 +328,7 @@ pub(crate) enum Who {
     Family,
     /// The member at this index, with no name given.
     Number(usize),
-    Named(Box<str>),
+    Named(std::sync::Arc<str>),
 }
 
 impl Who {

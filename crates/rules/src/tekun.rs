@@ -10,7 +10,7 @@
 
 use crate::explain::tekun::{self as say, NoLabourWhy, Supporters};
 use crate::household::{DisabilityKind, Person, Student, SupporterSituation};
-use crate::outcome::{Outcome, Programme, Said, State, Status, Step};
+use crate::outcome::{Outcome, Programme, Said, State, Status};
 use crate::policy::clause;
 use crate::policy::{by_category, by_class, by_place, id, Basis, ParamId, Read};
 use crate::rounding;
@@ -360,8 +360,8 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
     if ctx.tracing() {
         // The step's basis is the amount's: the floor's parameters are listed, as they
         // were checked, but shape the amount only where the floor is paid.
-        outcome.steps.push(Step::new(
-            Said::TekunBasic {
+        outcome.steps.extend(ctx.record(
+            || Said::TekunBasic {
                 amount: basic_amount,
                 published: basic.value,
                 multiple: multiple.value,
@@ -369,7 +369,7 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
                 exact_floor,
                 floor,
             },
-            vec![basic, multiple, basic_step, standard],
+            [&basic, &multiple, &basic_step, &standard],
             &[&clause::TEKUN_STANDARD],
             basic_basis,
         ));
