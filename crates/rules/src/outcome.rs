@@ -168,7 +168,7 @@ pub struct Missing {
 #[derive(Clone, Debug)]
 pub struct Step {
     trace: std::sync::Arc<std::sync::OnceLock<Trace>>,
-    index: u32,
+    index: usize,
 }
 
 /// The steps of one assessment, in the order recorded, and the parameters they read (each
@@ -182,8 +182,8 @@ pub(crate) struct Trace {
 #[derive(Debug)]
 struct Recorded {
     said: Said,
-    /// The step's parameters: `reads[start..end]` of its trace.
-    reads: (u32, u32),
+    /// The step's parameters, in its trace's `reads`.
+    reads: std::ops::Range<usize>,
     clauses: &'static [&'static Clause],
     basis: Basis,
 }
@@ -228,14 +228,13 @@ impl Recorder {
         let index = trace.steps.len();
         trace.steps.push(Recorded {
             said,
-            // At most a few hundred steps and reads an assessment (MAX_MEMBERS bounds it).
-            reads: (start as u32, end as u32),
+            reads: start..end,
             clauses,
             basis,
         });
         Step {
             trace: self.sealed.clone(),
-            index: index as u32,
+            index,
         }
     }
 }
@@ -251,10 +250,8 @@ impl Step {
     /// assessment is still running, which nothing outside the rules can do.
     fn recorded(&self) -> Option<(&Recorded, &[Read])> {
         let trace = self.trace.get()?;
-        let step = trace.steps.get(self.index as usize)?;
-        let reads = trace
-            .reads
-            .get(step.reads.0 as usize..step.reads.1 as usize)?;
+        let step = trace.steps.get(self.index)?;
+        let reads = trace.reads.get(step.reads.clone())?;
         Some((step, reads))
     }
 
