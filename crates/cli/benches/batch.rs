@@ -402,8 +402,9 @@ fn main() {
     let started = Instant::now();
     let mut rng = Lcg(0x5eed_d0d1_2026_1129);
     let households: Vec<Household> = (0..count).map(|_| household(&mut rng)).collect();
-    // DOUDI_BENCH_ONLY=figures generates the caseload, assesses it once, figures only, and stops: for
-    // counting instructions with callgrind, generation cancelled out (scripts/bench-instructions.sh).
+    // DOUDI_BENCH_ONLY=figures generates the caseload, assesses it (DOUDI_BENCH_ROUNDS times, once
+    // by default), figures only, and stops: for counting instructions with callgrind, generation
+    // cancelled out (scripts/bench-instructions.sh).
     // DOUDI_BENCH_ONLY=traced does the same with the trace and the words; =words with the words
     // and no trace; =trace with the trace (as data) and no words.
     let only = std::env::var("DOUDI_BENCH_ONLY").unwrap_or_default();
@@ -415,8 +416,16 @@ fn main() {
         _ => None,
     };
     if let Some(options) = options {
-        let tally = assess_with(&households, options);
-        println!("{} households, total of the totals {}", count, tally.total);
+        // DOUDI_BENCH_ROUNDS=R assesses the caseload R times (1 unless set): the
+        // difference between two and one round is the assessment alone.
+        let rounds: usize = std::env::var("DOUDI_BENCH_ROUNDS")
+            .ok()
+            .and_then(|text| text.parse().ok())
+            .unwrap_or(1);
+        for _ in 0..rounds {
+            let tally = assess_with(&households, options);
+            println!("{} households, total of the totals {}", count, tally.total);
+        }
         return;
     }
 
