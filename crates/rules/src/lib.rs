@@ -42,7 +42,7 @@ pub use outcome::{Outcome, Payment, Programme, Status, Step, Text};
 pub use rust_decimal::Decimal;
 
 use household::Facts;
-use policy::{id, Basis, Clause, LookupError, ParamId, Params, Read, Used};
+use policy::{id, Basis, Clause, LookupError, ParamId, Params, Read};
 use serde::Serialize;
 
 /// What to put into an assessment besides its figures. The rules decide the same way
@@ -190,7 +190,7 @@ pub struct Assessment {
     pub next_steps: Vec<Text>,
     /// Every figure used that is not published policy (inferred, assumed or overridden),
     /// once each, so that no assumption passes as policy.
-    pub not_published: Vec<Used>,
+    pub not_published: policy::NotPublished,
     pub disclaimer: Text,
 }
 
@@ -268,6 +268,9 @@ pub(crate) struct Ctx<'a> {
     record_reads: bool,
     /// What the rules derive about each member, once (facts.rs).
     people: Vec<facts::PersonFacts>,
+    /// Policy's values on the date, where no reform or override applies (`Ctx::get`'s
+    /// usual path).
+    in_force: Option<policy::InForce>,
     /// The trace being recorded, when one is (`Options::trace`): sealed when the context
     /// is dropped, at the end of the assessment.
     recorder: Option<outcome::Recorder>,
@@ -278,18 +281,41 @@ pub(crate) struct Ctx<'a> {
 impl Ctx<'_> {
     /// A parameter's value in force on the assessment date, remembered for the list of
     /// figures that are not published policy.
+    #[inline]
     pub fn get(&self, id: ParamId) -> Result<Read, InputError> {
+        // Policy's value in force, the usual case: an index into the date's values.
+        if let Some(read) = self.in_force.and_then(|in_force| in_force.read(id)) {
+            if !self.record_reads {
+                if read.basis != Basis::Published {
+                    self.mark_not_published(id);
+                }
+                return Ok(*read);
+            }
+        }
+        self.get_slow(id)
+    }
+
+    /// [`Ctx::get`] under a reform or overrides, for a parameter with no value on the
+    /// date, or when the reads are recorded.
+    #[inline(never)]
+    fn get_slow(&self, id: ParamId) -> Result<Read, InputError> {
         let read = self.params.read(id)?;
         if self.record_reads {
             self.record_read(id);
         }
         if read.basis != Basis::Published {
-            let index = usize::from(id.0);
-            if let Some(word) = self.used.get(index / 64) {
-                word.set(word.get() | 1 << (index % 64));
-            }
+            self.mark_not_published(id);
         }
         Ok(read)
+    }
+
+    /// Remembers that a parameter read is not published policy (for the list of such
+    /// figures).
+    fn mark_not_published(&self, id: ParamId) {
+        let index = policy::name_rank(id);
+        if let Some(word) = self.used.get(index / 64) {
+            word.set(word.get() | 1 << (index % 64));
+        }
     }
 
     /// Records a parameter read, for the check that every parameter is read by some rule
@@ -416,9 +442,11 @@ impl<'a> Ctx<'a> {
         record_reads: bool,
         reform: Option<&'a reform::Reform>,
     ) -> Result<Ctx<'a>, InputError> {
+        let params = Params::new(facts.date, &facts.overrides).under(reform);
         let mut ctx = Ctx {
             facts,
-            params: Params::new(facts.date, &facts.overrides).under(reform),
+            in_force: params.policy_in_force(),
+            params,
             options,
             used: Default::default(),
             standard: Default::default(),
@@ -529,18 +557,24 @@ fn assess_with_reform(
     let disclaimer = ctx.say(explain::disclaimer);
     let used = ctx.used.each_ref().map(std::cell::Cell::get);
     let count: u32 = used.iter().map(|word| word.count_ones()).sum();
-    let mut not_published: Vec<Used> = Vec::with_capacity(usize::try_from(count).unwrap_or(0));
-    if count > 0 {
-        for id in policy::ids_by_name() {
-            let index = usize::from(id.0);
-            if used
-                .get(index / 64)
-                .is_some_and(|word| word & (1 << (index % 64)) != 0)
-            {
-                not_published.push(ctx.params.read(*id)?.used());
+    let mut not_published = Vec::with_capacity(usize::try_from(count).unwrap_or(0));
+    // The bits are by the ids' places in the order of their names: walked in that order.
+    let by_name = if count > 0 {
+        policy::ids_by_name()
+    } else {
+        &[]
+    };
+    for (at, word) in used.iter().enumerate() {
+        let mut word = *word;
+        while word != 0 {
+            let bit = usize::try_from(word.trailing_zeros()).unwrap_or_default();
+            word &= word - 1;
+            if let Some(id) = by_name.get(at * 64 + bit) {
+                not_published.push(ctx.get(*id)?);
             }
         }
     }
+    let not_published = policy::NotPublished(not_published);
     let read = ctx.read.into_inner().into_iter().collect();
     let counted_income_monthly = rounding::for_display(counted.monthly_total());
     let counted_income_per_person_monthly = rounding::for_display(counted.monthly_per_person());

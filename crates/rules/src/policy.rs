@@ -335,6 +335,22 @@ enum Slot {
     NotInForce,
 }
 
+/// Every parameter's policy value on a date (its era's), with no reform or override.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct InForce(&'static [Slot]);
+
+impl InForce {
+    /// The parameter's value, `None` where it has none on the date (an error, which
+    /// [`Params::read`] words).
+    #[inline]
+    pub(crate) fn read(self, id: ParamId) -> Option<&'static Read> {
+        match self.0.get(usize::from(id.0)) {
+            Some(Slot::Value(read)) => Some(read),
+            _ => None,
+        }
+    }
+}
+
 /// The eras of the parameters' histories: every date on which some parameter's value
 /// changes, in order, each with every parameter's value from then until the next. Any
 /// date before the first is in the era `before`. Built once, on the first lookup.
@@ -397,6 +413,55 @@ fn era_of(date: Date) -> &'static [Slot] {
     }
 }
 
+/// Each parameter's place in the order of their names ([`ids_by_name`] turned round): a
+/// set of parameters kept as bits by this place lists them by name as it is walked.
+pub(crate) fn name_rank(id: ParamId) -> usize {
+    static RANKS: std::sync::OnceLock<Vec<usize>> = std::sync::OnceLock::new();
+    let ranks = RANKS.get_or_init(|| {
+        let mut ranks = vec![0; PARAMS.len()];
+        for (rank, id) in ids_by_name().iter().enumerate() {
+            if let Some(place) = ranks.get_mut(usize::from(id.0)) {
+                *place = rank;
+            }
+        }
+        ranks
+    });
+    ranks.get(usize::from(id.0)).copied().unwrap_or_default()
+}
+
+/// The figures an assessment used that are not published policy (inferred, assumed,
+/// overridden or a reform's), in the order of their ids' names, once each: kept as the
+/// values read, their full records ([`Used`]) made when they are listed or serialised.
+#[derive(Clone, Debug, Default)]
+pub struct NotPublished(pub(crate) Vec<Read>);
+
+impl NotPublished {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Each figure's full record: names, value, source, status.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = Used> + '_ {
+        self.0.iter().map(Read::used)
+    }
+}
+
+impl<'a> IntoIterator for &'a NotPublished {
+    type Item = Used;
+    type IntoIter = std::iter::Map<std::slice::Iter<'a, Read>, fn(&Read) -> Used>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        let used: fn(&Read) -> Used = Read::used;
+        self.0.iter().map(used)
+    }
+}
+
+impl Serialize for NotPublished {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
 /// The parameters' ids in the order of their names (for lists sorted by name).
 pub(crate) fn ids_by_name() -> &'static [ParamId] {
     static IDS: std::sync::OnceLock<Vec<ParamId>> = std::sync::OnceLock::new();
@@ -434,6 +499,13 @@ impl<'a> Params<'a> {
     /// The value in force on the assessment date, with its full record.
     pub fn at(&self, id: ParamId) -> Result<Used, LookupError> {
         Ok(self.read(id)?.used())
+    }
+
+    /// The policy values in force on the date, when reads are policy's alone (`None`
+    /// under a reform or overrides): a read of a value in force is then an index.
+    pub(crate) fn policy_in_force(&self) -> Option<InForce> {
+        (self.reform.is_none() && self.overrides.is_empty())
+            .then(|| InForce(self.era.get_or_init(|| era_of(self.date))))
     }
 
     /// The value in force on the assessment date, as a rule reads it.

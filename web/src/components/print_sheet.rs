@@ -583,7 +583,7 @@ fn steps(out: &mut Out, assessment: &Assessment) {
 fn figures(out: &mut Out, assessment: &Assessment) {
     let lang = out.lang;
     out.el("h2", "h2", i18n::SHEET_FIGURES.get(lang));
-    let mut used: Vec<&Used> = Vec::new();
+    let mut used: Vec<Used> = Vec::new();
     // The figures of the steps printed, and every figure that is not published policy.
     out.el("p", "p", i18n::SHEET_FIGURES_NOTE.get(lang));
     if assessment.not_published.is_empty() {
