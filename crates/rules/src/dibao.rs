@@ -4,7 +4,7 @@
 use crate::explain::dibao::{self as say, TierWhy, TopupWhy};
 use crate::household::{Category, Person, Tier};
 use crate::income::Counted;
-use crate::outcome::{Outcome, Programme, Said, State};
+use crate::outcome::{Outcome, Said, State};
 use crate::policy::clause;
 use crate::policy::{id, Basis, Clause, Read};
 use crate::rounding;
@@ -14,7 +14,6 @@ use rust_decimal::Decimal;
 /// The dibao outcome and what other programmes need from it.
 #[derive(Clone, Debug)]
 pub(crate) struct Dibao {
-    pub outcome: Outcome,
     /// The monthly standard per person (rural: the yearly standard ÷ 12).
     pub standard_monthly: Decimal,
     /// The yearly income per person below which a household qualifies.
@@ -275,9 +274,12 @@ pub(crate) fn property_criterion(ctx: &Ctx, outcome: &mut Outcome) {
     }
 }
 
-pub(crate) fn assess(ctx: &Ctx, counted: &Counted) -> Result<Dibao, InputError> {
+pub(crate) fn assess(
+    ctx: &Ctx,
+    counted: &Counted,
+    outcome: &mut Outcome,
+) -> Result<Dibao, InputError> {
     let facts = ctx.facts;
-    let mut outcome = Outcome::new(Programme::Dibao, ctx.options.text);
     let (standard_monthly, threshold_yearly, standard) = standard(ctx)?;
     outcome.rests_on(standard.basis);
     outcome.rests_on(counted.basis);
@@ -303,10 +305,10 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted) -> Result<Dibao, InputError> 
         State::NotMet
     };
     outcome.criterion("income", ctx.say(say::income_criterion), state, detail);
-    property_criterion(ctx, &mut outcome);
+    property_criterion(ctx, outcome);
     if !covered.is_empty() {
         ctx.step(
-            &mut outcome,
+            outcome,
             &[&standard],
             Basis::Published,
             &[&clause::DIBAO_STANDARD],
@@ -330,7 +332,7 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted) -> Result<Dibao, InputError> 
             Category::Urban => {
                 let base = gap_monthly;
                 ctx.step(
-                    &mut outcome,
+                    outcome,
                     &[&standard],
                     Basis::Published,
                     &[&clause::DIBAO_STANDARD],
@@ -343,13 +345,13 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted) -> Result<Dibao, InputError> 
                 );
                 base
             }
-            Category::Rural => rural_base(ctx, &covered, gap_monthly, &mut outcome)?,
+            Category::Rural => rural_base(ctx, &covered, gap_monthly, outcome)?,
         };
-        let base = round_payment(ctx, base, &mut outcome)?;
-        let extra = topups(ctx, &covered, standard_monthly, &mut outcome)?;
-        let monthly = pay(&mut outcome, base, extra);
+        let base = round_payment(ctx, base, outcome)?;
+        let extra = topups(ctx, &covered, standard_monthly, outcome)?;
+        let monthly = pay(outcome, base, extra);
         let basis = outcome.amount_basis;
-        ctx.step(&mut outcome, &[], basis, &[&clause::DIBAO_STANDARD], || {
+        ctx.step(outcome, &[], basis, &[&clause::DIBAO_STANDARD], || {
             Said::DibaoTotal {
                 base,
                 extra,
@@ -366,7 +368,6 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted) -> Result<Dibao, InputError> 
     }
     ctx.write(&mut outcome.next, say::how_to_apply);
     Ok(Dibao {
-        outcome,
         standard_monthly,
         threshold_yearly,
         standard,

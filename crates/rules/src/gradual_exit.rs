@@ -5,15 +5,19 @@
 use crate::dibao::{self, Dibao};
 use crate::explain::gradual_exit::{self as say, IncomeNow};
 use crate::income::Counted;
-use crate::outcome::{month_after, month_text, Outcome, Programme, Said, State, TimelineMonth};
+use crate::outcome::{month_after, month_text, Outcome, Said, State, TimelineMonth};
 use crate::policy::clause;
 use crate::policy::{id, Basis};
 use crate::{Ctx, InputError};
 use rust_decimal::Decimal;
 
-pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outcome, InputError> {
+pub(crate) fn assess(
+    ctx: &Ctx,
+    counted: &Counted,
+    dibao: &Dibao,
+    outcome: &mut Outcome,
+) -> Result<(), InputError> {
     let family = &ctx.facts.family;
-    let mut outcome = Outcome::new(Programme::GradualExit, ctx.options.text);
     outcome.criterion(
         "on_dibao",
         ctx.say(say::on_dibao_criterion),
@@ -44,7 +48,7 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
     );
     // Gradual exit is a way out of dibao, not around its conditions: a family whose
     // property is not within the limits leaves dibao at once.
-    dibao::property_criterion(ctx, &mut outcome);
+    dibao::property_criterion(ctx, outcome);
     let current = family.current_dibao_monthly;
     if family.on_dibao && above {
         let amount = current.map(|amount| amount.0);
@@ -73,7 +77,7 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
         // Validation keeps an override within 0 to 36 months.
         let count = u32::try_from(months.value.trunc()).unwrap_or(0);
         if let Some(current) = current {
-            let monthly = dibao::round_payment(ctx, current.0 * ratio.value, &mut outcome)?;
+            let monthly = dibao::round_payment(ctx, current.0 * ratio.value, outcome)?;
             outcome.monthly = Some(monthly);
             outcome.yearly = Some(monthly * Decimal::from(count));
             outcome
@@ -94,14 +98,14 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
                 text: ctx.say(say::period_ends),
             });
             ctx.step(
-                &mut outcome,
+                outcome,
                 &[],
                 Basis::Assumed,
                 &[&clause::GRADUAL_EXIT],
                 || Said::GradualExitReading,
             );
             ctx.step(
-                &mut outcome,
+                outcome,
                 &[&months, &ratio],
                 Basis::Published,
                 &[&clause::GRADUAL_EXIT],
@@ -116,5 +120,5 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
         }
         ctx.write(&mut outcome.next, say::what_to_do);
     }
-    Ok(outcome)
+    Ok(())
 }

@@ -510,23 +510,46 @@ fn assess_with_reform(
         .filter_map(|outcome| outcome.member)
         .collect();
     let counted = income::household(&ctx, &outside)?;
-    let dibao = dibao::assess(&ctx, &counted)?;
-    let mut single = single_person::assess(&ctx, &counted, &dibao)?;
-    let mut gradual = gradual_exit::assess(&ctx, &counted, &dibao)?;
-    routes::one_route_per_person(&ctx, &mut gradual, &mut single);
-    let marginal = marginal::assess(&ctx, &counted, &dibao)?;
-    // Temporary assistance reads the dibao standard only (and reads are recorded in no
-    // order): worked out here, so that dibao's outcome moves into the list.
-    let temporary = temporary::assess(&ctx, &counted, &dibao);
-    let mut programmes = Vec::with_capacity(6 + single.len() + tekun.len());
-    programmes.push(dibao.outcome);
-    programmes.extend(single);
-    programmes.push(gradual);
-    programmes.push(marginal);
+    // Each outcome is worked out in its place in the list (dibao, the single-person
+    // route's, gradual exit, marginal family, tekun's, price subsidy, temporary
+    // assistance), not moved there.
+    let words = options.text;
+    let mut programmes = Vec::with_capacity(6 + facts.people.len() + tekun.len());
+    let dibao = dibao::assess(
+        &ctx,
+        &counted,
+        outcome::add(&mut programmes, Programme::Dibao, words),
+    )?;
+    let single = programmes.len();
+    single_person::assess(&ctx, &counted, &dibao, &mut programmes)?;
+    let gradual = programmes.len();
+    gradual_exit::assess(
+        &ctx,
+        &counted,
+        &dibao,
+        outcome::add(&mut programmes, Programme::GradualExit, words),
+    )?;
+    if let (Some(singles), [gradual, ..]) = {
+        let (before, from_gradual) = programmes.split_at_mut(gradual);
+        (before.get_mut(single..), from_gradual)
+    } {
+        routes::one_route_per_person(&ctx, gradual, singles);
+    }
+    marginal::assess(
+        &ctx,
+        &counted,
+        &dibao,
+        outcome::add(&mut programmes, Programme::MarginalFamily, words),
+    )?;
     programmes.extend(tekun);
     let price = price_subsidy::assess(&ctx, &programmes, &counted)?;
     programmes.push(price);
-    programmes.push(temporary);
+    temporary::assess(
+        &ctx,
+        &counted,
+        &dibao,
+        outcome::add(&mut programmes, Programme::TemporaryAssistance, words),
+    );
 
     let mut total = Decimal::ZERO;
     let mut total_min = Decimal::ZERO;

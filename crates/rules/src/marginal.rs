@@ -6,13 +6,17 @@
 use crate::dibao::{self, Dibao};
 use crate::explain::marginal::{self as say, AgainstStandard};
 use crate::income::Counted;
-use crate::outcome::{Outcome, Programme, Said, State};
+use crate::outcome::{Outcome, Said, State};
 use crate::policy::clause;
 use crate::policy::{id, Basis};
 use crate::{Ctx, InputError};
 
-pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outcome, InputError> {
-    let mut outcome = Outcome::new(Programme::MarginalFamily, ctx.options.text);
+pub(crate) fn assess(
+    ctx: &Ctx,
+    counted: &Counted,
+    dibao: &Dibao,
+    outcome: &mut Outcome,
+) -> Result<(), InputError> {
     let multiple = ctx.get(id::MARGINAL_INCOME_MULTIPLE)?;
     outcome.rests_on(multiple.basis);
     outcome.rests_on(counted.basis);
@@ -58,12 +62,12 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
             say::below_line_detail((!nobody).then_some(below_line), per_person, line_monthly)
         }),
     );
-    dibao::property_criterion(ctx, &mut outcome);
+    dibao::property_criterion(ctx, outcome);
     outcome.decide();
     if ctx.tracing() && !nobody {
         outcome.share_steps(&counted.steps);
         ctx.step(
-            &mut outcome,
+            outcome,
             &[&dibao.standard, &multiple],
             Basis::Published,
             &[&clause::MARGINAL],
@@ -76,17 +80,13 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Result<Outc
         );
     }
     if at_or_above {
-        ctx.step(
-            &mut outcome,
-            &[],
-            Basis::Assumed,
-            &[&clause::MARGINAL],
-            || Said::MarginalReading,
-        );
+        ctx.step(outcome, &[], Basis::Assumed, &[&clause::MARGINAL], || {
+            Said::MarginalReading
+        });
     }
     if outcome.status == crate::Status::Eligible {
         ctx.write(&mut outcome.reasons, say::reason);
         ctx.write(&mut outcome.next, say::how_to_apply);
     }
-    Ok(outcome)
+    Ok(())
 }

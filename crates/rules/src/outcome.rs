@@ -555,6 +555,17 @@ struct Tally {
     unknown: u8,
 }
 
+/// Adds a programme's outcome, not decided yet, to `list` and returns it, to be worked
+/// out where it stays (an outcome is large: made in place, not moved from programme to
+/// list).
+pub(crate) fn add(list: &mut Vec<Outcome>, programme: Programme, words: bool) -> &mut Outcome {
+    list.push(Outcome::new(programme, words));
+    match list.last_mut() {
+        Some(outcome) => outcome,
+        None => unreachable!("an outcome was just added"),
+    }
+}
+
 impl Outcome {
     /// A programme's outcome, not decided yet, titled from the one table of labels;
     /// with its criteria, missing facts and member's labels written when `words`.

@@ -12,11 +12,13 @@ use crate::policy::{id, Basis};
 use crate::{Ctx, InputError};
 use rust_decimal::Decimal;
 
+/// Adds the route's outcomes to `outcomes`: one a candidate, or one saying there is none.
 pub(crate) fn assess(
     ctx: &Ctx,
     counted: &Counted,
     family: &Dibao,
-) -> Result<Vec<Outcome>, InputError> {
+    outcomes: &mut Vec<Outcome>,
+) -> Result<(), InputError> {
     let facts = ctx.facts;
     let mut candidates = Vec::new();
     for &index in &counted.covered {
@@ -35,7 +37,7 @@ pub(crate) fn assess(
             !counted.covered.contains(&person.index)
                 && (derived.severely_disabled || derived.seriously_ill)
         });
-        let mut outcome = Outcome::new(Programme::SinglePerson, ctx.options.text);
+        let outcome = crate::outcome::add(outcomes, Programme::SinglePerson, ctx.options.text);
         outcome.criterion(
             "member",
             ctx.say(say::no_candidate_criterion),
@@ -43,9 +45,8 @@ pub(crate) fn assess(
             ctx.say(|| say::no_candidate_detail(outside)),
         );
         outcome.decide();
-        return Ok(vec![outcome]);
+        return Ok(());
     }
-    let mut outcomes = Vec::new();
     // The family is marginal when its income is at or above the dibao standard and below
     // 1.5 × it, whether or not it is recognised yet. A family below the dibao line is a
     // dibao family, never called marginal.
@@ -53,7 +54,7 @@ pub(crate) fn assess(
     let below_marginal_line = !family.income_below
         && counted.total_yearly < family.threshold_yearly * counted.size() * multiple.value;
     for (person, severe) in candidates {
-        let mut outcome = Outcome::new(Programme::SinglePerson, ctx.options.text);
+        let outcome = crate::outcome::add(outcomes, Programme::SinglePerson, ctx.options.text);
         outcome.about(person);
         outcome.criterion(
             "member",
@@ -112,7 +113,7 @@ pub(crate) fn assess(
             if own_below { State::Met } else { State::NotMet },
             ctx.say(|| say::own_income_detail(own_monthly, family.standard_monthly, own_below)),
         );
-        dibao::property_criterion(ctx, &mut outcome);
+        dibao::property_criterion(ctx, outcome);
         outcome.decide();
         outcome.rests_on(family.standard.basis);
         if !below_marginal_line && !facts.family.poverty_alleviated && !facts.family.marginal {
@@ -128,7 +129,7 @@ pub(crate) fn assess(
                 Category::Urban => {
                     let gap = family.standard_monthly - own_monthly;
                     ctx.step(
-                        &mut outcome,
+                        outcome,
                         &[&family.standard],
                         Basis::Published,
                         &[&clause::SINGLE_PERSON],
@@ -140,16 +141,13 @@ pub(crate) fn assess(
                     );
                     gap
                 }
-                Category::Rural => dibao::rural_base(
-                    ctx,
-                    &people,
-                    family.standard_monthly - own_monthly,
-                    &mut outcome,
-                )?,
+                Category::Rural => {
+                    dibao::rural_base(ctx, &people, family.standard_monthly - own_monthly, outcome)?
+                }
             };
-            let base = dibao::round_payment(ctx, base, &mut outcome)?;
-            let extra = dibao::topups(ctx, &people, family.standard_monthly, &mut outcome)?;
-            let monthly = dibao::pay(&mut outcome, base, extra);
+            let base = dibao::round_payment(ctx, base, outcome)?;
+            let extra = dibao::topups(ctx, &people, family.standard_monthly, outcome)?;
+            let monthly = dibao::pay(outcome, base, extra);
             ctx.write(&mut outcome.reasons, || {
                 say::reason(&person.label(), monthly)
             });
@@ -158,7 +156,6 @@ pub(crate) fn assess(
             ctx.write(&mut outcome.reasons, say::why_amounts_jump);
         }
         ctx.write(&mut outcome.next, say::how_to_apply);
-        outcomes.push(outcome);
     }
-    Ok(outcomes)
+    Ok(())
 }

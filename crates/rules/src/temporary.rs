@@ -4,12 +4,11 @@
 use crate::dibao::Dibao;
 use crate::explain::temporary as say;
 use crate::income::Counted;
-use crate::outcome::{Outcome, Programme, Said, State};
+use crate::outcome::{Outcome, Said, State};
 use crate::policy::{clause, Basis};
 use crate::Ctx;
 
-pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Outcome {
-    let mut outcome = Outcome::new(Programme::TemporaryAssistance, ctx.options.text);
+pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao, outcome: &mut Outcome) {
     // 因病、因灾、因意外等导致基本生活出现严重困难: decided on the hardship, by the office.
     outcome.criterion(
         "emergency",
@@ -18,10 +17,9 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao) -> Outcome {
         ctx.say(say::emergency_detail),
     );
     outcome.decide();
-    rigid_spending(ctx, counted, dibao, &mut outcome);
+    rigid_spending(ctx, counted, dibao, outcome);
     ctx.write(&mut outcome.reasons, say::where_to_apply);
     ctx.write(&mut outcome.next, say::whom_to_call);
-    outcome
 }
 
 /// 汉民发〔2021〕52号 二(五)：对刚性支出较大导致基本生活出现严重困难的低收入人口，根据实际
