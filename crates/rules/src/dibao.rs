@@ -284,7 +284,7 @@ pub(crate) fn assess(
     outcome.rests_on(standard.basis);
     outcome.rests_on(counted.basis);
     if ctx.tracing() {
-        outcome.share_steps(&counted.steps);
+        ctx.show(outcome, counted.steps.iter().cloned());
     }
     let size = counted.size();
     let covered: Vec<&Person> = counted

@@ -38,7 +38,7 @@ mod temporary;
 
 pub use household::{Category, Household, Member, Money, Tier};
 use outcome::Said;
-pub use outcome::{Outcome, Payment, Programme, Status, Step, Text};
+pub use outcome::{Outcome, Payment, Programme, Status, Step, Steps, Text};
 pub use rust_decimal::Decimal;
 
 use household::Facts;
@@ -376,14 +376,22 @@ impl Ctx<'_> {
         if !self.tracing() {
             return;
         }
-        if outcome.steps.capacity() == 0 {
-            outcome.steps.reserve_exact(outcome::STEPS_ROOM);
-        }
         let basis = params.iter().map(|read| read.basis).fold(floor, Basis::max);
         let params = params.iter().copied();
-        outcome
-            .steps
-            .extend(self.record(said, params, clauses, basis));
+        let step = self.record(said, params, clauses, basis);
+        self.show(outcome, step);
+    }
+
+    /// Adds steps recorded in this assessment to the end of an outcome's (a step shown by
+    /// several outcomes is recorded once).
+    pub(crate) fn show(
+        &self,
+        outcome: &mut Outcome,
+        steps: impl IntoIterator<Item = outcome::Step>,
+    ) {
+        if let Some(recorder) = &self.recorder {
+            recorder.show(&mut outcome.steps, steps);
+        }
     }
 
     /// Records a step with the basis given (for a step whose basis is not simply the

@@ -65,7 +65,7 @@ pub(crate) fn assess(
     dibao::property_criterion(ctx, outcome);
     outcome.decide();
     if ctx.tracing() && !nobody {
-        outcome.share_steps(&counted.steps);
+        ctx.show(outcome, counted.steps.iter().cloned());
         ctx.step(
             outcome,
             &[&dibao.standard, &multiple],

@@ -172,11 +172,65 @@ pub struct Step {
 }
 
 /// The steps of one assessment, in the order recorded, and the parameters they read (each
-/// step's a run of `reads`).
+/// step's a run of `reads`), and which outcome shows which step (`shown`: the outcome's
+/// list and the step, in the order shown).
 #[derive(Debug, Default)]
 pub(crate) struct Trace {
     steps: Vec<Recorded>,
     reads: Vec<Read>,
+    shown: Vec<(usize, usize)>,
+}
+
+/// An outcome's steps, in order: a list in its assessment's trace (empty when no trace
+/// was recorded). Read with [`Steps::iter`], or `for step in &outcome.steps`; serialised
+/// as the list of its steps.
+#[derive(Clone, Debug, Default)]
+pub struct Steps {
+    trace: Option<std::sync::Arc<std::sync::OnceLock<Trace>>>,
+    list: usize,
+    len: usize,
+}
+
+impl Steps {
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The steps, in the order the outcome shows them.
+    pub fn iter(&self) -> impl Iterator<Item = Step> + '_ {
+        let shown = match (&self.trace, self.len) {
+            (Some(trace), 1..) => trace.get().map_or(&[][..], |trace| &trace.shown[..]),
+            _ => &[],
+        };
+        shown
+            .iter()
+            .filter(move |(list, _)| *list == self.list)
+            .filter_map(move |(_, index)| {
+                Some(Step {
+                    trace: self.trace.clone()?,
+                    index: *index,
+                })
+            })
+    }
+}
+
+impl<'a> IntoIterator for &'a Steps {
+    type Item = Step;
+    type IntoIter = Box<dyn Iterator<Item = Step> + 'a>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
+}
+
+impl Serialize for Steps {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
 }
 
 #[derive(Debug)]
@@ -196,6 +250,8 @@ struct Recorded {
 pub(crate) struct Recorder {
     recording: std::cell::RefCell<Trace>,
     sealed: std::sync::Arc<std::sync::OnceLock<Trace>>,
+    /// How many outcomes' lists of steps have been started.
+    lists: std::cell::Cell<usize>,
 }
 
 impl Recorder {
@@ -208,8 +264,25 @@ impl Recorder {
             recording: std::cell::RefCell::new(Trace {
                 steps: Vec::with_capacity(room),
                 reads: Vec::with_capacity(2 * room),
+                shown: Vec::with_capacity(2 * room),
             }),
             sealed: Default::default(),
+            lists: Default::default(),
+        }
+    }
+
+    /// Adds steps recorded here to the end of an outcome's list (starting the list at
+    /// its first step).
+    pub(crate) fn show(&self, steps: &mut Steps, added: impl IntoIterator<Item = Step>) {
+        if steps.trace.is_none() {
+            steps.trace = Some(self.sealed.clone());
+            steps.list = self.lists.get();
+            self.lists.set(steps.list + 1);
+        }
+        let mut trace = self.recording.borrow_mut();
+        for step in added {
+            trace.shown.push((steps.list, step.index));
+            steps.len += 1;
         }
     }
 
@@ -312,10 +385,6 @@ impl Serialize for Step {
         step.end()
     }
 }
-
-/// Room for a programme's usual steps, made at its first step rather than grown one by
-/// one.
-pub(crate) const STEPS_ROOM: usize = 8;
 
 /// Who a step is about, kept cheaply (a number, or the name given); its label ("成员2",
 /// "Member 2", the name) is made only when the step is put into words.
@@ -534,7 +603,7 @@ pub struct Outcome {
     pub criteria: Vec<Criterion>,
     pub reasons: Vec<Text>,
     pub missing: Vec<Missing>,
-    pub steps: Vec<Step>,
+    pub steps: Steps,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub timeline: Vec<TimelineMonth>,
     /// What to do next, for this programme.
@@ -595,19 +664,12 @@ impl Outcome {
             criteria: Vec::new(),
             reasons: Vec::new(),
             missing: Vec::new(),
-            steps: Vec::new(),
+            steps: Steps::default(),
             timeline: Vec::new(),
             next: Vec::new(),
             words,
             tally: Tally::default(),
         }
-    }
-
-    /// Adds steps that several outcomes show (the household's counted income): shared,
-    /// not copied, with room for this outcome's own.
-    pub(crate) fn share_steps(&mut self, steps: &[Step]) {
-        self.steps.reserve_exact(steps.len() + STEPS_ROOM);
-        self.steps.extend(steps.iter().cloned());
     }
 
     /// Names the member this outcome is about (their labels only when it has words).

@@ -121,7 +121,7 @@ pub(crate) fn assess(
         }
         outcome.rests_on(own.basis);
         if ctx.tracing() {
-            outcome.steps.extend(own.step.iter().cloned());
+            ctx.show(outcome, own.step.iter().cloned());
         }
         if outcome.status != crate::Status::NotEligible {
             let people: Vec<&Person> = vec![person];

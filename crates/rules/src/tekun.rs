@@ -356,11 +356,11 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
         )
     };
     outcome.rests_on(basic_basis);
-    outcome.steps.extend(own.step.iter().cloned());
+    ctx.show(&mut outcome, own.step.iter().cloned());
     if ctx.tracing() {
         // The step's basis is the amount's: the floor's parameters are listed, as they
         // were checked, but shape the amount only where the floor is paid.
-        outcome.steps.extend(ctx.record(
+        let step = ctx.record(
             || Said::TekunBasic {
                 amount: basic_amount,
                 published: basic.value,
@@ -372,7 +372,8 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
             [&basic, &multiple, &basic_step, &standard],
             &[&clause::TEKUN_STANDARD],
             basic_basis,
-        ));
+        );
+        ctx.show(&mut outcome, step);
     }
     let partial_min = ctx.get(id::TEKUN_CARE_PARTIAL_MIN_LOST)?;
     let full_min = ctx.get(id::TEKUN_CARE_FULL_MIN_LOST)?;
