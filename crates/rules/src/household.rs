@@ -733,6 +733,33 @@ pub struct MemberName {
     pub en: String,
 }
 
+impl MemberName {
+    /// The family's incomes as a whole, accounted as a person.
+    pub(crate) fn family() -> MemberName {
+        let (zh, en) = crate::explain::income::family_as_a_whole();
+        MemberName {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The member at `index`, with no name given: "成员2", "Member 2".
+    pub(crate) fn numbered(index: usize) -> MemberName {
+        MemberName {
+            zh: format!("成员{}", index + 1),
+            en: format!("Member {}", index + 1),
+        }
+    }
+
+    /// A name given, in either language.
+    pub(crate) fn named(name: &str) -> MemberName {
+        MemberName {
+            zh: name.to_string(),
+            en: name.to_string(),
+        }
+    }
+}
+
 /// A member as the rules see it: the member as given, borrowed from the household
 /// (owned only where the rules rewrite it: the what-if sweep, the family's own incomes).
 #[derive(Clone, Debug)]
@@ -748,21 +775,14 @@ impl Person<'_> {
     /// How results name this member: written only when words are (an assessment of
     /// figures only names nobody).
     pub fn label(&self) -> MemberName {
-        self.who().label()
-    }
-
-    /// Who this member is, kept for a step of the trace that names them (the label is
-    /// made when the step is put into words).
-    pub(crate) fn who(&self) -> crate::outcome::Who {
-        use crate::outcome::Who;
         if self.index == usize::MAX {
-            return Who::Family;
+            return MemberName::family();
         }
         let name = self.member.name.trim();
         if name.is_empty() {
-            Who::Number(self.index)
+            MemberName::numbered(self.index)
         } else {
-            Who::Named(name.into())
+            MemberName::named(name)
         }
     }
 }

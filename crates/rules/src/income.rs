@@ -61,15 +61,13 @@ pub(crate) fn member_yearly(
     for_tekun: bool,
 ) -> Result<MemberIncome, InputError> {
     let twelve = Decimal::from(12);
-    // The lines and parameters of the step are kept only when a trace is written.
+    // The lines and parameters of the step are kept only when a trace is written: the
+    // lines in the trace as they come, the parameters as the reads of the pension rule
+    // (once an income of that kind, the same read) and of the default costs.
     let tracing = ctx.tracing() && !person.member.incomes.is_empty();
-    let room = if tracing {
-        person.member.incomes.len() + 1
-    } else {
-        0
-    };
-    let mut lines: Vec<Line> = Vec::with_capacity(room);
-    let mut params: Vec<Read> = Vec::with_capacity(room);
+    let lines = ctx.lines_mark();
+    let mut pension: Option<(Read, usize)> = None;
+    let mut default_costs: Option<Read> = None;
     let mut total = Decimal::ZERO;
     let mut basis = Basis::Published;
     let mut wages_yearly = Decimal::ZERO;
@@ -91,7 +89,10 @@ pub(crate) fn member_yearly(
                 basis = basis.max(rule.basis);
                 let counts = rule.value != Decimal::ONE;
                 if tracing {
-                    params.push(rule);
+                    match &mut pension {
+                        Some((_, times)) => *times += 1,
+                        None => pension = Some((rule, 1)),
+                    }
                 }
                 counts
             }
@@ -107,7 +108,7 @@ pub(crate) fn member_yearly(
             total += yearly;
         }
         if tracing {
-            lines.push(Line {
+            ctx.line(Line {
                 kind: income.kind,
                 yearly,
                 counts,
@@ -128,7 +129,7 @@ pub(crate) fn member_yearly(
                     basis = basis.max(default.basis);
                 }
                 if tracing {
-                    params.push(default);
+                    default_costs = Some(default);
                 }
                 (value, CostsFrom::Default)
             }
@@ -142,14 +143,17 @@ pub(crate) fn member_yearly(
     let step = if tracing {
         // The step's basis is the amount's: a parameter read but not shaping the amount
         // (a default of 0) is listed without weakening it.
+        let pension = pension
+            .iter()
+            .flat_map(|(read, times)| std::iter::repeat_n(read, *times));
         ctx.record(
             || Said::IncomeMember {
                 who: ctx.who(person),
-                lines,
+                lines: lines..ctx.lines_mark(),
                 deduction,
                 total,
             },
-            &params,
+            pension.chain(&default_costs),
             &[&clause::INCOME_EXCLUSION],
             basis,
         )

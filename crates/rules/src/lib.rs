@@ -407,12 +407,28 @@ impl Ctx<'_> {
         Some(recorder.record(said(), params, clauses, basis))
     }
 
+    /// Adds a line of a member's income step to the trace, when one is recorded.
+    pub(crate) fn line(&self, line: explain::income::Line) {
+        if let Some(recorder) = &self.recorder {
+            recorder.line(line);
+        }
+    }
+
+    /// Where the next line of an income step will be in the trace (0 without one): the
+    /// step's lines run from there to [`Ctx::lines_mark`] once they are added.
+    pub(crate) fn lines_mark(&self) -> usize {
+        self.recorder
+            .as_ref()
+            .map_or(0, outcome::Recorder::lines_len)
+    }
+
     /// Who a step is about: the member's label is made when the step is put into words;
     /// a name is kept once an assessment, shared by every step that names the member.
     pub(crate) fn who(&self, person: &household::Person) -> outcome::Who {
         match self.who.get(person.index) {
             Some(who) => who.clone(),
-            None => person.who(),
+            None if person.index == usize::MAX => outcome::Who::Family,
+            None => outcome::Who::Number(person.index),
         }
     }
 }
@@ -466,8 +482,12 @@ impl<'a> Ctx<'a> {
                 .then(|| outcome::Recorder::for_members(facts.people.len())),
             who: Vec::new(),
         };
-        if options.trace {
-            ctx.who = facts.people.iter().map(household::Person::who).collect();
+        if let Some(recorder) = &ctx.recorder {
+            ctx.who = facts
+                .people
+                .iter()
+                .map(|person| recorder.who(person))
+                .collect();
         }
         ctx.people = facts::derive(&ctx)?;
         Ok(ctx)

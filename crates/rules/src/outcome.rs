@@ -179,6 +179,17 @@ pub(crate) struct Trace {
     steps: Vec<Recorded>,
     reads: Vec<Read>,
     shown: Vec<(usize, usize)>,
+    /// The lines of the members' income steps (each step's a run of them).
+    lines: Vec<crate::explain::income::Line>,
+    /// The members' names given, one after the other (`Who::Named` is a run of them).
+    pub(crate) names: String,
+}
+
+impl Trace {
+    /// A run of the income lines.
+    pub(crate) fn lines(&self, run: &std::ops::Range<usize>) -> &[crate::explain::income::Line] {
+        self.lines.get(run.clone()).unwrap_or_default()
+    }
 }
 
 /// An outcome's steps, in order: a list in its assessment's trace (empty when no trace
@@ -265,6 +276,8 @@ impl Recorder {
                 steps: Vec::with_capacity(room),
                 reads: Vec::with_capacity(2 * room),
                 shown: Vec::with_capacity(2 * room),
+                lines: Vec::with_capacity(2 * members),
+                names: String::new(),
             }),
             sealed: Default::default(),
             lists: Default::default(),
@@ -284,6 +297,32 @@ impl Recorder {
             trace.shown.push((steps.list, step.index));
             steps.len += 1;
         }
+    }
+
+    /// Who a member is, for the steps that name them: their name, if they have one, is
+    /// kept in the trace.
+    pub(crate) fn who(&self, person: &crate::household::Person) -> Who {
+        let name = person.member.name.trim();
+        if person.index == usize::MAX {
+            return Who::Family;
+        }
+        if name.is_empty() {
+            return Who::Number(person.index);
+        }
+        let names = &mut self.recording.borrow_mut().names;
+        let start = names.len();
+        names.push_str(name);
+        Who::Named(start..names.len())
+    }
+
+    /// Adds a line of a member's income step; the step names its run of lines.
+    pub(crate) fn line(&self, line: crate::explain::income::Line) {
+        self.recording.borrow_mut().lines.push(line);
+    }
+
+    /// How many lines there are: where the next one will be.
+    pub(crate) fn lines_len(&self) -> usize {
+        self.recording.borrow().lines.len()
     }
 
     /// Records a step and returns it.
@@ -338,9 +377,9 @@ impl Step {
     /// The step's sentence and its arithmetic with the numbers (e.g. "675 × 3 − 1200 =
     /// 825"; empty where the step has none).
     pub fn words(&self) -> (Text, String) {
-        match self.recorded() {
-            Some((step, _)) => crate::explain::step(&step.said),
-            None => (Text::EMPTY, String::new()),
+        match (self.trace.get(), self.recorded()) {
+            (Some(trace), Some((step, _))) => crate::explain::step(&step.said, trace),
+            _ => (Text::EMPTY, String::new()),
         }
     }
 
@@ -394,28 +433,19 @@ pub(crate) enum Who {
     Family,
     /// The member at this index, with no name given.
     Number(usize),
-    Named(std::sync::Arc<str>),
+    /// A name given: a run of the trace's names (each member's kept once an
+    /// assessment).
+    Named(std::ops::Range<usize>),
 }
 
 impl Who {
-    pub(crate) fn label(&self) -> crate::household::MemberName {
+    /// The member's label, with `names` the trace's names.
+    pub(crate) fn label(&self, names: &str) -> crate::household::MemberName {
         use crate::household::MemberName;
         match self {
-            Who::Family => {
-                let (zh, en) = crate::explain::income::family_as_a_whole();
-                MemberName {
-                    zh: zh.into(),
-                    en: en.into(),
-                }
-            }
-            Who::Number(index) => MemberName {
-                zh: format!("成员{}", index + 1),
-                en: format!("Member {}", index + 1),
-            },
-            Who::Named(name) => MemberName {
-                zh: name.to_string(),
-                en: name.to_string(),
-            },
+            Who::Family => MemberName::family(),
+            Who::Number(index) => MemberName::numbered(*index),
+            Who::Named(run) => MemberName::named(names.get(run.clone()).unwrap_or_default()),
         }
     }
 }
@@ -426,7 +456,8 @@ impl Who {
 pub(crate) enum Said {
     IncomeMember {
         who: Who,
-        lines: Vec<crate::explain::income::Line>,
+        /// The run of the trace's income lines.
+        lines: std::ops::Range<usize>,
         deduction: Option<(crate::explain::income::CostsFrom, Decimal)>,
         total: Decimal,
     },

@@ -24,16 +24,21 @@ pub(crate) mod temporary;
 use crate::outcome::{Said, Text};
 
 /// A step of the trace in words: its sentence and its arithmetic with the numbers.
-pub(crate) fn step(said: &Said) -> (Text, String) {
+pub(crate) fn step(said: &Said, trace: &crate::outcome::Trace) -> (Text, String) {
     match said {
         Said::IncomeMember {
             who,
             lines,
             deduction,
             total,
-        } => income::member_step(&who.label(), lines, *deduction, *total),
-        Said::IncomeOutside { who, why } => income::outside_step(&who.label(), *why),
-        Said::IncomeMarkedCounted { who } => income::marked_counted_step(&who.label()),
+        } => income::member_step(
+            &who.label(&trace.names),
+            trace.lines(lines),
+            *deduction,
+            *total,
+        ),
+        Said::IncomeOutside { who, why } => income::outside_step(&who.label(&trace.names), *why),
+        Said::IncomeMarkedCounted { who } => income::marked_counted_step(&who.label(&trace.names)),
         &Said::IncomeHousehold {
             size,
             total_yearly,
@@ -79,7 +84,13 @@ pub(crate) fn step(said: &Said) -> (Text, String) {
             rate,
             standard_monthly,
             amount,
-        } => dibao::topup_step(&who.label(), *why, *rate, *standard_monthly, *amount),
+        } => dibao::topup_step(
+            &who.label(&trace.names),
+            *why,
+            *rate,
+            *standard_monthly,
+            *amount,
+        ),
         &Said::DibaoTotal {
             base,
             extra,
