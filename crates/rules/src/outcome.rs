@@ -185,6 +185,47 @@ pub(crate) struct Trace {
     pub(crate) names: String,
 }
 
+thread_local! {
+    /// The buffers of traces no longer read, emptied, for the next assessment's (at most
+    /// [`SPARE_TRACES`], each no larger than [`SPARE_ROOM`] steps).
+    static SPARE: std::cell::RefCell<Vec<Trace>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+const SPARE_TRACES: usize = 4;
+const SPARE_ROOM: usize = 1024;
+
+impl Drop for Trace {
+    /// Keeps the buffers for the next trace (see [`SPARE`]), when they are worth keeping.
+    fn drop(&mut self) {
+        if self.steps.capacity() == 0 || self.steps.capacity() > SPARE_ROOM {
+            return;
+        }
+        // Not while the thread's spares are being dropped themselves (try_with fails
+        // then), nor beyond a few (the buffers are then freed with this trace).
+        let _ = SPARE.try_with(|spare| {
+            let Ok(mut spare) = spare.try_borrow_mut() else {
+                return;
+            };
+            if spare.len() >= SPARE_TRACES {
+                return;
+            }
+            let mut buffers = Trace {
+                steps: std::mem::take(&mut self.steps),
+                reads: std::mem::take(&mut self.reads),
+                shown: std::mem::take(&mut self.shown),
+                lines: std::mem::take(&mut self.lines),
+                names: std::mem::take(&mut self.names),
+            };
+            buffers.steps.clear();
+            buffers.reads.clear();
+            buffers.shown.clear();
+            buffers.lines.clear();
+            buffers.names.clear();
+            spare.push(buffers);
+        });
+    }
+}
+
 impl Trace {
     /// A run of the income lines.
     pub(crate) fn lines(&self, run: &std::ops::Range<usize>) -> &[crate::explain::income::Line] {
@@ -269,16 +310,24 @@ impl Recorder {
     /// A recorder with room for the usual trace of a household of `members`: about four
     /// steps a member (income, tekun) and a dozen for the household, each reading a
     /// parameter or two; made once rather than grown step by step.
+    ///
+    /// The buffers are those of an earlier trace no longer read, where there is one (see
+    /// [`SPARE`]), so that a caseload assessed one household after another allocates
+    /// them once.
     pub(crate) fn for_members(members: usize) -> Recorder {
         let room = 12 + 4 * members;
+        let mut trace = SPARE
+            .try_with(|spare| spare.try_borrow_mut().ok()?.pop())
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        trace.steps.reserve(room);
+        trace.reads.reserve(2 * room);
+        trace.shown.reserve(2 * room);
+        trace.lines.reserve(2 * members);
+        trace.names.reserve(8 * members);
         Recorder {
-            recording: std::cell::RefCell::new(Trace {
-                steps: Vec::with_capacity(room),
-                reads: Vec::with_capacity(2 * room),
-                shown: Vec::with_capacity(2 * room),
-                lines: Vec::with_capacity(2 * members),
-                names: String::new(),
-            }),
+            recording: std::cell::RefCell::new(trace),
             sealed: Default::default(),
             lists: Default::default(),
         }
@@ -856,4 +905,41 @@ mod tests {
             }
         }
     }
+}
+
+#[cfg(test)]
+mod trace_tests {
+    use crate::{assess, Household, Options};
+
+    fn example(name: &str) -> Household {
+        let path = format!("{}/../../examples/{name}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(path).expect("the example reads");
+        serde_json::from_str(&text).expect("the example is a household")
+    }
+
+    fn steps(assessment: &crate::Assessment) -> String {
+        let lists: Vec<_> = assessment.programmes.iter().map(|o| &o.steps).collect();
+        serde_json::to_string(&lists).expect("steps serialise")
+    }
+
+    /// A trace's buffers are taken for a later trace only once nothing reads it: an
+    /// assessment kept while others are made and dropped reads as it did.
+    #[test]
+    fn a_trace_kept_reads_the_same_while_others_come_and_go() {
+        let family = example("urban-family-with-grandmother.json");
+        let tekun = example("tekun-partial-care.json");
+        let kept = assess(&family, Options::TRACE).expect("assesses");
+        let before = steps(&kept);
+        assert!(before.len() > 100, "the family has steps: {before}");
+        for _ in 0..SPARE_ROUNDS {
+            let other = assess(&tekun, Options::TRACE).expect("assesses");
+            assert_ne!(steps(&other), before);
+        }
+        assert_eq!(steps(&kept), before);
+        drop(kept);
+        let again = assess(&family, Options::TRACE).expect("assesses");
+        assert_eq!(steps(&again), before);
+    }
+
+    const SPARE_ROUNDS: usize = super::SPARE_TRACES + 2;
 }
