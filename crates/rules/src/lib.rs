@@ -332,6 +332,7 @@ impl Ctx<'_> {
         &self.people[index]
     }
 
+    #[inline]
     pub fn value(&self, id: ParamId) -> Result<Decimal, InputError> {
         Ok(self.get(id)?.value)
     }
