@@ -54,6 +54,30 @@ pub enum Programme {
 }
 
 impl Programme {
+    /// Every programme, in the order an assessment lists them.
+    pub const ALL: [Programme; 7] = [
+        Programme::Dibao,
+        Programme::SinglePerson,
+        Programme::GradualExit,
+        Programme::MarginalFamily,
+        Programme::Tekun,
+        Programme::PriceSubsidy,
+        Programme::TemporaryAssistance,
+    ];
+
+    /// The programme's place in [`Programme::ALL`].
+    pub fn index(self) -> usize {
+        match self {
+            Programme::Dibao => 0,
+            Programme::SinglePerson => 1,
+            Programme::GradualExit => 2,
+            Programme::MarginalFamily => 3,
+            Programme::Tekun => 4,
+            Programme::PriceSubsidy => 5,
+            Programme::TemporaryAssistance => 6,
+        }
+    }
+
     pub fn id(self) -> &'static str {
         match self {
             Programme::Dibao => "dibao",
@@ -77,6 +101,22 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, in the order declared.
+    pub const ALL: [Status; 3] = [
+        Status::Eligible,
+        Status::NotEligible,
+        Status::NeedsMoreInformation,
+    ];
+
+    /// The status's place in [`Status::ALL`].
+    pub fn index(self) -> usize {
+        match self {
+            Status::Eligible => 0,
+            Status::NotEligible => 1,
+            Status::NeedsMoreInformation => 2,
+        }
+    }
+
     pub fn id(self) -> &'static str {
         match self {
             Status::Eligible => "eligible",
@@ -351,10 +391,10 @@ impl Recorder {
     /// Who a member is, for the steps that name them: their name, if they have one, is
     /// kept in the trace.
     pub(crate) fn who(&self, person: &crate::household::Person) -> Who {
-        let name = person.member.name.trim();
         if person.index == usize::MAX {
             return Who::Family;
         }
+        let name = person.member.name.trim();
         if name.is_empty() {
             return Who::Number(person.index);
         }
@@ -894,6 +934,18 @@ pub fn month_after(date: Date, offset: u32) -> (u16, u8) {
 
 #[cfg(test)]
 mod tests {
+    use super::{Programme, Status};
+
+    #[test]
+    fn each_programme_and_status_is_at_its_index() {
+        for (at, programme) in Programme::ALL.into_iter().enumerate() {
+            assert_eq!(programme.index(), at, "{programme:?}");
+        }
+        for (at, status) in Status::ALL.into_iter().enumerate() {
+            assert_eq!(status.index(), at, "{status:?}");
+        }
+    }
+
     #[test]
     fn a_month_is_written_as_format_writes_it() {
         for year in [0, 7, 99, 999, 1900, 2026, 2999, 9999, 10000, u16::MAX] {

@@ -161,15 +161,7 @@ mod tests {
             assert_eq!(find(answer.id).map(|found| found.id), Some(answer.id));
         }
         use crate::Programme;
-        for programme in [
-            Programme::Dibao,
-            Programme::SinglePerson,
-            Programme::GradualExit,
-            Programme::MarginalFamily,
-            Programme::Tekun,
-            Programme::PriceSubsidy,
-            Programme::TemporaryAssistance,
-        ] {
+        for programme in Programme::ALL {
             for id in for_programme(programme) {
                 assert!(find(id).is_some(), "{programme:?} names no answer {id}");
             }
