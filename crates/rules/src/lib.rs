@@ -38,7 +38,7 @@ mod temporary;
 
 pub use household::{Category, Household, Member, Money, Tier};
 use outcome::Said;
-pub use outcome::{Outcome, Payment, Programme, Status, Step, Steps, Text};
+pub use outcome::{Outcome, Payment, Programme, Status, Step, Steps, StepsIter, Text};
 pub use rust_decimal::Decimal;
 
 use household::Facts;
@@ -558,10 +558,8 @@ fn assess_with_reform(
         &dibao,
         outcome::add(&mut programmes, Programme::GradualExit, words),
     )?;
-    if let (Some(singles), [gradual, ..]) = {
-        let (before, from_gradual) = programmes.split_at_mut(gradual);
-        (before.get_mut(single..), from_gradual)
-    } {
+    let (before, from_gradual) = programmes.split_at_mut(gradual);
+    if let (Some(singles), Some(gradual)) = (before.get_mut(single..), from_gradual.first_mut()) {
         routes::one_route_per_person(&ctx, gradual, singles);
     }
     marginal::assess(

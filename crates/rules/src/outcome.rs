@@ -293,29 +293,45 @@ impl Steps {
     }
 
     /// The steps, in the order the outcome shows them.
-    pub fn iter(&self) -> impl Iterator<Item = Step> + '_ {
+    pub fn iter(&self) -> StepsIter<'_> {
         let shown = match (&self.trace, self.len) {
             (Some(trace), 1..) => trace.get().map_or(&[][..], |trace| &trace.shown[..]),
             _ => &[],
         };
-        shown
-            .iter()
-            .filter(move |(list, _)| *list == self.list)
-            .filter_map(move |(_, index)| {
-                Some(Step {
-                    trace: self.trace.clone()?,
-                    index: *index,
-                })
-            })
+        StepsIter {
+            steps: self,
+            shown: shown.iter(),
+        }
+    }
+}
+
+/// An outcome's steps, one by one ([`Steps::iter`]).
+#[derive(Clone, Debug)]
+pub struct StepsIter<'a> {
+    steps: &'a Steps,
+    shown: std::slice::Iter<'a, (usize, usize)>,
+}
+
+impl Iterator for StepsIter<'_> {
+    type Item = Step;
+
+    fn next(&mut self) -> Option<Step> {
+        let trace = self.steps.trace.as_ref()?;
+        let list = self.steps.list;
+        let (_, index) = self.shown.find(|(shown, _)| *shown == list)?;
+        Some(Step {
+            trace: trace.clone(),
+            index: *index,
+        })
     }
 }
 
 impl<'a> IntoIterator for &'a Steps {
     type Item = Step;
-    type IntoIter = Box<dyn Iterator<Item = Step> + 'a>;
+    type IntoIter = StepsIter<'a>;
 
-    fn into_iter(self) -> Self::IntoIter {
-        Box::new(self.iter())
+    fn into_iter(self) -> StepsIter<'a> {
+        self.iter()
     }
 }
 
