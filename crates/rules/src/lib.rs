@@ -569,8 +569,12 @@ fn assess_with_reform(
         outcome::add(&mut programmes, Programme::MarginalFamily, words),
     )?;
     programmes.extend(tekun);
-    let price = price_subsidy::assess(&ctx, &programmes, &counted)?;
-    programmes.push(price);
+    let price = programmes.len();
+    outcome::add(&mut programmes, Programme::PriceSubsidy, words);
+    let (before, from_price) = programmes.split_at_mut(price);
+    if let Some(outcome) = from_price.first_mut() {
+        price_subsidy::assess(&ctx, before, &counted, outcome)?;
+    }
     temporary::assess(
         &ctx,
         &counted,

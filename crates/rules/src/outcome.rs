@@ -763,6 +763,7 @@ struct Tally {
 /// Adds a programme's outcome, not decided yet, to `list` and returns it, to be worked
 /// out where it stays (an outcome is large: made in place, not moved from programme to
 /// list).
+#[inline]
 pub(crate) fn add(list: &mut Vec<Outcome>, programme: Programme, words: bool) -> &mut Outcome {
     list.push(Outcome::new(programme, words));
     match list.last_mut() {
@@ -774,6 +775,7 @@ pub(crate) fn add(list: &mut Vec<Outcome>, programme: Programme, words: bool) ->
 impl Outcome {
     /// A programme's outcome, not decided yet, titled from the one table of labels;
     /// with its criteria, missing facts and member's labels written when `words`.
+    #[inline]
     pub(crate) fn new(programme: Programme, words: bool) -> Outcome {
         let title = crate::labels::programme(programme);
         Outcome {
@@ -829,6 +831,7 @@ impl Outcome {
         }
     }
 
+    #[inline]
     pub(crate) fn criterion(&mut self, id: &'static str, text: Text, state: State, detail: Text) {
         match state {
             State::NotMet => self.tally.not_met = self.tally.not_met.saturating_add(1),

@@ -16,8 +16,8 @@ pub(crate) fn assess(
     ctx: &Ctx,
     programmes: &[Outcome],
     counted: &Counted,
-) -> Result<Outcome, InputError> {
-    let mut outcome = Outcome::new(Programme::PriceSubsidy, ctx.options.text);
+    outcome: &mut Outcome,
+) -> Result<(), InputError> {
     let cpi_trigger = ctx.get(id::PRICE_CPI_TRIGGER)?;
     let food_trigger = ctx.get(id::PRICE_FOOD_CPI_TRIGGER)?;
     let trigger_text = || ctx.say(|| say::trigger_criterion(cpi_trigger.value, food_trigger.value));
@@ -97,7 +97,7 @@ pub(crate) fn assess(
         let mut params = vec![&cpi_trigger, &food_trigger, &per_person];
         params.extend(covers_marginal.as_ref());
         ctx.step(
-            &mut outcome,
+            outcome,
             &params,
             basis,
             &[&clause::PRICE_SUBSIDY],
@@ -111,5 +111,5 @@ pub(crate) fn assess(
         ctx.write(&mut outcome.reasons, || say::reason(monthly, month_unknown));
     }
     ctx.write(&mut outcome.next, say::how_it_is_paid);
-    Ok(outcome)
+    Ok(())
 }

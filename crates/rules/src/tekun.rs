@@ -134,7 +134,8 @@ pub(crate) fn assess(ctx: &Ctx) -> Result<Vec<Outcome>, InputError> {
     let mut outcomes = Vec::new();
     for person in &ctx.facts.people {
         if ctx.person(person.index).tekun_candidate {
-            outcomes.push(assess_member(ctx, person)?);
+            let outcome = crate::outcome::add(&mut outcomes, Programme::Tekun, ctx.options.text);
+            assess_member(ctx, person, outcome)?;
         }
     }
     Ok(outcomes)
@@ -233,13 +234,12 @@ pub(crate) fn household_supporter<'a>(
     }))
 }
 
-fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
+fn assess_member(ctx: &Ctx, person: &Person, outcome: &mut Outcome) -> Result<(), InputError> {
     let facts = ctx.facts;
     let field = |name: &str| format!("members[{}].{name}", person.index);
-    let mut outcome = Outcome::new(Programme::Tekun, ctx.options.text);
     outcome.about(person);
 
-    match no_labour_capacity(ctx, person, &mut outcome)? {
+    match no_labour_capacity(ctx, person, outcome)? {
         Some(why) => outcome.criterion(
             "no_labour",
             ctx.say(say::no_labour_criterion),
@@ -335,7 +335,7 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
         ctx.write(&mut outcome.reasons, || {
             say::not_eligible(&person.label(), person.member.tekun)
         });
-        return Ok(outcome);
+        return Ok(());
     }
 
     // The amounts, shown when eligible or when only information is missing.
@@ -356,7 +356,7 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
         )
     };
     outcome.rests_on(basic_basis);
-    ctx.show(&mut outcome, own.step.iter().cloned());
+    ctx.show(outcome, own.step.iter().cloned());
     if ctx.tracing() {
         // The step's basis is the amount's: the floor's parameters are listed, as they
         // were checked, but shape the amount only where the floor is paid.
@@ -373,7 +373,7 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
             &[&clause::TEKUN_STANDARD],
             basic_basis,
         );
-        ctx.show(&mut outcome, step);
+        ctx.show(outcome, step);
     }
     let partial_min = ctx.get(id::TEKUN_CARE_PARTIAL_MIN_LOST)?;
     let full_min = ctx.get(id::TEKUN_CARE_FULL_MIN_LOST)?;
@@ -387,7 +387,7 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
             outcome.rests_on(care.basis);
             outcome.level = Some(ctx.say(|| say::care_tier(tier)));
             ctx.step(
-                &mut outcome,
+                outcome,
                 &[&partial_min, &full_min],
                 Basis::Published,
                 &[&clause::TEKUN_SELF_CARE],
@@ -399,7 +399,7 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
                 },
             );
             ctx.step(
-                &mut outcome,
+                outcome,
                 &[
                     &care.rate,
                     &care.follows,
@@ -431,7 +431,7 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
             outcome.range_note = Some(ctx.say(say::care_range_note));
             outcome.missing(|| field("self_care"), ctx.say(say::self_care_missing));
             ctx.step(
-                &mut outcome,
+                outcome,
                 &[
                     &least.rate,
                     &most.rate,
@@ -457,7 +457,7 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
     outcome.yearly = Some(monthly * Decimal::from(12));
     let range = outcome.monthly_min.zip(outcome.monthly_max);
     let basis = outcome.amount_basis;
-    ctx.step(&mut outcome, &[], basis, &[&clause::TEKUN_STANDARD], || {
+    ctx.step(outcome, &[], basis, &[&clause::TEKUN_STANDARD], || {
         Said::TekunTotal { monthly, range }
     });
     let eligible = outcome.status == Status::Eligible;
@@ -465,5 +465,5 @@ fn assess_member(ctx: &Ctx, person: &Person) -> Result<Outcome, InputError> {
         say::reason(&person.label(), eligible, monthly, range)
     });
     ctx.write(&mut outcome.next, say::how_to_apply);
-    Ok(outcome)
+    Ok(())
 }
