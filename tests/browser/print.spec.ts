@@ -58,6 +58,7 @@ test('the urban family prints on one or two A4 pages with every amount, the figu
   for (const text of ['李建军', '刘桂兰', '汉台区', '城市低保标准', '汉民发〔2021〕52号', '假设', '已公布']) {
     expect(printed).toContain(text);
   }
+  expect(await overflowingCells(page), 'cells whose text runs out of them at 390 px').toEqual([]);
   await screenshot(page, testInfo, 'print-urban-family-390.png');
 
   const pages = await printToPdf(page, testInfo, 'print-urban-family');
@@ -79,6 +80,7 @@ test('every example prints in English as well, on at most two pages', async ({ p
       expect(printed).toContain('Breast cancer');
       expect(printed).not.toContain('乳腺癌');
     }
+    expect(await overflowingCells(page), `${example}: cells whose text runs out of them at 390 px`).toEqual([]);
     const pages = await printToPdf(page, testInfo, `print-${example}-en`);
     expect(pages, example).toBeLessThanOrEqual(2);
     await page.emulateMedia({ media: 'screen' });
@@ -118,6 +120,13 @@ async function smallestPrintedText(page: Page): Promise<{ size: number; text: st
   });
 }
 
+/** The sheet's table cells whose text runs out of them into the next (on a page as narrow
+ * as the phone's, the dates of the figures that are not published once did). */
+async function overflowingCells(page: Page): Promise<string[]> {
+  return page.locator('[data-testid="print-sheet"] .sheet-table').locator('td, th').evaluateAll((cells) =>
+    cells.filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => (cell.textContent ?? '').trim().slice(0, 30)));
+}
+
 test('a rural family of five prints on two A4 pages at 9 pt or more, with its next steps and a QR code that reopens it', async ({ page }, testInfo) => {
   const file = path.join(__dirname, 'fixtures', 'rural-family-of-five.json');
   const household = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -140,6 +149,7 @@ test('a rural family of five prints on two A4 pages at 9 pt or more, with its ne
   // No text under 9 pt.
   const smallest = await smallestPrintedText(page);
   expect(smallest.size, `the smallest text: "${smallest.text}"`).toBeGreaterThanOrEqual(12);
+  expect(await overflowingCells(page), 'cells whose text runs out of them at 390 px').toEqual([]);
   await screenshot(page, testInfo, 'print-family-of-five-390.png');
   const pages = await printToPdf(page, testInfo, 'print-family-of-five');
   expect(pages).toBeLessThanOrEqual(2);
