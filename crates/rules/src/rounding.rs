@@ -9,6 +9,13 @@ pub fn half_up_to_step(amount: Decimal, step: Decimal) -> Decimal {
     if step <= Decimal::ZERO {
         return amount;
     }
+    // A step of 1, 0.1, 0.01…: the same as rounding to its decimal places, without the
+    // division (the usual steps: 1 元 for top-ups and care, 0.01 元 for payments).
+    if step.mantissa() == 1 {
+        return amount
+            .round_dp_with_strategy(step.scale(), RoundingStrategy::MidpointAwayFromZero)
+            .normalize();
+    }
     ((amount / step).round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero) * step)
         .normalize()
 }
@@ -82,6 +89,32 @@ mod tests {
         assert_eq!(half_up_to_step(d("292.5"), d("1")), d("293"));
         assert_eq!(half_up_to_step(d("292.49"), d("1")), d("292"));
         assert_eq!(half_up_to_step(d("10.005"), d("0.01")), d("10.01"));
+        assert_eq!(half_up_to_step(d("10.0049"), d("0.01")), d("10"));
+        assert_eq!(half_up_to_step(d("-120.5"), d("1")), d("-121"));
+    }
+
+    #[test]
+    fn a_step_that_is_a_power_of_ten_rounds_as_the_division_does() {
+        // The short path (steps of 1, 0.1, 0.01…) against the division it replaces.
+        let by_division = |amount: Decimal, step: Decimal| {
+            ((amount / step).round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
+                * step)
+                .normalize()
+        };
+        for step in ["1", "0.1", "0.01", "0.001"] {
+            for amount in [
+                "0", "0.5", "1.5", "2.5", "120.9", "292.5", "292.49", "10.005", "10.0049",
+                "-0.5", "-2.5", "877.4999", "1416.666666666666666666666667", "0.004", "0.005",
+            ] {
+                let (amount, step) = (d(amount), d(step));
+                // As written, not only equal: 10 and 10.00 are equal but print apart.
+                assert_eq!(
+                    half_up_to_step(amount, step).to_string(),
+                    by_division(amount, step).to_string(),
+                    "{amount} to a step of {step}"
+                );
+            }
+        }
     }
 
     #[test]
