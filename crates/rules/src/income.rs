@@ -20,21 +20,37 @@ pub(crate) struct Counted {
     /// The weakest basis of the income rules that shaped the total.
     pub basis: Basis,
     pub steps: Vec<Step>,
+    /// `total_yearly` ÷ 12, and that ÷ the members covered (0 when nobody is): worked
+    /// out once, when the total is known (`Counted::new`), for every rule that reads them.
+    monthly: Decimal,
+    per_person: Decimal,
 }
 
 impl Counted {
+    fn new(covered: Vec<usize>, total_yearly: Decimal, basis: Basis, steps: Vec<Step>) -> Counted {
+        let monthly = total_yearly / Decimal::from(12);
+        let per_person = if covered.is_empty() {
+            Decimal::ZERO
+        } else {
+            monthly / Decimal::from(covered.len())
+        };
+        Counted {
+            covered,
+            total_yearly,
+            basis,
+            steps,
+            monthly,
+            per_person,
+        }
+    }
     pub fn size(&self) -> Decimal {
         Decimal::from(self.covered.len())
     }
     pub fn monthly_total(&self) -> Decimal {
-        self.total_yearly / Decimal::from(12)
+        self.monthly
     }
     pub fn monthly_per_person(&self) -> Decimal {
-        if self.covered.is_empty() {
-            Decimal::ZERO
-        } else {
-            self.monthly_total() / self.size()
-        }
+        self.per_person
     }
 }
 
@@ -236,12 +252,7 @@ pub(crate) fn household(ctx: &Ctx, outside: &[usize]) -> Result<Counted, InputEr
         basis = basis.max(income.basis);
         steps.extend(income.step);
     }
-    let mut counted = Counted {
-        covered,
-        total_yearly: total,
-        basis,
-        steps,
-    };
+    let mut counted = Counted::new(covered, total, basis, steps);
     if tracing && !counted.covered.is_empty() {
         let said = Said::IncomeHousehold {
             size: counted.covered.len(),
