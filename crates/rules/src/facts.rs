@@ -77,8 +77,9 @@ fn seriously_ill(ctx: &Ctx, person: &Person) -> Result<bool, InputError> {
     let Some(name) = &person.member.serious_illness else {
         return Ok(false);
     };
+    let name = name.trim();
     let list = ctx.params.list("serious_disease")?;
-    Ok(list.items.iter().any(|item| *item == name.trim()))
+    Ok(list.items.contains(&name))
 }
 
 /// Whether a member is looked at for tekun: marked as tekun now, elderly, a minor, or

@@ -84,6 +84,12 @@ pub fn closest_names(name: &str, items: &[&'static str]) -> Vec<&'static str> {
 /// cannot look after themselves or a member is eligible for tekun; and, for a minor with
 /// no able supporter, the support for orphans and unsupported children.
 pub(crate) fn next_steps(ctx: &Ctx, programmes: &[Outcome]) -> Result<Vec<Text>, InputError> {
+    let minor_age = ctx.value(id::TEKUN_MINOR_AGE)?;
+    // The next steps are words alone: an assessment of figures only has none (the age
+    // above is still read, so that its figures not published are the same either way).
+    if !ctx.options.text {
+        return Ok(Vec::new());
+    }
     let mut steps = Vec::new();
     ctx.write(&mut steps, say::how_to_apply);
     ctx.write(&mut steps, say::hotline);
@@ -100,7 +106,6 @@ pub(crate) fn next_steps(ctx: &Ctx, programmes: &[Outcome]) -> Result<Vec<Text>,
     if needs_care {
         ctx.write(&mut steps, say::care_services);
     }
-    let minor_age = ctx.value(id::TEKUN_MINOR_AGE)?;
     for person in &ctx.facts.people {
         let no_able_supporter = person.member.supporters.as_ref().is_some_and(|list| {
             list.iter()
