@@ -9,6 +9,7 @@ use crate::income::Counted;
 use crate::outcome::{Outcome, Programme, Said, State};
 use crate::policy::clause;
 use crate::policy::id;
+use crate::policy::Read;
 use crate::{Ctx, InputError};
 use rust_decimal::Decimal;
 
@@ -94,11 +95,13 @@ pub(crate) fn assess(
         }
         outcome.monthly = Some(monthly);
         let basis = outcome.amount_basis;
-        let mut params = vec![&cpi_trigger, &food_trigger, &per_person];
-        params.extend(covers_marginal.as_ref());
+        let params: &[&Read] = match &covers_marginal {
+            Some(rule) => &[&cpi_trigger, &food_trigger, &per_person, rule],
+            None => &[&cpi_trigger, &food_trigger, &per_person],
+        };
         ctx.step(
             outcome,
-            &params,
+            params,
             basis,
             &[&clause::PRICE_SUBSIDY],
             || Said::PriceSubsidyAmount {
