@@ -540,8 +540,8 @@ fn assess_with_reform(
         .collect();
     let counted = income::household(&ctx, &outside)?;
     // Each outcome is worked out in its place in the list (dibao, the single-person
-    // route's, gradual exit, marginal family, tekun's, price subsidy, temporary
-    // assistance), not moved there.
+    // route's, gradual exit, marginal family, price subsidy, temporary assistance), not
+    // moved there; tekun's, worked out first in their own list, are moved in once.
     let words = options.text;
     let mut programmes = Vec::with_capacity(6 + facts.people.len() + tekun.len());
     let dibao = dibao::assess(
