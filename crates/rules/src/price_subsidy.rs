@@ -99,18 +99,14 @@ pub(crate) fn assess(
             Some(rule) => &[&cpi_trigger, &food_trigger, &per_person, rule],
             None => &[&cpi_trigger, &food_trigger, &per_person],
         };
-        ctx.step(
-            outcome,
-            params,
-            basis,
-            &[&clause::PRICE_SUBSIDY],
-            || Said::PriceSubsidyAmount {
+        ctx.step(outcome, params, basis, &[&clause::PRICE_SUBSIDY], || {
+            Said::PriceSubsidyAmount {
                 per_person: per_person.value,
                 persons,
                 monthly,
                 month_unknown,
-            },
-        );
+            }
+        });
         ctx.write(&mut outcome.reasons, || say::reason(monthly, month_unknown));
     }
     ctx.write(&mut outcome.next, say::how_it_is_paid);
