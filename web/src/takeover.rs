@@ -206,10 +206,14 @@ mod imp {
     /// page's largest contentful paint (or after a second, where it reports none).
     /// Replacing the screen before that would make the app's copy of it the largest
     /// contentful paint, as late as the wasm. Never in the task that called it (the
-    /// module's start): two shorter tasks block the page less than one long one.
+    /// module's start): two shorter tasks block the page less than one long one. Nor
+    /// while a button is held down on the built screen (index.html marks the root
+    /// `data-pressing`): a press whose release came on the new screen would be lost, as
+    /// its button would be gone; once released, its click is noted and pressed again.
     pub fn when_painted(root: Element, run: impl FnOnce() + 'static) {
         fn wait(root: Element, run: Box<dyn FnOnce()>, first: bool) {
-            if !first && root.has_attribute("data-painted") {
+            if !first && root.has_attribute("data-painted") && !root.has_attribute("data-pressing")
+            {
                 return run();
             }
             let Some(window) = web_sys::window() else {
