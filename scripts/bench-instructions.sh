@@ -8,7 +8,10 @@
 #   bash scripts/bench-instructions.sh [N] [MODE...]   # default N = 2000, MODE = figures
 #
 # MODE: figures (Options::FIGURES), trace (Options::TRACE: the trace as data, no words),
-# words (Options::QUIET), traced (Options::FULL: the trace and the words).
+# words (Options::QUIET), traced (Options::FULL: the trace and the words); batch: the
+# whole of `doudi batch --no-trace --threads 1` (the caseload read from CSV, assessed and
+# written as CSV) on the generated caseload of N and of 2N households, written to files
+# first (the difference over N: start-up cancels out).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 n=${1:-2000}
@@ -22,10 +25,25 @@ count() {
     valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" --bench 2>&1 \
     | sed -n 's/.*Collected : *\([0-9]*\).*/\1/p'
 }
+batch() {
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null target/release/doudi batch "$1" \
+    --no-trace --threads 1 2>&1 >/dev/null \
+    | sed -n 's/.*Collected : *\([0-9]*\).*/\1/p'
+}
 for mode in "${modes[@]}"; do
   case "$mode" in
     figures | trace | words | traced) ;;
-    *) echo "unknown mode: $mode (figures, trace, words, traced)" >&2; exit 2 ;;
+    batch)
+      cargo build --release -p doudi-cli >/dev/null 2>&1
+      dir=$(mktemp -d)
+      DOUDI_BENCH_CSV="$dir/once.csv" DOUDI_BENCH_HOUSEHOLDS=$n "$bin" --bench >/dev/null
+      DOUDI_BENCH_CSV="$dir/twice.csv" DOUDI_BENCH_HOUSEHOLDS=$((2 * n)) "$bin" --bench >/dev/null
+      a=$(batch "$dir/once.csv"); b=$(batch "$dir/twice.csv")
+      rm -rf "$dir"
+      echo "$mode: $(( (b - a) / n )) instructions per household (N=$n, N households: $a, 2N: $b)"
+      continue
+      ;;
+    *) echo "unknown mode: $mode (figures, trace, words, traced, batch)" >&2; exit 2 ;;
   esac
   a=$(count "$mode" "$n" 1); b=$(count "$mode" "$n" 2)
   echo "$mode: $(( (b - a) / n )) instructions per household (N=$n, once: $a, twice: $b)"
