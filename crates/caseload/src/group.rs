@@ -245,12 +245,12 @@ impl<R: Read> Grouper<R> {
                 .to_string();
             let too_long = records.too_long();
             let row = (self.keep && !too_long).then(|| {
-                let mut text = String::new();
+                let mut text = String::with_capacity(records.text_len());
                 let mut ends = Vec::with_capacity(cells);
-                for at in 0..cells {
-                    text.push_str(records.cell(at));
+                records.each_cell(|cell| {
+                    text.push_str(cell);
                     ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
-                }
+                });
                 Row { line, text, ends }
             });
             // Empty cells past the last column are nothing (spreadsheets write them).
