@@ -214,8 +214,9 @@ pub fn stream<R: Read>(
     let table = output::table(settings.reform.is_some());
     let mut text = String::with_capacity(FLUSH_AT + 4096);
     output::write_header_in(&mut text, settings.bom, table);
+    let mut record = Vec::new();
     for group in groups.by_ref() {
-        let record = group?.row(&columns, settings);
+        group?.row_into(&columns, settings, &mut record);
         summary.households += 1;
         if is_error(&record) {
             summary.failed += 1;

@@ -167,12 +167,22 @@ impl Group {
     /// This household's row in a run with `settings`: its result, or under a reform its
     /// amounts both ways.
     pub fn row(&self, columns: &Columns, settings: crate::Settings) -> Vec<String> {
+        let mut record = Vec::new();
+        self.row_into(columns, settings, &mut record);
+        record
+    }
+
+    /// [`Group::row`] written over `record`, whose cells' room is used again: a run
+    /// writes a row for every household, each with a dozen and a half cells.
+    pub fn row_into(&self, columns: &Columns, settings: crate::Settings, record: &mut Vec<String>) {
         match settings.reform {
-            None => self.result(columns, settings.options()),
-            Some(reform) => match self.both_ways(columns, settings.options(), reform) {
-                Ok((_, before, after)) => reform_row(&self.id, &before, &after),
-                Err(error) => reform_error_row(&self.id, self.input_rows, &error),
-            },
+            None => self.result_into(columns, settings.options(), record),
+            Some(reform) => {
+                *record = match self.both_ways(columns, settings.options(), reform) {
+                    Ok((_, before, after)) => reform_row(&self.id, &before, &after),
+                    Err(error) => reform_error_row(&self.id, self.input_rows, &error),
+                }
+            }
         }
     }
 
@@ -193,12 +203,19 @@ impl Group {
     /// This household's result row (its cells as they are, not yet neutralised): its
     /// outcome, or its error.
     pub fn result(&self, columns: &Columns, options: Options) -> Vec<String> {
+        let mut record = Vec::new();
+        self.result_into(columns, options, &mut record);
+        record
+    }
+
+    /// [`Group::result`] written over `record`.
+    fn result_into(&self, columns: &Columns, options: Options, record: &mut Vec<String>) {
         let assessed = self
             .household(columns)
             .and_then(|household| doudi_rules::assess(&household, options));
         match assessed {
-            Ok(assessment) => result_row(&self.id, &assessment),
-            Err(error) => error_row(&self.id, self.input_rows, &error),
+            Ok(assessment) => result_row_into(record, &self.id, &assessment),
+            Err(error) => *record = error_row(&self.id, self.input_rows, &error),
         }
     }
 }
@@ -217,7 +234,43 @@ fn error_row_of(width: usize, id: &str, rows: usize, error: &InputError) -> Vec<
     record
 }
 
-fn result_row(id: &str, assessment: &Assessment) -> Vec<String> {
+/// The cells of a row being written over, in order.
+struct Cells<'r>(std::slice::IterMut<'r, String>);
+
+impl Cells<'_> {
+    /// The next cell, emptied.
+    fn next(&mut self) -> Option<&mut String> {
+        let cell = self.0.next()?;
+        cell.clear();
+        Some(cell)
+    }
+
+    fn text(&mut self, text: &str) {
+        if let Some(cell) = self.next() {
+            cell.push_str(text);
+        }
+    }
+
+    fn number(&mut self, number: impl std::fmt::Display) {
+        use std::fmt::Write;
+        if let Some(cell) = self.next() {
+            // Writing to a String cannot fail.
+            let _ = write!(cell, "{number}");
+        }
+    }
+
+    /// An amount as the result shows it (`normalize`d: "1013", not "1013.00"), or an
+    /// empty cell.
+    fn amount(&mut self, amount: Option<Decimal>) {
+        match amount {
+            Some(amount) => self.number(amount.normalize()),
+            None => self.text(""),
+        }
+    }
+}
+
+/// A household's result row, written over `record`.
+fn result_row_into(record: &mut Vec<String>, id: &str, assessment: &Assessment) {
     let find = |programme: Programme| {
         assessment
             .programmes
@@ -227,45 +280,39 @@ fn result_row(id: &str, assessment: &Assessment) -> Vec<String> {
     let status = |programme: Programme| {
         find(programme)
             .next()
-            .map(|outcome| outcome.status.id().to_string())
-            .unwrap_or_default()
+            .map_or("", |outcome| outcome.status.id())
     };
     // Only routes that are used: an alternative is never added.
     let eligible_sum = |programme: Programme| used_sum(assessment, programme);
-    let shown = |amount: Option<Decimal>| {
-        amount
-            .map(|amount| amount.normalize().to_string())
-            .unwrap_or_default()
-    };
-    let basis = basis_name(assessment.total_basis).to_string();
     let limited = assessment.time_limited.as_ref();
-    vec![
-        id.to_string(),
-        assessment.household_size.to_string(),
-        status(Programme::Dibao),
-        shown(Some(eligible_sum(Programme::Dibao))),
-        shown(Some(eligible_sum(Programme::SinglePerson))),
+    record.resize_with(COLUMNS.len(), String::new);
+    record.truncate(COLUMNS.len());
+    let mut cells = Cells(record.iter_mut());
+    cells.text(id);
+    cells.number(assessment.household_size);
+    cells.text(status(Programme::Dibao));
+    cells.amount(Some(eligible_sum(Programme::Dibao)));
+    cells.amount(Some(eligible_sum(Programme::SinglePerson)));
+    cells.number(
         find(Programme::Tekun)
             .filter(|outcome| outcome.status == Status::Eligible)
-            .count()
-            .to_string(),
-        shown(Some(eligible_sum(Programme::Tekun))),
-        shown(Some(assessment.total_monthly)),
-        shown(assessment.total_monthly_min),
-        shown(assessment.total_monthly_max),
-        basis,
-        status(Programme::GradualExit),
-        shown(limited.map(|limited| limited.monthly)),
-        limited
-            .map(|limited| limited.months.to_string())
-            .unwrap_or_default(),
-        limited
-            .map(|limited| limited.last_month.clone())
-            .unwrap_or_default(),
-        shown(assessment.conditional.as_ref().map(|paid| paid.monthly)),
-        status(Programme::MarginalFamily),
-        String::new(),
-    ]
+            .count(),
+    );
+    cells.amount(Some(eligible_sum(Programme::Tekun)));
+    cells.amount(Some(assessment.total_monthly));
+    cells.amount(assessment.total_monthly_min);
+    cells.amount(assessment.total_monthly_max);
+    cells.text(basis_name(assessment.total_basis));
+    cells.text(status(Programme::GradualExit));
+    cells.amount(limited.map(|limited| limited.monthly));
+    match limited {
+        Some(limited) => cells.number(limited.months),
+        None => cells.text(""),
+    }
+    cells.text(limited.map_or("", |limited| limited.last_month.as_str()));
+    cells.amount(assessment.conditional.as_ref().map(|paid| paid.monthly));
+    cells.text(status(Programme::MarginalFamily));
+    cells.text("");
 }
 
 /// An error row under a reform: the id, the number of input rows, and the error.

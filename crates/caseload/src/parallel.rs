@@ -88,8 +88,9 @@ pub fn stream_parallel<R: Read + Send>(
                 };
                 let mut text = String::with_capacity(chunk.len() * 160);
                 let mut failed = 0;
+                let mut record = Vec::new();
                 for group in &chunk {
-                    let record = group.row(columns, settings);
+                    group.row_into(columns, settings, &mut record);
                     if is_error(&record) {
                         failed += 1;
                     }

@@ -218,11 +218,16 @@ named!(Period, [Period::Month, Period::Year], ["month", "year"]);
 const NOT_AN_AMOUNT: Problem = Problem::Is("不是有效的金额", "is not an amount");
 
 fn flag(text: &str) -> Result<Option<bool>, Problem> {
-    match text.to_ascii_lowercase().as_str() {
-        "" => Ok(None),
-        "1" | "true" | "yes" | "y" | "是" => Ok(Some(true)),
-        "0" | "false" | "no" | "n" | "否" => Ok(Some(false)),
-        _ => Err(Problem::Is("应为 1 或 0", "should be 1 or 0")),
+    // Any case of the ASCII words, compared in place (a caseload has a flag a column).
+    let said = |words: &[&str]| words.iter().any(|word| text.eq_ignore_ascii_case(word));
+    if text.is_empty() {
+        Ok(None)
+    } else if said(&["1", "true", "yes", "y", "是"]) {
+        Ok(Some(true))
+    } else if said(&["0", "false", "no", "n", "否"]) {
+        Ok(Some(false))
+    } else {
+        Err(Problem::Is("应为 1 或 0", "should be 1 or 0"))
     }
 }
 

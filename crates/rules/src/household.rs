@@ -550,11 +550,18 @@ impl<'de> Deserialize<'de> for Money {
 /// (，too) allowed. The error is a message in both languages (see [`shape_error`]),
 /// quoting at most [`SHOWN_CHARS`] characters of the text.
 pub fn parse_amount(text: &str) -> Result<Decimal, String> {
-    let cleaned: String = text
-        .trim()
-        .chars()
-        .filter(|c| *c != ',' && *c != '，' && *c != ' ')
-        .collect();
+    // Thousands separators and spaces taken out; copied only when there are some.
+    let trimmed = text.trim();
+    let separator = |c: char| c == ',' || c == '，' || c == ' ';
+    let cleaned: std::borrow::Cow<str> = if trimmed.contains(separator) {
+        trimmed
+            .chars()
+            .filter(|c| !separator(*c))
+            .collect::<String>()
+            .into()
+    } else {
+        trimmed.into()
+    };
     let valid = !cleaned.is_empty()
         && cleaned
             .trim_start_matches('-')
@@ -587,7 +594,6 @@ fn not_an_amount(text: &str) -> String {
 /// 2999, and a day that exists (2026-02-30 does not). The error says which, in Chinese
 /// and English, quoting at most [`SHOWN_CHARS`] characters of the text.
 pub fn parse_date(text: &str) -> Result<Date, (String, String)> {
-    let shown = short(text);
     let bytes = text.as_bytes();
     let form = bytes.len() == 10
         && bytes.iter().enumerate().all(|(at, byte)| match at {
@@ -595,6 +601,7 @@ pub fn parse_date(text: &str) -> Result<Date, (String, String)> {
             _ => byte.is_ascii_digit(),
         });
     if !form {
+        let shown = short(text);
         return Err((
             format!("“{shown}”不是 YYYY-MM-DD 形式的日期（四位年、两位月、两位日，如 2026-11-01）"),
             format!(
@@ -609,6 +616,7 @@ pub fn parse_date(text: &str) -> Result<Date, (String, String)> {
     };
     let (year, month, day) = (number(0, 4), number(5, 7), number(8, 10));
     if !(1900..=2999).contains(&year) {
+        let shown = short(text);
         return Err((
             format!("“{shown}”的年份 {year} 不可能：应在 1900 至 2999 之间"),
             format!("\"{shown}\" has the year {year}, which is impossible: 1900 to 2999"),
@@ -616,6 +624,7 @@ pub fn parse_date(text: &str) -> Result<Date, (String, String)> {
     }
     let month = u8::try_from(month).unwrap_or(u8::MAX);
     if !(1..=12).contains(&month) {
+        let shown = short(text);
         return Err((
             format!("“{shown}”的月份 {month:02} 不存在：月份为 01 至 12"),
             format!("\"{shown}\" has the month {month:02}, which does not exist: 01 to 12"),
@@ -624,6 +633,7 @@ pub fn parse_date(text: &str) -> Result<Date, (String, String)> {
     let days = doudi_policy::days_in_month(year, month);
     let day = u8::try_from(day).unwrap_or(u8::MAX);
     if day == 0 || day > days {
+        let shown = short(text);
         return Err((
             format!("“{shown}”不是真实的日期：{year} 年 {month} 月只有 {days} 天"),
             format!("\"{shown}\" is not a real date: {year}-{month:02} has {days} days"),
