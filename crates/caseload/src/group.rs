@@ -166,7 +166,9 @@ impl Group {
 /// A row as read: its id, its cells (when kept), its line, its number of cells when
 /// that is not the header's, and whether it was too long to keep.
 struct RowRead {
-    id: String,
+    /// The row's household_id; `None` when it is the id [`Grouper::row`] was given (the
+    /// household being read goes on: no copy of its id is made).
+    id: Option<String>,
     row: Option<Row>,
     line: usize,
     wrong_width: Option<usize>,
@@ -224,8 +226,8 @@ impl<R: Read> Grouper<R> {
         })
     }
 
-    /// The next row that is not blank.
-    fn row(&mut self) -> Result<Option<RowRead>, Failure> {
+    /// The next row that is not blank; its id is copied only when it is not `same_as`.
+    fn row(&mut self, same_as: Option<&str>) -> Result<Option<RowRead>, Failure> {
         if let Some(next) = self.next.take() {
             return Ok(Some(next));
         }
@@ -241,8 +243,8 @@ impl<R: Read> Grouper<R> {
             let line = usize::try_from(records.line()).unwrap_or(usize::MAX);
             let id = self.columns.at[crate::HOUSEHOLD_ID]
                 .map(|at| records.cell(at))
-                .unwrap_or("")
-                .to_string();
+                .unwrap_or("");
+            let id = (same_as != Some(id)).then(|| id.to_string());
             let too_long = records.too_long();
             let row = (self.keep && !too_long).then(|| {
                 let mut text = String::with_capacity(records.text_len());
@@ -276,10 +278,11 @@ impl<R: Read> Grouper<R> {
             line,
             wrong_width,
             too_long: first_too_long,
-        }) = self.row()?
+        }) = self.row(None)?
         else {
             return Ok(None);
         };
+        let id = id.unwrap_or_default();
         let width = self.columns.width;
         let width_problem = |line: usize, cells: usize| {
             InputError::new(
@@ -301,8 +304,8 @@ impl<R: Read> Grouper<R> {
             unnamed_after: None,
         };
         let mut last_line = line;
-        while let Some(next) = self.row()? {
-            if next.id != group.id {
+        while let Some(next) = self.row(Some(&group.id))? {
+            if next.id.is_some() {
                 self.next = Some(next);
                 break;
             }
@@ -344,7 +347,7 @@ impl<R: Read> Grouper<R> {
             ));
         }
         group.unnamed_after = match &self.next {
-            Some(next) if next.id.is_empty() && !group.id.is_empty() => Some(next.line),
+            Some(next) if next.id.as_deref() == Some("") && !group.id.is_empty() => Some(next.line),
             _ => None,
         };
         Ok(Some(group))
