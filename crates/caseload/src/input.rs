@@ -588,6 +588,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn each_cell_gives_what_cell_gives() {
+        let text = "a, b ,\"c,\n d\" ,, \u{3000}王 ,\"\"\"q\"\"\"\n1,2\r\n\n\t,x\u{b}\n";
+        let mut records = Records::new(text.as_bytes(), TextEncoding::Utf8).unwrap();
+        let mut seen = 0;
+        while records.next_record().unwrap() {
+            let one_by_one: Vec<String> = (0..records.cells())
+                .map(|at| records.cell(at).to_string())
+                .collect();
+            let mut in_turn = Vec::new();
+            records.each_cell(|cell| in_turn.push(cell.to_string()));
+            assert_eq!(in_turn, one_by_one);
+            seen += 1;
+        }
+        assert_eq!(seen, 3);
+    }
+
+    #[test]
     fn a_cell_is_trimmed_as_str_trim_trims_it() {
         for cell in [
             "",
