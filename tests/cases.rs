@@ -90,7 +90,7 @@ fn outcome_text(outcome: &Outcome) -> String {
     };
     for criterion in &outcome.criteria {
         push(&criterion.text);
-        push(&criterion.detail);
+        push(&criterion.detail());
     }
     for reason in &outcome.reasons {
         push(reason);

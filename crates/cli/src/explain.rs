@@ -271,7 +271,7 @@ pub fn render(household: &Household, assessment: &Assessment, lang: Lang) -> Str
                 "  {mark} {}{}{}",
                 lang.text(&criterion.text),
                 lang.pick("：", ": "),
-                lang.text(&criterion.detail)
+                lang.text(&criterion.detail())
             );
         }
         for missing in &outcome.missing {

@@ -264,7 +264,7 @@ pub(crate) fn property_criterion(ctx: &Ctx, outcome: &mut Outcome) {
         "property",
         ctx.say(say::property_criterion),
         state,
-        ctx.say(|| say::property_detail(said)),
+        move || say::property_detail(said),
     );
     if said.is_none() {
         outcome.missing(
@@ -294,10 +294,13 @@ pub(crate) fn assess(
         .collect();
     let income_below = !covered.is_empty() && counted.total_yearly < threshold_yearly * size;
     let per_person = counted.monthly_per_person();
-    let detail = if covered.is_empty() {
-        ctx.say(say::all_tekun)
-    } else {
-        ctx.say(|| say::income_detail(per_person, standard_monthly, income_below))
+    let nobody = covered.is_empty();
+    let detail = move || {
+        if nobody {
+            say::all_tekun()
+        } else {
+            say::income_detail(per_person, standard_monthly, income_below)
+        }
     };
     let state = if income_below {
         State::Met

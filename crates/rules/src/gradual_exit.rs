@@ -26,7 +26,10 @@ pub(crate) fn assess(
         } else {
             State::NotMet
         },
-        ctx.say(|| say::on_dibao_detail(family.on_dibao)),
+        {
+            let on_dibao = family.on_dibao;
+            move || say::on_dibao_detail(on_dibao)
+        },
     );
     // 家庭人均收入超过当地低保标准的. The seed says "超过" (above). Read literally, a
     // family exactly at the standard would fall into no programme; we read it as "at or
@@ -44,7 +47,7 @@ pub(crate) fn assess(
         "income_above",
         ctx.say(say::income_criterion),
         if above { State::Met } else { State::NotMet },
-        ctx.say(|| say::income_detail(now)),
+        move || say::income_detail(now),
     );
     // Gradual exit is a way out of dibao, not around its conditions: a family whose
     // property is not within the limits leaves dibao at once.
@@ -60,7 +63,7 @@ pub(crate) fn assess(
             } else {
                 State::Unknown
             },
-            ctx.say(|| say::current_amount_detail(amount)),
+            move || say::current_amount_detail(amount),
         );
         if current.is_none() {
             outcome.missing(

@@ -45,7 +45,10 @@ pub(crate) fn assess(
         } else {
             State::NotMet
         },
-        ctx.say(|| say::above_standard_detail(against, per_person, dibao.standard_monthly)),
+        {
+            let standard = dibao.standard_monthly;
+            move || say::above_standard_detail(against, per_person, standard)
+        },
     );
     // 人均收入低于低保标准的 1.5 倍.
     let below_line = !nobody && counted.total_yearly < line_yearly * size;
@@ -58,9 +61,7 @@ pub(crate) fn assess(
         } else {
             State::NotMet
         },
-        ctx.say(|| {
-            say::below_line_detail((!nobody).then_some(below_line), per_person, line_monthly)
-        }),
+        move || say::below_line_detail((!nobody).then_some(below_line), per_person, line_monthly),
     );
     dibao::property_criterion(ctx, outcome);
     outcome.decide();

@@ -182,7 +182,64 @@ pub struct Criterion {
     pub id: &'static str,
     pub text: Text,
     pub state: State,
-    pub detail: Text,
+    /// What decided it, in words: written when it is read ([`Criterion::detail`]) or
+    /// serialised (as `detail`, a text like `text`), not when the rules decide.
+    detail: Later,
+}
+
+impl Criterion {
+    /// What decided the criterion, in words (the figures it compared, the answer given).
+    pub fn detail(&self) -> Text {
+        self.detail.text()
+    }
+}
+
+/// Words the explanation layer writes when they are read: a sentence of explain/ with
+/// the values the rules decided, kept as the call that writes it. The rules decide
+/// without writing it; a person who reads the outcome (the CLI's explanation, the site's
+/// card, the JSON) has it written then, every time the same.
+#[derive(Clone)]
+pub struct Later(LaterWords);
+
+#[derive(Clone)]
+enum LaterWords {
+    /// Written already (words that rest on what an outcome cannot keep, such as a list
+    /// of the household's supporters).
+    Ready(Text),
+    /// Written when read.
+    Call(std::sync::Arc<dyn Fn() -> Text + Send + Sync>),
+}
+
+impl Later {
+    /// Words to write when they are read.
+    pub(crate) fn call(words: impl Fn() -> Text + Send + Sync + 'static) -> Later {
+        Later(LaterWords::Call(std::sync::Arc::new(words)))
+    }
+
+    /// Words written already.
+    pub(crate) fn ready(words: Text) -> Later {
+        Later(LaterWords::Ready(words))
+    }
+
+    /// The words.
+    pub fn text(&self) -> Text {
+        match &self.0 {
+            LaterWords::Ready(text) => text.clone(),
+            LaterWords::Call(words) => words(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Later {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.text().fmt(f)
+    }
+}
+
+impl Serialize for Later {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.text().serialize(serializer)
+    }
 }
 
 /// A piece of information the outcome is waiting for.
@@ -831,8 +888,39 @@ impl Outcome {
         }
     }
 
+    /// A criterion and its state; with words, its text and what decided it, `detail`: a
+    /// call of the explanation layer, made when the criterion is read (see [`Later`]).
     #[inline]
-    pub(crate) fn criterion(&mut self, id: &'static str, text: Text, state: State, detail: Text) {
+    pub(crate) fn criterion(
+        &mut self,
+        id: &'static str,
+        text: Text,
+        state: State,
+        detail: impl Fn() -> Text + Send + Sync + 'static,
+    ) {
+        self.criterion_with(id, text, state, || Later::call(detail));
+    }
+
+    /// [`Outcome::criterion`] with its detail written already (words that rest on what
+    /// an outcome cannot keep).
+    pub(crate) fn criterion_written(
+        &mut self,
+        id: &'static str,
+        text: Text,
+        state: State,
+        detail: impl FnOnce() -> Text,
+    ) {
+        self.criterion_with(id, text, state, || Later::ready(detail()));
+    }
+
+    #[inline]
+    fn criterion_with(
+        &mut self,
+        id: &'static str,
+        text: Text,
+        state: State,
+        detail: impl FnOnce() -> Later,
+    ) {
         match state {
             State::NotMet => self.tally.not_met = self.tally.not_met.saturating_add(1),
             State::Unknown => self.tally.unknown = self.tally.unknown.saturating_add(1),
@@ -843,7 +931,7 @@ impl Outcome {
                 id,
                 text,
                 state,
-                detail,
+                detail: detail(),
             });
         }
     }
@@ -991,6 +1079,32 @@ mod trace_tests {
     fn steps(assessment: &crate::Assessment) -> String {
         let lists: Vec<_> = assessment.programmes.iter().map(|o| &o.steps).collect();
         serde_json::to_string(&lists).expect("steps serialise")
+    }
+
+    /// A criterion's detail is written when it is read: the same words each time, and
+    /// the same in the JSON as read; without words there are no criteria.
+    #[test]
+    fn a_criterion_s_detail_is_written_when_read_the_same_each_time() {
+        let family = example("urban-family-with-grandmother.json");
+        let assessment = assess(&family, Options::FULL).expect("assesses");
+        let json = serde_json::to_value(&assessment).expect("serialises");
+        let mut details = 0;
+        for (at, outcome) in assessment.programmes.iter().enumerate() {
+            for (place, criterion) in outcome.criteria.iter().enumerate() {
+                let detail = criterion.detail();
+                assert_eq!(detail, criterion.detail());
+                let written = &json["programmes"][at]["criteria"][place]["detail"];
+                assert_eq!(written["zh"], detail.zh.as_ref());
+                assert_eq!(written["en"], detail.en.as_ref());
+                details += usize::from(!detail.is_empty());
+            }
+        }
+        assert!(details > 10, "the family's criteria say what decided them");
+        let figures = assess(&family, Options::FIGURES).expect("assesses");
+        assert!(figures
+            .programmes
+            .iter()
+            .all(|outcome| outcome.criteria.is_empty()));
     }
 
     /// A trace's buffers are taken for a later trace only once nothing reads it: an

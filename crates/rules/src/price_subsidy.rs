@@ -41,7 +41,7 @@ pub(crate) fn assess(
             "trigger",
             trigger_text(),
             if triggered { State::Met } else { State::NotMet },
-            ctx.say(|| say::trigger_detail(cpi, food)),
+            move || say::trigger_detail(cpi, food),
         );
     }
     // The persons covered: members of an eligible dibao household (or one in gradual
@@ -83,7 +83,7 @@ pub(crate) fn assess(
         } else {
             State::NotMet
         },
-        ctx.say(|| say::recipients_detail(persons)),
+        move || say::recipients_detail(persons),
     );
     outcome.decide();
     if (triggered || month_unknown) && persons > 0 {

@@ -670,8 +670,9 @@ fn programme_answer(
             outcome
                 .criteria
                 .iter()
-                .find(|criterion| criterion.state == state && !criterion.detail.is_empty())
-                .map(|criterion| criterion.detail.clone())
+                .filter(|criterion| criterion.state == state)
+                .map(|criterion| criterion.detail())
+                .find(|detail| !detail.is_empty())
                 .or_else(|| outcome.reasons.first().cloned())
         })
         .unwrap_or(Text::EMPTY);

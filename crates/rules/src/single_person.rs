@@ -42,7 +42,7 @@ pub(crate) fn assess(
             "member",
             ctx.say(say::no_candidate_criterion),
             State::NotMet,
-            ctx.say(|| say::no_candidate_detail(outside)),
+            move || say::no_candidate_detail(outside),
         );
         outcome.decide();
         return Ok(());
@@ -60,7 +60,7 @@ pub(crate) fn assess(
             "member",
             ctx.say(say::member_criterion),
             State::Met,
-            ctx.say(|| say::member_detail(severe)),
+            move || say::member_detail(severe),
         );
         // 二(五): only where the family as a whole does not qualify.
         let whole_family_qualifies = family.income_below;
@@ -72,7 +72,7 @@ pub(crate) fn assess(
             } else {
                 State::Met
             },
-            ctx.say(|| say::family_not_eligible_detail(whole_family_qualifies)),
+            move || say::family_not_eligible_detail(whole_family_qualifies),
         );
         // 二(一): 脱贫家庭或低保边缘家庭.
         let kind = if facts.family.poverty_alleviated {
@@ -100,7 +100,7 @@ pub(crate) fn assess(
             } else {
                 State::NotMet
             },
-            ctx.say(|| say::family_kind_detail(kind, multiple.value)),
+            move || say::family_kind_detail(kind, multiple.value),
         );
         // The person's own income counts.
         let own = &ctx.person(person.index).income;
@@ -111,7 +111,10 @@ pub(crate) fn assess(
             "own_income",
             ctx.say(say::own_income_criterion),
             if own_below { State::Met } else { State::NotMet },
-            ctx.say(|| say::own_income_detail(own_monthly, family.standard_monthly, own_below)),
+            {
+                let standard = family.standard_monthly;
+                move || say::own_income_detail(own_monthly, standard, own_below)
+            },
         );
         dibao::property_criterion(ctx, outcome);
         outcome.decide();

@@ -244,7 +244,7 @@ fn assess_member(ctx: &Ctx, person: &Person, outcome: &mut Outcome) -> Result<()
             "no_labour",
             ctx.say(say::no_labour_criterion),
             State::Met,
-            ctx.say(|| say::no_labour(why)),
+            move || say::no_labour(why),
         ),
         None => {
             let elderly = ctx.value(id::TEKUN_ELDERLY_AGE)?;
@@ -256,7 +256,10 @@ fn assess_member(ctx: &Ctx, person: &Person, outcome: &mut Outcome) -> Result<()
                 "no_labour",
                 ctx.say(say::no_labour_criterion),
                 State::NotMet,
-                ctx.say(|| say::labour_capacity(person.age, child, elderly, im, physical, visual)),
+                {
+                    let age = person.age;
+                    move || say::labour_capacity(age, child, elderly, im, physical, visual)
+                },
             );
         }
     }
@@ -274,7 +277,10 @@ fn assess_member(ctx: &Ctx, person: &Person, outcome: &mut Outcome) -> Result<()
         } else {
             State::NotMet
         },
-        ctx.say(|| say::no_income_detail(own.yearly, standard_monthly, income_below)),
+        {
+            let yearly = own.yearly;
+            move || say::no_income_detail(yearly, standard_monthly, income_below)
+        },
     );
 
     let said = person.member.own_property_within_limits;
@@ -283,7 +289,7 @@ fn assess_member(ctx: &Ctx, person: &Person, outcome: &mut Outcome) -> Result<()
         "property",
         ctx.say(say::property_criterion),
         state,
-        ctx.say(|| say::property_detail(said)),
+        move || say::property_detail(said),
     );
     if said.is_none() {
         outcome.missing(
@@ -319,11 +325,12 @@ fn assess_member(ctx: &Ctx, person: &Person, outcome: &mut Outcome) -> Result<()
             }
         }
     };
-    outcome.criterion(
+    // Its words name the supporters given, which the outcome does not keep: written now.
+    outcome.criterion_written(
         "supporters",
         ctx.say(say::supporters_criterion),
         state,
-        ctx.say(|| say::supporters_detail(supporters)),
+        || say::supporters_detail(supporters),
     );
     if state == State::Unknown {
         outcome.missing(|| field("supporters"), ctx.say(say::supporters_missing));

@@ -14,7 +14,7 @@ pub(crate) fn assess(ctx: &Ctx, counted: &Counted, dibao: &Dibao, outcome: &mut 
         "emergency",
         ctx.say(say::emergency_criterion),
         State::Unknown,
-        ctx.say(say::emergency_detail),
+        say::emergency_detail,
     );
     outcome.decide();
     rigid_spending(ctx, counted, dibao, outcome);

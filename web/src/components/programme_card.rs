@@ -115,7 +115,8 @@ fn summary(out: &mut Markup, outcome: &Outcome, at: usize) {
             "span",
             lang.text(&criterion.text),
         );
-        let detail = lang.text(&criterion.detail);
+        let detail = criterion.detail();
+        let detail = lang.text(&detail);
         if !detail.is_empty() {
             out.el("span class=\"detail\"", "span", detail);
         }
