@@ -286,7 +286,6 @@ fn result_row_into(record: &mut Vec<String>, id: &str, assessment: &Assessment) 
     let eligible_sum = |programme: Programme| used_sum(assessment, programme);
     let limited = assessment.time_limited.as_ref();
     record.resize_with(COLUMNS.len(), String::new);
-    record.truncate(COLUMNS.len());
     let mut cells = Cells(record.iter_mut());
     cells.text(id);
     cells.number(assessment.household_size);
