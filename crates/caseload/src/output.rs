@@ -208,8 +208,9 @@ impl Group {
         record
     }
 
-    /// [`Group::result`] written over `record`.
-    fn result_into(&self, columns: &Columns, options: Options, record: &mut Vec<String>) {
+    /// [`Group::result`] written over `record`, whose cells' room is used again (the
+    /// site's caseload worker writes every household's row into one record).
+    pub fn result_into(&self, columns: &Columns, options: Options, record: &mut Vec<String>) {
         let assessed = self
             .household(columns)
             .and_then(|household| doudi_rules::assess(&household, options));

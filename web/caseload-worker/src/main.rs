@@ -145,16 +145,18 @@ fn run(scope: &DedicatedWorkerGlobalScope, bytes: Vec<u8>, reform: Option<String
         )
     };
     progress(0);
+    // One record, its cells written over for each household (Group::result_into).
+    let mut record = Vec::new();
     for group in groups.by_ref() {
         let group = match group {
             Ok(group) => group,
             Err(error) => return failed(scope, error.into()),
         };
         // The trace changes no figure of the results; without it, it is faster.
-        let record = match (&reform, &mut tally) {
-            (Some(reform), Some(tally)) => reformed(&group, &columns, reform, tally),
-            _ => group.result(&columns, Options::FIGURES),
-        };
+        match (&reform, &mut tally) {
+            (Some(reform), Some(tally)) => record = reformed(&group, &columns, reform, tally),
+            _ => group.result_into(&columns, Options::FIGURES, &mut record),
+        }
         if is_error(&record) {
             errors += 1;
         }
