@@ -8,7 +8,10 @@
 #   bash scripts/bench-instructions.sh [N] [MODE...]   # default N = 2000, MODE = figures
 #
 # MODE: figures (Options::FIGURES), trace (Options::TRACE: the trace as data, no words),
-# words (Options::QUIET), traced (Options::FULL: the trace and the words); batch: the
+# words (Options::QUIET), traced (Options::FULL: the trace and the words), read
+# (Options::FULL, then every word an explanation shows read: each criterion's detail, each
+# step's sentence, arithmetic, parameters and clauses, which the rules write only when
+# they are read); batch: the
 # whole of `doudi batch --no-trace --threads 1` (the caseload read from CSV, assessed and
 # written as CSV) on the generated caseload of N and of 2N households, written to files
 # first (the difference over N: start-up cancels out).
@@ -32,7 +35,7 @@ batch() {
 }
 for mode in "${modes[@]}"; do
   case "$mode" in
-    figures | trace | words | traced) ;;
+    figures | trace | words | traced | read) ;;
     batch)
       cargo build --release -p doudi-cli >/dev/null 2>&1
       dir=$(mktemp -d)
@@ -43,7 +46,7 @@ for mode in "${modes[@]}"; do
       echo "$mode: $(( (b - a) / n )) instructions per household (N=$n, N households: $a, 2N: $b)"
       continue
       ;;
-    *) echo "unknown mode: $mode (figures, trace, words, traced, batch)" >&2; exit 2 ;;
+    *) echo "unknown mode: $mode (figures, trace, words, traced, read, batch)" >&2; exit 2 ;;
   esac
   a=$(count "$mode" "$n" 1); b=$(count "$mode" "$n" 2)
   echo "$mode: $(( (b - a) / n )) instructions per household (N=$n, once: $a, twice: $b)"

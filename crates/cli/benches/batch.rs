@@ -334,6 +334,15 @@ struct Tally {
 }
 
 fn assess_with(households: &[Household], options: Options) -> Tally {
+    assess_reading(households, options, false)
+}
+
+/// [`assess_with`], and with `read` every word an explanation shows read as well, as
+/// `doudi explain --trace` or the site's cards and trace read them: each criterion's
+/// detail, and each step's sentence and arithmetic, parameters and clauses. The rules
+/// write a criterion's detail and a step's words only when they are read, so
+/// `Options::FULL` alone does not count them.
+fn assess_reading(households: &[Household], options: Options, read: bool) -> Tally {
     let mut tally = Tally {
         outcomes: Default::default(),
         errors: 0,
@@ -346,6 +355,9 @@ fn assess_with(households: &[Household], options: Options) -> Tally {
                     tally.outcomes[outcome.programme.index()][outcome.status.index()] += 1;
                 }
                 tally.total += assessment.total_monthly;
+                if read {
+                    read_every_word(&assessment);
+                }
                 black_box(&assessment);
             }
             Err(error) => {
@@ -355,6 +367,21 @@ fn assess_with(households: &[Household], options: Options) -> Tally {
         }
     }
     tally
+}
+
+/// Every word of `assessment` that an explanation shows, made and dropped.
+fn read_every_word(assessment: &doudi_rules::Assessment) {
+    for outcome in &assessment.programmes {
+        for criterion in &outcome.criteria {
+            black_box(criterion.detail());
+        }
+        for step in outcome.steps.iter() {
+            black_box(step.words());
+            black_box(step.params());
+            black_box(step.clause());
+            black_box(step.clause_en());
+        }
+    }
 }
 
 fn main() {
@@ -375,15 +402,17 @@ fn main() {
     // by default), figures only, and stops: for counting instructions with callgrind, generation
     // cancelled out (scripts/bench-instructions.sh).
     // DOUDI_BENCH_ONLY=traced does the same with the trace and the words; =words with the words
-    // and no trace; =trace with the trace (as data) and no words.
+    // and no trace; =trace with the trace (as data) and no words; =read with the trace and
+    // every word an explanation shows read as well (read_every_word).
     let only = std::env::var("DOUDI_BENCH_ONLY").unwrap_or_default();
     let options = match only.as_str() {
         "figures" => Some(Options::FIGURES),
         "words" => Some(Options::QUIET),
-        "traced" => Some(Options::FULL),
+        "traced" | "read" => Some(Options::FULL),
         "trace" => Some(Options::TRACE),
         _ => None,
     };
+    let read = only == "read";
     if let Some(options) = options {
         // DOUDI_BENCH_ROUNDS=R assesses the caseload R times (1 unless set): the
         // difference between two and one round is the assessment alone.
@@ -392,7 +421,7 @@ fn main() {
             .and_then(|text| text.parse().ok())
             .unwrap_or(1);
         for _ in 0..rounds {
-            let tally = assess_with(&households, options);
+            let tally = assess_reading(&households, options, read);
             println!("{} households, total of the totals {}", count, tally.total);
         }
         return;
