@@ -515,18 +515,13 @@ pub fn assess_under(
     Ok(assess_with_reform(&facts, options, false, Some(reform))?.0)
 }
 
-fn assess_with_reform(
-    facts: &Facts,
-    options: Options,
-    record_reads: bool,
-    reform: Option<&reform::Reform>,
-) -> Result<(Assessment, Vec<&'static str>), InputError> {
-    let ctx = Ctx::new(facts, options, record_reads, reform)?;
-    // Tekun first: a member eligible for tekun is supported as such, and tekun support
-    // replaces dibao for that member, so the dibao household leaves them out. A member
-    // marked as tekun now stays out while the rules only wait for information; one the
-    // rules find not eligible rejoins the household with their income.
-    let tekun = tekun::assess(&ctx)?;
+/// The tekun outcomes and the dibao household's counted income: the first steps of every
+/// assessment. Tekun first: a member eligible for tekun is supported as such, and tekun
+/// support replaces dibao for that member, so the dibao household leaves them out. A
+/// member marked as tekun now stays out while the rules only wait for information; one
+/// the rules find not eligible rejoins the household with their income.
+fn tekun_and_counted(ctx: &Ctx) -> Result<(Vec<Outcome>, income::Counted), InputError> {
+    let tekun = tekun::assess(ctx)?;
     let outside: Vec<usize> = tekun
         .iter()
         .filter(|outcome| {
@@ -534,11 +529,31 @@ fn assess_with_reform(
                 || (outcome.status == Status::NeedsMoreInformation
                     && outcome
                         .member
-                        .is_some_and(|index| facts.people[index].member.tekun))
+                        .is_some_and(|index| ctx.facts.people[index].member.tekun))
         })
         .filter_map(|outcome| outcome.member)
         .collect();
-    let counted = income::household(&ctx, &outside)?;
+    let counted = income::household(ctx, &outside)?;
+    Ok((tekun, counted))
+}
+
+/// The counted income a month of the dibao household, as an assessment of figures only
+/// shows it (`Assessment::counted_income_monthly`), without the programmes after it:
+/// what the what-if sweep looks for when it finds where income reaches a line.
+pub(crate) fn counted_income_monthly(facts: &Facts) -> Result<Decimal, InputError> {
+    let ctx = Ctx::new(facts, Options::FIGURES, false, None)?;
+    let (_, counted) = tekun_and_counted(&ctx)?;
+    Ok(rounding::for_display(counted.monthly_total()))
+}
+
+fn assess_with_reform(
+    facts: &Facts,
+    options: Options,
+    record_reads: bool,
+    reform: Option<&reform::Reform>,
+) -> Result<(Assessment, Vec<&'static str>), InputError> {
+    let ctx = Ctx::new(facts, options, record_reads, reform)?;
+    let (tekun, counted) = tekun_and_counted(&ctx)?;
     // Each outcome is worked out in its place in the list (dibao, the single-person
     // route's, gradual exit, marginal family, price subsidy, temporary assistance), not
     // moved there; tekun's, worked out first in their own list, are moved in once.

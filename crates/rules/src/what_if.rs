@@ -246,8 +246,9 @@ struct Sweep<'a> {
     other_spendable: Decimal,
 }
 
-impl Sweep<'_> {
-    fn at(&self, earned: Decimal) -> Result<At, InputError> {
+impl<'a> Sweep<'a> {
+    /// The household's facts with the swept members earning `earned` a month.
+    fn facts_at(&self, earned: Decimal) -> Facts<'a> {
         let mut facts = self.facts.clone();
         set_earned(
             facts
@@ -259,10 +260,20 @@ impl Sweep<'_> {
             self.earned_now,
             earned,
         );
+        facts
+    }
+
+    fn at(&self, earned: Decimal) -> Result<At, InputError> {
         // The curve is the headline's own figure: money that comes every month (time-
         // limited and conditional money is never in it).
-        let (assessment, _) = assess_facts(&facts, Options::FIGURES)?;
+        let (assessment, _) = assess_facts(&self.facts_at(earned), Options::FIGURES)?;
         Ok(At { earned, assessment })
+    }
+
+    /// The counted income a month at `earned`, as the assessment there shows it
+    /// (`counted_income_monthly`), worked out without the programmes that follow it.
+    fn counted_at(&self, earned: Decimal) -> Result<Decimal, InputError> {
+        crate::counted_income_monthly(&self.facts_at(earned))
     }
 
     fn point(&self, at: &At) -> Point {
@@ -276,23 +287,24 @@ impl Sweep<'_> {
         }
     }
 
-    /// The least earned income (to the fen) above `low` at which `differs` holds, given
-    /// that it holds at `high` and not at `low`.
-    fn bisect(
-        &self,
+    /// The least earned income (to the fen) above `low` at which `differs` holds of what
+    /// `probe` finds there, given that it holds at `high` and not at `low`; with what
+    /// `probe` found there.
+    fn bisect<T>(
         mut low: Decimal,
         mut high: Decimal,
-        differs: impl Fn(&Assessment) -> bool,
-    ) -> Result<At, InputError> {
+        probe: impl Fn(Decimal) -> Result<T, InputError>,
+        differs: impl Fn(&T) -> bool,
+    ) -> Result<T, InputError> {
         let fen = Decimal::new(1, 2);
-        let mut found = self.at(high)?;
+        let mut found = probe(high)?;
         while high - low > fen {
             let middle = rounding::sweep_income((low + high) / Decimal::from(2));
             if middle <= low || middle >= high {
                 break;
             }
-            let there = self.at(middle)?;
-            if differs(&there.assessment) {
+            let there = probe(middle)?;
+            if differs(&there) {
                 high = middle;
                 found = there;
             } else {
@@ -303,19 +315,20 @@ impl Sweep<'_> {
     }
 
     /// The earned income at which counted income reaches `line`: none when it does at 0.
+    /// Only the counted income is worked out at each income tried, not the programmes.
     fn reaches(&self, line: Decimal) -> Result<Option<Decimal>, InputError> {
-        let reached = |assessment: &Assessment| assessment.counted_income_monthly >= line;
-        if reached(&self.at(Decimal::ZERO)?.assessment) {
+        let counted = |earned: Decimal| Ok((earned, self.counted_at(earned)?));
+        let reached = |(_, counted): &(Decimal, Decimal)| *counted >= line;
+        if reached(&counted(Decimal::ZERO)?) {
             return Ok(None);
         }
         let mut high = line.max(Decimal::ONE);
         // Counted income grows with earned income (less employment costs, which never
         // exceed the wages), so doubling reaches the line.
         for _ in 0..64 {
-            if reached(&self.at(high)?.assessment) {
-                return Ok(Some(for_display(
-                    self.bisect(Decimal::ZERO, high, reached)?.earned,
-                )));
+            if reached(&counted(high)?) {
+                let (earned, _) = Sweep::bisect(Decimal::ZERO, high, counted, reached)?;
+                return Ok(Some(for_display(earned)));
             }
             high *= Decimal::from(2);
         }
@@ -428,7 +441,12 @@ pub fn what_if(household: &Household) -> Result<WhatIf, InputError> {
         .min();
     let mut next_change = None;
     if let Some(first) = first_change {
-        let there = sweep.bisect(earned_now, first, differs)?;
+        let there = Sweep::bisect(
+            earned_now,
+            first,
+            |earned| sweep.at(earned),
+            |at: &At| differs(&at.assessment),
+        )?;
         let point = sweep.point(&there);
         next_change = Some(Change {
             earned: point.earned,
@@ -477,4 +495,61 @@ pub fn what_if(household: &Household) -> Result<WhatIf, InputError> {
         x_ticks: right,
         y_ticks: ticks(y_most),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The sweep finds where income reaches a line from the counted income alone
+    /// (`counted_at`); it must be the figure the whole assessment there shows, at every
+    /// income the sweep tries: below, at and above each line, for families with members
+    /// outside the dibao household as tekun and without.
+    #[test]
+    fn the_counted_income_alone_is_the_whole_assessment_s() {
+        let examples = [
+            include_str!("../../../examples/urban-family-with-grandmother.json"),
+            include_str!("../../../examples/rural-elderly-couple-tier.json"),
+            include_str!("../../../examples/rural-family-estimated-tier.json"),
+            include_str!("../../../examples/single-person-severe-disability.json"),
+            include_str!("../../../examples/gradual-exit.json"),
+            include_str!("../../../examples/marginal-family.json"),
+            include_str!("../../../examples/tekun-self-care.json"),
+            include_str!("../../../examples/tekun-partial-care.json"),
+            include_str!("../../../examples/tekun-full-care.json"),
+        ];
+        let mut compared = 0;
+        for json in examples {
+            let household: Household = serde_json::from_str(json).expect("an example reads");
+            let facts = household.validate().expect("an example is valid");
+            let now = assess_facts(&facts, Options::FIGURES).expect("assesses").0;
+            let swept = swept(&facts, &now);
+            let sweep = Sweep {
+                facts: &facts,
+                earned_now: earned_now(&facts, &swept),
+                other_spendable: Decimal::ZERO,
+                swept,
+            };
+            let lines = what_if(&household).expect("sweeps");
+            let mut incomes: Vec<Decimal> =
+                (0..=40).map(|step| Decimal::from(step * 150)).collect();
+            let fen = Decimal::new(1, 2);
+            for line in [lines.dibao_line_earned, lines.marginal_line_earned]
+                .into_iter()
+                .flatten()
+            {
+                incomes.extend([line - fen, line, line + fen]);
+            }
+            for earned in incomes
+                .into_iter()
+                .filter(|earned| *earned >= Decimal::ZERO)
+            {
+                let whole = sweep.at(earned).expect("assesses").assessment;
+                let alone = sweep.counted_at(earned).expect("counts");
+                assert_eq!(alone, whole.counted_income_monthly, "earning {earned}");
+                compared += 1;
+            }
+        }
+        assert!(compared > 9 * 41);
+    }
 }
