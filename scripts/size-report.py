@@ -28,7 +28,9 @@ Bundles:
   whole site   every file, reported.
 
 Exits 1 when the first load's gzip total is over its budget (web/budgets.json,
-first_load_gzip; DOUDI_FIRST_LOAD_BUDGET overrides it), 2 when DIST_DIR has no files,
+first_load_gzip; DOUDI_FIRST_LOAD_BUDGET overrides it) or the app's is over its own
+(app_gzip, issue 9's target: no larger than before the rules' rebuild, 345.6 KB;
+DOUDI_APP_BUDGET overrides it), 2 when DIST_DIR has no files,
 3 when a resident's app holds a tool's text (the print sheet's title, the caseworker's,
 caseload or publicity page's: web/src/tools.rs) or the tools' module lacks one.
 
@@ -73,7 +75,10 @@ from urllib.parse import urlsplit
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 with open(os.path.join(ROOT, "web", "budgets.json"), encoding="utf-8") as _f:
-    FIRST_LOAD_BUDGET = int(os.environ.get("DOUDI_FIRST_LOAD_BUDGET", json.load(_f)["first_load_gzip"]))
+    _budgets = json.load(_f)
+    FIRST_LOAD_BUDGET = int(os.environ.get("DOUDI_FIRST_LOAD_BUDGET", _budgets["first_load_gzip"]))
+    # Issue 9's target: the app no larger than before the rules' rebuild.
+    APP_BUDGET = int(os.environ.get("DOUDI_APP_BUDGET", _budgets["app_gzip"]))
 
 LOCAL_REF = re.compile(r"""\s(?:src|href)\s*=\s*["']([^"']+)["']""", re.I)
 # The app's module and wasm, named in index.html's start-up script (Trunk.toml,
@@ -201,6 +206,15 @@ def main() -> int:
             file=sys.stderr,
         )
         return 1
+    app = totals.get("app", (0, 0, 0))[1]
+    if app > APP_BUDGET:
+        print(
+            f"size-report: FAIL: the app is {app:,} bytes gzip, over its budget of "
+            f"{APP_BUDGET:,} bytes (web/budgets.json: issue 9's target, no larger than "
+            f"before the rules' rebuild)",
+            file=sys.stderr,
+        )
+        return 1
     problems = split_problems(dist)
     for problem in problems:
         print(f"size-report: FAIL: {problem}", file=sys.stderr)
@@ -208,7 +222,7 @@ def main() -> int:
         return 3
     print(f"size-report: a resident's app holds none of the tools' texts ({', '.join(TOOL_TEXTS)}); the tools' module holds them all")
     print(f"size-report: ok: first load {gz:,} of {FIRST_LOAD_BUDGET:,} bytes gzip ({pct:.0f}% of budget); "
-          f"whole site {totals['whole site'][1]:,} bytes gzip (reported)")
+          f"app {app:,} of {APP_BUDGET:,}; whole site {totals['whole site'][1]:,} bytes gzip (reported)")
     return 0
 
 
