@@ -9,8 +9,9 @@
 #   4. native tests          cargo test --workspace
 #   5. fuzz smoke            bash scripts/fuzz.sh 10: each fuzz target 10 s on one core
 #                            (about 3 min with the build; a long run: README "Fuzzing")
-#   6. wasm build + size     trunk build --release --offline; the first load's gzip
-#                            budget (web/budgets.json), every bundle reported
+#   6. wasm build + size     trunk build --release --offline; the first load's and
+#                            the app's gzip budgets (web/budgets.json), every bundle
+#                            reported
 #   7. browser tests         Playwright + axe-core in /usr/bin/chromium
 #   8. Lighthouse            scripts/lighthouse.sh --assert: accessibility, best
 #                            practices and SEO at 100; performance and timings reported
