@@ -518,7 +518,7 @@ pub struct Groups<R> {
 }
 
 impl<R: Read> Groups<R> {
-    /// Where the columns are: for [`Group::result`].
+    /// Where the columns are: for [`Group::result_into`].
     pub fn columns(&self) -> &Columns {
         &self.columns
     }

@@ -164,15 +164,8 @@ impl Group {
         }
     }
 
-    /// This household's row in a run with `settings`: its result, or under a reform its
-    /// amounts both ways.
-    pub fn row(&self, columns: &Columns, settings: crate::Settings) -> Vec<String> {
-        let mut record = Vec::new();
-        self.row_into(columns, settings, &mut record);
-        record
-    }
-
-    /// [`Group::row`] written over `record`, whose cells' room is used again: a run
+    /// This household's row in a run with `settings` (its result, or under a reform its
+    /// amounts both ways), written over `record`, whose cells' room is used again: a run
     /// writes a row for every household, each with a dozen and a half cells.
     pub fn row_into(&self, columns: &Columns, settings: crate::Settings, record: &mut Vec<String>) {
         match settings.reform {
@@ -201,15 +194,8 @@ impl Group {
     }
 
     /// This household's result row (its cells as they are, not yet neutralised): its
-    /// outcome, or its error.
-    pub fn result(&self, columns: &Columns, options: Options) -> Vec<String> {
-        let mut record = Vec::new();
-        self.result_into(columns, options, &mut record);
-        record
-    }
-
-    /// [`Group::result`] written over `record`, whose cells' room is used again (the
-    /// site's caseload worker writes every household's row into one record).
+    /// outcome, or its error; written over `record`, whose cells' room is used again
+    /// (the site's caseload worker writes every household's row into one record).
     pub fn result_into(&self, columns: &Columns, options: Options, record: &mut Vec<String>) {
         let assessed = self
             .household(columns)
