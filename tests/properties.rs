@@ -9,6 +9,8 @@
 //!   all of them paid every month; each status is what its criteria say, and an outcome
 //!   that waits for information asks for it; figures only decides what the whole
 //!   assessment decides;
+//! - the what-if chart: its current support is the headline's total, every point is what
+//!   `assess` says at that income, and the next change is where what comes every month first changes in kind;
 //! - no input panics: arbitrary JSON trees, and valid households with random deletions and
 //!   random values in place of fields, go through `serde_json::from_value::<Household>` and
 //!   `assess` (and `what_if`) and come back as Ok or Err.
@@ -17,6 +19,7 @@ use doudi_rules::fields::Named;
 use doudi_rules::household::{DisabilityKind, IncomeKind, Period, Student, SupporterSituation};
 use doudi_rules::outcome::State;
 use doudi_rules::policy::{Date, PLACES};
+use doudi_rules::what_if::{household_at, what_if};
 use doudi_rules::{
     assess, Category, Decimal, Household, Options, Outcome, Payment, Programme, Status,
 };
@@ -482,6 +485,61 @@ proptest! {
             }
             (Err(a), Err(b)) => prop_assert_eq!(a.field, b.field),
             (a, b) => prop_assert!(false, "the whole assessment {:?}, figures only {:?}", a.is_ok(), b.is_ok()),
+        }
+    }
+}
+
+// ---- the what-if chart tells what the total tells -------------------------------------
+
+proptest! {
+    // Each case assesses the household again at every point of its curve: a quarter of
+    // the cases of the other properties.
+    #![proptest_config(ProptestConfig { cases: config().cases / 4, ..config() })]
+
+    /// "One truth in chart and total": the chart's current support is the headline's
+    /// monthly total (and its gradual exit the headline's), every point of the curve is
+    /// what `assess` gives for the household rewritten to that earned income, and the
+    /// next change is where what comes every month first changes in kind: there the
+    /// programmes in the total differ from now, one fen below they do not.
+    #[test]
+    fn every_point_of_the_what_if_chart_is_what_assess_says_there(value in valid_household()) {
+        let household = parse(&value);
+        let Ok(headline) = assess(&household, Options::FIGURES) else {
+            return Ok(());
+        };
+        let curve = match what_if(&household) {
+            Ok(curve) => curve,
+            Err(error) => {
+                prop_assert!(false, "what-if refused a household assess took: {error:?}");
+                return Ok(());
+            }
+        };
+        prop_assert_eq!(curve.current.support, headline.total_monthly);
+        prop_assert_eq!(curve.current.exit_monthly, headline.time_limited.as_ref().map(|exit| exit.monthly));
+        let at = |earned: Decimal| -> Result<doudi_rules::Assessment, TestCaseError> {
+            let rewritten = household_at(&household, earned)
+                .map_err(|error| TestCaseError::fail(format!("rewrite at {earned}: {error:?}")))?;
+            assess(&rewritten, Options::FIGURES)
+                .map_err(|error| TestCaseError::fail(format!("assess at {earned}: {error:?}")))
+        };
+        // What comes every month, in kind: the programmes (and members) in the total.
+        let kinds = |assessment: &doudi_rules::Assessment| -> Vec<(Programme, Option<usize>)> {
+            assessment
+                .monthly_parts()
+                .map(|(_, outcome)| (outcome.programme, outcome.member))
+                .collect()
+        };
+        for point in &curve.points {
+            prop_assert_eq!(at(point.earned)?.total_monthly, point.support, "at earned {}", point.earned);
+        }
+        if let Some(change) = &curve.next_change {
+            let there = at(change.earned)?;
+            prop_assert_eq!(there.total_monthly, change.support, "at the next change {}", change.earned);
+            prop_assert_ne!(kinds(&there), kinds(&headline), "nothing changes in kind at {}", change.earned);
+            let below = change.earned - Decimal::new(1, 2);
+            if below >= curve.current.earned {
+                prop_assert_eq!(kinds(&at(below)?), kinds(&headline), "a change in kind before {}", change.earned);
+            }
         }
     }
 }
