@@ -6,6 +6,7 @@
 #   Debian packages  rustc-web cargo-web rust-web-src lld-22   (wasm fallback)
 #                    chromium chromium-driver fonts-noto-cjk   (browser tests)
 #                    g++                                       (libFuzzer, for cargo-fuzz)
+#                    valgrind                                  (instruction budgets)
 #   wasm32 target    `rustup target add wasm32-unknown-unknown`, or, when
 #                    rustup cannot download it, Debian's rustc-web building std
 #                    from source (see scripts/wasm-env.sh)
@@ -37,7 +38,7 @@ logged() {
 }
 
 # ---- Debian packages -------------------------------------------------------
-APT_PACKAGES=(rustc-web cargo-web rust-web-src lld-22 chromium chromium-driver fonts-noto-cjk g++)
+APT_PACKAGES=(rustc-web cargo-web rust-web-src lld-22 chromium chromium-driver fonts-noto-cjk g++ valgrind)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   status="$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)"

@@ -6,7 +6,9 @@
 #   2. format                cargo fmt --all --check
 #   3. lint                  cargo clippy --workspace --all-targets -- -D warnings, and
 #                            the site's wasm modules for wasm32
-#   4. native tests          cargo test --workspace
+#   4. native tests          cargo test --workspace; instructions a household of the
+#                            rules and of `doudi batch` (callgrind) against their
+#                            budgets (crates/cli/benches/budgets.json)
 #   5. fuzz smoke            bash scripts/fuzz.sh 10: each fuzz target 10 s on one core
 #                            (about 3 min with the build; a long run: README "Fuzzing")
 #   6. wasm build + size     trunk build --release --offline; the first load's and
@@ -48,6 +50,8 @@ wasm_clippy() {
 }
 run_step "3/8 cargo clippy, wasm32 (the site's three modules)" wasm_clippy
 run_step "4/8 cargo test --workspace" cargo test --workspace
+run_step "4/8 instructions a household against their budgets (callgrind)" \
+  bash scripts/bench-instructions.sh --check
 run_step "5/8 fuzz smoke (every fuzz target 10 s)" bash scripts/fuzz.sh 10
 run_step "6/8 wasm release build (trunk) and size report" bash scripts/build-web.sh
 run_step "7/8 browser tests (Playwright, Chromium, axe-core)" \
