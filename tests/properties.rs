@@ -9,6 +9,7 @@
 //!   all of them paid every month; each status is what its criteria say, and an outcome
 //!   that waits for information asks for it; figures only decides what the whole
 //!   assessment decides;
+//! - a reform that sets a parameter to the value in force decides as no reform;
 //! - the what-if chart: its current support is the headline's total, every point is what
 //!   `assess` says at that income, and the next change is where what comes every month first changes in kind;
 //! - no input panics: arbitrary JSON trees, and valid households with random deletions and
@@ -19,9 +20,11 @@ use doudi_rules::fields::Named;
 use doudi_rules::household::{DisabilityKind, IncomeKind, Period, Student, SupporterSituation};
 use doudi_rules::outcome::State;
 use doudi_rules::policy::{Date, PLACES};
+use doudi_rules::reform::{ChangeInput, ReformInput};
 use doudi_rules::what_if::{household_at, what_if};
 use doudi_rules::{
-    assess, Category, Decimal, Household, Options, Outcome, Payment, Programme, Status,
+    assess, assess_under, Category, Decimal, Household, Options, Outcome, Payment, Programme,
+    Status,
 };
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -540,6 +543,89 @@ proptest! {
             if below >= curve.current.earned {
                 prop_assert_eq!(kinds(&at(below)?), kinds(&headline), "a change in kind before {}", change.earned);
             }
+        }
+    }
+}
+
+// ---- a reform that changes nothing changes nothing ------------------------------------
+
+/// What an assessment decided, apart from its words and its bases (a reform's value is
+/// marked as the reform's even where it equals policy's).
+fn decided(assessment: &doudi_rules::Assessment) -> String {
+    let outcomes: Vec<String> = assessment
+        .programmes
+        .iter()
+        .map(|outcome| {
+            format!(
+                "{:?} {:?} {:?} {:?} {:?} {:?} {:?} {}",
+                outcome.programme,
+                outcome.member,
+                outcome.status,
+                outcome.monthly,
+                outcome.yearly,
+                outcome.monthly_min,
+                outcome.monthly_max,
+                outcome.alternative.is_some(),
+            )
+        })
+        .collect();
+    format!(
+        "{} {:?} {:?} {:?} {} {:?} {:?}",
+        assessment.total_monthly,
+        assessment.total_monthly_min,
+        assessment.total_monthly_max,
+        assessment.dibao_members,
+        assessment.counted_income_monthly,
+        assessment
+            .time_limited
+            .as_ref()
+            .map(|limited| (limited.monthly, limited.months)),
+        outcomes,
+    )
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Reform costing reads a reform's value wherever the rules read the parameter: a
+    /// reform that sets any parameter, from the assessment date, to the value policy has
+    /// then decides exactly what no reform decides (only the bases differ, the reform's
+    /// being marked as such).
+    #[test]
+    fn a_reform_to_the_values_in_force_decides_as_no_reform(value in valid_household(), which in any::<Index>()) {
+        let household = parse(&value);
+        let Ok(plain) = assess(&household, Options::FIGURES) else {
+            return Ok(());
+        };
+        let in_force: Vec<(&str, Decimal)> = doudi_rules::policy::PARAMS
+            .iter()
+            .filter_map(|param| {
+                let id = doudi_rules::policy::param_id(param.id)?;
+                let (value, _) = doudi_rules::policy::value_on(id, household.date)?;
+                Some((param.id, value))
+            })
+            .collect();
+        let (param, current) = in_force[which.index(in_force.len())];
+        let reform = ReformInput {
+            name: "不变".into(),
+            name_en: "no change".into(),
+            changes: vec![ChangeInput {
+                param: param.into(),
+                from: household.date.to_string(),
+                value: current.to_string(),
+            }],
+        };
+        let reform = match reform.check() {
+            Ok(reform) => reform,
+            Err(error) => {
+                prop_assert!(false, "{param} = {current} from {} refused: {error:?}", household.date);
+                return Ok(());
+            }
+        };
+        let under = assess_under(&household, Options::FIGURES, &reform);
+        prop_assert!(under.is_ok(), "{param}: the reform refused a household assess took: {:?}", under.err());
+        if let Ok(under) = under {
+            prop_assert_eq!(decided(&under), decided(&plain), "{} = {}", param, current);
         }
     }
 }
